@@ -1,0 +1,46 @@
+/**
+ * One jest run covers the whole repository (`npm test`):
+ * - server: the Node service, in-process on temporary SQLite files, with local HTTP fakes;
+ * - ui: admin app and chat block components in jsdom;
+ * - e2e: a real WordPress 6.5 + the real service + headless Chromium (tests/e2e).
+ */
+const swc = (react) => [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', tsx: react },
+      ...(react ? { transform: { react: { runtime: 'automatic' } } } : {}),
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'server',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server', '<rootDir>/tests'],
+      testMatch: ['<rootDir>/server/**/test/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+      transform: { '^.+\\.ts$': swc(false) },
+    },
+    {
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/admin-ui', '<rootDir>/blocks'],
+      testMatch: ['**/test/**/*.test.ts', '**/test/**/*.test.tsx'],
+      transform: { '^.+\\.(ts|tsx|js|jsx)$': swc(true) },
+      moduleNameMapper: { '\\.(css|scss)$': '<rootDir>/tests/support/style-stub.js' },
+      setupFilesAfterEnv: ['<rootDir>/tests/support/jest-dom-setup.js'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/e2e'],
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform: { '^.+\\.ts$': swc(false) },
+    },
+  ],
+};

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { newId, nowIso } from '../db/ids';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { parseOrThrow } from '../http/zod-issues';
+import { qualify, type FieldValues } from '../leads/qualification';
+import type { AgentRepository } from '../agents/agent-repository';
+import { actionDefinitionSchema, type ActionDefinition } from './action-definition';
+import type { ActionRecord, ActionRepository, ActionVersion } from './action-repository';
+import { ACTION_TEMPLATES } from './templates';
+
+export interface RunnableAction {
+  actionId: string;
+  version: number;
+  definition: ActionDefinition;
+}
+
+export interface ActionView {
+  id: string;
+  agentId: string;
+  key: string;
+  status: 'draft' | 'published' | 'published-with-draft';
+  publishedVersion: number | null;
+  draftVersion: number | null;
+  draft: ActionVersion | null;
+  published: ActionVersion | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const createInputSchema = z.union([
+  z.object({ template: z.string({ error: 'expected a template key' }), key: z.string().optional(), publish: z.boolean().optional() }).strict(),
+  z.object({ definition: z.unknown(), publish: z.boolean().optional() }).strict(),
+], { error: () => 'expected { "template": "affiliate-application" } or { "definition": { … } }' });
+
+export function createActionService({ actions, agents }: { actions: ActionRepository; agents: Pick<AgentRepository, 'findById'> }) {
+  function record(id: string): ActionRecord {
+    const found = actions.findById(id);
+    if (!found) throw new NotFoundError('Action', id);
+    return found;
+  }
+
+  function view(found: ActionRecord): ActionView {
+    const draft = found.draftVersion === null ? null : actions.findVersion(found.id, found.draftVersion);
+    const published = found.publishedVersion === null ? null : actions.findVersion(found.id, found.publishedVersion);
+    const status = published ? (draft ? 'published-with-draft' : 'published') : 'draft';
+    return { ...found, status, draft, published };
+  }
+
+  function assertKeyFree(agentId: string, key: string, exceptActionId?: string): void {
+    const other = actions.findByKey(agentId, key);
+    if (other && other.id !== exceptActionId) {
+      throw new ConflictError(`This agent already has an action with the key '${key}'; choose another key.`, 'action_key_taken', {
+        issues: [{ path: 'key', message: `the key '${key}' is used by another action of this agent` }],
+      });
+    }
+  }
+
+  function publishDraft(found: ActionRecord, now: string): void {
+    if (found.draftVersion === null) {
+      throw new ValidationError('There is no draft to publish: the live version already matches the latest edit.', [], 'nothing_to_publish');
+    }
+    actions.markPublished(found.id, found.draftVersion, now);
+    actions.setPointers(found.id, { key: found.key, publishedVersion: found.draftVersion, draftVersion: null, now });
+  }
+
+  return {
+    templates(): Array<{ key: string; name: string; description: string; definition: ActionDefinition }> {
+      return Object.entries(ACTION_TEMPLATES).map(([key, definition]) => ({ key, name: definition.name, description: definition.description, definition }));
+    },
+
+    validate(input: unknown): ActionDefinition {
+      return parseOrThrow(actionDefinitionSchema, input, 'action definition');
+    },
+
+    /** Live score preview for the builder: the same engine the leads use. */
+    previewScore(input: unknown) {
+      const { definition, answers } = parseOrThrow(
+        z.object({ definition: z.unknown(), answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) }),
+        input,
+        'score preview request',
+      );
+      const parsed = parseOrThrow(actionDefinitionSchema, definition, 'action definition');
+      return qualify(parsed.qualification, answers as FieldValues);
+    },
+
+    listByAgent(agentId: string): ActionView[] {
+      if (!agents.findById(agentId)) throw new NotFoundError('Agent', agentId);
+      return actions.listByAgent(agentId).map(view);
+    },
+
+    get: (id: string): ActionView => view(record(id)),
+
+    create(agentId: string, input: unknown, actorUserId: number | null = null): ActionView {
+      if (!agents.findById(agentId)) throw new NotFoundError('Agent', agentId);
+      const request = parseOrThrow(createInputSchema, input, 'action');
+      let definition: ActionDefinition;
+      if ('template' in request) {
+        const template = ACTION_TEMPLATES[request.template];
+        if (!template) {
+          throw new ValidationError(`Unknown template '${request.template}'. Available: ${Object.keys(ACTION_TEMPLATES).join(', ')}.`, [
+            { path: 'template', message: `expected one of ${Object.keys(ACTION_TEMPLATES).join(', ')}` },
+          ]);
+        }
+        definition = request.key ? parseOrThrow(actionDefinitionSchema, { ...template, key: request.key }, 'action definition') : structuredClone(template);
+      } else {
+        definition = parseOrThrow(actionDefinitionSchema, request.definition, 'action definition');
+      }
+      const id = newId('act');
+      const now = nowIso();
+      actions.transaction(() => {
+        assertKeyFree(agentId, definition.key);
+        actions.insertAction({ id, agentId, key: definition.key, draftVersion: 1, now });
+        actions.insertVersion({ actionId: id, version: 1, definition, now, createdBy: actorUserId, restoredFrom: null });
+        if (request.publish) publishDraft(record(id), now);
+      });
+      return view(record(id));
+    },
+
+    /** Saving edits never touches the live version: it writes (or rewrites) the draft. */
+    updateDraft(id: string, input: unknown, actorUserId: number | null = null): ActionView {
+      const definition = parseOrThrow(actionDefinitionSchema, input, 'action definition');
+      const now = nowIso();
+      actions.transaction(() => {
+        const found = record(id);
+        assertKeyFree(found.agentId, definition.key, id);
+        if (found.draftVersion !== null) {
+          actions.updateVersionDefinition(id, found.draftVersion, definition, now, actorUserId);
+          actions.setPointers(id, { key: definition.key, publishedVersion: found.publishedVersion, draftVersion: found.draftVersion, now });
+        } else {
+          const version = actions.maxVersion(id) + 1;
+          actions.insertVersion({ actionId: id, version, definition, now, createdBy: actorUserId, restoredFrom: null });
+          actions.setPointers(id, { key: definition.key, publishedVersion: found.publishedVersion, draftVersion: version, now });
+        }
+      });
+      return view(record(id));
+    },
+
+    /** One transaction: readers see either the old live version or the new one, never a mix. */
+    publish(id: string): ActionView {
+      actions.transaction(() => publishDraft(record(id), nowIso()));
+      return view(record(id));
+    },
+
+    versions(id: string): ActionVersion[] {
+      record(id);
+      return actions.listVersions(id);
+    },
+
+    /** Copies a past version into a new draft; the live version changes only on publish. */
+    restore(id: string, version: number, actorUserId: number | null = null): ActionView {
+      const now = nowIso();
+      actions.transaction(() => {
+        const found = record(id);
+        const past = actions.findVersion(id, version);
+        if (!past) throw new NotFoundError('Action version', `${id}@${version}`);
+        assertKeyFree(found.agentId, past.definition.key, id);
+        const next = actions.maxVersion(id) + 1;
+        actions.insertVersion({ actionId: id, version: next, definition: past.definition, now, createdBy: actorUserId, restoredFrom: version });
+        actions.setPointers(id, { key: past.definition.key, publishedVersion: found.publishedVersion, draftVersion: next, now });
+      });
+      return view(record(id));
+    },
+
+    remove(id: string): void {
+      if (!actions.remove(id)) throw new NotFoundError('Action', id);
+    },
+
+    /** What visitors' conversations run: the published version of each action. */
+    listPublished(agentId: string): RunnableAction[] {
+      return actions
+        .listByAgent(agentId)
+        .filter((found) => found.publishedVersion !== null)
+        .map((found) => {
+          const published = actions.findVersion(found.id, found.publishedVersion as number) as ActionVersion;
+          return { actionId: found.id, version: published.version, definition: published.definition };
+        });
+    },
+
+    /** What the playground runs: the draft when there is one, else the published version. */
+    listForPlayground(agentId: string): RunnableAction[] {
+      return actions.listByAgent(agentId).map((found) => {
+        const version = (found.draftVersion ?? found.publishedVersion) as number;
+        const chosen = actions.findVersion(found.id, version) as ActionVersion;
+        return { actionId: found.id, version: chosen.version, definition: chosen.definition };
+      });
+    },
+  };
+}
+export type ActionService = ReturnType<typeof createActionService>;

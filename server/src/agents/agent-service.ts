@@ -1,0 +1,37 @@
+import { newId, nowIso } from '../db/ids';
+import { NotFoundError } from '../http/errors';
+import { parseOrThrow } from '../http/zod-issues';
+import type { AgentRepository } from './agent-repository';
+import { agentInputSchema, agentPatchSchema, type Agent } from './agent-types';
+
+export function createAgentService({ agents }: { agents: AgentRepository }) {
+  function get(id: string): Agent {
+    const agent = agents.findById(id);
+    if (!agent) throw new NotFoundError('Agent', id);
+    return agent;
+  }
+
+  return {
+    list: () => agents.list(),
+    get,
+    create(input: unknown): Agent {
+      const settings = parseOrThrow(agentInputSchema, input, 'agent');
+      const now = nowIso();
+      const agent: Agent = { ...settings, id: newId('agt'), createdAt: now, updatedAt: now };
+      agents.insert(agent);
+      return agent;
+    },
+    update(id: string, patch: unknown): Agent {
+      const current = get(id);
+      const changes = parseOrThrow(agentPatchSchema, patch, 'agent changes');
+      const merged = parseOrThrow(agentInputSchema, { ...current, ...changes, id: undefined, createdAt: undefined, updatedAt: undefined }, 'agent');
+      const agent: Agent = { ...merged, id, createdAt: current.createdAt, updatedAt: nowIso() };
+      agents.update(agent);
+      return agent;
+    },
+    remove(id: string): void {
+      if (!agents.remove(id)) throw new NotFoundError('Agent', id);
+    },
+  };
+}
+export type AgentService = ReturnType<typeof createAgentService>;

@@ -1,0 +1,47 @@
+import express, { type Request } from 'express';
+import { AppError } from './http/errors';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { createAdminAuth } from './http/admin-auth';
+import { ROUTE_MODULES } from './http/routes';
+import type { Container } from './container';
+
+export const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * Builds the HTTP app. No listening and no globals here: tests start it in-process on an
+ * ephemeral port with a temporary database.
+ */
+export function createApp(container: Container, options: { now?: () => number } = {}) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  // Bodies with content must be JSON; the raw bytes are kept because signatures cover them.
+  app.use((request, _response, next) => {
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !request.is('application/json')) {
+      throw new AppError(`Expected Content-Type: application/json, got '${request.headers['content-type'] ?? 'none'}'.`, {
+        status: 415,
+        code: 'unsupported_media_type',
+      });
+    }
+    next();
+  });
+  app.use(
+    express.json({
+      limit: JSON_BODY_LIMIT,
+      verify: (request, _response, buffer) => {
+        (request as Request & { rawBody?: Buffer }).rawBody = buffer;
+      },
+    }),
+  );
+
+  const adminAuth = createAdminAuth({ secret: container.secret, now: options.now });
+  const router = express.Router();
+  for (const register of ROUTE_MODULES) register(router, { container, adminAuth });
+  app.use(router);
+
+  app.use(notFoundHandler());
+  app.use(errorHandler(container.logger));
+  return app;
+}

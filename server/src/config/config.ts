@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Service configuration, read once from environment variables at start-up.
+ * A wrong value stops start-up with a message that names the variable and what it accepts.
+ */
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().regex(/^https?:\/\/[^/\s]+$/, {
+        message: 'each origin must be scheme://host[:port] without a path, e.g. https://shop.example',
+      }),
+    ),
+  );
+
+const environmentSchema = z.object({
+  AA_PORT: z.coerce
+    .number({ message: 'expected a port number between 0 and 65535' })
+    .int({ message: 'expected a whole port number between 0 and 65535' })
+    .min(0, { message: 'expected a port number between 0 and 65535' })
+    .max(65535, { message: 'expected a port number between 0 and 65535' })
+    .default(8787),
+  AA_HOST: z.string().min(1).default('127.0.0.1'),
+  AA_DATA_DIR: z.string().min(1).default('./data'),
+  AA_SHARED_SECRET: z
+    .string()
+    .min(32, { message: 'expected at least 32 characters (leave it unset to have one generated)' })
+    .optional(),
+  AA_ALLOWED_ORIGINS: originList.default([]),
+  AA_PUBLIC_URL: z.url({ message: 'expected the URL visitors reach the service at, e.g. https://agent.shop.example' }).optional(),
+  AA_OPENAI_API_KEY: z.string().min(1).optional(),
+  AA_OPENAI_BASE_URL: z.url({ message: 'expected an http(s) URL such as https://api.openai.com/v1' }).optional(),
+  AA_OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  AA_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000, { message: 'expected at least 1000 milliseconds' }).default(30000),
+  AA_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  dataDirectory: string;
+  sharedSecret?: string;
+  allowedOrigins: string[];
+  publicUrl?: string;
+  openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = new.target.name;
+  }
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  // Empty strings count as unset, as they do in most .env tooling.
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const result = environmentSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigurationError(result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+  }
+  const values = result.data;
+  return {
+    port: values.AA_PORT,
+    host: values.AA_HOST,
+    dataDirectory: path.resolve(values.AA_DATA_DIR),
+    sharedSecret: values.AA_SHARED_SECRET,
+    allowedOrigins: values.AA_ALLOWED_ORIGINS,
+    publicUrl: values.AA_PUBLIC_URL,
+    openai: {
+      apiKey: values.AA_OPENAI_API_KEY,
+      baseUrl: values.AA_OPENAI_BASE_URL,
+      model: values.AA_OPENAI_MODEL,
+      timeoutMs: values.AA_OPENAI_TIMEOUT_MS,
+    },
+    logLevel: values.AA_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,9 @@
+import type { Migration } from '../migrate';
+import { coreSchema } from './001-core';
+import { conversationsSchema } from './002-conversations';
+
+/**
+ * Every migration, in order. Adding one is a new numbered file plus one line here.
+ * Reserved numbers: 002 conversations and usage (runtime), 003 knowledge, 004 outbox.
+ */
+export const MIGRATIONS: Migration[] = [coreSchema, conversationsSchema];

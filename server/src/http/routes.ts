@@ -1,0 +1,20 @@
+import type { Router } from 'express';
+import type { Container } from '../container';
+import type { AdminAuth } from './admin-auth';
+import { registerHealthRoutes } from './health-routes';
+import { registerAgentRoutes } from '../agents/agent-routes';
+import { registerActionRoutes } from '../actions/action-routes';
+import { registerLeadRoutes } from '../leads/lead-routes';
+
+export interface RouteContext {
+  container: Container;
+  adminAuth: AdminAuth;
+}
+
+/** Every route module of the service, registered in this order. One line per domain. */
+export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => void> = [
+  registerHealthRoutes,
+  registerAgentRoutes,
+  registerActionRoutes,
+  registerLeadRoutes,
+];

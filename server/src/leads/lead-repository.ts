@@ -1,0 +1,221 @@
+import type { Database } from '../db/database';
+import type { Lead, LeadEvent, LeadNote, LeadStatus } from './lead-types';
+import type { Route } from '../actions/action-definition';
+
+interface LeadRow {
+  rowid?: number;
+  id: string;
+  agent_id: string;
+  action_id: string | null;
+  action_key: string;
+  action_version: number;
+  conversation_id: string | null;
+  email: string | null;
+  name: string | null;
+  fields: string;
+  score: number;
+  score_explanation: string;
+  route: Route;
+  status: LeadStatus;
+  source: string;
+  consents: string;
+  submissions: number;
+  created_at: string;
+  updated_at: string;
+  tags: string | null;
+}
+
+export interface LeadFilters {
+  route?: Route;
+  status?: LeadStatus;
+  tag?: string;
+  agentId?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  sort: 'newest' | 'oldest' | 'score';
+  limit: number;
+  cursor?: { sortValue: string | number; id: string };
+}
+
+const TAGS_SUBQUERY = "(SELECT json_group_array(tag) FROM lead_tags WHERE lead_tags.lead_id = leads.id) AS tags";
+
+function toLead(row: LeadRow): Lead {
+  return {
+    id: row.id,
+    agentId: row.agent_id,
+    actionId: row.action_id,
+    actionKey: row.action_key,
+    actionVersion: row.action_version,
+    conversationId: row.conversation_id,
+    email: row.email,
+    name: row.name,
+    fields: JSON.parse(row.fields),
+    score: row.score,
+    scoreExplanation: JSON.parse(row.score_explanation),
+    tags: row.tags ? (JSON.parse(row.tags) as string[]).sort() : [],
+    route: row.route,
+    status: row.status,
+    source: JSON.parse(row.source),
+    consents: JSON.parse(row.consents),
+    submissions: row.submissions,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRow(lead: Lead) {
+  return {
+    id: lead.id,
+    agent_id: lead.agentId,
+    action_id: lead.actionId,
+    action_key: lead.actionKey,
+    action_version: lead.actionVersion,
+    conversation_id: lead.conversationId,
+    email: lead.email,
+    name: lead.name,
+    fields: JSON.stringify(lead.fields),
+    score: lead.score,
+    score_explanation: JSON.stringify(lead.scoreExplanation),
+    route: lead.route,
+    status: lead.status,
+    source: JSON.stringify(lead.source),
+    consents: JSON.stringify(lead.consents),
+    submissions: lead.submissions,
+    created_at: lead.createdAt,
+    updated_at: lead.updatedAt,
+  };
+}
+
+/** Turns free text into a safe FTS5 query: each word quoted, prefix-matched, all required. */
+export function toFtsQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}@._-]+/gu) ?? [];
+  const terms = words.slice(0, 8).map((word) => `"${word.replace(/"/g, '')}"*`);
+  return terms.length ? terms.join(' ') : null;
+}
+
+export function createLeadRepository(db: Database) {
+  const statements = {
+    insert: db.prepare(`INSERT INTO leads (id, agent_id, action_id, action_key, action_version, conversation_id, email, name, fields, score,
+      score_explanation, route, status, source, consents, submissions, created_at, updated_at)
+      VALUES (@id, @agent_id, @action_id, @action_key, @action_version, @conversation_id, @email, @name, @fields, @score,
+      @score_explanation, @route, @status, @source, @consents, @submissions, @created_at, @updated_at)`),
+    update: db.prepare(`UPDATE leads SET action_id = @action_id, action_key = @action_key, action_version = @action_version,
+      conversation_id = @conversation_id, email = @email, name = @name, fields = @fields, score = @score,
+      score_explanation = @score_explanation, route = @route, status = @status, source = @source, consents = @consents,
+      submissions = @submissions, updated_at = @updated_at WHERE id = @id`),
+    findById: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE id = ?`),
+    findByAgentEmail: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE agent_id = ? AND email = ?`),
+    findByConversation: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE conversation_id = ? AND action_key = ? ORDER BY created_at DESC LIMIT 1`),
+    findByEmail: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE email = ? ORDER BY created_at`),
+    deleteTags: db.prepare('DELETE FROM lead_tags WHERE lead_id = ?'),
+    insertTag: db.prepare('INSERT OR IGNORE INTO lead_tags (lead_id, tag) VALUES (?, ?)'),
+    insertEvent: db.prepare('INSERT INTO lead_events (lead_id, type, actor, data, created_at) VALUES (?, ?, ?, ?, ?)'),
+    listEvents: db.prepare('SELECT * FROM lead_events WHERE lead_id = ? ORDER BY id'),
+    insertNote: db.prepare('INSERT INTO lead_notes (lead_id, author, body, created_at) VALUES (?, ?, ?, ?)'),
+    listNotes: db.prepare('SELECT * FROM lead_notes WHERE lead_id = ? ORDER BY id'),
+    remove: db.prepare('DELETE FROM leads WHERE id = ?'),
+  };
+
+  function buildWhere(filters: Omit<LeadFilters, 'sort' | 'limit' | 'cursor'>): { clauses: string[]; parameters: unknown[] } {
+    const clauses: string[] = [];
+    const parameters: unknown[] = [];
+    if (filters.route) (clauses.push('leads.route = ?'), parameters.push(filters.route));
+    if (filters.status) (clauses.push('leads.status = ?'), parameters.push(filters.status));
+    // Archived leads leave the inbox unless asked for by status.
+    else clauses.push("leads.status <> 'archived'");
+    if (filters.agentId) (clauses.push('leads.agent_id = ?'), parameters.push(filters.agentId));
+    if (filters.from) (clauses.push('leads.created_at >= ?'), parameters.push(filters.from));
+    if (filters.to) (clauses.push('leads.created_at < ?'), parameters.push(filters.to));
+    if (filters.tag) (clauses.push('EXISTS (SELECT 1 FROM lead_tags t WHERE t.lead_id = leads.id AND t.tag = ?)'), parameters.push(filters.tag));
+    if (filters.q) {
+      const query = toFtsQuery(filters.q);
+      if (query) (clauses.push('leads.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)'), parameters.push(query));
+    }
+    return { clauses, parameters };
+  }
+
+  return {
+    transaction: <T>(work: () => T): T => db.transaction(work)(),
+    insert(lead: Lead): void {
+      statements.insert.run(toRow(lead));
+    },
+    update(lead: Lead): void {
+      statements.update.run(toRow(lead));
+    },
+    replaceTags(leadId: string, tags: string[]): void {
+      statements.deleteTags.run(leadId);
+      for (const tag of tags) statements.insertTag.run(leadId, tag);
+    },
+    findById(id: string): Lead | null {
+      const row = statements.findById.get(id) as LeadRow | undefined;
+      return row ? toLead(row) : null;
+    },
+    findByAgentEmail(agentId: string, email: string): Lead | null {
+      const row = statements.findByAgentEmail.get(agentId, email) as LeadRow | undefined;
+      return row ? toLead(row) : null;
+    },
+    findByConversation(conversationId: string, actionKey: string): Lead | null {
+      const row = statements.findByConversation.get(conversationId, actionKey) as LeadRow | undefined;
+      return row ? toLead(row) : null;
+    },
+    findByEmail(email: string): Lead[] {
+      return (statements.findByEmail.all(email) as LeadRow[]).map(toLead);
+    },
+    remove(id: string): boolean {
+      return statements.remove.run(id).changes > 0;
+    },
+    addEvent(leadId: string, type: string, actor: number | null, data: unknown, at: string): void {
+      statements.insertEvent.run(leadId, type, actor, JSON.stringify(data ?? {}), at);
+    },
+    listEvents(leadId: string): LeadEvent[] {
+      return (statements.listEvents.all(leadId) as Array<{ id: number; lead_id: string; type: string; actor: number | null; data: string; created_at: string }>).map(
+        (row) => ({ id: row.id, leadId: row.lead_id, type: row.type, actor: row.actor, data: JSON.parse(row.data), createdAt: row.created_at }),
+      );
+    },
+    addNote(leadId: string, author: number, body: string, at: string): LeadNote {
+      const result = statements.insertNote.run(leadId, author, body, at);
+      return { id: Number(result.lastInsertRowid), leadId, author, body, createdAt: at };
+    },
+    listNotes(leadId: string): LeadNote[] {
+      return (statements.listNotes.all(leadId) as Array<{ id: number; lead_id: string; author: number; body: string; created_at: string }>).map((row) => ({
+        id: row.id,
+        leadId: row.lead_id,
+        author: row.author,
+        body: row.body,
+        createdAt: row.created_at,
+      }));
+    },
+
+    /** Keyset pagination: stable while leads arrive, and as fast on page 500 as on page 1. */
+    list(filters: LeadFilters): { items: Lead[]; total: number } {
+      const { clauses, parameters } = buildWhere(filters);
+      const total = (db.prepare(`SELECT COUNT(*) AS count FROM leads${clauses.length ? ' WHERE ' + clauses.join(' AND ') : ''}`).get(...parameters) as { count: number }).count;
+      const pageClauses = [...clauses];
+      const pageParameters = [...parameters];
+      let order: string;
+      if (filters.sort === 'score') {
+        order = 'leads.score DESC, leads.id DESC';
+        if (filters.cursor) (pageClauses.push('(leads.score < ? OR (leads.score = ? AND leads.id < ?))'), pageParameters.push(filters.cursor.sortValue, filters.cursor.sortValue, filters.cursor.id));
+      } else if (filters.sort === 'oldest') {
+        order = 'leads.created_at ASC, leads.id ASC';
+        if (filters.cursor) (pageClauses.push('(leads.created_at > ? OR (leads.created_at = ? AND leads.id > ?))'), pageParameters.push(filters.cursor.sortValue, filters.cursor.sortValue, filters.cursor.id));
+      } else {
+        order = 'leads.created_at DESC, leads.id DESC';
+        if (filters.cursor) (pageClauses.push('(leads.created_at < ? OR (leads.created_at = ? AND leads.id < ?))'), pageParameters.push(filters.cursor.sortValue, filters.cursor.sortValue, filters.cursor.id));
+      }
+      const rows = db
+        .prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads${pageClauses.length ? ' WHERE ' + pageClauses.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`)
+        .all(...pageParameters, filters.limit) as LeadRow[];
+      return { items: rows.map(toLead), total };
+    },
+
+    /** Streams every matching lead for the CSV export without loading them all at once. */
+    *iterate(filters: Omit<LeadFilters, 'sort' | 'limit' | 'cursor'>): Generator<Lead> {
+      const { clauses, parameters } = buildWhere(filters);
+      const statement = db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads${clauses.length ? ' WHERE ' + clauses.join(' AND ') : ''} ORDER BY leads.created_at DESC, leads.id DESC`);
+      for (const row of statement.iterate(...parameters) as Iterable<LeadRow>) yield toLead(row);
+    },
+  };
+}
+export type LeadRepository = ReturnType<typeof createLeadRepository>;

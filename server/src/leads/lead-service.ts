@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { ROUTES, type ActionDefinition } from '../actions/action-definition';
+import { newId, nowIso } from '../db/ids';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { parseOrThrow } from '../http/zod-issues';
+import { qualify, type FieldValue, type FieldValues } from './qualification';
+import type { LeadFilters, LeadRepository } from './lead-repository';
+import type { LeadStepScheduler } from './lead-step-scheduler';
+import { LEAD_STATUSES, type ConsentRecord, type Lead, type LeadSource, type LeadStatus } from './lead-types';
+
+export interface LeadSubmission {
+  agentId: string;
+  actionId: string | null;
+  actionKey: string;
+  actionVersion: number;
+  definition: ActionDefinition;
+  values: FieldValues;
+  conversationId?: string | null;
+  source?: LeadSource;
+}
+
+/** Which status may follow which; approval and rejection go through approve()/reject(). */
+const NEXT_STATUSES: Record<LeadStatus, LeadStatus[]> = {
+  new: ['contacted', 'approved', 'rejected', 'archived'],
+  contacted: ['new', 'approved', 'rejected', 'archived'],
+  approved: ['archived'],
+  rejected: ['new', 'archived'],
+  archived: ['new'],
+};
+
+const tagList = z.array(z.string().trim().min(1, { message: 'a tag cannot be empty' }).max(40, { message: 'a tag is at most 40 characters' })).max(30);
+
+export const leadListQuerySchema = z.object({
+  route: z.enum(ROUTES, { error: () => `expected one of ${ROUTES.join(', ')}` }).optional(),
+  status: z.enum(LEAD_STATUSES, { error: () => `expected one of ${LEAD_STATUSES.join(', ')}` }).optional(),
+  tag: z.string().max(40).optional(),
+  agentId: z.string().max(64).optional(),
+  from: z.iso.datetime({ message: 'expected an ISO date-time such as 2026-01-31T00:00:00Z' }).or(z.iso.date({ message: 'expected a date such as 2026-01-31' })).optional(),
+  to: z.iso.datetime({ message: 'expected an ISO date-time such as 2026-01-31T00:00:00Z' }).or(z.iso.date({ message: 'expected a date such as 2026-01-31' })).optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(['newest', 'oldest', 'score'], { error: () => 'expected one of newest, oldest, score' }).default('newest'),
+  limit: z.coerce.number().int().min(1, { message: 'expected 1 to 200' }).max(200, { message: 'expected 1 to 200' }).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type LeadListQuery = z.infer<typeof leadListQuerySchema>;
+
+const patchSchema = z
+  .object({
+    status: z.enum(LEAD_STATUSES, { error: () => `expected one of ${LEAD_STATUSES.join(', ')}` }).optional(),
+    tags: tagList.optional(),
+  })
+  .strict();
+
+function encodeCursor(sortValue: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { sortValue: string | number; id: string } {
+  try {
+    const [sortValue, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | number, string];
+    if ((typeof sortValue === 'string' || typeof sortValue === 'number') && typeof id === 'string') return { sortValue, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new ValidationError('The cursor is not one this service issued; start again without it.', [{ path: 'cursor', message: 'expected the nextCursor of a previous page' }]);
+}
+
+/** Lower-cased email and display name pulled from the action's fields, for dedup and search. */
+function identityOf(definition: ActionDefinition, values: FieldValues): { email: string | null; name: string | null } {
+  const emailField = definition.fields.find((field) => field.type === 'email');
+  const nameField = definition.fields.find((field) => field.key === 'name') ?? definition.fields.find((field) => field.type === 'text');
+  const email = emailField && typeof values[emailField.key] === 'string' ? (values[emailField.key] as string).trim().toLowerCase() : null;
+  const name = nameField && typeof values[nameField.key] === 'string' ? (values[nameField.key] as string).trim() : null;
+  return { email: email || null, name: name || null };
+}
+
+function consentsOf(definition: ActionDefinition, values: FieldValues, at: string): ConsentRecord[] {
+  return definition.fields
+    .filter((field) => field.type === 'consent' && values[field.key] !== undefined)
+    .map((field) => ({ field: field.key, text: field.consentText ?? field.label, accepted: values[field.key] === true, at }));
+}
+
+function cleanValues(values: FieldValues): Record<string, FieldValue> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Record<string, FieldValue>;
+}
+
+export function createLeadService({ leads, scheduler }: { leads: LeadRepository; scheduler: LeadStepScheduler }) {
+  function get(id: string): Lead {
+    const lead = leads.findById(id);
+    if (!lead) throw new NotFoundError('Lead', id);
+    return lead;
+  }
+
+  function decide(id: string, decision: 'approved' | 'rejected', actorUserId: number): Lead {
+    return leads.transaction(() => {
+      const lead = get(id);
+      if (lead.status === decision) throw new ConflictError(`This lead is already ${decision}.`, 'already_decided');
+      if (!NEXT_STATUSES[lead.status].includes(decision)) {
+        throw new ConflictError(`A lead that is ${lead.status} cannot be ${decision}; it can become ${NEXT_STATUSES[lead.status].join(' or ')}.`, 'invalid_status_change');
+      }
+      const now = nowIso();
+      const updated: Lead = { ...lead, status: decision, updatedAt: now };
+      leads.update(updated);
+      leads.addEvent(id, 'status-changed', actorUserId, { from: lead.status, to: decision }, now);
+      scheduler.scheduleApproval(updated, decision, actorUserId);
+      return updated;
+    });
+  }
+
+  return {
+    get,
+
+    detail(id: string) {
+      const lead = get(id);
+      return { lead, events: leads.listEvents(id), notes: leads.listNotes(id) };
+    },
+
+    /**
+     * Stores a completed action as a lead, qualified and tagged, and schedules its steps in the same
+     * transaction. One lead per agent and email: a second submission updates it and records the event.
+     */
+    submit(submission: LeadSubmission): { lead: Lead; created: boolean } {
+      return leads.transaction(() => {
+        const now = nowIso();
+        const incoming = cleanValues(submission.values);
+        const identity = identityOf(submission.definition, incoming);
+        const existing = identity.email ? leads.findByAgentEmail(submission.agentId, identity.email) : null;
+        const fields = existing ? { ...existing.fields, ...incoming } : incoming;
+        const result = qualify(submission.definition.qualification, fields);
+        const consents = [...(existing?.consents ?? []), ...consentsOf(submission.definition, incoming, now)];
+        if (existing) {
+          // Keep tags a manager added by hand; qualification may add new ones.
+          const tags = [...new Set([...existing.tags, ...result.tags])].sort();
+          const lead: Lead = {
+            ...existing,
+            actionId: submission.actionId,
+            actionKey: submission.actionKey,
+            actionVersion: submission.actionVersion,
+            conversationId: submission.conversationId ?? existing.conversationId,
+            name: identity.name ?? existing.name,
+            fields,
+            score: result.score,
+            scoreExplanation: result.explanation,
+            route: result.route,
+            tags,
+            consents,
+            submissions: existing.submissions + 1,
+            source: submission.source ?? existing.source,
+            updatedAt: now,
+          };
+          leads.update(lead);
+          leads.replaceTags(lead.id, tags);
+          const changed = Object.keys(incoming).filter((key) => JSON.stringify(existing.fields[key]) !== JSON.stringify(incoming[key]));
+          leads.addEvent(lead.id, 'lead-resubmitted', null, { changedFields: changed, conversationId: submission.conversationId ?? null }, now);
+          scheduler.scheduleSteps(lead, submission.definition, 'lead-resubmitted');
+          return { lead, created: false };
+        }
+        const lead: Lead = {
+          id: newId('lead'),
+          agentId: submission.agentId,
+          actionId: submission.actionId,
+          actionKey: submission.actionKey,
+          actionVersion: submission.actionVersion,
+          conversationId: submission.conversationId ?? null,
+          email: identity.email,
+          name: identity.name,
+          fields,
+          score: result.score,
+          scoreExplanation: result.explanation,
+          tags: [...result.tags].sort(),
+          route: result.route,
+          status: 'new',
+          source: submission.source ?? {},
+          consents,
+          submissions: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
+        leads.insert(lead);
+        leads.replaceTags(lead.id, lead.tags);
+        leads.addEvent(lead.id, 'lead-created', null, { score: lead.score, route: lead.route }, now);
+        scheduler.scheduleSteps(lead, submission.definition, 'lead-created');
+        return { lead, created: true };
+      });
+    },
+
+    findByConversation: (conversationId: string, actionKey: string) => leads.findByConversation(conversationId, actionKey),
+
+    list(query: unknown) {
+      const parsed = parseOrThrow(leadListQuerySchema, query, 'lead filters');
+      const filters: LeadFilters = { ...parsed, cursor: parsed.cursor ? decodeCursor(parsed.cursor) : undefined };
+      const { items, total } = leads.list(filters);
+      const last = items[items.length - 1];
+      const nextCursor =
+        items.length === parsed.limit && last ? encodeCursor(parsed.sort === 'score' ? last.score : last.createdAt, last.id) : null;
+      return { items, total, nextCursor };
+    },
+
+    iterateForExport(query: unknown) {
+      const { sort: _sort, limit: _limit, cursor: _cursor, ...filters } = parseOrThrow(leadListQuerySchema, query, 'lead filters');
+      return leads.iterate(filters);
+    },
+
+    update(id: string, patch: unknown, actorUserId: number): Lead {
+      const changes = parseOrThrow(patchSchema, patch, 'lead changes');
+      if (changes.status === 'approved') return decide(id, 'approved', actorUserId);
+      if (changes.status === 'rejected') return decide(id, 'rejected', actorUserId);
+      return leads.transaction(() => {
+        const lead = get(id);
+        const now = nowIso();
+        const updated: Lead = { ...lead, updatedAt: now };
+        if (changes.status && changes.status !== lead.status) {
+          if (!NEXT_STATUSES[lead.status].includes(changes.status)) {
+            throw new ConflictError(`A lead that is ${lead.status} cannot become ${changes.status}; it can become ${NEXT_STATUSES[lead.status].join(' or ')}.`, 'invalid_status_change');
+          }
+          updated.status = changes.status;
+          leads.addEvent(id, 'status-changed', actorUserId, { from: lead.status, to: changes.status }, now);
+        }
+        if (changes.tags) {
+          updated.tags = [...new Set(changes.tags)].sort();
+          leads.replaceTags(id, updated.tags);
+          leads.addEvent(id, 'tags-changed', actorUserId, { from: lead.tags, to: updated.tags }, now);
+        }
+        leads.update(updated);
+        return updated;
+      });
+    },
+
+    approve: (id: string, actorUserId: number) => decide(id, 'approved', actorUserId),
+    reject: (id: string, actorUserId: number) => decide(id, 'rejected', actorUserId),
+
+    addNote(id: string, body: unknown, actorUserId: number) {
+      const { body: text } = parseOrThrow(z.object({ body: z.string().trim().min(1, { message: 'a note cannot be empty' }).max(5000) }), body, 'note');
+      get(id);
+      return leads.transaction(() => {
+        const now = nowIso();
+        const note = leads.addNote(id, actorUserId, text, now);
+        leads.addEvent(id, 'note-added', actorUserId, { noteId: note.id }, now);
+        return note;
+      });
+    },
+
+    findByEmail: (email: string) => leads.findByEmail(email.trim().toLowerCase()),
+    remove: (id: string) => leads.remove(id),
+  };
+}
+export type LeadService = ReturnType<typeof createLeadService>;

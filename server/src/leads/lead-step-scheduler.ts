@@ -1,0 +1,23 @@
+import type { ActionDefinition } from '../actions/action-definition';
+import type { Lead } from './lead-types';
+
+/**
+ * What happens after a lead is stored. Both methods run INSIDE the lead's SQLite transaction,
+ * so a lead never exists without its scheduled steps (the outbox implements this durably).
+ */
+export interface LeadStepScheduler {
+  scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted'): void;
+  scheduleApproval(lead: Lead, decision: 'approved' | 'rejected', actorUserId: number): void;
+}
+
+/** Until an outbox is wired in: record what would run in the lead's event history. */
+export function createRecordingStepScheduler(record: (leadId: string, type: string, data: unknown) => void): LeadStepScheduler {
+  return {
+    scheduleSteps(lead, definition, trigger) {
+      record(lead.id, 'steps-scheduled', { trigger, steps: definition.steps.map((step) => ({ id: step.id, type: step.type })) });
+    },
+    scheduleApproval(lead, decision, actorUserId) {
+      record(lead.id, 'approval-scheduled', { decision, actorUserId });
+    },
+  };
+}
