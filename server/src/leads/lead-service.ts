@@ -80,8 +80,14 @@ function consentsOf(definition: ActionDefinition, values: FieldValues, at: strin
     .map((field) => ({ field: field.key, text: field.consentText ?? field.label, accepted: values[field.key] === true, at }));
 }
 
-function cleanValues(values: FieldValues): Record<string, FieldValue> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Record<string, FieldValue>;
+/** Drops unanswered fields and lower-cases emails, so "Ana@X.com" and "ana@x.com" are one person. */
+function cleanValues(definition: ActionDefinition, values: FieldValues): Record<string, FieldValue> {
+  const emailKeys = new Set(definition.fields.filter((field) => field.type === 'email').map((field) => field.key));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, emailKeys.has(key) && typeof value === 'string' ? value.trim().toLowerCase() : value]),
+  ) as Record<string, FieldValue>;
 }
 
 export function createLeadService({ leads, scheduler }: { leads: LeadRepository; scheduler: LeadStepScheduler }) {
@@ -122,15 +128,17 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
     submit(submission: LeadSubmission): { lead: Lead; created: boolean } {
       return leads.transaction(() => {
         const now = nowIso();
-        const incoming = cleanValues(submission.values);
+        const incoming = cleanValues(submission.definition, submission.values);
         const identity = identityOf(submission.definition, incoming);
         const existing = identity.email ? leads.findByAgentEmail(submission.agentId, identity.email) : null;
         const fields = existing ? { ...existing.fields, ...incoming } : incoming;
         const result = qualify(submission.definition.qualification, fields);
         const consents = [...(existing?.consents ?? []), ...consentsOf(submission.definition, incoming, now)];
         if (existing) {
-          // Keep tags a manager added by hand; qualification may add new ones.
-          const tags = [...new Set([...existing.tags, ...result.tags])].sort();
+          // Re-qualify, but keep the tags a manager added by hand.
+          const previousAutomatic = new Set(existing.scoreExplanation.tags ?? []);
+          const manual = existing.tags.filter((tag) => !previousAutomatic.has(tag));
+          const tags = [...new Set([...manual, ...result.tags])].sort();
           const lead: Lead = {
             ...existing,
             actionId: submission.actionId,

@@ -21,7 +21,13 @@ export interface QualificationResult {
   score: number;
   route: Route;
   tags: string[];
-  explanation: { matched: MatchedRule[]; threshold: { minScore: number; route: Route } | null; summary: string };
+  explanation: {
+    matched: MatchedRule[];
+    threshold: { minScore: number; route: Route } | null;
+    /** The tags qualification gave, so hand-added tags can be told apart later. */
+    tags: string[];
+    summary: string;
+  };
 }
 
 function isSet(value: FieldValue | undefined): boolean {
@@ -126,6 +132,6 @@ export function qualify(qualification: ActionDefinition['qualification'], values
     score,
     route,
     tags,
-    explanation: { matched, threshold: threshold ? { minScore: threshold.minScore, route: threshold.route } : null, summary },
+    explanation: { matched, threshold: threshold ? { minScore: threshold.minScore, route: threshold.route } : null, tags, summary },
   };
 }
