@@ -1,0 +1,98 @@
+import { normaliseText, similarity, words } from '../text-normalise';
+
+/** Matching a reply to one of an enum field's options by value, label, synonym or close spelling. */
+export interface EnumOption {
+  value: string;
+  label: string;
+  synonyms?: string[];
+}
+
+export interface EnumMatch {
+  value: string;
+  label: string;
+  /** 1 for an exact answer; lower for a phrase inside a sentence or a misspelling. */
+  score: number;
+  how: 'value' | 'label' | 'synonym' | 'fuzzy';
+}
+
+export interface EnumMatchOptions {
+  /** Allow misspellings ("youtub", "instagarm"). Off when scanning a sentence about something else. */
+  fuzzy?: boolean;
+  /** The least similarity a misspelt word needs; 0.75 lets one typo through in a 4–7 letter word. */
+  threshold?: number;
+}
+
+function phrasesOf(option: EnumOption): Array<{ phrase: string; how: EnumMatch['how'] }> {
+  // Labels come first so an answer that is both the label and the value reports 'label'.
+  const phrases: Array<{ phrase: string; how: EnumMatch['how'] }> = [
+    { phrase: normaliseText(option.label), how: 'label' },
+  ];
+  // "Blog or website" and "SEO / search" answer to each of their parts.
+  for (const part of option.label.split(/\s+or\s+|\/|,|&|\band\b/i)) {
+    const phrase = normaliseText(part);
+    if (phrase !== '' && phrase !== normaliseText(option.label)) phrases.push({ phrase, how: 'label' });
+  }
+  phrases.push({ phrase: normaliseText(option.value.replace(/_/g, ' ')), how: 'value' });
+  for (const synonym of option.synonyms ?? []) phrases.push({ phrase: normaliseText(synonym), how: 'synonym' });
+  return phrases.filter((entry) => entry.phrase !== '');
+}
+
+function containsPhrase(haystack: string, phrase: string): boolean {
+  return ` ${haystack} `.includes(` ${phrase} `);
+}
+
+/** The best similarity between a phrase and any run of the same number of words in the text. */
+function bestWindowSimilarity(textWords: string[], phrase: string): number {
+  const phraseWords = phrase.split(' ');
+  let best = 0;
+  for (let start = 0; start + phraseWords.length <= textWords.length; start += 1) {
+    const window = textWords.slice(start, start + phraseWords.length).join(' ');
+    // Short words ("ig", "yt", "x") are only ever matched exactly: one typo in them is another word.
+    if (phrase.replace(/ /g, '').length < 4) continue;
+    best = Math.max(best, similarity(window, phrase));
+  }
+  // Words typed together ("tik tok" as "tiktok", "youtube channel" as "youtubechannel").
+  const joined = phrase.replace(/ /g, '');
+  if (joined.length >= 4) for (const word of textWords) best = Math.max(best, similarity(word, joined));
+  return best;
+}
+
+/**
+ * The option a reply names, or null when none is close enough or two options tie (an ambiguous
+ * answer is asked again rather than guessed).
+ */
+export function matchEnumOption(text: string, options: EnumOption[], settings: EnumMatchOptions = {}): EnumMatch | null {
+  const normal = normaliseText(text);
+  if (normal === '') return null;
+  const textWords = words(text);
+  const threshold = settings.threshold ?? 0.75;
+  const scored: EnumMatch[] = [];
+  for (const option of options) {
+    let best: EnumMatch | null = null;
+    for (const { phrase, how } of phrasesOf(option)) {
+      let score = 0;
+      if (normal === phrase) score = 1;
+      // Inside a sentence, longer phrases are more specific ("facebook ads" beats "facebook").
+      else if (containsPhrase(normal, phrase)) score = 0.9 + Math.min(phrase.length, 40) / 1000;
+      else if (settings.fuzzy !== false) {
+        const fuzzy = bestWindowSimilarity(textWords, phrase);
+        if (fuzzy >= threshold) score = 0.5 + fuzzy * 0.3;
+      }
+      const matchHow: EnumMatch['how'] = score > 0 && score < 0.9 ? 'fuzzy' : how;
+      if (score > 0 && (!best || score > best.score)) best = { value: option.value, label: option.label, score, how: matchHow };
+    }
+    if (best) scored.push(best);
+  }
+  scored.sort((left, right) => right.score - left.score);
+  if (scored.length === 0) return null;
+  if (scored.length > 1 && scored[0].score - scored[1].score < 0.001) return null;
+  return scored[0];
+}
+
+/** "1" or "2nd" picks an option by its position in the question's list. */
+export function matchEnumByPosition(text: string, options: EnumOption[]): EnumMatch | null {
+  const match = /^\s*(?:option\s*)?(\d{1,2})(?:st|nd|rd|th)?\s*[.)]?\s*$/i.exec(text);
+  if (!match) return null;
+  const option = options[Number(match[1]) - 1];
+  return option ? { value: option.value, label: option.label, score: 1, how: 'value' } : null;
+}
