@@ -1,0 +1,172 @@
+<?php
+/**
+ * Personal data export and erasure for leads and conversations held by the service.
+ *
+ * @package AffiliateAgent
+ */
+
+namespace AffiliateAgent\Privacy;
+
+use AffiliateAgent\Roles\Capabilities;
+use AffiliateAgent\Service\Service_Client;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Hooks WordPress's Tools → Export/Erase Personal Data into the service, where the leads and
+ * conversations live. WordPress has already checked the privacy capability of whoever runs the
+ * request, so the plugin signs it with the agent-management capability the service requires.
+ *
+ * Service contract:
+ * - `GET /v1/privacy/export?email=` → `{ "items": [ { "group": "leads"|"conversations", "id", "fields": [ { "name", "value" } ] } ] }`
+ * - `POST /v1/privacy/erase { "email" }` → `{ "removed": int, "retained": int, "messages": string[] }`
+ */
+class Privacy_Tools {
+
+	/**
+	 * Service client.
+	 *
+	 * @var Service_Client
+	 */
+	private $service;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Service_Client $service Service client.
+	 */
+	public function __construct( Service_Client $service ) {
+		$this->service = $service;
+	}
+
+	/**
+	 * `wp_privacy_personal_data_exporters`.
+	 *
+	 * @param array $exporters Exporters.
+	 * @return array
+	 */
+	public function register_exporter( $exporters ) {
+		$exporters['affiliate-agent'] = array(
+			'exporter_friendly_name' => __( 'Affiliate Agent leads and conversations', 'affiliate-agent' ),
+			'callback'               => array( $this, 'export' ),
+		);
+		return $exporters;
+	}
+
+	/**
+	 * `wp_privacy_personal_data_erasers`.
+	 *
+	 * @param array $erasers Erasers.
+	 * @return array
+	 */
+	public function register_eraser( $erasers ) {
+		$erasers['affiliate-agent'] = array(
+			'eraser_friendly_name' => __( 'Affiliate Agent leads and conversations', 'affiliate-agent' ),
+			'callback'             => array( $this, 'erase' ),
+		);
+		return $erasers;
+	}
+
+	/**
+	 * Exporter callback; the service answers everything in one page.
+	 *
+	 * @param string $email Email address.
+	 * @param int    $page  Page (1-based).
+	 * @return array{data: array, done: bool}|\WP_Error
+	 */
+	public function export( $email, $page = 1 ) {
+		if ( ! $this->service->settings()->is_configured() ) {
+			return array(
+				'data' => array(),
+				'done' => true,
+			);
+		}
+		try {
+			$answer = $this->service->json( 'GET', '/v1/privacy/export', array( 'email' => $email ), null, get_current_user_id(), Capabilities::all() );
+		} catch ( \AffiliateAgent\Service\Service_Exception $error ) {
+			return new \WP_Error( $error->error_code(), $error->getMessage() );
+		}
+		return array(
+			'data' => self::export_items( is_array( $answer ) && isset( $answer['items'] ) ? $answer['items'] : array() ),
+			'done' => true,
+		);
+	}
+
+	/**
+	 * Converts the service's items into WordPress export items with translated group labels.
+	 *
+	 * @param mixed $items Items from the service.
+	 * @return array
+	 */
+	public static function export_items( $items ) {
+		$labels = array(
+			'leads'         => __( 'Affiliate Agent leads', 'affiliate-agent' ),
+			'conversations' => __( 'Affiliate Agent conversations', 'affiliate-agent' ),
+		);
+		$data   = array();
+		foreach ( is_array( $items ) ? $items : array() as $item ) {
+			if ( ! is_array( $item ) || ! isset( $item['group'], $item['id'], $labels[ $item['group'] ] ) ) {
+				continue;
+			}
+			$fields = array();
+			foreach ( isset( $item['fields'] ) && is_array( $item['fields'] ) ? $item['fields'] : array() as $field ) {
+				if ( is_array( $field ) && isset( $field['name'] ) ) {
+					$fields[] = array(
+						'name'  => (string) $field['name'],
+						'value' => isset( $field['value'] ) && is_scalar( $field['value'] ) ? (string) $field['value'] : wp_json_encode( isset( $field['value'] ) ? $field['value'] : null ),
+					);
+				}
+			}
+			$data[] = array(
+				'group_id'    => 'affiliate-agent-' . $item['group'],
+				'group_label' => $labels[ $item['group'] ],
+				'item_id'     => 'affiliate-agent-' . sanitize_key( (string) $item['id'] ),
+				'data'        => $fields,
+			);
+		}
+		return $data;
+	}
+
+	/**
+	 * Eraser callback.
+	 *
+	 * @param string $email Email address.
+	 * @param int    $page  Page (1-based).
+	 * @return array{items_removed: bool, items_retained: bool, messages: string[], done: bool}|\WP_Error
+	 */
+	public function erase( $email, $page = 1 ) {
+		$result = array(
+			'items_removed'  => false,
+			'items_retained' => false,
+			'messages'       => array(),
+			'done'           => true,
+		);
+		if ( ! $this->service->settings()->is_configured() ) {
+			return $result;
+		}
+		try {
+			$answer = $this->service->json( 'POST', '/v1/privacy/erase', array(), array( 'email' => $email ), get_current_user_id(), Capabilities::all() );
+		} catch ( \AffiliateAgent\Service\Service_Exception $error ) {
+			return new \WP_Error( $error->error_code(), $error->getMessage() );
+		}
+		$result['items_removed']  = is_array( $answer ) && ! empty( $answer['removed'] );
+		$result['items_retained'] = is_array( $answer ) && ! empty( $answer['retained'] );
+		$result['messages']       = is_array( $answer ) && isset( $answer['messages'] ) && is_array( $answer['messages'] ) ? array_map( 'strval', $answer['messages'] ) : array();
+		return $result;
+	}
+
+	/**
+	 * Suggested privacy policy text.
+	 */
+	public function add_policy_text() {
+		if ( ! function_exists( 'wp_add_privacy_policy_content' ) ) {
+			return;
+		}
+		wp_add_privacy_policy_content(
+			__( 'Affiliate Agent', 'affiliate-agent' ),
+			wp_kses_post(
+				'<p>' . __( 'When you chat with our affiliate program assistant, the conversation and the details you submit (such as your name, email address and website) are stored by our Affiliate Agent service to answer you and to process your application. Your page address, referrer and campaign parameters are stored with it so we know where the application came from. You can ask us to export or erase this data.', 'affiliate-agent' ) . '</p>'
+			)
+		);
+	}
+}
