@@ -102,7 +102,7 @@ class Capabilities {
 	 * @return bool
 	 */
 	public static function affiliatewp_active() {
-		return function_exists( 'affiliate_wp' ) && function_exists( 'affwp_get_affiliate' );
+		return (bool) apply_filters( 'affiliate_agent_affiliatewp_active', function_exists( 'affiliate_wp' ) && function_exists( 'affwp_get_affiliate' ) );
 	}
 
 	/**

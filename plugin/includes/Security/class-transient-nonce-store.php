@@ -19,6 +19,22 @@ class Transient_Nonce_Store implements Nonce_Store {
 	const GROUP = 'affiliate_agent_nonces';
 
 	/**
+	 * Returns Unix seconds; tests pass a fixed clock.
+	 *
+	 * @var callable
+	 */
+	private $clock;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param callable|null $clock Returns Unix seconds; defaults to time().
+	 */
+	public function __construct( $clock = null ) {
+		$this->clock = null === $clock ? 'time' : $clock;
+	}
+
+	/**
 	 * {@inheritDoc}
 	 *
 	 * @param string $nonce Nonce.
@@ -35,7 +51,7 @@ class Transient_Nonce_Store implements Nonce_Store {
 			return false;
 		}
 		// A stale row whose transient expired may still exist; get_transient() removed it above.
-		if ( ! add_option( '_transient_timeout_' . $key, time() + (int) $ttl, '', false ) ) {
+		if ( ! add_option( '_transient_timeout_' . $key, call_user_func( $this->clock ) + (int) $ttl, '', false ) ) {
 			return false;
 		}
 		return add_option( $option, 1, '', false );
