@@ -7,9 +7,11 @@ import { createActionRepository } from './actions/action-repository';
 import { createActionService } from './actions/action-service';
 import { createLeadRepository } from './leads/lead-repository';
 import { createLeadService } from './leads/lead-service';
-import { createRecordingStepScheduler, type LeadStepScheduler } from './leads/lead-step-scheduler';
+import type { LeadStepScheduler } from './leads/lead-step-scheduler';
 import { createSettingsRepository } from './settings/settings-repository';
 import { nowIso } from './db/ids';
+import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
+import { createConversationRepository } from './conversations/conversation-repository';
 
 /**
  * Builds every repository and service once, wired explicitly (no hidden discovery).
@@ -20,19 +22,29 @@ export interface ContainerOptions {
   config: ServiceConfig;
   secret: string;
   logger: Logger;
+  /** Tests: a manual clock, a fake DNS resolver, worker tuning. The worker starts only on outbox.start(). */
+  outboxOptions?: Pick<OutboxOptions, 'clock' | 'resolver' | 'concurrency' | 'leaseMs' | 'pollIntervalMs' | 'random'>;
 }
 
-export function createContainer({ db, config, secret, logger }: ContainerOptions) {
+export function createContainer({ db, config, secret, logger, outboxOptions }: ContainerOptions) {
   const agentRepository = createAgentRepository(db);
   const agents = createAgentService({ agents: agentRepository });
   const settings = createSettingsRepository(db);
   const actionRepository = createActionRepository(db);
   const actions = createActionService({ actions: actionRepository, agents: agentRepository });
   const leadRepository = createLeadRepository(db);
-  // Replaced by the durable outbox once it is wired in; the recorder keeps a trace in the lead history.
-  const stepScheduler: LeadStepScheduler = createRecordingStepScheduler((leadId, type, data) =>
-    leadRepository.addEvent(leadId, type, null, data, nowIso()),
-  );
+  // The durable outbox schedules a lead's steps in the lead's own transaction and delivers them.
+  const transcriptSource = createConversationRepository(db);
+  const outbox = createOutbox({
+    db,
+    leads: leadRepository,
+    settings,
+    secret,
+    logger,
+    transcript: (conversationId) => transcriptSource.messages(conversationId).map((message) => ({ role: message.role, content: message.content, createdAt: message.createdAt })),
+    ...outboxOptions,
+  });
+  const stepScheduler: LeadStepScheduler = outbox.scheduler;
   const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler });
 
   return {
@@ -45,8 +57,10 @@ export function createContainer({ db, config, secret, logger }: ContainerOptions
     agents,
     actions,
     leads,
+    outbox,
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {
+      await outbox.stop();
       db.close();
     },
   };

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const container = createContainer({ db, config, secret, logger });
   const seeded = seedExampleIfEmpty(container);
   const app = createApp(container);
+  container.outbox.start();
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -5,6 +5,8 @@ import { registerHealthRoutes } from './health-routes';
 import { registerAgentRoutes } from '../agents/agent-routes';
 import { registerActionRoutes } from '../actions/action-routes';
 import { registerLeadRoutes } from '../leads/lead-routes';
+import { registerDeliveryRoutes } from '../outbox/delivery-routes';
+import { registerSettingsRoutes } from '../settings/settings-routes';
 
 export interface RouteContext {
   container: Container;
@@ -17,4 +19,6 @@ export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => voi
   registerAgentRoutes,
   registerActionRoutes,
   registerLeadRoutes,
+  registerDeliveryRoutes,
+  registerSettingsRoutes,
 ];

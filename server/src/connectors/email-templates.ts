@@ -1,0 +1,50 @@
+/**
+ * Email templates with merge tags ({{name}}, {{email}}, {{referral_url}}, any field key).
+ * Templates are plain text written by the owner; the HTML part escapes every value (a visitor's
+ * name cannot inject markup), the plain-text part is the same message without markup.
+ */
+export type MergeValues = Record<string, string | number | boolean | null | undefined>;
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const TAG = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/gi;
+
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function mergeText(template: string, values: MergeValues): string {
+  return template.replace(TAG, (_match, key: string) => {
+    const value = values[key.toLowerCase()];
+    return value === undefined || value === null ? '' : String(value);
+  });
+}
+
+/** Escapes the whole message, then turns blank-line paragraphs, line breaks and URLs into markup. */
+export function textToHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => {
+      const escaped = escapeHtml(paragraph.trim()).replace(/\n/g, '<br>\n');
+      const linked = escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+      return `<p>${linked}</p>`;
+    })
+    .join('\n');
+}
+
+export function renderEmail(template: { subject: string; body: string }, values: MergeValues, options: { preheader?: string } = {}): RenderedEmail {
+  // Subjects are plain text headers: no markup, no line breaks a value could use to add headers.
+  const subject = mergeText(template.subject, values).replace(/[\r\n]+/g, ' ').trim();
+  const text = mergeText(template.body, values).replace(/\r\n/g, '\n');
+  const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${options.preheader ? `<div style="display:none">${escapeHtml(options.preheader)}</div>` : ''}${textToHtml(text)}</body></html>`;
+  return { subject, html, text };
+}
+
+export const DEFAULT_WELCOME_TEMPLATE = {
+  subject: 'Welcome to our affiliate program, {{name}}',
+  body: 'Hi {{name}},\n\ngood news: your affiliate application was approved.\n\nYour referral link is:\n{{referral_url}}\n\nShare it with your audience; every sale it brings in is credited to you.',
+};

@@ -1,0 +1,274 @@
+import type { Database } from '../db/database';
+import type { ResponseSummary } from '../connectors/delivery-error';
+import type { JobAttempt, JobStatus, NewJob, OutboxJob } from './outbox-types';
+
+/**
+ * The only code that touches the outbox tables. Claims run in an IMMEDIATE transaction, so two
+ * workers (or a worker restarted while an old lease is still on record) never hold the same job.
+ */
+interface JobRow {
+  id: string;
+  idempotency_key: string;
+  lead_id: string;
+  group_key: string;
+  trigger: string;
+  step_id: string;
+  step_type: string;
+  step_label: string | null;
+  seq: number;
+  step: string;
+  depends_on: string;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  claim_token: string | null;
+  last_error: string | null;
+  response: string | null;
+  result: string | null;
+  skipped_by: string | null;
+  actor: number | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+function parseJson<T>(text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+function toJob(row: JobRow): OutboxJob {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    leadId: row.lead_id,
+    groupKey: row.group_key,
+    trigger: row.trigger,
+    stepId: row.step_id,
+    stepType: row.step_type as OutboxJob['stepType'],
+    stepLabel: row.step_label,
+    seq: row.seq,
+    step: parseJson<Record<string, unknown>>(row.step) ?? {},
+    dependsOn: parseJson<string[]>(row.depends_on) ?? [],
+    status: row.status,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    nextAttemptAt: row.next_attempt_at,
+    leaseUntil: row.lease_until,
+    claimToken: row.claim_token,
+    lastError: row.last_error,
+    response: parseJson<ResponseSummary>(row.response),
+    result: parseJson<Record<string, unknown>>(row.result),
+    actor: row.actor,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+// A job is due when it is pending and its time has come, or running on a lease that expired
+// (its process died). It must also wait for the steps it depends on to succeed, and for every
+// earlier step of its group to have been tried once, so steps start in their defined order.
+const CLAIMABLE = `
+  ((j.status = 'pending' AND j.next_attempt_at <= @now) OR (j.status = 'running' AND j.lease_until <= @now))
+  AND NOT EXISTS (
+    SELECT 1 FROM json_each(j.depends_on) AS d
+    JOIN outbox_jobs AS p ON p.group_key = j.group_key AND p.step_id = d.value
+    WHERE p.status <> 'succeeded')
+  AND NOT EXISTS (
+    SELECT 1 FROM outbox_jobs AS e
+    WHERE e.group_key = j.group_key AND e.seq < j.seq
+      AND ((e.status = 'pending' AND e.attempts = 0) OR (e.status = 'running' AND e.attempts <= 1)))`;
+
+export function createOutboxRepository(db: Database) {
+  const statements = {
+    insert: db.prepare(
+      `INSERT OR IGNORE INTO outbox_jobs (id, idempotency_key, lead_id, group_key, trigger, step_id, step_type, step_label, seq, step, depends_on,
+         status, attempts, max_attempts, next_attempt_at, last_error, actor, created_at, updated_at, finished_at)
+       VALUES (@id, @idempotencyKey, @leadId, @groupKey, @trigger, @stepId, @stepType, @stepLabel, @seq, @step, @dependsOn,
+         @status, 0, @maxAttempts, @nextAttemptAt, @lastError, @actor, @createdAt, @createdAt, @finishedAt)`,
+    ),
+    candidates: db.prepare(`SELECT j.id FROM outbox_jobs AS j WHERE ${CLAIMABLE} ORDER BY j.next_attempt_at, j.seq LIMIT @limit`),
+    claim: db.prepare(
+      `UPDATE outbox_jobs SET status = 'running', attempts = attempts + 1, lease_until = @leaseUntil, claim_token = @token, updated_at = @updatedAt
+       WHERE id = @id RETURNING *`,
+    ),
+    finish: db.prepare(
+      `UPDATE outbox_jobs SET status = @status, lease_until = NULL, claim_token = NULL, last_error = @lastError, response = @response,
+         result = COALESCE(@result, result), next_attempt_at = @nextAttemptAt, updated_at = @updatedAt, finished_at = @finishedAt
+       WHERE id = @id AND claim_token = @token AND status = 'running'`,
+    ),
+    release: db.prepare(
+      `UPDATE outbox_jobs SET status = 'pending', lease_until = NULL, claim_token = NULL, attempts = MAX(attempts - 1, 0), next_attempt_at = @now, updated_at = @updatedAt
+       WHERE id = @id AND claim_token = @token AND status = 'running'`,
+    ),
+    attempt: db.prepare(
+      `INSERT INTO outbox_attempts (job_id, attempt, outcome, started_at, finished_at, error, response) VALUES (@jobId, @attempt, @outcome, @startedAt, @finishedAt, @error, @response)`,
+    ),
+    byId: db.prepare('SELECT * FROM outbox_jobs WHERE id = ?'),
+    byLead: db.prepare('SELECT * FROM outbox_jobs WHERE lead_id = ? ORDER BY created_at, group_key, seq'),
+    byGroup: db.prepare('SELECT * FROM outbox_jobs WHERE group_key = ? ORDER BY seq'),
+    groupsOfLead: db.prepare("SELECT DISTINCT group_key, trigger FROM outbox_jobs WHERE lead_id = ? AND trigger LIKE ? ORDER BY created_at"),
+    attempts: db.prepare('SELECT * FROM outbox_attempts WHERE job_id = ? ORDER BY id'),
+    pendingDependents: db.prepare(
+      `SELECT j.* FROM outbox_jobs AS j, json_each(j.depends_on) AS d WHERE j.group_key = ? AND d.value = ? AND j.status = 'pending'`,
+    ),
+    skip: db.prepare(`UPDATE outbox_jobs SET status = 'skipped', skipped_by = @skippedBy, last_error = @reason, updated_at = @updatedAt, finished_at = @updatedAt WHERE id = @id`),
+    skippedBy: db.prepare(`SELECT * FROM outbox_jobs WHERE group_key = ? AND skipped_by = ? AND status = 'skipped'`),
+    revive: db.prepare(
+      `UPDATE outbox_jobs SET status = 'pending', attempts = 0, next_attempt_at = @now, lease_until = NULL, claim_token = NULL, skipped_by = NULL,
+         finished_at = NULL, actor = COALESCE(@actor, actor), updated_at = @updatedAt WHERE id = @id`,
+    ),
+    counts: db.prepare('SELECT status, COUNT(*) AS count FROM outbox_jobs GROUP BY status'),
+    nextDue: db.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox_jobs WHERE status = 'pending'"),
+    isDisabled: db.prepare('SELECT reason FROM webhook_endpoints_disabled WHERE url = ?'),
+    disable: db.prepare('INSERT OR REPLACE INTO webhook_endpoints_disabled (url, reason, disabled_at) VALUES (?, ?, ?)'),
+    enable: db.prepare('DELETE FROM webhook_endpoints_disabled WHERE url = ?'),
+  };
+
+  /** Marks every pending job that (transitively) depends on `stepId` as skipped. */
+  function skipDependents(groupKey: string, stepId: string, reason: string, updatedAt: string): void {
+    const queue = [stepId];
+    while (queue.length) {
+      const current = queue.shift()!;
+      for (const row of statements.pendingDependents.all(groupKey, current) as JobRow[]) {
+        statements.skip.run({ id: row.id, skippedBy: stepId, reason, updatedAt });
+        queue.push(row.step_id);
+      }
+    }
+  }
+
+  return {
+    /** Inside the caller's transaction; false when a job with this idempotency key already exists. */
+    insert(job: NewJob): boolean {
+      const result = statements.insert.run({
+        ...job,
+        step: JSON.stringify(job.step),
+        dependsOn: JSON.stringify(job.dependsOn),
+        finishedAt: job.status === 'pending' ? null : job.createdAt,
+      });
+      return result.changes > 0;
+    },
+
+    claimDue(input: { now: number; limit: number; leaseMs: number; token: string; updatedAt: string }): OutboxJob[] {
+      if (input.limit <= 0) return [];
+      return db
+        .transaction(() => {
+          const ids = statements.candidates.all({ now: input.now, limit: input.limit }) as Array<{ id: string }>;
+          return ids.map(({ id }) =>
+            toJob(statements.claim.get({ id, leaseUntil: input.now + input.leaseMs, token: input.token, updatedAt: input.updatedAt }) as JobRow),
+          );
+        })
+        .immediate();
+    },
+
+    /** Records the outcome of a claim; ignored (false) when the lease was lost to another worker meanwhile. */
+    finish(input: {
+      job: OutboxJob;
+      status: Exclude<JobStatus, 'running'>;
+      lastError: string | null;
+      response: ResponseSummary | null;
+      result?: Record<string, unknown> | null;
+      nextAttemptAt: number;
+      startedAt: string;
+      updatedAt: string;
+      attemptOutcome: JobAttempt['outcome'];
+      disableWebhook?: { url: string; reason: string };
+    }): boolean {
+      return db
+        .transaction(() => {
+          const changed = statements.finish.run({
+            id: input.job.id,
+            token: input.job.claimToken,
+            status: input.status,
+            lastError: input.lastError,
+            response: input.response ? JSON.stringify(input.response) : null,
+            result: input.result ? JSON.stringify(input.result) : null,
+            nextAttemptAt: input.nextAttemptAt,
+            updatedAt: input.updatedAt,
+            finishedAt: input.status === 'pending' ? null : input.updatedAt,
+          }).changes;
+          if (changed === 0) return false;
+          statements.attempt.run({
+            jobId: input.job.id,
+            attempt: input.job.attempts,
+            outcome: input.attemptOutcome,
+            startedAt: input.startedAt,
+            finishedAt: input.updatedAt,
+            error: input.lastError,
+            response: input.response ? JSON.stringify(input.response) : null,
+          });
+          if (input.status === 'failed' || input.status === 'dead') {
+            skipDependents(input.job.groupKey, input.job.stepId, `Skipped: it depends on '${input.job.stepId}', which ${input.status === 'dead' ? 'ran out of attempts' : 'failed'}.`, input.updatedAt);
+          }
+          if (input.disableWebhook) statements.disable.run(input.disableWebhook.url, input.disableWebhook.reason, input.updatedAt);
+          return true;
+        })
+        .immediate();
+    },
+
+    /** Hands a claimed job back (graceful shutdown): due at once, the unfinished attempt not counted. */
+    release(job: OutboxJob, now: number, updatedAt: string): boolean {
+      return statements.release.run({ id: job.id, token: job.claimToken, now, updatedAt }).changes > 0;
+    },
+
+    /** A manager's replay: the job and the steps it had blocked run again with fresh attempts. */
+    replay(job: OutboxJob, input: { now: number; actor: number; updatedAt: string }): void {
+      db.transaction(() => {
+        statements.revive.run({ id: job.id, now: input.now, actor: input.actor, updatedAt: input.updatedAt });
+        const queue = [job.stepId];
+        while (queue.length) {
+          const current = queue.shift()!;
+          for (const row of statements.skippedBy.all(job.groupKey, current) as JobRow[]) {
+            statements.revive.run({ id: row.id, now: input.now, actor: null, updatedAt: input.updatedAt });
+          }
+        }
+        const url = typeof job.step.config === 'object' && job.step.config && 'url' in job.step.config ? String((job.step.config as { url: unknown }).url) : null;
+        if (url) statements.enable.run(url);
+      }).immediate();
+    },
+
+    findById(id: string): OutboxJob | null {
+      const row = statements.byId.get(id) as JobRow | undefined;
+      return row ? toJob(row) : null;
+    },
+    listByLead(leadId: string): OutboxJob[] {
+      return (statements.byLead.all(leadId) as JobRow[]).map(toJob);
+    },
+    listGroup(groupKey: string): OutboxJob[] {
+      return (statements.byGroup.all(groupKey) as JobRow[]).map(toJob);
+    },
+    /** Earlier groups of a lead whose trigger starts with `prefix` (approval decisions). */
+    groupsOfLead(leadId: string, prefix: string): Array<{ groupKey: string; trigger: string }> {
+      return (statements.groupsOfLead.all(leadId, `${prefix}%`) as Array<{ group_key: string; trigger: string }>).map((row) => ({ groupKey: row.group_key, trigger: row.trigger }));
+    },
+    attemptsOf(jobId: string): JobAttempt[] {
+      return (statements.attempts.all(jobId) as Array<{ attempt: number; outcome: JobAttempt['outcome']; started_at: string; finished_at: string; error: string | null; response: string | null }>).map((row) => ({
+        attempt: row.attempt,
+        outcome: row.outcome,
+        startedAt: row.started_at,
+        finishedAt: row.finished_at,
+        error: row.error,
+        response: parseJson<ResponseSummary>(row.response),
+      }));
+    },
+    countsByStatus(): Record<JobStatus, number> {
+      const counts = { pending: 0, running: 0, succeeded: 0, failed: 0, dead: 0, skipped: 0 } as Record<JobStatus, number>;
+      for (const row of statements.counts.all() as Array<{ status: JobStatus; count: number }>) counts[row.status] = row.count;
+      return counts;
+    },
+    nextDueAt(): number | null {
+      return (statements.nextDue.get() as { at: number | null }).at;
+    },
+    disabledReason(url: string): string | null {
+      return (statements.isDisabled.get(url) as { reason: string } | undefined)?.reason ?? null;
+    },
+  };
+}
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

@@ -1,0 +1,133 @@
+import type { ActionDefinition } from '../actions/action-definition';
+import { readDeliverySettings, type SettingsStore } from '../connectors/delivery-settings';
+import { newId, nowIso } from '../db/ids';
+import type { LeadStepScheduler } from '../leads/lead-step-scheduler';
+import type { Lead } from '../leads/lead-types';
+import type { Clock } from './clock';
+import type { OutboxRepository } from './outbox-repository';
+import type { JobStepType, NewJob } from './outbox-types';
+import { evaluateCondition } from './step-conditions';
+
+/**
+ * Turns a lead's steps into outbox jobs. Runs inside the lead's transaction (synchronous
+ * better-sqlite3), so the lead and its jobs are committed together or not at all; nothing here
+ * touches the network. Idempotency key = leadId:stepId:trigger, so scheduling twice is a no-op.
+ */
+interface PlannedStep {
+  id: string;
+  type: JobStepType;
+  label: string | null;
+  dependsOn: string[];
+  step: Record<string, unknown>;
+  skipReason?: string;
+  alreadyDone?: string;
+}
+
+export function createOutboxScheduler({
+  repository,
+  settings,
+  clock,
+  onScheduled,
+}: {
+  repository: Pick<OutboxRepository, 'insert' | 'groupsOfLead' | 'listGroup'>;
+  settings: SettingsStore;
+  clock: Clock;
+  onScheduled: () => void;
+}): LeadStepScheduler {
+  function insertGroup(lead: Lead, trigger: string, planned: PlannedStep[], actor: number | null): void {
+    const delivery = readDeliverySettings(settings);
+    const createdAt = nowIso();
+    const now = clock.now();
+    const skipped = new Map<string, string>();
+    planned.forEach((step, seq) => {
+      const blockedBy = step.dependsOn.find((dependency) => skipped.has(dependency));
+      const skipReason = step.skipReason ?? (blockedBy ? `Skipped: it depends on '${blockedBy}', which was skipped.` : undefined);
+      if (skipReason) skipped.set(step.id, skipReason);
+      const job: NewJob = {
+        id: newId('job'),
+        idempotencyKey: `${lead.id}:${step.id}:${trigger}`,
+        leadId: lead.id,
+        groupKey: `${lead.id}:${trigger}`,
+        trigger,
+        stepId: step.id,
+        stepType: step.type,
+        stepLabel: step.label,
+        seq,
+        step: step.step,
+        dependsOn: step.dependsOn,
+        status: skipReason ? 'skipped' : step.alreadyDone ? 'succeeded' : 'pending',
+        maxAttempts: delivery.retry.maxAttempts,
+        nextAttemptAt: now,
+        lastError: skipReason ?? null,
+        actor,
+        createdAt,
+      };
+      repository.insert(job);
+    });
+    onScheduled();
+  }
+
+  function affiliateWpSkipReason(): string | undefined {
+    return readDeliverySettings(settings).affiliatewp.transport === 'none'
+      ? 'Skipped: AffiliateWP is not connected (Settings → Delivery → AffiliateWP transport).'
+      : undefined;
+  }
+
+  return {
+    scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted') {
+      // Every resubmission is its own event for CRMs and the manager, so it gets its own key.
+      const triggerKey = trigger === 'lead-created' ? 'lead-created' : `lead-resubmitted-${lead.submissions}`;
+      const planned = definition.steps.map((step): PlannedStep => {
+        const condition = evaluateCondition(step.when, lead);
+        return {
+          id: step.id,
+          type: step.type,
+          label: step.label ?? null,
+          dependsOn: step.dependsOn,
+          step: step as unknown as Record<string, unknown>,
+          skipReason: condition.met ? (step.type === 'affiliatewp_application' ? affiliateWpSkipReason() : undefined) : condition.reason,
+          // The chat shows reply steps itself; recorded as done so steps depending on them run.
+          alreadyDone: step.type === 'reply' ? 'shown in the chat' : undefined,
+        };
+      });
+      if (planned.length) insertGroup(lead, triggerKey, planned, null);
+    },
+
+    scheduleApproval(lead: Lead, decision: 'approved' | 'rejected', actorUserId: number) {
+      const earlier = repository.groupsOfLead(lead.id, 'approval-');
+      const latest = earlier[earlier.length - 1];
+      if (latest && latest.trigger.startsWith(`approval-${decision}-`)) return; // the same decision again: nothing new to do
+      const trigger = `approval-${decision}-${earlier.length + 1}`;
+      const skipReason = affiliateWpSkipReason();
+      const setStatus: PlannedStep = {
+        id: 'affiliatewp_status',
+        type: 'affiliatewp_set_status',
+        label: decision === 'approved' ? 'Activate the affiliate in AffiliateWP' : 'Reject the affiliate in AffiliateWP',
+        dependsOn: [],
+        step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status: decision === 'approved' ? 'active' : 'rejected' } },
+        skipReason,
+      };
+      const planned: PlannedStep[] =
+        decision === 'approved'
+          ? [
+              setStatus,
+              {
+                id: 'referral_url',
+                type: 'affiliatewp_referral_url',
+                label: 'Fetch the referral link',
+                dependsOn: ['affiliatewp_status'],
+                step: { id: 'referral_url', type: 'affiliatewp_referral_url', config: {} },
+              },
+              {
+                id: 'welcome_email',
+                type: 'welcome_email',
+                label: 'Send the welcome email with the referral link',
+                dependsOn: ['referral_url'],
+                step: { id: 'welcome_email', type: 'welcome_email', config: {} },
+              },
+            ]
+          : [setStatus];
+      insertGroup(lead, trigger, planned, actorUserId);
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import crypto from 'node:crypto';
+import type { Database } from '../db/database';
+import type { Logger } from '../logging/logger';
+import type { Lead } from '../leads/lead-types';
+import { ConflictError, NotFoundError, AppError } from '../http/errors';
+import { ensureWebhookSecret, readDeliverySettings, type SettingsStore } from '../connectors/delivery-settings';
+import { createSafeHttpClient, type SafeHttpClient } from '../connectors/safe-http';
+import type { Resolver } from '../connectors/ssrf-guard';
+import { CONNECTORS } from '../connectors';
+import { DeliveryError } from '../connectors/delivery-error';
+import { systemClock, type Clock } from './clock';
+import { createOutboxRepository } from './outbox-repository';
+import { createOutboxScheduler } from './outbox-scheduler';
+import { createOutboxWorker } from './outbox-worker';
+import { executeJob } from './step-executors';
+import { samplePayload, type TranscriptMessage } from './lead-payload';
+import type { OutboxJob } from './outbox-types';
+
+/**
+ * The outbox as the rest of the service sees it: a LeadStepScheduler for the lead service, a
+ * worker to start and stop, the delivery ledger and replay for managers, and the webhook test send.
+ */
+export interface OutboxOptions {
+  db: Database;
+  leads: { findById(id: string): Lead | null };
+  settings: SettingsStore;
+  secret: string;
+  logger: Logger;
+  transcript?: (conversationId: string) => TranscriptMessage[] | null;
+  clock?: Clock;
+  /** Tests inject a resolver to prove that DNS names pointing at private addresses are refused. */
+  resolver?: Resolver;
+  concurrency?: number;
+  leaseMs?: number;
+  pollIntervalMs?: number;
+  random?: () => number;
+}
+
+export function createOutbox(options: OutboxOptions) {
+  const clock = options.clock ?? systemClock;
+  const repository = createOutboxRepository(options.db);
+  const http: SafeHttpClient = createSafeHttpClient(() => ({ allowHosts: readDeliverySettings(options.settings).network.allowHosts, resolver: options.resolver }));
+  const nowSeconds = () => Math.floor(clock.now() / 1000);
+  const nowIso = () => new Date(clock.now()).toISOString();
+
+  function groupResults(job: OutboxJob): Record<string, Record<string, unknown> | null> {
+    return Object.fromEntries(repository.listGroup(job.groupKey).map((sibling) => [sibling.stepId, sibling.result]));
+  }
+
+  const worker = createOutboxWorker({
+    repository,
+    clock,
+    logger: options.logger,
+    concurrency: options.concurrency,
+    leaseMs: options.leaseMs,
+    pollIntervalMs: options.pollIntervalMs,
+    random: options.random,
+    retrySettings: () => readDeliverySettings(options.settings).retry,
+    run: (job) =>
+      executeJob(job, {
+        lead: options.leads.findById(job.leadId),
+        settings: readDeliverySettings(options.settings),
+        http,
+        secret: options.secret,
+        webhookSecret: () => ensureWebhookSecret(options.settings),
+        nowSeconds,
+        nowIso,
+        transcript: (conversationId) => {
+          try {
+            return options.transcript?.(conversationId) ?? null;
+          } catch {
+            return null;
+          }
+        },
+        groupResults: groupResults(job),
+        isWebhookDisabled: (url) => repository.disabledReason(url),
+      }),
+  });
+
+  const scheduler = createOutboxScheduler({ repository, settings: options.settings, clock, onScheduled: () => worker.wake() });
+
+  function ledgerEntry(job: OutboxJob) {
+    return {
+      id: job.id,
+      stepId: job.stepId,
+      stepType: job.stepType,
+      label: job.stepLabel,
+      trigger: job.trigger,
+      status: job.status,
+      attempts: job.attempts,
+      maxAttempts: job.maxAttempts,
+      nextAttemptAt: job.status === 'pending' ? new Date(job.nextAttemptAt).toISOString() : null,
+      lastError: job.lastError,
+      response: job.response,
+      result: job.result,
+      dependsOn: job.dependsOn,
+      replayable: job.status === 'failed' || job.status === 'dead',
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+      finishedAt: job.finishedAt,
+      history: repository.attemptsOf(job.id),
+    };
+  }
+
+  return {
+    scheduler,
+    worker,
+    repository,
+    clock,
+    start: () => worker.start(),
+    stop: (settings?: { graceMs?: number }) => worker.stop(settings),
+
+    ledger(leadId: string) {
+      if (!options.leads.findById(leadId)) throw new NotFoundError('Lead', leadId);
+      return { leadId, deliveries: repository.listByLead(leadId).map(ledgerEntry) };
+    },
+
+    replay(leadId: string, jobId: string, actorUserId: number) {
+      const job = repository.findById(jobId);
+      if (!job || job.leadId !== leadId) throw new NotFoundError('Delivery', jobId);
+      if (job.status !== 'failed' && job.status !== 'dead') {
+        throw new ConflictError(`Only a failed or dead delivery can be replayed; this one is ${job.status}.`, 'not_replayable', { status: job.status });
+      }
+      repository.replay(job, { now: clock.now(), actor: actorUserId, updatedAt: nowIso() });
+      worker.wake();
+      return ledgerEntry(repository.findById(jobId)!);
+    },
+
+    /** Posts a signed sample event to a URL, through the same SSRF guard as real deliveries. */
+    async testWebhook(input: { url: string; headers: Array<{ name: string; value: string }> }) {
+      const settings = readDeliverySettings(options.settings);
+      const webhookId = `msg_test_${crypto.randomBytes(8).toString('hex')}`;
+      const connector = CONNECTORS.webhook({ http, secret: options.secret, settings, nowSeconds });
+      try {
+        const response = await connector.deliver({
+          id: webhookId,
+          url: input.url,
+          headers: input.headers,
+          payload: samplePayload(nowIso()),
+          secret: ensureWebhookSecret(options.settings),
+          timeoutMs: settings.webhooks.timeoutMs,
+          nowSeconds: nowSeconds(),
+        });
+        return { ok: true, webhookId, response, error: null };
+      } catch (error) {
+        if (error instanceof DeliveryError && error.code === 'ssrf_refused') {
+          throw new AppError(error.message, { status: 400, code: 'ssrf_refused' });
+        }
+        if (error instanceof DeliveryError) return { ok: false, webhookId, response: error.response ?? null, error: error.message };
+        throw error;
+      }
+    },
+
+    stats: () => ({ ...repository.countsByStatus(), worker: worker.stats() }),
+  };
+}
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,77 @@
+import type { ResponseSummary } from '../connectors/delivery-error';
+
+export const JOB_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'dead', 'skipped'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Steps from an action definition, plus the ones the approval flow adds. */
+export type JobStepType =
+  | 'affiliatewp_application'
+  | 'webhook'
+  | 'email'
+  | 'notify_manager'
+  | 'reply'
+  | 'affiliatewp_set_status'
+  | 'affiliatewp_referral_url'
+  | 'welcome_email';
+
+export interface OutboxJob {
+  id: string;
+  idempotencyKey: string;
+  leadId: string;
+  groupKey: string;
+  trigger: string;
+  stepId: string;
+  stepType: JobStepType;
+  stepLabel: string | null;
+  seq: number;
+  step: Record<string, unknown>;
+  dependsOn: string[];
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: number;
+  leaseUntil: number | null;
+  claimToken: string | null;
+  lastError: string | null;
+  response: ResponseSummary | null;
+  result: Record<string, unknown> | null;
+  actor: number | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface NewJob {
+  id: string;
+  idempotencyKey: string;
+  leadId: string;
+  groupKey: string;
+  trigger: string;
+  stepId: string;
+  stepType: JobStepType;
+  stepLabel: string | null;
+  seq: number;
+  step: Record<string, unknown>;
+  dependsOn: string[];
+  status: 'pending' | 'skipped' | 'succeeded';
+  maxAttempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  actor: number | null;
+  createdAt: string;
+}
+
+export interface JobAttempt {
+  attempt: number;
+  outcome: 'succeeded' | 'retry' | 'failed' | 'dead' | 'released';
+  startedAt: string;
+  finishedAt: string;
+  error: string | null;
+  response: ResponseSummary | null;
+}
+
+/** What running a job produced; the worker turns it into the next status. */
+export type JobOutcome =
+  | { kind: 'succeeded'; response: ResponseSummary | null; result?: Record<string, unknown> }
+  | { kind: 'retry'; error: string; response: ResponseSummary | null }
+  | { kind: 'failed'; error: string; response: ResponseSummary | null; disableWebhookUrl?: string };
