@@ -35,6 +35,7 @@ class CapabilitiesTest extends TestCase {
 
 	public function test_users_who_manage_affiliates_review_leads_only_while_affiliatewp_is_active() {
 		wp_test_log_in( 5, array( 'read', 'manage_affiliates' ) );
+		add_filter( 'affiliate_agent_affiliatewp_active', '__return_false' );
 		$this->assertFalse( current_user_can( 'aa_review_leads' ), 'AffiliateWP inactive: manage_affiliates means nothing to us' );
 
 		add_filter( 'affiliate_agent_affiliatewp_active', '__return_true' );

@@ -29,6 +29,9 @@ function wp_test_reset() {
 		'ext_cache'     => false,
 		'cache'         => array(),
 		'now'           => null,
+		'users'         => array(),
+		'affiliates'    => array(),
+		'mail'          => array(),
 	);
 }
 
@@ -173,6 +176,21 @@ function add_action( $hook, $callback, $priority = 10, $args = 1 ) {
 	return true;
 }
 function remove_action( $hook, $callback ) {
+	foreach ( isset( $GLOBALS['wp_test']['actions'][ $hook ] ) ? $GLOBALS['wp_test']['actions'][ $hook ] : array() as $index => $registered ) {
+		if ( $registered === $callback ) {
+			unset( $GLOBALS['wp_test']['actions'][ $hook ][ $index ] );
+		}
+	}
+	return true;
+}
+
+// Mail: runs phpmailer_init on a plain object and records what PHPMailer would send.
+function wp_mail( $to, $subject, $message, $headers = array() ) {
+	$phpmailer = (object) array( 'AltBody' => '' );
+	foreach ( isset( $GLOBALS['wp_test']['actions']['phpmailer_init'] ) ? $GLOBALS['wp_test']['actions']['phpmailer_init'] : array() as $callback ) {
+		$callback( $phpmailer );
+	}
+	$GLOBALS['wp_test']['mail'][] = array( 'to' => $to, 'subject' => $subject, 'body' => $message, 'headers' => $headers, 'alt_body' => $phpmailer->AltBody );
 	return true;
 }
 function apply_filters( $hook, $value, ...$args ) {
@@ -192,6 +210,9 @@ function plugin_basename( $file ) {
 }
 function __return_true() {
 	return true;
+}
+function __return_false() {
+	return false;
 }
 
 // Options, transients, cache.
@@ -359,6 +380,44 @@ function wp_test_http_answer( $status, $body, $content_type = 'application/json'
 		'headers'  => array( 'Content-Type' => $content_type ),
 		'body'     => is_string( $body ) ? $body : json_encode( $body ),
 	);
+}
+
+// Users (for the AffiliateWP bridge).
+function get_user_by( $field, $value ) {
+	foreach ( $GLOBALS['wp_test']['users'] as $user ) {
+		if ( ( 'email' === $field && strtolower( $user->user_email ) === strtolower( $value ) ) || ( 'id' === $field && $user->ID === (int) $value ) ) {
+			return $user;
+		}
+	}
+	return false;
+}
+function get_userdata( $user_id ) {
+	return get_user_by( 'id', $user_id );
+}
+function username_exists( $login ) {
+	foreach ( $GLOBALS['wp_test']['users'] as $user ) {
+		if ( $user->user_login === $login ) {
+			return $user->ID;
+		}
+	}
+	return false;
+}
+function wp_insert_user( $data ) {
+	if ( get_user_by( 'email', $data['user_email'] ) ) {
+		return new WP_Error( 'existing_user_email', 'Sorry, that email address is already used!' );
+	}
+	$user = (object) array_merge( $data, array( 'ID' => count( $GLOBALS['wp_test']['users'] ) + 100 ) );
+	$GLOBALS['wp_test']['users'][] = $user;
+	return $user->ID;
+}
+function sanitize_user( $name, $strict = false ) {
+	return preg_replace( '/[^a-z0-9 _.\-@]/i', '', (string) $name );
+}
+function wp_generate_password( $length = 12, $special = true, $extra = false ) {
+	return str_repeat( 'x', $length );
+}
+function sanitize_textarea_field( $value ) {
+	return trim( strip_tags( (string) $value ) );
 }
 
 wp_test_reset();

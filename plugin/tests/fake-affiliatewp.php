@@ -1,0 +1,70 @@
+<?php
+/**
+ * A stand-in for AffiliateWP's PHP API, enough to test the bridge's logic.
+ * Affiliates live in $GLOBALS['wp_test']['affiliates'].
+ *
+ * @package AffiliateAgent
+ */
+
+define( 'AFFILIATEWP_VERSION', '2.25.1' );
+
+class WP_Test_AffiliateWP_Affiliates {
+	public function get_affiliates( $args ) {
+		$ids = array();
+		foreach ( $GLOBALS['wp_test']['affiliates'] as $affiliate ) {
+			if ( isset( $args['payment_email'] ) && $affiliate->payment_email === $args['payment_email'] ) {
+				$ids[] = $affiliate->affiliate_id;
+			}
+		}
+		return $ids;
+	}
+}
+
+function affiliate_wp() {
+	return (object) array( 'affiliates' => new WP_Test_AffiliateWP_Affiliates() );
+}
+function affwp_get_affiliate( $affiliate_id ) {
+	return isset( $GLOBALS['wp_test']['affiliates'][ (int) $affiliate_id ] ) ? $GLOBALS['wp_test']['affiliates'][ (int) $affiliate_id ] : false;
+}
+function affwp_get_affiliate_id( $user_id ) {
+	foreach ( $GLOBALS['wp_test']['affiliates'] as $affiliate ) {
+		if ( $affiliate->user_id === (int) $user_id ) {
+			return $affiliate->affiliate_id;
+		}
+	}
+	return false;
+}
+function affwp_add_affiliate( $data ) {
+	if ( affwp_get_affiliate_id( $data['user_id'] ) ) {
+		return false;
+	}
+	$affiliate_id = count( $GLOBALS['wp_test']['affiliates'] ) + 1;
+	$GLOBALS['wp_test']['affiliates'][ $affiliate_id ] = (object) array(
+		'affiliate_id'    => $affiliate_id,
+		'rest_id'         => '',
+		'user_id'         => (int) $data['user_id'],
+		'rate'            => '',
+		'rate_type'       => '',
+		'flat_rate_basis' => '',
+		'payment_email'   => $data['payment_email'],
+		'status'          => $data['status'],
+		'earnings'        => '0.00',
+		'unpaid_earnings' => '0.00',
+		'referrals'       => '0',
+		'visits'          => '0',
+		'date_registered' => '2026-11-25 03:00:00',
+		'notes'           => isset( $data['notes'] ) ? $data['notes'] : '',
+	);
+	return $affiliate_id;
+}
+function affwp_set_affiliate_status( $affiliate_id, $status ) {
+	$GLOBALS['wp_test']['affiliates'][ (int) $affiliate_id ]->status = $status;
+	return true;
+}
+function affwp_update_affiliate( $data ) {
+	$GLOBALS['wp_test']['affiliates'][ (int) $data['affiliate_id'] ]->payment_email = $data['payment_email'];
+	return true;
+}
+function affwp_get_affiliate_referral_url( $args ) {
+	return 'https://shop.example/ref/' . $args['affiliate_id'] . '/';
+}
