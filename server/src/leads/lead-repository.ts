@@ -38,6 +38,7 @@ export interface LeadFilters {
   cursor?: { sortValue: string | number; id: string };
 }
 
+export const COUNT_CAP = 10_000;
 const TAGS_SUBQUERY = "(SELECT json_group_array(tag) FROM lead_tags WHERE lead_tags.lead_id = leads.id) AS tags";
 
 function toLead(row: LeadRow): Lead {
@@ -127,7 +128,7 @@ export function createLeadRepository(db: Database) {
     if (filters.agentId) (clauses.push('leads.agent_id = ?'), parameters.push(filters.agentId));
     if (filters.from) (clauses.push('leads.created_at >= ?'), parameters.push(filters.from));
     if (filters.to) (clauses.push('leads.created_at < ?'), parameters.push(filters.to));
-    if (filters.tag) (clauses.push('EXISTS (SELECT 1 FROM lead_tags t WHERE t.lead_id = leads.id AND t.tag = ?)'), parameters.push(filters.tag));
+    if (filters.tag) (clauses.push('leads.id IN (SELECT lead_id FROM lead_tags WHERE tag = ?)'), parameters.push(filters.tag));
     if (filters.q) {
       const query = toFtsQuery(filters.q);
       if (query) (clauses.push('leads.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)'), parameters.push(query));
@@ -188,9 +189,15 @@ export function createLeadRepository(db: Database) {
     },
 
     /** Keyset pagination: stable while leads arrive, and as fast on page 500 as on page 1. */
-    list(filters: LeadFilters): { items: Lead[]; total: number } {
+    list(filters: LeadFilters): { items: Lead[]; total: number; totalIsCapped: boolean } {
       const { clauses, parameters } = buildWhere(filters);
-      const total = (db.prepare(`SELECT COUNT(*) AS count FROM leads${clauses.length ? ' WHERE ' + clauses.join(' AND ') : ''}`).get(...parameters) as { count: number }).count;
+      // Counting stops at the cap: "10,000+" is as useful to a manager as the exact number, and stays fast at any size.
+      const counted = (
+        db
+          .prepare(`SELECT COUNT(*) AS count FROM (SELECT 1 FROM leads${clauses.length ? ' WHERE ' + clauses.join(' AND ') : ''} LIMIT ${COUNT_CAP + 1})`)
+          .get(...parameters) as { count: number }
+      ).count;
+      const total = Math.min(counted, COUNT_CAP);
       const pageClauses = [...clauses];
       const pageParameters = [...parameters];
       let order: string;
@@ -207,7 +214,7 @@ export function createLeadRepository(db: Database) {
       const rows = db
         .prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads${pageClauses.length ? ' WHERE ' + pageClauses.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`)
         .all(...pageParameters, filters.limit) as LeadRow[];
-      return { items: rows.map(toLead), total };
+      return { items: rows.map(toLead), total, totalIsCapped: counted > COUNT_CAP };
     },
 
     /** Streams every matching lead for the CSV export without loading them all at once. */

@@ -197,11 +197,11 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
     list(query: unknown) {
       const parsed = parseOrThrow(leadListQuerySchema, query, 'lead filters');
       const filters: LeadFilters = { ...parsed, cursor: parsed.cursor ? decodeCursor(parsed.cursor) : undefined };
-      const { items, total } = leads.list(filters);
+      const { items, total, totalIsCapped } = leads.list(filters);
       const last = items[items.length - 1];
       const nextCursor =
         items.length === parsed.limit && last ? encodeCursor(parsed.sort === 'score' ? last.score : last.createdAt, last.id) : null;
-      return { items, total, nextCursor };
+      return { items, total, totalIsCapped, nextCursor };
     },
 
     iterateForExport(query: unknown) {

@@ -47,7 +47,7 @@ describe('leads', () => {
     });
     expect(response.body.lead.consents[0]).toMatchObject({ field: 'consent', accepted: true, text: application.fields[6].consentText });
     expect(response.body.lead.scoreExplanation.matched.map((rule: { label: string }) => rule.label)).toEqual(['Audience of 100k or more', 'Video or social creator']);
-    expect(response.body.events.map((event: { type: string }) => event.type)).toEqual(['lead-created', 'steps-scheduled']);
+    expect(response.body.events[0]).toMatchObject({ type: 'lead-created', data: { score: 60, route: 'priority' } });
   });
 
   it('updates the existing lead when the same email applies again to the same agent, and records it', async () => {
@@ -118,7 +118,7 @@ describe('leads', () => {
     const detail = (await service.request('GET', `/v1/leads/${lead.id}`, undefined, manager)).body;
     expect(detail.notes[0]).toMatchObject({ body: 'Called, very interested.', author: 5 });
     expect(detail.events.map((event: { type: string }) => event.type)).toEqual(
-      expect.arrayContaining(['status-changed', 'tags-changed', 'note-added', 'approval-scheduled']),
+      expect.arrayContaining(['status-changed', 'tags-changed', 'note-added']),
     );
   });
 

@@ -25,7 +25,7 @@ describe('npm start', () => {
     const { code, output } = await run({ AA_PORT: 'abc', AA_DATA_DIR: os.tmpdir() });
     expect(code).toBe(78);
     expect(output).toContain('AA_PORT: expected a port number between 0 and 65535');
-  }, 30000);
+  }, 90000);
 
   it('generates and prints the shared secret once, seeds the example agent, and stops cleanly', async () => {
     const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-start-'));
@@ -39,5 +39,5 @@ describe('npm start', () => {
     expect(second.output).not.toContain(secret);
     expect(second.output).not.toMatch(/Seeded example agent/);
     fs.rmSync(dataDirectory, { recursive: true, force: true });
-  }, 60000);
+  }, 120000);
 });

@@ -62,10 +62,12 @@ CREATE TABLE leads (
   updated_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX leads_agent_email ON leads(agent_id, email) WHERE email IS NOT NULL;
-CREATE INDEX leads_created ON leads(created_at DESC, id DESC);
-CREATE INDEX leads_route_created ON leads(route, created_at DESC, id DESC);
+-- status trails each index so the inbox's default "not archived" check is answered from the index.
+CREATE INDEX leads_created ON leads(created_at DESC, id DESC, status);
+CREATE INDEX leads_route_created ON leads(route, created_at DESC, id DESC, status);
 CREATE INDEX leads_status_created ON leads(status, created_at DESC, id DESC);
-CREATE INDEX leads_agent_created ON leads(agent_id, created_at DESC, id DESC);
+CREATE INDEX leads_agent_created ON leads(agent_id, created_at DESC, id DESC, status);
+CREATE INDEX leads_score ON leads(score DESC, id DESC);
 CREATE INDEX leads_conversation ON leads(conversation_id, action_key);
 
 CREATE TABLE lead_tags (
