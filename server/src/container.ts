@@ -12,6 +12,10 @@ import { createSettingsRepository } from './settings/settings-repository';
 import { nowIso } from './db/ids';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createConversationRepository } from './conversations/conversation-repository';
+import { createConversationService } from './conversations/conversation-service';
+import { createChatRuntime } from './runtime/chat-runtime';
+import { createUsageRepository } from './usage/usage-repository';
+import { createUsageService } from './usage/usage-service';
 
 /**
  * Builds every repository and service once, wired explicitly (no hidden discovery).
@@ -47,6 +51,21 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
   const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler });
 
+  // Chat runtime: provider or offline engine, conversations over HTTP, usage metering.
+  const chat = createChatRuntime({ config, logger });
+  const usage = createUsageService({ usage: createUsageRepository(db) });
+  const conversations = createConversationService({
+    conversations: transcriptSource,
+    agents,
+    actions,
+    leads,
+    usage,
+    knowledge: () => undefined,
+    model: chat.model,
+    offline: chat.offline,
+    logger,
+  });
+
   return {
     db,
     config,
@@ -58,6 +77,11 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     actions,
     leads,
     outbox,
+    chat,
+    usage,
+    conversations,
+    /** A conversation's transcript, for the lead page and webhooks. */
+    getTranscript: (conversationId: string) => conversations.transcript(conversationId),
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {
       await outbox.stop();

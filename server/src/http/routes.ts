@@ -7,6 +7,9 @@ import { registerActionRoutes } from '../actions/action-routes';
 import { registerLeadRoutes } from '../leads/lead-routes';
 import { registerDeliveryRoutes } from '../outbox/delivery-routes';
 import { registerSettingsRoutes } from '../settings/settings-routes';
+import { registerConversationRoutes } from '../conversations/conversation-routes';
+import { registerPlaygroundRoutes } from '../conversations/playground-routes';
+import { registerUsageRoutes } from '../usage/usage-routes';
 
 export interface RouteContext {
   container: Container;
@@ -21,4 +24,7 @@ export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => voi
   registerLeadRoutes,
   registerDeliveryRoutes,
   registerSettingsRoutes,
+  registerConversationRoutes,
+  registerPlaygroundRoutes,
+  registerUsageRoutes,
 ];

@@ -1,0 +1,190 @@
+import type { Database } from '../db/database';
+import type {
+  Citation,
+  Conversation,
+  ConversationMessage,
+  ConversationMode,
+  ConversationSource,
+  ConversationState,
+  MessageRole,
+  TurnEvent,
+} from './conversation-types';
+import { emptyConversationState } from './conversation-types';
+
+interface ConversationRow {
+  id: string;
+  agent_id: string;
+  mode: ConversationMode;
+  visitor_id: string | null;
+  admin_user: number | null;
+  source: string;
+  state: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  role: MessageRole;
+  content: string;
+  citations: string | null;
+  client_message_id: string | null;
+  reply_to: string | null;
+  events: string | null;
+  engine: string | null;
+  created_at: string;
+}
+
+/** Our own JSON columns; a damaged value degrades to the empty state instead of breaking the conversation. */
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: row.id,
+    agentId: row.agent_id,
+    mode: row.mode,
+    visitorId: row.visitor_id,
+    adminUser: row.admin_user,
+    source: parseJson<ConversationSource>(row.source, {}),
+    state: { ...emptyConversationState(), ...parseJson<Partial<ConversationState>>(row.state, {}) },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toMessage(row: MessageRow): ConversationMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    role: row.role,
+    content: row.content,
+    citations: parseJson<Citation[] | null>(row.citations, null),
+    clientMessageId: row.client_message_id,
+    replyTo: row.reply_to,
+    events: parseJson<TurnEvent[] | null>(row.events, null),
+    engine: row.engine,
+    createdAt: row.created_at,
+  };
+}
+
+export interface NewMessage {
+  id: string;
+  conversationId: string;
+  role: MessageRole;
+  content: string;
+  citations?: Citation[] | null;
+  clientMessageId?: string | null;
+  replyTo?: string | null;
+  events?: TurnEvent[] | null;
+  engine?: string | null;
+  createdAt: string;
+}
+
+export function createConversationRepository(db: Database) {
+  const insertConversation = db.prepare(
+    `INSERT INTO conversations (id, agent_id, mode, visitor_id, admin_user, source, state, created_at, updated_at)
+     VALUES (@id, @agentId, @mode, @visitorId, @adminUser, @source, @state, @createdAt, @updatedAt)`,
+  );
+  const selectConversation = db.prepare('SELECT * FROM conversations WHERE id = ?');
+  const updateState = db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?');
+  const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM conversation_messages WHERE conversation_id = ?');
+  const insertMessage = db.prepare(
+    `INSERT INTO conversation_messages (id, conversation_id, seq, role, content, citations, client_message_id, reply_to, events, engine, created_at)
+     VALUES (@id, @conversationId, @seq, @role, @content, @citations, @clientMessageId, @replyTo, @events, @engine, @createdAt)`,
+  );
+  const selectMessages = db.prepare('SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY seq');
+  const selectRecent = db.prepare('SELECT * FROM (SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq');
+  const selectByClientId = db.prepare('SELECT * FROM conversation_messages WHERE conversation_id = ? AND client_message_id = ?');
+  const selectReply = db.prepare('SELECT * FROM conversation_messages WHERE reply_to = ? ORDER BY seq LIMIT 1');
+
+  const appendMessage = (message: NewMessage): ConversationMessage => {
+    const { seq } = nextSeq.get(message.conversationId) as { seq: number };
+    const row: MessageRow = {
+      id: message.id,
+      conversation_id: message.conversationId,
+      seq,
+      role: message.role,
+      content: message.content,
+      citations: message.citations ? JSON.stringify(message.citations) : null,
+      client_message_id: message.clientMessageId ?? null,
+      reply_to: message.replyTo ?? null,
+      events: message.events ? JSON.stringify(message.events) : null,
+      engine: message.engine ?? null,
+      created_at: message.createdAt,
+    };
+    insertMessage.run({
+      id: row.id,
+      conversationId: row.conversation_id,
+      seq: row.seq,
+      role: row.role,
+      content: row.content,
+      citations: row.citations,
+      clientMessageId: row.client_message_id,
+      replyTo: row.reply_to,
+      events: row.events,
+      engine: row.engine,
+      createdAt: row.created_at,
+    });
+    return toMessage(row);
+  };
+
+  return {
+    insert(conversation: Conversation, firstMessage?: NewMessage): void {
+      db.transaction(() => {
+        insertConversation.run({
+          id: conversation.id,
+          agentId: conversation.agentId,
+          mode: conversation.mode,
+          visitorId: conversation.visitorId,
+          adminUser: conversation.adminUser,
+          source: JSON.stringify(conversation.source),
+          state: JSON.stringify(conversation.state),
+          createdAt: conversation.createdAt,
+          updatedAt: conversation.updatedAt,
+        });
+        if (firstMessage) appendMessage(firstMessage);
+      })();
+    },
+    findById(id: string): Conversation | null {
+      const row = selectConversation.get(id) as ConversationRow | undefined;
+      return row ? toConversation(row) : null;
+    },
+    saveState(id: string, state: ConversationState, updatedAt: string): void {
+      updateState.run(JSON.stringify(state), updatedAt, id);
+    },
+    appendMessage,
+    /** The visitor message, the reply and the new state land together, or not at all. */
+    recordTurn(input: { user: NewMessage; assistant: NewMessage; conversationId: string; state: ConversationState; updatedAt: string }): void {
+      db.transaction(() => {
+        appendMessage(input.user);
+        appendMessage(input.assistant);
+        updateState.run(JSON.stringify(input.state), input.updatedAt, input.conversationId);
+      })();
+    },
+    messages(conversationId: string): ConversationMessage[] {
+      return (selectMessages.all(conversationId) as MessageRow[]).map(toMessage);
+    },
+    recentMessages(conversationId: string, limit: number): ConversationMessage[] {
+      return (selectRecent.all(conversationId, limit) as MessageRow[]).map(toMessage);
+    },
+    findByClientMessageId(conversationId: string, clientMessageId: string): ConversationMessage | null {
+      const row = selectByClientId.get(conversationId, clientMessageId) as MessageRow | undefined;
+      return row ? toMessage(row) : null;
+    },
+    findReply(messageId: string): ConversationMessage | null {
+      const row = selectReply.get(messageId) as MessageRow | undefined;
+      return row ? toMessage(row) : null;
+    },
+  };
+}
+export type ConversationRepository = ReturnType<typeof createConversationRepository>;

@@ -1,0 +1,80 @@
+import type { RunnableAction } from '../actions/action-service';
+import type { Conversation, TurnEvent } from '../conversations/conversation-types';
+import type { LeadSource } from '../leads/lead-types';
+import { qualify, type FieldValue } from '../leads/qualification';
+import { renderTemplate } from './render-template';
+import { previewSteps } from './would-send';
+
+/**
+ * Executing a confirmed action, for both engines. Visitor conversations store the lead (the lead
+ * service schedules its steps in the same transaction); the playground only reports what would happen.
+ */
+export interface LeadSubmitter {
+  submit(submission: {
+    agentId: string;
+    actionId: string | null;
+    actionKey: string;
+    actionVersion: number;
+    definition: RunnableAction['definition'];
+    values: Record<string, FieldValue>;
+    conversationId?: string | null;
+    source?: LeadSource;
+  }): { lead: { id: string }; created: boolean };
+  findByConversation(conversationId: string, actionKey: string): { id: string } | null;
+}
+
+export interface CompletedAction {
+  leadId: string | null;
+  reply: string;
+  duplicate: boolean;
+  trace: TurnEvent[];
+}
+
+export function leadSourceOf(conversation: Conversation): LeadSource {
+  const { url, referrer, utm } = conversation.source;
+  return {
+    ...(url ? { pageUrl: url } : {}),
+    ...(referrer ? { referrer } : {}),
+    ...(utm && Object.keys(utm).length ? { utm } : {}),
+  };
+}
+
+export function completeAction(input: {
+  conversation: Conversation;
+  action: RunnableAction;
+  values: Record<string, FieldValue>;
+  leads: LeadSubmitter;
+  transcript: () => Array<{ role: string; content: string }>;
+}): CompletedAction {
+  const { conversation, action, values } = input;
+  const definition = action.definition;
+  const reply = renderTemplate(definition.completionMessage, values);
+
+  if (conversation.mode === 'playground') {
+    const qualification = qualify(definition.qualification, values);
+    const trace: TurnEvent[] = [
+      { type: 'trace', data: { kind: 'score', score: qualification.score, route: qualification.route, tags: qualification.tags, explanation: qualification.explanation } },
+      ...previewSteps({ definition, values, qualification, source: conversation.source, transcript: input.transcript() }).map(
+        (step): TurnEvent => ({ type: 'trace', data: { kind: 'would-send', ...step } }),
+      ),
+    ];
+    return { leadId: null, reply, duplicate: false, trace };
+  }
+
+  // The same action twice in one conversation answers with the first lead instead of a second one.
+  const existing = input.leads.findByConversation(conversation.id, definition.key);
+  if (existing) {
+    return { leadId: existing.id, reply: `You have already submitted this in our conversation, so there is nothing more to do. ${reply}`, duplicate: true, trace: [] };
+  }
+  const { lead } = input.leads.submit({
+    agentId: conversation.agentId,
+    actionId: action.actionId,
+    actionKey: definition.key,
+    actionVersion: action.version,
+    definition,
+    values,
+    conversationId: conversation.id,
+    source: leadSourceOf(conversation),
+  });
+  return { leadId: lead.id, reply, duplicate: false, trace: [] };
+}

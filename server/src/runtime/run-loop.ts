@@ -1,0 +1,96 @@
+import type { ChatMessage, ChatModel, ToolCall } from './chat-model';
+import { buildSummary, confirmationText } from './confirmation';
+import { executeToolCall } from './execute-tool-call';
+import { citationsIn } from './knowledge-hits';
+import { parseToolCall } from './parse-tool-call';
+import { assemblePrompt } from './prompt-assembly';
+import { GRACEFUL_STOP_MESSAGE, stepLimitReached, tooManyMisbehaviours, type StopReason } from './stop-conditions';
+import type { FieldRequest } from '../conversations/conversation-types';
+import type { ReplyWriter, TurnContext, TurnResult } from './turn-context';
+
+/**
+ * One visitor turn on a language model: stream the answer, run tool calls through validation,
+ * grounding and confirmation, feed problems back as tool results, and stop on a step limit or
+ * repeated misbehaviour. Provider failures propagate (UpstreamError) so the caller can fall back.
+ */
+export function visitorTextOf(context: TurnContext): string {
+  return [...context.history.filter((message) => message.role === 'user').map((message) => message.content), context.userMessage].join('\n');
+}
+
+export async function runProviderTurn(context: TurnContext, model: ChatModel, reply: ReplyWriter): Promise<TurnResult> {
+  const state = context.conversation.state;
+  const prompt = assemblePrompt({
+    agent: context.agent,
+    actions: context.actions,
+    state,
+    knowledge: context.knowledge,
+    history: context.history,
+    userMessage: context.userMessage,
+  });
+  const messages: ChatMessage[] = [...prompt.messages];
+  const usage = { inputTokens: 0, outputTokens: 0 };
+  const visitorText = visitorTextOf(context);
+  let steps = 0;
+  let misbehaviours = 0;
+  let pendingFieldRequest: { actionKey: string; field: FieldRequest } | null = null;
+  const trace = (event: Parameters<TurnContext['emit']>[0]) => context.emit(event);
+
+  const finish = (stopReason: StopReason): TurnResult => {
+    if (stopReason === 'answered' && pendingFieldRequest) context.emit({ type: 'field-request', data: pendingFieldRequest });
+    return { engine: 'provider', stopReason, usage, citations: citationsIn(reply.text, context.knowledge) };
+  };
+  const stopGracefully = (reason: 'step-limit' | 'model-misbehaved' | 'empty-answer', details: Record<string, unknown>): TurnResult => {
+    context.logger.warn('turn ended early', { reason, conversationId: context.conversation.id, model: model.name, ...details });
+    reply.paragraph(GRACEFUL_STOP_MESSAGE[reason]);
+    return finish(reason);
+  };
+
+  for (;;) {
+    if (stepLimitReached(steps, context.limits)) return stopGracefully('step-limit', { steps });
+    steps += 1;
+    let text = '';
+    const calls: ToolCall[] = [];
+    for await (const event of model.stream({ messages, tools: prompt.tools, signal: context.signal })) {
+      if (event.type === 'text-delta') {
+        text += event.delta;
+        reply.write(event.delta);
+      } else if (event.type === 'tool-call') calls.push(event.call);
+      else if (event.usage) {
+        usage.inputTokens += event.usage.inputTokens;
+        usage.outputTokens += event.usage.outputTokens;
+      }
+    }
+    if (calls.length === 0) return reply.text.trim() === '' ? stopGracefully('empty-answer', { steps }) : finish('answered');
+
+    messages.push({ role: 'assistant', content: text, toolCalls: calls });
+    for (const call of calls) {
+      trace({ type: 'trace', data: { kind: 'tool-call', name: call.name, arguments: call.argumentsText } });
+      const parsed = parseToolCall(call, context.actions);
+      if (!parsed.ok) {
+        misbehaviours += 1;
+        context.logger.warn('model sent a bad tool call', { reason: parsed.reason, tool: call.name, conversationId: context.conversation.id });
+        trace({ type: 'trace', data: { kind: 'validation', ok: false, reason: parsed.reason, message: parsed.message } });
+        messages.push({ role: 'tool', toolCallId: call.id, content: parsed.message });
+        continue;
+      }
+      const outcome = executeToolCall({ action: parsed.action, arguments: parsed.arguments, state, visitorText, trace });
+      const definition = parsed.action.definition;
+      if (outcome.kind === 'needs-input') {
+        pendingFieldRequest = outcome.fieldRequest ? { actionKey: definition.key, field: outcome.fieldRequest } : null;
+        messages.push({ role: 'tool', toolCallId: call.id, content: outcome.toolResult });
+        continue;
+      }
+      if (outcome.kind === 'confirm') {
+        const summary = buildSummary(definition, outcome.values);
+        state.pendingConfirmation = { actionKey: definition.key, values: outcome.values };
+        context.emit({ type: 'confirmation-request', data: { actionKey: definition.key, title: definition.name, summary } });
+        reply.paragraph(confirmationText(definition, summary));
+        return finish('awaiting-confirmation');
+      }
+      const completed = context.complete(parsed.action, outcome.values);
+      reply.paragraph(completed.reply);
+      return finish('action-completed');
+    }
+    if (tooManyMisbehaviours(misbehaviours, context.limits)) return stopGracefully('model-misbehaved', { misbehaviours });
+  }
+}

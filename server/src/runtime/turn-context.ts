@@ -1,0 +1,50 @@
+import type { RunnableAction } from '../actions/action-service';
+import type { Agent } from '../agents/agent-types';
+import type { Citation, Conversation, ConversationMessage, Engine, TurnEvent } from '../conversations/conversation-types';
+import type { FieldValue } from '../leads/qualification';
+import type { Logger } from '../logging/logger';
+import type { TokenUsage } from './chat-model';
+import type { CompletedAction } from './complete-action';
+import type { KnowledgeHit } from './knowledge-hits';
+import type { StopReason, TurnLimits } from './stop-conditions';
+
+/** Everything one turn needs, for either engine. `conversation.state` is a working copy the turn may change. */
+export interface TurnContext {
+  agent: Agent;
+  conversation: Conversation;
+  actions: RunnableAction[];
+  /** Earlier messages of the conversation, oldest first (not including this turn's message). */
+  history: ConversationMessage[];
+  userMessage: string;
+  knowledge: KnowledgeHit[];
+  limits: TurnLimits;
+  logger: Logger;
+  signal?: AbortSignal;
+  emit(event: TurnEvent): void;
+  /** Executes a confirmed action (or previews it in the playground). */
+  complete(action: RunnableAction, values: Record<string, FieldValue>): CompletedAction;
+}
+
+export interface TurnResult {
+  engine: Engine;
+  stopReason: StopReason | 'offline';
+  usage: TokenUsage;
+  citations: Citation[];
+}
+
+/** Streams visible text and remembers it, so the stored reply is exactly what the visitor saw. */
+export class ReplyWriter {
+  text = '';
+  constructor(private readonly emit: (event: TurnEvent) => void) {}
+
+  write(delta: string): void {
+    if (!delta) return;
+    this.text += delta;
+    this.emit({ type: 'text-delta', data: { delta } });
+  }
+
+  /** Starts a new paragraph when something was already said. */
+  paragraph(text: string): void {
+    this.write(this.text.trim() === '' ? text : `${this.text.endsWith('\n') ? '\n' : '\n\n'}${text}`);
+  }
+}
