@@ -1,0 +1,133 @@
+<?php
+/**
+ * Front-end markup of the chat block (dynamic render, escaped late).
+ *
+ * Prints only a static bubble (floating) or a static panel (inline) plus data attributes for the
+ * launcher. There is deliberately no token here: the launcher asks the session route for one at the
+ * visitor's first click, so full-page caches can serve this HTML to everyone.
+ *
+ * @package AffiliateAgent
+ *
+ * @var array    $attributes Block attributes (see block.json).
+ * @var string   $content    Inner content (unused: the block has no inner blocks).
+ * @var WP_Block $block      The block instance.
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+$aa_chat_agent_id = isset( $attributes['agentId'] ) ? sanitize_text_field( (string) $attributes['agentId'] ) : '';
+if ( '' === $aa_chat_agent_id ) {
+	// Without an agent there is nothing a visitor can use; the editor shows the picker instead.
+	return;
+}
+
+$aa_chat_mode     = ( isset( $attributes['displayMode'] ) && 'inline' === $attributes['displayMode'] ) ? 'inline' : 'floating';
+$aa_chat_position = ( isset( $attributes['position'] ) && 'bottom-left' === $attributes['position'] ) ? 'bottom-left' : 'bottom-right';
+
+/*
+ * Colours are "skip serialization" supports: instead of painting the wrapper, the chosen
+ * background becomes the accent (bubble, header, visitor messages, buttons) and the text colour
+ * the text on that accent, through two CSS custom properties the launcher and widget read.
+ */
+$aa_chat_colour = static function ( $preset, $custom ) {
+	if ( is_string( $preset ) && '' !== $preset ) {
+		return 'var(--wp--preset--color--' . _wp_to_kebab_case( $preset ) . ')';
+	}
+	if ( is_string( $custom ) && preg_match( '/^(#[0-9a-fA-F]{3,8}|(rgb|hsl)a?\([0-9.,%\s\/deg]+\)|var\(--wp--preset--color--[a-z0-9-]+\))$/', $custom ) ) {
+		return $custom;
+	}
+	return '';
+};
+$aa_chat_accent      = $aa_chat_colour( $attributes['backgroundColor'] ?? '', $attributes['style']['color']['background'] ?? '' );
+$aa_chat_accent_text = $aa_chat_colour( $attributes['textColor'] ?? '', $attributes['style']['color']['text'] ?? '' );
+$aa_chat_style       = ( $aa_chat_accent ? '--aa-accent:' . $aa_chat_accent . ';' : '' ) . ( $aa_chat_accent_text ? '--aa-accent-text:' . $aa_chat_accent_text . ';' : '' );
+
+$aa_chat_title       = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : __( 'Affiliate program assistant', 'affiliate-agent' );
+$aa_chat_greeting    = ! empty( $attributes['greeting'] ) ? (string) $attributes['greeting'] : '';
+$aa_chat_placeholder = ! empty( $attributes['placeholder'] ) ? (string) $attributes['placeholder'] : __( 'Type your message…', 'affiliate-agent' );
+
+// The launcher and widget are plain bundles, not wp-scripts ones, so PHP hands them translated strings.
+$aa_chat_strings = array(
+	'title'          => $aa_chat_title,
+	'greeting'       => __( 'Hi! How can I help you today?', 'affiliate-agent' ),
+	'placeholder'    => $aa_chat_placeholder,
+	'send'           => __( 'Send', 'affiliate-agent' ),
+	'open'           => __( 'Open chat', 'affiliate-agent' ),
+	'close'          => __( 'Close chat', 'affiliate-agent' ),
+	'typing'         => __( 'The assistant is typing…', 'affiliate-agent' ),
+	'you'            => __( 'You', 'affiliate-agent' ),
+	'assistant'      => __( 'Assistant', 'affiliate-agent' ),
+	'sources'        => __( 'Sources', 'affiliate-agent' ),
+	'confirm'        => __( 'Confirm', 'affiliate-agent' ),
+	'edit'           => __( 'Edit', 'affiliate-agent' ),
+	'retry'          => __( 'Try again', 'affiliate-agent' ),
+	'error'          => __( 'Something went wrong. Please try again.', 'affiliate-agent' ),
+	'reconnecting'   => __( 'Connection lost. Reconnecting…', 'affiliate-agent' ),
+	'connecting'     => __( 'Connecting…', 'affiliate-agent' ),
+	'messageTooLong' => __( 'Messages can be at most 2000 characters.', 'affiliate-agent' ),
+);
+
+$aa_chat_widget_file = __DIR__ . '/widget.js';
+$aa_chat_widget_url  = add_query_arg( 'ver', file_exists( $aa_chat_widget_file ) ? (string) filemtime( $aa_chat_widget_file ) : '0', plugins_url( 'widget.js', __FILE__ ) );
+
+// get_block_wrapper_attributes() escapes every value it prints.
+$aa_chat_wrapper = get_block_wrapper_attributes(
+	array(
+		'class'            => 'is-' . $aa_chat_mode . ' is-position-' . $aa_chat_position,
+		'style'            => $aa_chat_style,
+		'data-aa-chat'     => '',
+		'data-agent-id'    => $aa_chat_agent_id,
+		'data-mode'        => $aa_chat_mode,
+		'data-position'    => $aa_chat_position,
+		'data-session-url' => esc_url_raw( rest_url( 'affiliate-agent/v1/session' ) ),
+		'data-widget-url'  => esc_url_raw( $aa_chat_widget_url ),
+		'data-config'      => wp_json_encode(
+			array(
+				'greeting' => $aa_chat_greeting,
+				'strings'  => $aa_chat_strings,
+			)
+		),
+	)
+);
+
+$aa_chat_send_icon = '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z"/></svg>';
+$aa_chat_chat_icon = '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0-.01zm5 0a1.5 1.5 0 1 0 0-.01zm5 0a1.5 1.5 0 1 0 0-.01z"/></svg>';
+$aa_chat_svg_tags  = array(
+	'svg'  => array(
+		'viewbox'     => true,
+		'width'       => true,
+		'height'      => true,
+		'aria-hidden' => true,
+		'focusable'   => true,
+	),
+	'path' => array(
+		'fill' => true,
+		'd'    => true,
+	),
+);
+?>
+<div <?php echo $aa_chat_wrapper; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by get_block_wrapper_attributes(). ?>>
+<?php if ( 'floating' === $aa_chat_mode ) : ?>
+	<button type="button" class="wp-block-affiliate-agent-chat__bubble" data-aa-open aria-haspopup="dialog" aria-expanded="false" aria-label="<?php echo esc_attr( $aa_chat_strings['open'] ); ?>">
+		<?php echo wp_kses( $aa_chat_chat_icon, $aa_chat_svg_tags ); ?>
+	</button>
+<?php else : ?>
+	<div class="wp-block-affiliate-agent-chat__panel" role="region" aria-label="<?php echo esc_attr( $aa_chat_title ); ?>">
+		<div class="wp-block-affiliate-agent-chat__header">
+			<span class="wp-block-affiliate-agent-chat__avatar" aria-hidden="true"><?php echo esc_html( mb_strtoupper( mb_substr( $aa_chat_title, 0, 1 ) ) ); ?></span>
+			<h2 class="wp-block-affiliate-agent-chat__title"><?php echo esc_html( $aa_chat_title ); ?></h2>
+		</div>
+		<div class="wp-block-affiliate-agent-chat__log">
+			<div class="wp-block-affiliate-agent-chat__message is-assistant">
+				<div class="wp-block-affiliate-agent-chat__text"><?php echo esc_html( '' !== $aa_chat_greeting ? $aa_chat_greeting : $aa_chat_strings['greeting'] ); ?></div>
+			</div>
+		</div>
+		<form class="wp-block-affiliate-agent-chat__composer">
+			<textarea class="wp-block-affiliate-agent-chat__input" rows="1" data-aa-open aria-label="<?php echo esc_attr( $aa_chat_placeholder ); ?>" placeholder="<?php echo esc_attr( $aa_chat_placeholder ); ?>"></textarea>
+			<button type="submit" class="wp-block-affiliate-agent-chat__send" data-aa-open aria-label="<?php echo esc_attr( $aa_chat_strings['send'] ); ?>"><?php echo wp_kses( $aa_chat_send_icon, $aa_chat_svg_tags ); ?></button>
+		</form>
+	</div>
+<?php endif; ?>
+</div>

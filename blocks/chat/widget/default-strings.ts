@@ -1,0 +1,25 @@
+import type { WidgetStrings } from './types';
+
+/**
+ * English fallbacks. On a WordPress page render.php passes the translated strings
+ * (the launcher and widget are not wp-scripts bundles, so PHP translates for them).
+ */
+export const DEFAULT_STRINGS: WidgetStrings = {
+  title: 'Affiliate program assistant',
+  greeting: 'Hi! How can I help you today?',
+  placeholder: 'Type your message…',
+  send: 'Send',
+  open: 'Open chat',
+  close: 'Close chat',
+  typing: 'The assistant is typing…',
+  you: 'You',
+  assistant: 'Assistant',
+  sources: 'Sources',
+  confirm: 'Confirm',
+  edit: 'Edit',
+  retry: 'Try again',
+  error: 'Something went wrong. Please try again.',
+  reconnecting: 'Connection lost. Reconnecting…',
+  connecting: 'Connecting…',
+  messageTooLong: 'Messages can be at most 2000 characters.',
+};

@@ -1,0 +1,108 @@
+import css from './widget.scss';
+import { createChatClient, type FetchLike } from './chat-client';
+import { createChatController, type ChatController } from './chat-controller';
+import { createConversationStore } from './conversation-store';
+import { DEFAULT_STRINGS } from './default-strings';
+import { CLASS } from './dom';
+import type { VisitorSession, WidgetConfig } from './types';
+import { createView } from './view';
+
+export interface MountOptions {
+  sessionPromise?: Promise<VisitorSession> | null;
+  fetch?: FetchLike;
+  storage?: Storage | null;
+  reconnectDelaysMs?: number[];
+  /** Text the visitor typed into the static composer before the widget arrived. */
+  draft?: string;
+}
+
+export interface WidgetHandle {
+  controller: ChatController;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  isOpen(): boolean;
+}
+
+function injectStyles(): void {
+  if (typeof css !== 'string' || document.getElementById(`${CLASS}-styles`)) return;
+  const style = document.createElement('style');
+  style.id = `${CLASS}-styles`;
+  style.textContent = css;
+  document.head.append(style);
+}
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // Blocked storage (some privacy modes) throws on access.
+  }
+}
+
+/**
+ * Turns a chat block into the live widget. Inline blocks swap their static panel for the live
+ * one in the same box (no layout shift); floating blocks get a fixed panel next to the bubble.
+ */
+export function mount(root: HTMLElement, partialConfig: Partial<WidgetConfig> & { agentId: string; sessionUrl: string }, options: MountOptions = {}): WidgetHandle {
+  injectStyles();
+  const config: WidgetConfig = {
+    mode: 'floating',
+    position: 'bottom-right',
+    greeting: '',
+    ...partialConfig,
+    strings: { ...DEFAULT_STRINGS, ...(partialConfig.strings ?? {}) },
+  };
+  const isFloating = config.mode === 'floating';
+  const bubble = root.querySelector<HTMLButtonElement>(`.${CLASS}__bubble`);
+  let open = !isFloating;
+
+  const store = createConversationStore(options.storage === undefined ? sessionStorageOrNull() : options.storage, config.agentId);
+  const client = createChatClient(options.fetch ?? ((input, init) => window.fetch(input, init)));
+  // The controller and view need each other; the view only calls back through these handlers.
+  let controller!: ChatController;
+  const view = createView(root, config, {
+    onSend: (text) => void controller.send(text),
+    onRetry: () => void controller.retry(),
+    onClose: () => handle.close(),
+  });
+  controller = createChatController({ config, client, store, view, sessionPromise: options.sessionPromise, reconnectDelaysMs: options.reconnectDelaysMs });
+
+  view.mountInto(root, root.querySelector(`.${CLASS}__panel`));
+  if (options.draft) view.input.value = options.draft;
+  root.classList.add('is-ready');
+
+  function setOpen(next: boolean, moveFocus = true): void {
+    open = next;
+    root.classList.toggle('is-open', next);
+    view.panel.hidden = !next;
+    bubble?.setAttribute('aria-expanded', String(next));
+    if (bubble) bubble.setAttribute('aria-label', next ? config.strings.close : config.strings.open);
+    controller.setOpen(next);
+    if (next) {
+      void controller.ensureConversation();
+      view.scrollToEnd();
+      if (moveFocus) view.focusInput();
+    } else if (moveFocus) bubble?.focus();
+  }
+
+  const handle: WidgetHandle = {
+    controller,
+    open: () => setOpen(true),
+    close: () => isFloating && setOpen(false),
+    toggle: () => (open ? handle.close() : handle.open()),
+    isOpen: () => open,
+  };
+
+  controller.restore();
+  if (isFloating) setOpen(controller.state.isOpen === true, false);
+  else void controller.ensureConversation();
+  return handle;
+}
+
+declare global {
+  interface Window {
+    affiliateAgentChat?: { mount: typeof mount };
+  }
+}
+window.affiliateAgentChat = { mount };

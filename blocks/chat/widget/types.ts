@@ -1,0 +1,95 @@
+/**
+ * Shapes shared by the launcher and the widget. The wire shapes mirror docs/protocol.md
+ * (sections 2 and 4); the widget trusts nothing beyond them and renders text, never HTML.
+ */
+
+/** What the session route answers (WordPress `affiliate-agent/v1/session`, or the service's preview route). */
+export interface VisitorSession {
+  token: string;
+  /** ISO date, or Unix seconds; a session is refreshed a little before it. */
+  expiresAt: string | number;
+  serviceUrl: string;
+  agentId: string;
+}
+
+export type DisplayMode = 'inline' | 'floating';
+
+export interface WidgetStrings {
+  title: string;
+  greeting: string;
+  placeholder: string;
+  send: string;
+  open: string;
+  close: string;
+  typing: string;
+  you: string;
+  assistant: string;
+  sources: string;
+  confirm: string;
+  edit: string;
+  retry: string;
+  error: string;
+  reconnecting: string;
+  connecting: string;
+  messageTooLong: string;
+}
+
+/** Read by the launcher from the block's data attributes and handed to the widget. */
+export interface WidgetConfig {
+  agentId: string;
+  sessionUrl: string;
+  mode: DisplayMode;
+  position: 'bottom-right' | 'bottom-left';
+  /** The editor's greeting override; empty means the agent's own greeting from the service. */
+  greeting: string;
+  strings: WidgetStrings;
+}
+
+export interface Citation {
+  id: string;
+  title: string;
+  url: string;
+}
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+export interface FieldRequest {
+  actionKey: string;
+  field: { key: string; label: string; type: string; question?: string; options?: FieldOption[] };
+}
+
+export interface ConfirmationRequest {
+  actionKey: string;
+  title: string;
+  summary: Array<{ key: string; label: string; value: string }>;
+}
+
+export interface StreamError {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+/** One line of the transcript as the widget keeps it (in memory and in sessionStorage). */
+export interface TranscriptEntry {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  citations?: Citation[];
+  /** Interactive parts belong to the latest assistant message only; they are dropped once answered. */
+  fieldRequest?: FieldRequest;
+  confirmation?: ConfirmationRequest;
+}
+
+export type ChatEvent =
+  | { type: 'message-start'; data: { messageId: string } }
+  | { type: 'text-delta'; data: { delta: string } }
+  | { type: 'citations'; data: { citations: Citation[] } }
+  | { type: 'field-request'; data: FieldRequest }
+  | { type: 'confirmation-request'; data: ConfirmationRequest }
+  | { type: 'action-completed'; data: { actionKey: string; leadId: string; reply?: string } }
+  | { type: 'error'; data: StreamError }
+  | { type: 'message-end'; data: { messageId: string } };
