@@ -25,6 +25,8 @@ export interface StackOptions {
   wordpress?: Partial<Omit<WordPressSiteOptions, 'runDir' | 'port' | 'muPlugins'>>;
   serviceEnv?: NodeJS.ProcessEnv;
   browser?: boolean;
+  /** WordPress port; a free one by default. */
+  port?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const baseDir = options.baseDir ?? os.tmpdir();
   fs.mkdirSync(baseDir, { recursive: true });
   const runDir = fs.mkdtempSync(path.join(baseDir, 'aa-stack-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const started: Array<{ stop(): Promise<void> }> = [];
   const stopAll = async () => {

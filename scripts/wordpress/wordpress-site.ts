@@ -19,6 +19,8 @@ export interface WordPressSiteOptions {
   adminEmail?: string;
   /** Extra must-use plugins (absolute paths of single PHP files). The local-service and mail-capture ones are always installed. */
   muPlugins?: string[];
+  /** Files to place under wp-content/ (target path relative to wp-content → source file), e.g. drop-ins. */
+  wpContentFiles?: Record<string, string>;
   /** Extra `define()` lines for wp-config.php. */
   defines?: Record<string, string | number | boolean>;
 }
@@ -80,6 +82,12 @@ export async function createWordPressSite(options: WordPressSiteOptions): Promis
   fs.mkdirSync(muDir, { recursive: true });
   for (const file of [path.join(MU_PLUGINS_DIR, 'aa-local-service-access.php'), path.join(MU_PLUGINS_DIR, 'aa-mail-capture.php'), ...(options.muPlugins ?? [])]) {
     fs.copyFileSync(file, path.join(muDir, path.basename(file)));
+  }
+  for (const [target, sourceFile] of Object.entries(options.wpContentFiles ?? {})) {
+    const destination = path.join(siteDir, 'wp-content', target);
+    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    fs.rmSync(destination, { force: true }); // never write through a hard link into the cached tree
+    fs.copyFileSync(sourceFile, destination);
   }
 
   const defines: Record<string, string | number | boolean> = {

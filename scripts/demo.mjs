@@ -1,0 +1,81 @@
+// `npm run demo`: the whole product on this machine, offline. A fresh WordPress 6.5 with the built
+// plugin zip installed, activated and connected to the real service (offline engine), a sample
+// page holding the chat block, and an affiliate-manager user. Ctrl-C stops everything it started.
+//
+// Env: AA_DEMO_PORT (WordPress port, default 8881), AA_DEMO_REBUILD=1 (rebuild the zip first),
+//      AA_DEMO_KEEP=1 (keep .demo/aa-stack-*/ with site, databases and logs after stopping).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const load = (file) => tsImport(path.join(here, 'wordpress', file), import.meta.url);
+
+const { assertSystemRequirements, MissingSystemPackagesError } = await load('system-requirements.ts');
+try {
+  assertSystemRequirements();
+} catch (error) {
+  if (error instanceof MissingSystemPackagesError || error?.name === 'MissingSystemPackagesError') {
+    process.stderr.write(`\nnpm run demo needs a local PHP to run WordPress.\n${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const { startStack } = await load('stack.ts');
+const plugin = await load('plugin-setup.ts');
+const { REPO_ROOT } = await load('paths.ts');
+
+const started = Date.now();
+const say = (text) => process.stdout.write(`[demo ${((Date.now() - started) / 1000).toFixed(1)}s] ${text}\n`);
+
+say('building the plugin zip if needed (dist/affiliate-agent.zip)…');
+await plugin.ensurePluginZip({ rebuild: process.env.AA_DEMO_REBUILD === '1' });
+
+say('starting the service and WordPress 6.5…');
+const stack = await startStack({
+  baseDir: path.join(REPO_ROOT, '.demo'),
+  keep: process.env.AA_DEMO_KEEP === '1',
+  port: Number(process.env.AA_DEMO_PORT || 8881),
+  wordpress: { title: 'Affiliate Agent demo shop' },
+});
+
+let stopping = false;
+const stop = async (code = 0) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\nstopping WordPress and the service…\n');
+  await stack.stop();
+  process.stdout.write('stopped.\n');
+  process.exit(code);
+};
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+try {
+  const { wordpress: site, service, agentId } = stack;
+  plugin.unpackPluginZip(site);
+  await plugin.activatePlugin(site);
+  await plugin.connectPlugin(site, service);
+  const managerPassword = 'manager-password';
+  await site.createUser({ login: 'manager', password: managerPassword, email: 'manager@shop.test', role: plugin.AFFILIATE_MANAGER_ROLE });
+  await plugin.dismissEditorWelcomeGuide(site, 1);
+  const page = await plugin.createChatPage(site, { agentId, title: 'Join our affiliate program' });
+  say('ready.');
+  process.stdout.write(`
+  Site:            ${site.url}/
+  Chat block page: ${page.url}
+  wp-admin:        ${site.url}/wp-admin/  (administrator: ${site.adminLogin} / ${site.adminPassword})
+  Affiliate Agent: ${site.url}/wp-admin/admin.php?page=affiliate-agent
+  Manager login:   manager / ${managerPassword}  (role "${plugin.AFFILIATE_MANAGER_ROLE}": leads only)
+  Service:         ${service.url}  (offline engine, agent ${agentId})
+  Preview:         ${service.url}/preview/${agentId}
+  Mail sent by WordPress is captured in ${site.mailLog}
+  Logs:            ${path.dirname(site.debugLog)}
+
+  Press Ctrl-C to stop everything.
+`);
+} catch (error) {
+  process.stderr.write(`\nthe demo could not start: ${error?.stack ?? error}\n`);
+  await stop(1);
+}
