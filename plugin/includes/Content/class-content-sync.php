@@ -14,13 +14,15 @@ use AffiliateAgent\Service\Service_Exception;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Changes are collected during the request and sent once at shutdown, so a save that touches
- * several posts makes one call. A failed push is not retried here: the service also pulls
- * `content/list` since its last sync, which catches anything missed.
+ * Changes are collected during the request and sent at shutdown, after the final state of each
+ * post is known (the block editor saves a post more than once per click). The service's
+ * endpoint takes one event per call: `{ event: 'saved', item }` or `{ event: 'deleted', item:
+ * { id, type } }`. A failed push is not retried here: the service also pulls `content/list`
+ * since its last sync, which catches anything missed.
  */
 class Content_Sync {
 
-	const PUSH_PATH = '/v1/knowledge/site-content/push';
+	const PUSH_PATH = '/v1/knowledge/wordpress/push';
 
 	/**
 	 * Service client.
@@ -37,9 +39,9 @@ class Content_Sync {
 	private $changed = array();
 
 	/**
-	 * Ids of posts that left the index (unpublished, protected, trashed or deleted).
+	 * Posts that left the index (unpublished, protected, trashed or deleted): id => post type.
 	 *
-	 * @var array<int, true>
+	 * @var array<int, string>
 	 */
 	private $deleted = array();
 
@@ -66,7 +68,7 @@ class Content_Sync {
 			$this->changed[ (int) $post_id ] = $post;
 			unset( $this->deleted[ (int) $post_id ] );
 		} else {
-			$this->deleted[ (int) $post_id ] = true;
+			$this->deleted[ (int) $post_id ] = $post->post_type;
 			unset( $this->changed[ (int) $post_id ] );
 		}
 	}
@@ -79,52 +81,63 @@ class Content_Sync {
 	public function on_delete_post( $post_id ) {
 		$post = get_post( $post_id );
 		if ( $post && in_array( $post->post_type, Content_Items::types(), true ) ) {
-			$this->deleted[ (int) $post_id ] = true;
+			$this->deleted[ (int) $post_id ] = $post->post_type;
 			unset( $this->changed[ (int) $post_id ] );
 		}
 	}
 
 	/**
-	 * The body of the push, or null when nothing changed.
+	 * The push events, one per changed post; empty when nothing changed.
 	 *
-	 * @return array{items: array, deleted: int[]}|null
+	 * @return array<int, array{event: string, item: array}>
 	 */
-	public function pending_payload() {
-		if ( ! $this->changed && ! $this->deleted ) {
-			return null;
-		}
-		$items = array();
+	public function pending_events() {
+		$events = array();
 		foreach ( $this->changed as $post ) {
 			$fresh = get_post( $post->ID );
 			if ( $fresh && Content_Items::is_indexable( $fresh ) ) {
-				$items[] = Content_Items::item( $fresh );
+				$events[] = array(
+					'event' => 'saved',
+					'item'  => Content_Items::item( $fresh ),
+				);
 			}
 		}
-		return array(
-			'items'   => $items,
-			'deleted' => array_map( 'intval', array_keys( $this->deleted ) ),
-		);
+		foreach ( $this->deleted as $post_id => $post_type ) {
+			$events[] = array(
+				'event' => 'deleted',
+				'item'  => array(
+					'id'   => (int) $post_id,
+					'type' => $post_type,
+				),
+			);
+		}
+		return $events;
 	}
 
 	/**
 	 * `shutdown`: sends the collected changes, signed as the plugin itself (user 0).
 	 */
 	public function flush() {
-		$payload       = $this->pending_payload();
+		if ( ! $this->changed && ! $this->deleted ) {
+			return;
+		}
+		$events        = $this->service->settings()->is_configured() ? $this->pending_events() : array();
 		$this->changed = array();
 		$this->deleted = array();
-		if ( null === $payload || ! $this->service->settings()->is_configured() ) {
+		if ( ! $events ) {
 			return;
 		}
 		if ( function_exists( 'fastcgi_finish_request' ) ) {
 			// The editor has its answer already; the push must not make it wait.
 			fastcgi_finish_request();
 		}
-		try {
-			$this->service->json( 'POST', self::PUSH_PATH, array(), $payload, 0, array( Capabilities::MANAGE_AGENTS ), array( 'timeout' => 5 ) );
-		} catch ( Service_Exception $error ) {
-			if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
-				error_log( 'Affiliate Agent: content push failed: ' . $error->error_code() . ' ' . $error->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
+		foreach ( $events as $event ) {
+			try {
+				$this->service->json( 'POST', self::PUSH_PATH, array(), $event, 0, array( Capabilities::MANAGE_AGENTS ), array( 'timeout' => 5 ) );
+			} catch ( Service_Exception $error ) {
+				if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
+					error_log( 'Affiliate Agent: content push failed: ' . $error->error_code() . ' ' . $error->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
+				}
 			}
 		}
 	}

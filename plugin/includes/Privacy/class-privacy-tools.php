@@ -17,9 +17,9 @@ defined( 'ABSPATH' ) || exit;
  * conversations live. WordPress has already checked the privacy capability of whoever runs the
  * request, so the plugin signs it with the agent-management capability the service requires.
  *
- * Service contract:
- * - `GET /v1/privacy/export?email=` → `{ "items": [ { "group": "leads"|"conversations", "id", "fields": [ { "name", "value" } ] } ] }`
- * - `POST /v1/privacy/erase { "email" }` → `{ "removed": int, "retained": int, "messages": string[] }`
+ * Service contract (server/src/privacy):
+ * - `GET /v1/privacy/export?email=` → `{ "email", "items": [ { "group": "<label>", "id", "data": [ { "name", "value" } ] } ] }`
+ * - `POST /v1/privacy/erase { "email" }` → `{ "email", "erased": { "<participant>": <count>, … } }`
  */
 class Privacy_Tools {
 
@@ -93,33 +93,29 @@ class Privacy_Tools {
 	}
 
 	/**
-	 * Converts the service's items into WordPress export items with translated group labels.
+	 * Converts the service's items into WordPress export items, grouped by the service's labels.
 	 *
 	 * @param mixed $items Items from the service.
 	 * @return array
 	 */
 	public static function export_items( $items ) {
-		$labels = array(
-			'leads'         => __( 'Affiliate Agent leads', 'affiliate-agent' ),
-			'conversations' => __( 'Affiliate Agent conversations', 'affiliate-agent' ),
-		);
-		$data   = array();
+		$data = array();
 		foreach ( is_array( $items ) ? $items : array() as $item ) {
-			if ( ! is_array( $item ) || ! isset( $item['group'], $item['id'], $labels[ $item['group'] ] ) ) {
+			if ( ! is_array( $item ) || ! isset( $item['group'], $item['id'] ) || ! is_string( $item['group'] ) ) {
 				continue;
 			}
 			$fields = array();
-			foreach ( isset( $item['fields'] ) && is_array( $item['fields'] ) ? $item['fields'] : array() as $field ) {
+			foreach ( isset( $item['data'] ) && is_array( $item['data'] ) ? $item['data'] : array() as $field ) {
 				if ( is_array( $field ) && isset( $field['name'] ) ) {
 					$fields[] = array(
 						'name'  => (string) $field['name'],
-						'value' => isset( $field['value'] ) && is_scalar( $field['value'] ) ? (string) $field['value'] : wp_json_encode( isset( $field['value'] ) ? $field['value'] : null ),
+						'value' => isset( $field['value'] ) && is_scalar( $field['value'] ) ? (string) $field['value'] : (string) wp_json_encode( isset( $field['value'] ) ? $field['value'] : null ),
 					);
 				}
 			}
 			$data[] = array(
-				'group_id'    => 'affiliate-agent-' . $item['group'],
-				'group_label' => $labels[ $item['group'] ],
+				'group_id'    => 'affiliate-agent-' . sanitize_key( str_replace( ' ', '-', $item['group'] ) ),
+				'group_label' => $item['group'],
 				'item_id'     => 'affiliate-agent-' . sanitize_key( (string) $item['id'] ),
 				'data'        => $fields,
 			);
@@ -149,9 +145,14 @@ class Privacy_Tools {
 		} catch ( \AffiliateAgent\Service\Service_Exception $error ) {
 			return new \WP_Error( $error->error_code(), $error->getMessage() );
 		}
-		$result['items_removed']  = is_array( $answer ) && ! empty( $answer['removed'] );
-		$result['items_retained'] = is_array( $answer ) && ! empty( $answer['retained'] );
-		$result['messages']       = is_array( $answer ) && isset( $answer['messages'] ) && is_array( $answer['messages'] ) ? array_map( 'strval', $answer['messages'] ) : array();
+		$erased = is_array( $answer ) && isset( $answer['erased'] ) && is_array( $answer['erased'] ) ? $answer['erased'] : array();
+		foreach ( $erased as $participant => $count ) {
+			if ( (int) $count > 0 ) {
+				$result['items_removed'] = true;
+				/* translators: 1: number of records, 2: kind of record (leads, conversations). */
+				$result['messages'][] = sprintf( __( 'Affiliate Agent erased %1$d %2$s.', 'affiliate-agent' ), (int) $count, sanitize_text_field( (string) $participant ) );
+			}
+		}
 		return $result;
 	}
 
