@@ -10,6 +10,9 @@ import { createLeadService } from './leads/lead-service';
 import type { LeadStepScheduler } from './leads/lead-step-scheduler';
 import { createSettingsRepository } from './settings/settings-repository';
 import { nowIso } from './db/ids';
+import { createPrivacyService } from './privacy/privacy-service';
+import { createLeadPrivacyParticipant } from './privacy/lead-privacy';
+import { createKnowledge } from './knowledge/create-knowledge';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
@@ -50,6 +53,14 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   });
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
   const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler });
+  const knowledge = createKnowledge({
+    db,
+    config,
+    secret,
+    logger,
+    readSetting: (key) => settings.get(key),
+    agentKnowledgeSetIds: (agentId) => agents.get(agentId).knowledgeSetIds,
+  });
 
   // Chat runtime: provider or offline engine, conversations over HTTP, usage metering.
   const chat = createChatRuntime({ config, logger });
@@ -60,11 +71,13 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     actions,
     leads,
     usage,
-    knowledge: () => undefined,
+    knowledge: () => knowledge,
     model: chat.model,
     offline: chat.offline,
     logger,
   });
+
+  const privacy = createPrivacyService([createLeadPrivacyParticipant(leads)]);
 
   return {
     db,
@@ -76,15 +89,18 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     agents,
     actions,
     leads,
+    knowledge,
     outbox,
     chat,
     usage,
     conversations,
+    privacy,
     /** A conversation's transcript, for the lead page and webhooks. */
     getTranscript: (conversationId: string) => conversations.transcript(conversationId),
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {
       await outbox.stop();
+      await knowledge.close();
       db.close();
     },
   };

@@ -7,9 +7,11 @@ import { registerActionRoutes } from '../actions/action-routes';
 import { registerLeadRoutes } from '../leads/lead-routes';
 import { registerDeliveryRoutes } from '../outbox/delivery-routes';
 import { registerSettingsRoutes } from '../settings/settings-routes';
+import { registerKnowledgeRoutes } from '../knowledge/knowledge-routes';
 import { registerConversationRoutes } from '../conversations/conversation-routes';
 import { registerPlaygroundRoutes } from '../conversations/playground-routes';
 import { registerUsageRoutes } from '../usage/usage-routes';
+import { registerPrivacyRoutes } from '../privacy/privacy-routes';
 
 export interface RouteContext {
   container: Container;
@@ -24,7 +26,9 @@ export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => voi
   registerLeadRoutes,
   registerDeliveryRoutes,
   registerSettingsRoutes,
+  registerKnowledgeRoutes,
   registerConversationRoutes,
   registerPlaygroundRoutes,
   registerUsageRoutes,
+  registerPrivacyRoutes,
 ];

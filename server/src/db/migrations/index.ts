@@ -1,10 +1,11 @@
 import type { Migration } from '../migrate';
 import { coreSchema } from './001-core';
 import { conversationsSchema } from './002-conversations';
+import { knowledgeSchema } from './003-knowledge';
 import { outboxSchema } from './004-outbox';
 
 /**
  * Every migration, in order. Adding one is a new numbered file plus one line here.
  * Reserved numbers: 002 conversations and usage (runtime), 003 knowledge, 004 outbox.
  */
-export const MIGRATIONS: Migration[] = [coreSchema, conversationsSchema, outboxSchema];
+export const MIGRATIONS: Migration[] = [coreSchema, conversationsSchema, knowledgeSchema, outboxSchema];
