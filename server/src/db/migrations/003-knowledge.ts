@@ -53,6 +53,7 @@ CREATE TABLE knowledge_chunks (
 );
 CREATE INDEX knowledge_chunks_source ON knowledge_chunks(source_id, position);
 CREATE INDEX knowledge_chunks_set ON knowledge_chunks(set_id);
+CREATE INDEX knowledge_chunks_hash ON knowledge_chunks(content_hash);
 
 CREATE VIRTUAL TABLE knowledge_fts USING fts5(title, headings, body, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE knowledge_vocab USING fts5vocab(knowledge_fts, 'row');

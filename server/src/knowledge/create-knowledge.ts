@@ -1,0 +1,52 @@
+import os from 'node:os';
+import type { ServiceConfig } from '../config/config';
+import type { Database } from '../db/database';
+import type { Logger } from '../logging/logger';
+import { createEmbeddingsClient, embeddingsSettingsFromEnvironment } from './embeddings-client';
+import { createKnowledgeRepository } from './knowledge-repository';
+import { createKnowledgeService } from './knowledge-service';
+import { createRetrievalPool } from './retrieval-pool';
+import { createWordpressContentClient } from './wordpress-content-client';
+
+/**
+ * Wires the knowledge domain for the container. Its own settings come from its own environment
+ * variables (documented in docs/knowledge.md):
+ * - AA_KNOWLEDGE_WORKERS: retrieval worker threads (default: CPU cores − 1, at least 1, at most 4;
+ *   0 runs retrieval on the main thread);
+ * - AA_EMBEDDINGS_MODEL / AA_EMBEDDINGS_DIMENSIONS: turn on embeddings fused with BM25.
+ */
+export interface CreateKnowledgeOptions {
+  db: Database;
+  config: ServiceConfig;
+  secret: string;
+  logger: Logger;
+  readSetting: (key: string) => unknown;
+  agentKnowledgeSetIds: (agentId: string) => string[];
+  environment?: NodeJS.ProcessEnv;
+  fetchImplementation?: typeof fetch;
+}
+
+export function retrievalWorkerCount(environment: NodeJS.ProcessEnv): number {
+  const configured = environment.AA_KNOWLEDGE_WORKERS?.trim();
+  if (configured) {
+    const count = Number(configured);
+    if (!Number.isInteger(count) || count < 0 || count > 16) throw new Error(`AA_KNOWLEDGE_WORKERS: expected a whole number from 0 to 16, got '${configured}'.`);
+    return count;
+  }
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.min(4, Math.max(1, cores - 1));
+}
+
+export function createKnowledge(options: CreateKnowledgeOptions) {
+  const environment = options.environment ?? process.env;
+  const embeddingsSettings = embeddingsSettingsFromEnvironment(environment, options.config.openai);
+  return createKnowledgeService({
+    repository: createKnowledgeRepository(options.db),
+    pool: createRetrievalPool({ db: options.db, size: retrievalWorkerCount(environment) }),
+    embeddings: embeddingsSettings ? createEmbeddingsClient(embeddingsSettings) : null,
+    wordpress: createWordpressContentClient({ secret: options.secret, fetchImplementation: options.fetchImplementation }),
+    readSetting: options.readSetting,
+    agentKnowledgeSetIds: options.agentKnowledgeSetIds,
+    logger: options.logger,
+  });
+}

@@ -1,0 +1,263 @@
+import type { Database } from '../db/database';
+import { searchText } from './search-text';
+import type { ChunkRecord, KnowledgeSet, KnowledgeSource, SourceKind, SourceStatus, WordpressContentType } from './knowledge-types';
+
+/**
+ * The only code that writes knowledge tables. Chunks and their full-text rows change together in
+ * one transaction, so a reader (the retrieval workers read the same file) sees either the old
+ * chunks of a source or the new ones, never a mix or none.
+ */
+interface SetRow {
+  id: string;
+  name: string;
+  description: string;
+  wordpress: string | null;
+  created_at: string;
+  updated_at: string;
+  source_count: number;
+  chunk_count: number;
+}
+
+interface SourceRow {
+  id: string;
+  set_id: string;
+  kind: SourceKind;
+  external_id: string | null;
+  title: string;
+  url: string | null;
+  data: string;
+  content: string;
+  content_hash: string;
+  status: SourceStatus;
+  failure_reason: string | null;
+  chunk_count: number;
+  last_synced_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function toSet(row: SetRow): KnowledgeSet {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    wordpress: row.wordpress ? (JSON.parse(row.wordpress) as { types: WordpressContentType[] }) : null,
+    sourceCount: row.source_count,
+    chunkCount: row.chunk_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toSource(row: SourceRow): KnowledgeSource {
+  return {
+    id: row.id,
+    knowledgeSetId: row.set_id,
+    kind: row.kind,
+    externalId: row.external_id,
+    title: row.title,
+    url: row.url,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    contentHash: row.content_hash,
+    status: row.status,
+    failureReason: row.failure_reason,
+    chunkCount: row.chunk_count,
+    lastSyncedAt: row.last_synced_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface SourceWrite {
+  id: string;
+  setId: string;
+  kind: SourceKind;
+  externalId: string | null;
+  title: string;
+  url: string | null;
+  data: Record<string, unknown>;
+  content: string;
+  contentHash: string;
+  status: SourceStatus;
+  failureReason: string | null;
+  lastSyncedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const SET_COLUMNS = `s.*,
+  (SELECT COUNT(*) FROM knowledge_sources WHERE set_id = s.id) AS source_count,
+  (SELECT COALESCE(SUM(chunk_count), 0) FROM knowledge_sources WHERE set_id = s.id) AS chunk_count`;
+
+export function createKnowledgeRepository(db: Database) {
+  const statements = {
+    insertSet: db.prepare('INSERT INTO knowledge_sets (id, name, description, wordpress, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    updateSet: db.prepare('UPDATE knowledge_sets SET name = ?, description = ?, wordpress = ?, updated_at = ? WHERE id = ?'),
+    findSet: db.prepare(`SELECT ${SET_COLUMNS} FROM knowledge_sets s WHERE s.id = ?`),
+    listSets: db.prepare(`SELECT ${SET_COLUMNS} FROM knowledge_sets s ORDER BY s.created_at, s.id`),
+    deleteSet: db.prepare('DELETE FROM knowledge_sets WHERE id = ?'),
+    insertSource: db.prepare(`INSERT INTO knowledge_sources
+      (id, set_id, kind, external_id, title, url, data, content, content_hash, status, failure_reason, chunk_count, last_synced_at, created_at, updated_at)
+      VALUES (@id, @setId, @kind, @externalId, @title, @url, @data, @content, @contentHash, @status, @failureReason, 0, @lastSyncedAt, @createdAt, @updatedAt)`),
+    updateSource: db.prepare(`UPDATE knowledge_sources SET title = @title, url = @url, data = @data, content = @content,
+      content_hash = @contentHash, status = @status, failure_reason = @failureReason, last_synced_at = @lastSyncedAt, updated_at = @updatedAt WHERE id = @id`),
+    setStatus: db.prepare('UPDATE knowledge_sources SET status = ?, failure_reason = ?, updated_at = ? WHERE id = ?'),
+    setChunkCount: db.prepare('UPDATE knowledge_sources SET chunk_count = ? WHERE id = ?'),
+    findSource: db.prepare('SELECT * FROM knowledge_sources WHERE id = ?'),
+    findByExternal: db.prepare('SELECT * FROM knowledge_sources WHERE set_id = ? AND external_id = ?'),
+    listSources: db.prepare('SELECT * FROM knowledge_sources WHERE set_id = ? ORDER BY created_at, id'),
+    listExternal: db.prepare("SELECT * FROM knowledge_sources WHERE set_id = ? AND kind = 'wordpress'"),
+    sourceContent: db.prepare('SELECT content FROM knowledge_sources WHERE id = ?'),
+    deleteSource: db.prepare('DELETE FROM knowledge_sources WHERE id = ?'),
+    chunkHashesOfSource: db.prepare('SELECT DISTINCT content_hash FROM knowledge_chunks WHERE source_id = ?'),
+    chunkHashesOfSet: db.prepare('SELECT DISTINCT content_hash FROM knowledge_chunks WHERE set_id = ?'),
+    deleteFtsOfSource: db.prepare('DELETE FROM knowledge_fts WHERE rowid IN (SELECT rowid FROM knowledge_chunks WHERE source_id = ?)'),
+    deleteChunksOfSource: db.prepare('DELETE FROM knowledge_chunks WHERE source_id = ?'),
+    sourceIdsOfSet: db.prepare('SELECT id FROM knowledge_sources WHERE set_id = ?'),
+    insertChunk: db.prepare(`INSERT INTO knowledge_chunks (id, source_id, set_id, position, title, url, heading_path, text, content_hash)
+      VALUES (@id, @sourceId, @setId, @position, @title, @url, @headingPath, @text, @contentHash)`),
+    insertFts: db.prepare('INSERT INTO knowledge_fts (rowid, title, headings, body) VALUES (?, ?, ?, ?)'),
+    chunksOfSource: db.prepare('SELECT * FROM knowledge_chunks WHERE source_id = ? ORDER BY position'),
+    deleteOrphanEmbedding: db.prepare('DELETE FROM knowledge_embeddings WHERE content_hash = ? AND NOT EXISTS (SELECT 1 FROM knowledge_chunks WHERE content_hash = ?)'),
+    missingEmbeddings: db.prepare(`SELECT c.content_hash AS contentHash, MIN(c.rowid) AS rowid FROM knowledge_chunks c
+      WHERE NOT EXISTS (SELECT 1 FROM knowledge_embeddings e WHERE e.content_hash = c.content_hash AND e.model = ? AND e.dimensions = ?)
+      GROUP BY c.content_hash LIMIT ?`),
+    chunkByRowid: db.prepare('SELECT * FROM knowledge_chunks WHERE rowid = ?'),
+    insertEmbedding: db.prepare(`INSERT OR REPLACE INTO knowledge_embeddings (content_hash, model, dimensions, vector, created_at) VALUES (?, ?, ?, ?, ?)`),
+    countEmbeddings: db.prepare('SELECT COUNT(*) AS count FROM knowledge_embeddings'),
+  };
+
+  function removeOrphanEmbeddings(hashes: string[]): void {
+    for (const hash of hashes) statements.deleteOrphanEmbedding.run(hash, hash);
+  }
+
+  function removeChunksOfSource(sourceId: string): string[] {
+    const hashes = (statements.chunkHashesOfSource.all(sourceId) as Array<{ content_hash: string }>).map((row) => row.content_hash);
+    statements.deleteFtsOfSource.run(sourceId);
+    statements.deleteChunksOfSource.run(sourceId);
+    return hashes;
+  }
+
+  const replaceChunks = db.transaction((sourceId: string, chunks: ChunkRecord[], finalStatus: { status: SourceStatus; updatedAt: string; lastSyncedAt: string }) => {
+    const oldHashes = removeChunksOfSource(sourceId);
+    for (const chunk of chunks) {
+      const { lastInsertRowid } = statements.insertChunk.run({
+        id: chunk.id,
+        sourceId,
+        setId: chunk.setId,
+        position: chunk.position,
+        title: chunk.title,
+        url: chunk.url,
+        headingPath: JSON.stringify(chunk.headingPath),
+        text: chunk.text,
+        contentHash: chunk.contentHash,
+      });
+      statements.insertFts.run(lastInsertRowid, searchText(chunk.title), searchText(chunk.headingPath.join(' \n ')), searchText(chunk.text));
+    }
+    removeOrphanEmbeddings(oldHashes);
+    statements.setChunkCount.run(chunks.length, sourceId);
+    db.prepare('UPDATE knowledge_sources SET status = ?, failure_reason = NULL, updated_at = ?, last_synced_at = ? WHERE id = ?').run(
+      finalStatus.status,
+      finalStatus.updatedAt,
+      finalStatus.lastSyncedAt,
+      sourceId,
+    );
+  });
+
+  const removeSource = db.transaction((sourceId: string): boolean => {
+    const hashes = removeChunksOfSource(sourceId);
+    const removed = statements.deleteSource.run(sourceId).changes > 0;
+    removeOrphanEmbeddings(hashes);
+    return removed;
+  });
+
+  const removeSet = db.transaction((setId: string): boolean => {
+    const hashes = (statements.chunkHashesOfSet.all(setId) as Array<{ content_hash: string }>).map((row) => row.content_hash);
+    for (const { id } of statements.sourceIdsOfSet.all(setId) as Array<{ id: string }>) removeChunksOfSource(id);
+    const removed = statements.deleteSet.run(setId).changes > 0;
+    removeOrphanEmbeddings(hashes);
+    return removed;
+  });
+
+  function sourceParameters(source: SourceWrite) {
+    return { ...source, data: JSON.stringify(source.data) };
+  }
+
+  return {
+    insertSet(set: { id: string; name: string; description: string; wordpress: KnowledgeSet['wordpress']; createdAt: string }): void {
+      statements.insertSet.run(set.id, set.name, set.description, set.wordpress ? JSON.stringify(set.wordpress) : null, set.createdAt, set.createdAt);
+    },
+    updateSet(set: { id: string; name: string; description: string; wordpress: KnowledgeSet['wordpress']; updatedAt: string }): void {
+      statements.updateSet.run(set.name, set.description, set.wordpress ? JSON.stringify(set.wordpress) : null, set.updatedAt, set.id);
+    },
+    findSet(id: string): KnowledgeSet | null {
+      const row = statements.findSet.get(id) as SetRow | undefined;
+      return row ? toSet(row) : null;
+    },
+    listSets(): KnowledgeSet[] {
+      return (statements.listSets.all() as SetRow[]).map(toSet);
+    },
+    removeSet: (id: string): boolean => removeSet(id),
+    insertSource(source: SourceWrite): void {
+      statements.insertSource.run(sourceParameters(source));
+    },
+    updateSource(source: SourceWrite): void {
+      statements.updateSource.run(sourceParameters(source));
+    },
+    setStatus(id: string, status: SourceStatus, failureReason: string | null, updatedAt: string): void {
+      statements.setStatus.run(status, failureReason, updatedAt, id);
+    },
+    findSource(id: string): KnowledgeSource | null {
+      const row = statements.findSource.get(id) as SourceRow | undefined;
+      return row ? toSource(row) : null;
+    },
+    sourceContent(id: string): string | null {
+      const row = statements.sourceContent.get(id) as { content: string } | undefined;
+      return row ? row.content : null;
+    },
+    findByExternalId(setId: string, externalId: string): KnowledgeSource | null {
+      const row = statements.findByExternal.get(setId, externalId) as SourceRow | undefined;
+      return row ? toSource(row) : null;
+    },
+    listSources(setId: string): KnowledgeSource[] {
+      return (statements.listSources.all(setId) as SourceRow[]).map(toSource);
+    },
+    listWordpressSources(setId: string): KnowledgeSource[] {
+      return (statements.listExternal.all(setId) as SourceRow[]).map(toSource);
+    },
+    /** Replaces every chunk of a source and marks it indexed, atomically. */
+    replaceChunks(sourceId: string, chunks: ChunkRecord[], at: string): void {
+      replaceChunks(sourceId, chunks, { status: 'indexed', updatedAt: at, lastSyncedAt: at });
+    },
+    removeSource: (id: string): boolean => removeSource(id),
+    chunksOfSource(sourceId: string): ChunkRecord[] {
+      return (statements.chunksOfSource.all(sourceId) as Array<Record<string, unknown>>).map(toChunk);
+    },
+    /** Chunk texts that have no vector yet for this model, one per distinct content. */
+    chunksMissingEmbeddings(model: string, dimensions: number, limit: number): ChunkRecord[] {
+      const rows = statements.missingEmbeddings.all(model, dimensions, limit) as Array<{ rowid: number }>;
+      return rows.map((row) => toChunk(statements.chunkByRowid.get(row.rowid) as Record<string, unknown>));
+    },
+    insertEmbedding(contentHash: string, model: string, dimensions: number, vector: Float32Array, at: string): void {
+      statements.insertEmbedding.run(contentHash, model, dimensions, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), at);
+    },
+    countEmbeddings(): number {
+      return (statements.countEmbeddings.get() as { count: number }).count;
+    },
+  };
+}
+export type KnowledgeRepository = ReturnType<typeof createKnowledgeRepository>;
+
+function toChunk(row: Record<string, unknown>): ChunkRecord {
+  return {
+    id: String(row.id),
+    sourceId: String(row.source_id),
+    setId: String(row.set_id),
+    position: Number(row.position),
+    title: String(row.title),
+    url: row.url === null ? null : String(row.url),
+    headingPath: JSON.parse(String(row.heading_path)) as string[],
+    text: String(row.text),
+    contentHash: String(row.content_hash),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Builds the FTS5 MATCH expression for a question. A naive OR of every word costs the most on the
+ * words that match the most chunks and helps ranking the least, so the builder:
+ * - works on tokens that are already normalised (stop words gone, stemmed: see search-text.ts);
+ * - drops terms the index does not hold at all (they cannot match, but they still count against
+ *   relevance, see relevance.ts) and terms found in most chunks when rarer ones remain;
+ * - keeps at most MAX_TERMS terms, the rarest first (most informative and cheapest to read);
+ * - adds up to MAX_PHRASES adjacent pairs from the question as phrases, which BM25 scores on top of
+ *   their words ("cookie duration" beats a chunk that says "cookie" and "duration" far apart);
+ * - quotes every term, so nothing a visitor types is read as FTS5 syntax.
+ */
+export const MAX_TERMS = 6;
+export const MAX_PHRASES = 2;
+/** A term in more than this share of chunks is dropped if at least two rarer terms remain. */
+export const COMMON_TERM_SHARE = 0.2;
+
+export interface TermStatistics {
+  /** Chunks containing each term; absent terms are missing from the map or 0. */
+  documentFrequency: Map<string, number>;
+  totalChunks: number;
+}
+
+export interface BuiltQuery {
+  match: string | null;
+  terms: string[];
+  phrases: string[][];
+  prefix: string | null;
+}
+
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export function buildMatchQuery(tokens: string[], prefix: string | null, statistics: TermStatistics): BuiltQuery {
+  const unique = [...new Set(tokens)];
+  const frequency = (term: string) => statistics.documentFrequency.get(term) ?? 0;
+  let present = unique.filter((term) => frequency(term) > 0).sort((a, b) => frequency(a) - frequency(b));
+  const rare = present.filter((term) => frequency(term) <= statistics.totalChunks * COMMON_TERM_SHARE);
+  if (rare.length >= 2) present = rare;
+  const terms = present.slice(0, MAX_TERMS);
+  const chosen = new Set(terms);
+
+  const phrases: string[][] = [];
+  for (let index = 0; index + 1 < tokens.length && phrases.length < MAX_PHRASES; index++) {
+    const pair = [tokens[index], tokens[index + 1]];
+    if (pair[0] !== pair[1] && chosen.has(pair[0]) && frequency(pair[1]) > 0) phrases.push(pair);
+  }
+  const usablePrefix = prefix && prefix.length >= 3 && !chosen.has(prefix) ? prefix : null;
+
+  const parts = [...phrases.map((pair) => quote(pair.join(' '))), ...terms.map(quote)];
+  if (usablePrefix) parts.push(`${quote(usablePrefix)}*`);
+  return { match: parts.length > 0 ? parts.join(' OR ') : null, terms, phrases, prefix: usablePrefix };
+}

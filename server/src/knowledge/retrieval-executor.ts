@@ -1,0 +1,160 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { buildMatchQuery, type TermStatistics } from './query-builder';
+import { coverage, inverseDocumentFrequency } from './relevance-score';
+import type { KnowledgeHit } from './knowledge-types';
+
+/**
+ * Runs one retrieval against a SQLite connection. It is pure database reading, so it runs the same
+ * in a worker thread (its own read-only connection) and on the main thread (tests, `:memory:`).
+ */
+export interface SearchRequest {
+  knowledgeSetIds: string[];
+  /** Normalised query tokens in question order (search-text.ts). */
+  tokens: string[];
+  /** The last word as typed, for prefix matching while someone is still typing; null otherwise. */
+  prefix: string | null;
+  limit: number;
+  /** A query embedding to fuse with BM25; absent when embeddings are off or failed. */
+  vector?: { model: string; dimensions: number; values: Float32Array } | null;
+}
+
+/** Column weights for bm25(): a word in the source title or a heading says more than one in the body. */
+const BM25_WEIGHTS = [2.5, 2.0, 1.0] as const;
+/** Reciprocal rank fusion constant (the usual 60): rank differences deep in a list barely matter. */
+const RRF_K = 60;
+const VECTOR_CANDIDATES = 20;
+const TOTAL_CHUNKS_TTL_MS = 2000;
+
+interface HitRow {
+  rowid: number;
+  id: string;
+  source_id: string;
+  title: string;
+  url: string | null;
+  heading_path: string;
+  text: string;
+  search_title: string;
+  search_headings: string;
+  search_body: string;
+  rank: number;
+}
+
+export function createRetrievalExecutor(db: BetterSqlite3.Database) {
+  const frequencyStatements = new Map<number, BetterSqlite3.Statement>();
+  const searchStatements = new Map<number, BetterSqlite3.Statement>();
+  const vectorStatements = new Map<number, BetterSqlite3.Statement>();
+  const countChunks = db.prepare('SELECT COUNT(*) AS count FROM knowledge_chunks');
+  const byRowid = db.prepare(`SELECT c.rowid, c.id, c.source_id, c.title, c.url, c.heading_path, c.text,
+      f.title AS search_title, f.headings AS search_headings, f.body AS search_body, 0 AS rank
+    FROM knowledge_chunks c JOIN knowledge_fts f ON f.rowid = c.rowid WHERE c.rowid = ?`);
+  let totalChunks = { value: 0, readAt: -Infinity };
+
+  const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+
+  function statementFor(cache: Map<number, BetterSqlite3.Statement>, count: number, sql: (marks: string) => string) {
+    let statement = cache.get(count);
+    if (!statement) {
+      statement = db.prepare(sql(placeholders(count)));
+      cache.set(count, statement);
+    }
+    return statement;
+  }
+
+  function statistics(terms: string[]): TermStatistics {
+    // The chunk count only scales relevance weights; a value a second or two old changes nothing.
+    const now = Date.now();
+    if (now - totalChunks.readAt > TOTAL_CHUNKS_TTL_MS) totalChunks = { value: (countChunks.get() as { count: number }).count, readAt: now };
+    const rows = statementFor(frequencyStatements, terms.length, (marks) => `SELECT term, doc FROM knowledge_vocab WHERE term IN (${marks})`).all(
+      ...terms,
+    ) as Array<{ term: string; doc: number }>;
+    return { documentFrequency: new Map(rows.map((row) => [row.term, row.doc])), totalChunks: totalChunks.value };
+  }
+
+  function bm25Candidates(match: string, setIds: string[], limit: number): HitRow[] {
+    const statement = statementFor(
+      searchStatements,
+      setIds.length,
+      (marks) => `SELECT c.rowid, c.id, c.source_id, c.title, c.url, c.heading_path, c.text,
+          f.title AS search_title, f.headings AS search_headings, f.body AS search_body,
+          bm25(knowledge_fts, ${BM25_WEIGHTS.join(', ')}) AS rank
+        FROM knowledge_fts f JOIN knowledge_chunks c ON c.rowid = f.rowid
+        WHERE knowledge_fts MATCH ? AND c.set_id IN (${marks})
+        ORDER BY rank LIMIT ?`,
+    );
+    return statement.all(match, ...setIds, limit) as HitRow[];
+  }
+
+  function vectorCandidates(vector: NonNullable<SearchRequest['vector']>, setIds: string[]): Array<{ rowid: number; similarity: number }> {
+    const statement = statementFor(
+      vectorStatements,
+      setIds.length,
+      (marks) => `SELECT c.rowid, e.vector FROM knowledge_chunks c
+        JOIN knowledge_embeddings e ON e.content_hash = c.content_hash AND e.model = ? AND e.dimensions = ?
+        WHERE c.set_id IN (${marks})`,
+    );
+    const best: Array<{ rowid: number; similarity: number }> = [];
+    for (const row of statement.iterate(vector.model, vector.dimensions, ...setIds) as Iterable<{ rowid: number; vector: Buffer }>) {
+      const stored = new Float32Array(row.vector.buffer, row.vector.byteOffset, row.vector.byteLength / 4);
+      if (stored.length !== vector.values.length) continue;
+      let similarity = 0;
+      for (let index = 0; index < stored.length; index++) similarity += stored[index] * vector.values[index];
+      if (best.length < VECTOR_CANDIDATES || similarity > best[best.length - 1].similarity) {
+        best.push({ rowid: row.rowid, similarity });
+        best.sort((a, b) => b.similarity - a.similarity);
+        if (best.length > VECTOR_CANDIDATES) best.pop();
+      }
+    }
+    return best;
+  }
+
+  function search(request: SearchRequest): KnowledgeHit[] {
+    const setIds = [...new Set(request.knowledgeSetIds)];
+    const queryTerms = [...new Set(request.tokens)];
+    if (setIds.length === 0 || queryTerms.length === 0) return [];
+    const stats = statistics(queryTerms);
+    const built = buildMatchQuery(request.tokens, request.prefix, stats);
+    const candidateCount = request.vector ? Math.max(request.limit, VECTOR_CANDIDATES) : request.limit;
+    const lexical = built.match ? bm25Candidates(built.match, setIds, candidateCount) : [];
+
+    let ranked: Array<{ row: HitRow; score: number }>;
+    if (request.vector) {
+      const semantic = vectorCandidates(request.vector, setIds);
+      const fused = new Map<number, { row?: HitRow; score: number }>();
+      lexical.forEach((row, index) => fused.set(row.rowid, { row, score: 1 / (RRF_K + index + 1) }));
+      semantic.forEach(({ rowid }, index) => {
+        const entry = fused.get(rowid) ?? { score: 0 };
+        entry.score += 1 / (RRF_K + index + 1);
+        fused.set(rowid, entry);
+      });
+      ranked = [...fused.entries()]
+        .sort((a, b) => b[1].score - a[1].score)
+        .slice(0, request.limit)
+        .map(([rowid, entry]) => ({ row: entry.row ?? (byRowid.get(rowid) as HitRow), score: entry.score }))
+        .filter((entry) => entry.row !== undefined);
+    } else {
+      // FTS5's bm25() is lower-is-better and negative; callers get higher-is-better.
+      ranked = lexical.map((row) => ({ row, score: -row.rank }));
+    }
+
+    const weightOf = (term: string) => inverseDocumentFrequency(stats.documentFrequency.get(term) ?? 0, stats.totalChunks);
+    const lastToken = request.tokens[request.tokens.length - 1];
+    return ranked.map(({ row, score }) => {
+      const chunkTokens = new Set(`${row.search_title} ${row.search_headings} ${row.search_body}`.split(/\s+/));
+      const isCovered = (term: string) =>
+        chunkTokens.has(term) || (term === lastToken && built.prefix !== null && [...chunkTokens].some((token) => token.startsWith(built.prefix!)));
+      return {
+        chunkId: row.id,
+        sourceId: row.source_id,
+        title: row.title,
+        url: row.url,
+        headingPath: JSON.parse(row.heading_path) as string[],
+        text: row.text,
+        score,
+        relevance: Math.round(coverage(queryTerms, isCovered, weightOf) * 1000) / 1000,
+      };
+    });
+  }
+
+  return { search };
+}
+export type RetrievalExecutor = ReturnType<typeof createRetrievalExecutor>;

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Database } from '../db/database';
+import { createRetrievalExecutor, type SearchRequest } from './retrieval-executor';
+import type { KnowledgeHit } from './knowledge-types';
+
+/**
+ * Keeps retrieval off the event loop. A BM25 query over 100k chunks takes milliseconds of pure CPU;
+ * run on the main thread it would make every other open chat wait, so queries go to a small pool of
+ * worker threads with their own read-only connections. Workers start on the first query (most
+ * processes and tests never retrieve) and do not keep the process alive.
+ * With `size: 0`, or an in-memory database a worker cannot open, queries run in-process instead.
+ */
+export interface RetrievalPoolOptions {
+  db: Database;
+  size: number;
+}
+
+interface PendingQuery {
+  resolve: (hits: KnowledgeHit[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, PendingQuery>;
+}
+
+function workerScript(): { file: string; execArgv: string[] } {
+  // Under tsx or jest this module is TypeScript; the worker thread gets tsx's CommonJS hook to load it.
+  const extension = path.extname(__filename);
+  const file = path.join(__dirname, `retrieval-worker${extension}`);
+  return extension === '.ts' ? { file, execArgv: ['--require', require.resolve('tsx/cjs')] } : { file, execArgv: [] };
+}
+
+export function createRetrievalPool({ db, size }: RetrievalPoolOptions) {
+  const file = db.name;
+  const inProcess = size <= 0 || file === ':memory:' || file === '';
+  const local = inProcess ? createRetrievalExecutor(db) : null;
+  const workers: PoolWorker[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function spawn(): PoolWorker {
+    const { file: script, execArgv } = workerScript();
+    const worker = new Worker(script, { workerData: { file }, execArgv });
+    const entry: PoolWorker = { worker, pending: new Map() };
+    worker.unref();
+    worker.on('message', (message: { id: number; hits?: KnowledgeHit[]; error?: string }) => {
+      const pending = entry.pending.get(message.id);
+      if (!pending) return;
+      entry.pending.delete(message.id);
+      if (entry.pending.size === 0) worker.unref();
+      if (message.error !== undefined) pending.reject(new Error(`Knowledge retrieval failed: ${message.error}`));
+      else pending.resolve(message.hits ?? []);
+    });
+    const fail = (error: Error) => {
+      for (const pending of entry.pending.values()) pending.reject(error);
+      entry.pending.clear();
+      const index = workers.indexOf(entry);
+      if (index >= 0) workers.splice(index, 1);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`Knowledge retrieval worker stopped (exit code ${code}).`)));
+    return entry;
+  }
+
+  function leastBusy(): PoolWorker {
+    while (workers.length < size) workers.push(spawn());
+    return workers.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
+  }
+
+  return {
+    inProcess,
+    search(request: SearchRequest): Promise<KnowledgeHit[]> {
+      if (closed) return Promise.reject(new Error('Knowledge retrieval has been shut down.'));
+      if (local) {
+        try {
+          return Promise.resolve(local.search(request));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      }
+      const entry = leastBusy();
+      const id = nextId++;
+      return new Promise<KnowledgeHit[]>((resolve, reject) => {
+        entry.pending.set(id, { resolve, reject });
+        // A query in flight holds the process open, so a shutdown never drops an answer half-way.
+        entry.worker.ref();
+        entry.worker.postMessage({ id, request });
+      });
+    },
+    async close(): Promise<void> {
+      closed = true;
+      await Promise.all(workers.splice(0).map((entry) => entry.worker.terminate()));
+    },
+  };
+}
+export type RetrievalPool = ReturnType<typeof createRetrievalPool>;
