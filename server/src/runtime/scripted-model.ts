@@ -51,7 +51,8 @@ export function createScriptedModel(steps: ScriptedStep[] = [], options: { repea
     requests,
     push: (...more) => void queue.push(...more),
     stream(request) {
-      requests.push(request);
+      // A copy: the loop keeps appending to its message list after the call.
+      requests.push({ ...request, messages: [...request.messages] });
       const step = queue.shift() ?? (options.repeatLast ? last : undefined);
       if (!step) throw new Error('The scripted model has no more responses; add one with push().');
       last = step;

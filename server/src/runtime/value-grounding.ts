@@ -50,9 +50,11 @@ export function isGrounded(field: ActionField, value: FieldValue, visitorText: s
     case 'consent': {
       // Any explicit yes/no the visitor typed; the confirmation step shows the value before it counts.
       const answer = value === true || value === 'true' ? 'yes' : 'no';
+      // Read clause by clause: "YouTube, 40k. And yes, you may store it" holds a yes in its own clause.
       return visitorText
-        .split('\n')
-        .some((line) => parseYesNo(line) === answer);
+        .split(/[\n.!?;,]+|\band\b|\bbut\b/i)
+        .map((clause) => clause.replace(/^\s*(also|oh|well|ok so|so)\b/i, '').trim())
+        .some((clause) => clause !== '' && parseYesNo(clause) === answer);
     }
     case 'email':
       return lower.includes(String(value).trim().toLowerCase());
