@@ -191,11 +191,12 @@ class Settings_Page {
 	 * @param array<string,mixed> $report Report from Connection_Tester::run().
 	 */
 	private function render_report( array $report ) {
-		$rows = array(
+		/* translators: %d: clock difference in seconds. */
+		$seconds = __( '%d s', 'affiliate-agent' );
+		$rows    = array(
 			__( 'Reachable', 'affiliate-agent' )          => $report['reachable'] ? __( 'yes', 'affiliate-agent' ) : __( 'no', 'affiliate-agent' ),
 			__( 'Service version', 'affiliate-agent' )    => null !== $report['version'] ? $report['version'] : '—',
-			/* translators: %d: seconds. */
-			__( 'Clock difference', 'affiliate-agent' )   => null !== $report['clockSkewSeconds'] ? sprintf( __( '%d s', 'affiliate-agent' ), $report['clockSkewSeconds'] ) : '—',
+			__( 'Clock difference', 'affiliate-agent' )   => null !== $report['clockSkewSeconds'] ? sprintf( $seconds, $report['clockSkewSeconds'] ) : '—',
 			__( 'Signature accepted', 'affiliate-agent' ) => true === $report['signatureAccepted'] ? __( 'yes', 'affiliate-agent' ) : ( false === $report['signatureAccepted'] ? __( 'no', 'affiliate-agent' ) : '—' ),
 		);
 		?>

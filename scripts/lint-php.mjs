@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * `php -l` on every PHP file of the plugin and the chat block (the PHP lint the plugin ships
+ * with). When php-cli is missing it says which Debian package to install instead of failing
+ * obscurely.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOTS = ['plugin', 'blocks'];
+
+function phpFiles(directory, files = []) {
+  if (!existsSync(directory)) return files;
+  for (const name of readdirSync(directory).sort()) {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'node_modules' && name !== 'vendor') phpFiles(path, files);
+    } else if (name.endsWith('.php')) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+if (spawnSync('php', ['-v'], { stdio: 'ignore' }).status !== 0) {
+  console.error('php-cli is not installed. On Debian/Ubuntu: apt-get install -y php-cli php-xml php-mbstring phpunit');
+  process.exit(1);
+}
+const files = ROOTS.flatMap((folder) => phpFiles(join(root, folder)));
+const failures = [];
+for (const file of files) {
+  const result = spawnSync('php', ['-d', 'display_errors=stderr', '-l', file], { encoding: 'utf8' });
+  if (result.status !== 0) failures.push(`${relative(root, file)}\n${(result.stderr || result.stdout).trim()}`);
+}
+if (failures.length) {
+  console.error(failures.join('\n\n'));
+  console.error(`\n${failures.length} of ${files.length} PHP files have syntax errors.`);
+  process.exit(1);
+}
+console.log(`php -l: ${files.length} PHP files, no syntax errors.`);
