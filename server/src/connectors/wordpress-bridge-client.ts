@@ -52,6 +52,9 @@ function bridgeError(operation: string, status: number, code: string, response: 
       { retryable: true, code: 'bridge_unauthorized', response },
     );
   }
+  if (code === 'invalid_affiliate') {
+    return new DeliveryError(`The bridge call '${operation}' names an affiliate that does not exist on the site.`, { retryable: false, code, response });
+  }
   if (status === 404) {
     return new DeliveryError(
       `The bridge route for '${operation}' was not found (404 ${code}): is the Affiliate Agent plugin active and up to date on this site?`,

@@ -109,8 +109,7 @@ export async function executeJob(job: OutboxJob, context: ExecutionContext): Pro
         const own = Array.isArray(config.recipients) ? (config.recipients as string[]) : [];
         const recipients = own.length ? own : context.settings.notifications.recipients;
         const email = renderManagerNotification(lead, { siteUrl: context.settings.wordpress.siteUrl, trigger: job.trigger });
-        const headers = lead.route === 'priority' ? ['X-Priority: 1 (Highest)', 'Importance: High'] : [];
-        const response = await CONNECTORS.mail(dependencies).send(recipients, email, headers);
+        const response = await CONNECTORS.mail(dependencies).send(recipients, email);
         return { kind: 'succeeded', response: { ...response, to: recipients.join(', ') } };
       }
 

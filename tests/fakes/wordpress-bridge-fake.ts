@@ -1,0 +1,176 @@
+import http from 'node:http';
+import { computeSignature, SIGNATURE_TOLERANCE_SECONDS, timingSafeEqualStrings } from '../../server/src/security/request-signing';
+import { closeServer, listen, readBody, sendJson } from './http-helpers';
+
+/**
+ * The WordPress side of the bridge (docs/protocol.md, section 3) as the plugin implements it:
+ * signature, clock, nonce and `bridge` capability checks, AffiliateWP operations on an in-memory
+ * store (existing users linked, never duplicated) and `mail/send` recorded instead of sent.
+ */
+export interface BridgeAffiliate {
+  affiliate_id: number;
+  rest_id: string;
+  user_id: number;
+  rate: string;
+  rate_type: string;
+  flat_rate_basis: string;
+  payment_email: string;
+  status: string;
+  earnings: number;
+  unpaid_earnings: number;
+  referrals: number;
+  visits: number;
+  date_registered: string;
+  id: number;
+}
+
+export interface SentMail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: string[];
+}
+
+export interface BridgeCall {
+  operation: string;
+  body: Record<string, unknown>;
+  status: number;
+  userId: string;
+  capabilities: string;
+}
+
+export async function startWordPressBridgeFake(options: { secret: string; affiliateWpInstalled?: boolean; referralBase?: string; now?: () => number }) {
+  const users: Array<{ ID: number; user_login: string; user_email: string }> = [];
+  const affiliates: BridgeAffiliate[] = [];
+  const mails: SentMail[] = [];
+  const calls: BridgeCall[] = [];
+  const seenNonces = new Set<string>();
+  const failures: number[] = [];
+  let mailWorks = true;
+  let nextUser = 500;
+  let nextAffiliate = 1;
+  const now = options.now ?? (() => Math.floor(Date.now() / 1000));
+
+  const error = (code: string, message: string, status: number) => ({ code, message, data: { status } });
+
+  function findAffiliate(email: string): BridgeAffiliate | undefined {
+    const user = users.find((candidate) => candidate.user_email === email.toLowerCase());
+    return (user && affiliates.find((affiliate) => affiliate.user_id === user.ID)) ?? affiliates.find((affiliate) => affiliate.payment_email.toLowerCase() === email.toLowerCase());
+  }
+
+  const operations: Record<string, (input: Record<string, any>) => { status: number; body: unknown }> = {
+    'affiliatewp/status': () => ({ status: 200, body: { installed: true, version: '2.27.0' } }),
+    'affiliatewp/find-by-email': (input) => ({ status: 200, body: { affiliate: findAffiliate(String(input.email ?? '')) ?? null } }),
+    'affiliatewp/create-pending': (input) => {
+      const email = String(input.email ?? '').toLowerCase();
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { status: 400, body: error('invalid_email', 'Field email must be an email address.', 400) };
+      const existing = findAffiliate(email);
+      if (existing) return { status: 200, body: { affiliate: existing, created: false } };
+      let user = users.find((candidate) => candidate.user_email === email);
+      if (!user) {
+        user = { ID: nextUser++, user_login: email.split('@')[0].replace(/[^a-z0-9_]/g, ''), user_email: email };
+        users.push(user);
+      }
+      const affiliate: BridgeAffiliate = {
+        affiliate_id: nextAffiliate,
+        rest_id: '',
+        user_id: user.ID,
+        rate: '',
+        rate_type: '',
+        flat_rate_basis: '',
+        payment_email: email,
+        status: 'pending',
+        earnings: 0,
+        unpaid_earnings: 0,
+        referrals: 0,
+        visits: 0,
+        date_registered: '2026-01-05 09:00:00',
+        id: nextAffiliate,
+      };
+      nextAffiliate += 1;
+      affiliates.push(affiliate);
+      return { status: 200, body: { affiliate, created: true } };
+    },
+    'affiliatewp/set-status': (input) => {
+      const affiliate = affiliates.find((candidate) => candidate.affiliate_id === Number(input.affiliate_id));
+      if (!affiliate) return { status: 404, body: error('invalid_affiliate', 'No affiliate has that id.', 404) };
+      if (!['active', 'inactive', 'pending', 'rejected'].includes(String(input.status))) return { status: 400, body: error('invalid_status', 'Unknown affiliate status.', 400) };
+      affiliate.status = String(input.status);
+      return { status: 200, body: { affiliate } };
+    },
+    'affiliatewp/referral-url': (input) => {
+      const affiliate = affiliates.find((candidate) => candidate.affiliate_id === Number(input.affiliate_id));
+      if (!affiliate) return { status: 404, body: error('invalid_affiliate', 'No affiliate has that id.', 404) };
+      return { status: 200, body: { url: `${options.referralBase ?? 'https://shop.example/'}?ref=${affiliate.affiliate_id}` } };
+    },
+    'affiliatewp/update-payment-email': (input) => {
+      const affiliate = affiliates.find((candidate) => candidate.affiliate_id === Number(input.affiliate_id));
+      if (!affiliate) return { status: 404, body: error('invalid_affiliate', 'No affiliate has that id.', 404) };
+      const user = users.find((candidate) => candidate.ID === affiliate.user_id);
+      if (!user || user.user_email !== String(input.expected_email ?? '').toLowerCase()) {
+        return { status: 409, body: error('email_mismatch', "The affiliate's account email is not the expected one.", 409) };
+      }
+      affiliate.payment_email = String(input.payment_email);
+      return { status: 200, body: { affiliate } };
+    },
+    'mail/send': (input) => {
+      const to = String(input.to ?? '');
+      if (!/^[^\s@,]+@[^\s@,]+$/.test(to)) return { status: 400, body: error('invalid_email', 'Field to must be an email address.', 400) };
+      if (mailWorks) mails.push({ to, subject: String(input.subject), html: String(input.html), text: String(input.text), headers: Array.isArray(input.headers) ? input.headers : [] });
+      return { status: 200, body: { sent: mailWorks } };
+    },
+  };
+
+  const server = http.createServer(async (request, response) => {
+    const raw = await readBody(request);
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const prefix = '/wp-json/affiliate-agent/v1/bridge/';
+    const operation = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : '';
+    const header = (name: string) => String(request.headers[name] ?? '');
+    const record = (status: number, body: unknown) => {
+      calls.push({ operation, body: raw ? JSON.parse(raw) : {}, status, userId: header('x-aa-user'), capabilities: header('x-aa-capabilities') });
+      sendJson(response, status, body);
+    };
+    const timestamp = Number(header('x-aa-timestamp'));
+    const nonce = header('x-aa-nonce');
+    if (!header('x-aa-signature') || !nonce) return record(401, error('signature_missing', 'Signature headers missing.', 401));
+    if (Math.abs(now() - timestamp) > SIGNATURE_TOLERANCE_SECONDS) return record(401, error('signature_expired', 'Timestamp out of tolerance.', 401));
+    const expected = computeSignature(options.secret, {
+      method: request.method ?? 'POST',
+      pathWithQuery: request.url ?? '/',
+      timestamp,
+      nonce,
+      userId: Number(header('x-aa-user')),
+      capabilities: header('x-aa-capabilities').split(',').filter(Boolean),
+      body: raw,
+    });
+    if (!timingSafeEqualStrings(expected, header('x-aa-signature'))) return record(401, error('signature_invalid', 'Signature mismatch.', 401));
+    if (seenNonces.has(nonce)) return record(401, error('signature_replayed', 'Nonce already used.', 401));
+    seenNonces.add(nonce);
+    if (!header('x-aa-capabilities').split(',').includes('bridge')) return record(403, error('forbidden', 'Bridge routes need the signed capability "bridge".', 403));
+    const injected = failures.shift();
+    if (injected) return record(injected, error('injected', 'Injected failure.', injected));
+    const handler = operations[operation];
+    if (!handler) return record(404, error('unknown_operation', `Unknown bridge operation "${operation}".`, 404));
+    if (operation.startsWith('affiliatewp/') && options.affiliateWpInstalled === false) return record(501, error('affiliatewp_not_installed', 'AffiliateWP is not installed or not active on this site.', 501));
+    const result = handler(raw ? JSON.parse(raw) : {});
+    record(result.status, result.body);
+  });
+  const url = await listen(server);
+  return {
+    url,
+    users,
+    affiliates,
+    mails,
+    calls,
+    failNext(count: number, status = 503) {
+      for (let index = 0; index < count; index += 1) failures.push(status);
+    },
+    setMailWorks(works: boolean) {
+      mailWorks = works;
+    },
+    close: () => closeServer(server),
+  };
+}
+export type WordPressBridgeFake = Awaited<ReturnType<typeof startWordPressBridgeFake>>;
