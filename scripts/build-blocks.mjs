@@ -11,7 +11,7 @@
  * Usage: node scripts/build-blocks.mjs [--out <dir>]
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -65,9 +65,12 @@ function assetPhp(dependencies, text) {
 const common = { bundle: true, minify: true, write: false, legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
 
 export async function buildBlocks(outDir = out) {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  const write = (name, text) => writeFileSync(path.join(outDir, name), text);
+  // Written next to the target and swapped in at the end, so a server serving the old build
+  // (the preview page) never sees a half-written folder.
+  const staging = `${outDir}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const write = (name, text) => writeFileSync(path.join(staging, name), text);
 
   const editorDependencies = new Set();
   const [editor, launcher, widget] = await Promise.all([
@@ -92,10 +95,12 @@ export async function buildBlocks(outDir = out) {
   write('widget.js', widget.outputFiles[0].text);
   write('style-index.css', compileScss(path.join(source, 'style.scss')));
   write('index.css', compileScss(path.join(source, 'editor.scss')));
-  copyFileSync(path.join(source, 'render.php'), path.join(outDir, 'render.php'));
+  copyFileSync(path.join(source, 'render.php'), path.join(staging, 'render.php'));
   // The file: paths in block.json are relative to itself, so the same block.json works from build/.
   const metadata = JSON.parse(readFileSync(path.join(source, 'block.json'), 'utf8'));
   write('block.json', `${JSON.stringify(metadata, null, '\t')}\n`);
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(staging, outDir);
   return outDir;
 }
 

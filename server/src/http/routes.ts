@@ -9,6 +9,7 @@ import { registerDeliveryRoutes } from '../outbox/delivery-routes';
 import { registerSettingsRoutes } from '../settings/settings-routes';
 import { registerKnowledgeRoutes } from '../knowledge/knowledge-routes';
 import { registerConversationRoutes } from '../conversations/conversation-routes';
+import { registerPreviewRoutes } from '../preview/preview-routes';
 import { registerPlaygroundRoutes } from '../conversations/playground-routes';
 import { registerUsageRoutes } from '../usage/usage-routes';
 import { registerPrivacyRoutes } from '../privacy/privacy-routes';
@@ -27,6 +28,7 @@ export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => voi
   registerDeliveryRoutes,
   registerSettingsRoutes,
   registerKnowledgeRoutes,
+  registerPreviewRoutes, // before the chat routes: /preview/api hands requests on to them
   registerConversationRoutes,
   registerPlaygroundRoutes,
   registerUsageRoutes,
