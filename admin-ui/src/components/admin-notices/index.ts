@@ -1,0 +1,1 @@
+export { AdminNotices } from './component';

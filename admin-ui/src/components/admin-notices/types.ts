@@ -1,0 +1,1 @@
+export type AdminNoticesProps = Record<string, never>;

@@ -1,0 +1,2 @@
+export { AppShell } from './component';
+export type { AppShellProps } from './types';

@@ -1,0 +1,3 @@
+export { DefinitionDiff } from './component';
+export { diffDefinitions, flatten } from './diff';
+export type { DefinitionDiffProps, DiffLine } from './types';

@@ -1,0 +1,2 @@
+export { EmptyState } from './component';
+export type { EmptyStateProps } from './types';

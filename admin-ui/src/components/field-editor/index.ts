@@ -1,0 +1,3 @@
+export { FieldEditor } from './component';
+export { keyFromLabel, newField, uniqueKey } from './field-keys';
+export type { FieldEditorProps } from './types';

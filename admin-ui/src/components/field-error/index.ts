@@ -1,0 +1,2 @@
+export { FieldError } from './component';
+export type { FieldErrorProps } from './types';

@@ -1,0 +1,2 @@
+export { ListInput } from './component';
+export type { ListInputProps } from './types';

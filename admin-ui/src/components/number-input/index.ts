@@ -1,0 +1,2 @@
+export { NumberInput } from './component';
+export type { NumberInputProps } from './types';

@@ -1,0 +1,2 @@
+export { QuestionPreview } from './component';
+export type { QuestionPreviewProps } from './types';

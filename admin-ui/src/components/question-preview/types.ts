@@ -1,0 +1,5 @@
+import type { ActionDefinition } from '../../lib/service-types';
+
+export interface QuestionPreviewProps {
+  definition: Pick<ActionDefinition, 'fields' | 'confirmation' | 'completionMessage'>;
+}

@@ -1,0 +1,187 @@
+import { Button, SelectControl, TextControl } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
+import { issueAt, issuesUnder } from '../../lib/field-issues';
+import { operatorLabels, options, routeLabels, VALUELESS_OPERATORS } from '../../lib/definition-labels';
+import type { QualificationRule, Route, RuleOperator, Threshold } from '../../lib/service-types';
+import { FieldError } from '../field-error';
+import { ListInput } from '../list-input';
+import { NumberInput } from '../number-input';
+import { RuleValueInput } from './rule-value-input';
+import { textToRuleValue, ruleValueToText } from './rule-value';
+import type { RulesEditorProps } from './types';
+
+/**
+ * Qualification as a table an owner can read aloud: "if Audience size is at least 100000, add 50
+ * points and tag influencer". Thresholds then turn the score into a route.
+ */
+export function RulesEditor({ qualification, fields, onChange, issues = [] }: RulesEditorProps) {
+  const { rules, thresholds } = qualification;
+  const ruleIssues = issuesUnder(issues, 'rules');
+  const thresholdIssues = issuesUnder(issues, 'thresholds');
+  const setRules = (next: QualificationRule[]) => onChange({ ...qualification, rules: next });
+  const setRule = (index: number, patch: Partial<QualificationRule>) => setRules(rules.map((rule, itemIndex) => (itemIndex === index ? { ...rule, ...patch } : rule)));
+  const setThresholds = (next: Threshold[]) => onChange({ ...qualification, thresholds: next });
+  const setThreshold = (index: number, patch: Partial<Threshold>) => setThresholds(thresholds.map((item, itemIndex) => (itemIndex === index ? { ...item, ...patch } : item)));
+  const fieldOptions = fields.map((field) => ({ value: field.key, label: field.label || field.key }));
+  const typeOf = (key: string) => fields.find((field) => field.key === key)?.type;
+
+  const changeOperator = (index: number, operator: RuleOperator) => {
+    const rule = rules[index];
+    const value = VALUELESS_OPERATORS.includes(operator) ? undefined : textToRuleValue(ruleValueToText(rule.value), operator, typeOf(rule.field));
+    const next: QualificationRule = { ...rule, operator };
+    if (value === undefined) delete next.value;
+    else next.value = value;
+    setRules(rules.map((item, itemIndex) => (itemIndex === index ? next : item)));
+  };
+
+  return (
+    <div className="aa-rules-editor">
+      <h3>{__('Rules', 'affiliate-agent')}</h3>
+      {rules.length === 0 ? (
+        <p className="aa-muted">{__('No rules yet. Add a rule to give points for answers you value, for example a large audience.', 'affiliate-agent')}</p>
+      ) : (
+        <table className="widefat striped aa-table aa-rules-table">
+          <thead>
+            <tr>
+              <th scope="col">{__('Label', 'affiliate-agent')}</th>
+              <th scope="col">{__('Field', 'affiliate-agent')}</th>
+              <th scope="col">{__('Operator', 'affiliate-agent')}</th>
+              <th scope="col">{__('Value', 'affiliate-agent')}</th>
+              <th scope="col">{__('Points', 'affiliate-agent')}</th>
+              <th scope="col">{__('Tags', 'affiliate-agent')}</th>
+              <th scope="col">
+                <span className="screen-reader-text">{__('Actions', 'affiliate-agent')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule, index) => {
+              const these = issuesUnder(ruleIssues, index);
+              const number = index + 1;
+              return (
+                <tr key={index}>
+                  <td>
+                    <TextControl __nextHasNoMarginBottom hideLabelFromVision label={sprintf(__('Rule %d label', 'affiliate-agent'), number)} value={rule.label ?? ''} onChange={(label: string) => setRule(index, { label: label || undefined })} />
+                    <FieldError message={issueAt(these, 'label')} />
+                  </td>
+                  <td>
+                    <SelectControl
+                      __nextHasNoMarginBottom
+                      hideLabelFromVision
+                      label={sprintf(__('Rule %d field', 'affiliate-agent'), number)}
+                      value={rule.field}
+                      options={fieldOptions.some((option) => option.value === rule.field) ? fieldOptions : [{ value: rule.field, label: rule.field }, ...fieldOptions]}
+                      onChange={(field: string) => setRule(index, { field })}
+                    />
+                    <FieldError message={issueAt(these, 'field')} />
+                  </td>
+                  <td>
+                    <SelectControl
+                      __nextHasNoMarginBottom
+                      hideLabelFromVision
+                      label={sprintf(__('Rule %d operator', 'affiliate-agent'), number)}
+                      value={rule.operator}
+                      options={options(operatorLabels())}
+                      onChange={(operator: string) => changeOperator(index, operator as RuleOperator)}
+                    />
+                    <FieldError message={issueAt(these, 'operator')} />
+                  </td>
+                  <td>
+                    {VALUELESS_OPERATORS.includes(rule.operator) ? (
+                      <span className="aa-muted">{__('no value needed', 'affiliate-agent')}</span>
+                    ) : (
+                      <RuleValueInput
+                        label={sprintf(__('Rule %d value', 'affiliate-agent'), number)}
+                        value={rule.value}
+                        operator={rule.operator}
+                        fieldType={typeOf(rule.field)}
+                        onChange={(value) => {
+                          const next: QualificationRule = { ...rule };
+                          if (value === undefined) delete next.value;
+                          else next.value = value;
+                          setRules(rules.map((item, itemIndex) => (itemIndex === index ? next : item)));
+                        }}
+                      />
+                    )}
+                    <FieldError message={issueAt(these, 'value')} />
+                  </td>
+                  <td>
+                    <NumberInput hideLabelFromVision label={sprintf(__('Rule %d points', 'affiliate-agent'), number)} value={rule.points} step={1} onChange={(points) => setRule(index, { points: points ?? 0 })} error={issueAt(these, 'points')} />
+                  </td>
+                  <td>
+                    <ListInput hideLabelFromVision label={sprintf(__('Rule %d tags', 'affiliate-agent'), number)} values={rule.tags} onChange={(tags) => setRule(index, { tags })} error={issueAt(these, 'tags')} />
+                  </td>
+                  <td>
+                    <Button icon="trash" isDestructive label={sprintf(__('Remove rule %d', 'affiliate-agent'), number)} onClick={() => setRules(rules.filter((_, itemIndex) => itemIndex !== index))} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <Button
+        variant="secondary"
+        disabled={fields.length === 0}
+        onClick={() => setRules([...rules, { field: fields[0]?.key ?? '', operator: 'is_set', points: 10, tags: [] }])}
+      >
+        {__('Add rule', 'affiliate-agent')}
+      </Button>
+
+      <h3>{__('Thresholds', 'affiliate-agent')}</h3>
+      <p className="aa-muted">{__('The highest threshold a score reaches decides the route; below all of them, the default route applies.', 'affiliate-agent')}</p>
+      {thresholds.length ? (
+        <table className="widefat striped aa-table aa-thresholds-table">
+          <thead>
+            <tr>
+              <th scope="col">{__('From score', 'affiliate-agent')}</th>
+              <th scope="col">{__('Route', 'affiliate-agent')}</th>
+              <th scope="col">{__('Tags', 'affiliate-agent')}</th>
+              <th scope="col">
+                <span className="screen-reader-text">{__('Actions', 'affiliate-agent')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {thresholds.map((threshold, index) => {
+              const these = issuesUnder(thresholdIssues, index);
+              const number = index + 1;
+              return (
+                <tr key={index}>
+                  <td>
+                    <NumberInput hideLabelFromVision label={sprintf(__('Threshold %d minimum score', 'affiliate-agent'), number)} value={threshold.minScore} step={1} onChange={(minScore) => setThreshold(index, { minScore: minScore ?? 0 })} error={issueAt(these, 'minScore')} />
+                  </td>
+                  <td>
+                    <SelectControl __nextHasNoMarginBottom hideLabelFromVision label={sprintf(__('Threshold %d route', 'affiliate-agent'), number)} value={threshold.route} options={options(routeLabels())} onChange={(route: string) => setThreshold(index, { route: route as Route })} />
+                    <FieldError message={issueAt(these, 'route')} />
+                  </td>
+                  <td>
+                    <ListInput hideLabelFromVision label={sprintf(__('Threshold %d tags', 'affiliate-agent'), number)} values={threshold.tags} onChange={(tags) => setThreshold(index, { tags })} error={issueAt(these, 'tags')} />
+                  </td>
+                  <td>
+                    <Button icon="trash" isDestructive label={sprintf(__('Remove threshold %d', 'affiliate-agent'), number)} onClick={() => setThresholds(thresholds.filter((_, itemIndex) => itemIndex !== index))} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      <Button
+        variant="secondary"
+        disabled={thresholds.length >= 10}
+        onClick={() => setThresholds([...thresholds, { minScore: Math.max(0, ...thresholds.map((item) => item.minScore + 10)), route: 'priority', tags: [] }])}
+      >
+        {__('Add threshold', 'affiliate-agent')}
+      </Button>
+      <SelectControl
+        __nextHasNoMarginBottom
+        label={__('Default route (below every threshold)', 'affiliate-agent')}
+        value={qualification.defaultRoute}
+        options={options(routeLabels())}
+        onChange={(defaultRoute: string) => onChange({ ...qualification, defaultRoute: defaultRoute as Route })}
+      />
+      <FieldError message={issueAt(issues, 'defaultRoute')} />
+    </div>
+  );
+}

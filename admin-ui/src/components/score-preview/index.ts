@@ -1,0 +1,2 @@
+export { ScorePreview } from './component';
+export type { ScorePreviewProps } from './types';

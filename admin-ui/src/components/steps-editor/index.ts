@@ -1,0 +1,3 @@
+export { StepsEditor } from './component';
+export { newStep } from './new-step';
+export type { StepsEditorProps, WebhookTestResult } from './types';

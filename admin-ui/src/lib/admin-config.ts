@@ -1,0 +1,25 @@
+/** What the plugin prints on the admin page as `window.affiliateAgentAdmin`. */
+export interface AdminConfig {
+  restPath: string;
+  capabilities: string[];
+  canManage: boolean;
+  canReview: boolean;
+  adminUrl: string;
+}
+
+declare global {
+  interface Window {
+    affiliateAgentAdmin?: Partial<AdminConfig>;
+  }
+}
+
+export function adminConfig(): AdminConfig {
+  const raw = (typeof window !== 'undefined' && window.affiliateAgentAdmin) || {};
+  return {
+    restPath: (raw.restPath ?? '/affiliate-agent/v1/admin').replace(/\/$/, ''),
+    capabilities: raw.capabilities ?? [],
+    canManage: raw.canManage ?? false,
+    canReview: raw.canReview ?? false,
+    adminUrl: raw.adminUrl ?? '',
+  };
+}

@@ -1,0 +1,5 @@
+import { actionBuilderRoute } from './action-builder/route';
+import type { ScreenRoute } from './route-types';
+
+/** Every screen, in navigation order. A screen is one folder plus one line here. */
+export const SCREEN_ROUTES: ScreenRoute[] = [actionBuilderRoute];
