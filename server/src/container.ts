@@ -9,7 +9,6 @@ import { createLeadRepository } from './leads/lead-repository';
 import { createLeadService } from './leads/lead-service';
 import type { LeadStepScheduler } from './leads/lead-step-scheduler';
 import { createSettingsRepository } from './settings/settings-repository';
-import { nowIso } from './db/ids';
 import { createPrivacyService } from './privacy/privacy-service';
 import { createLeadPrivacyParticipant } from './privacy/lead-privacy';
 import { createKnowledge } from './knowledge/create-knowledge';

@@ -39,6 +39,11 @@ export interface LeadFilters {
 }
 
 export const COUNT_CAP = 10_000;
+const SORTS = {
+  newest: { column: 'created_at', direction: 'DESC' },
+  oldest: { column: 'created_at', direction: 'ASC' },
+  score: { column: 'score', direction: 'DESC' },
+} as const;
 const TAGS_SUBQUERY = "(SELECT json_group_array(tag) FROM lead_tags WHERE lead_tags.lead_id = leads.id) AS tags";
 
 function toLead(row: LeadRow): Lead {
@@ -121,18 +126,20 @@ export function createLeadRepository(db: Database) {
   function buildWhere(filters: Omit<LeadFilters, 'sort' | 'limit' | 'cursor'>): { clauses: string[]; parameters: unknown[] } {
     const clauses: string[] = [];
     const parameters: unknown[] = [];
-    if (filters.route) (clauses.push('leads.route = ?'), parameters.push(filters.route));
-    if (filters.status) (clauses.push('leads.status = ?'), parameters.push(filters.status));
+    const add = (clause: string, ...values: unknown[]) => {
+      clauses.push(clause);
+      parameters.push(...values);
+    };
+    if (filters.route) add('leads.route = ?', filters.route);
     // Archived leads leave the inbox unless asked for by status.
-    else clauses.push("leads.status <> 'archived'");
-    if (filters.agentId) (clauses.push('leads.agent_id = ?'), parameters.push(filters.agentId));
-    if (filters.from) (clauses.push('leads.created_at >= ?'), parameters.push(filters.from));
-    if (filters.to) (clauses.push('leads.created_at < ?'), parameters.push(filters.to));
-    if (filters.tag) (clauses.push('leads.id IN (SELECT lead_id FROM lead_tags WHERE tag = ?)'), parameters.push(filters.tag));
-    if (filters.q) {
-      const query = toFtsQuery(filters.q);
-      if (query) (clauses.push('leads.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)'), parameters.push(query));
-    }
+    if (filters.status) add('leads.status = ?', filters.status);
+    else add("leads.status <> 'archived'");
+    if (filters.agentId) add('leads.agent_id = ?', filters.agentId);
+    if (filters.from) add('leads.created_at >= ?', filters.from);
+    if (filters.to) add('leads.created_at < ?', filters.to);
+    if (filters.tag) add('leads.id IN (SELECT lead_id FROM lead_tags WHERE tag = ?)', filters.tag);
+    const query = filters.q ? toFtsQuery(filters.q) : null;
+    if (query) add('leads.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)', query);
     return { clauses, parameters };
   }
 
@@ -200,16 +207,13 @@ export function createLeadRepository(db: Database) {
       const total = Math.min(counted, COUNT_CAP);
       const pageClauses = [...clauses];
       const pageParameters = [...parameters];
-      let order: string;
-      if (filters.sort === 'score') {
-        order = 'leads.score DESC, leads.id DESC';
-        if (filters.cursor) (pageClauses.push('(leads.score < ? OR (leads.score = ? AND leads.id < ?))'), pageParameters.push(filters.cursor.sortValue, filters.cursor.sortValue, filters.cursor.id));
-      } else if (filters.sort === 'oldest') {
-        order = 'leads.created_at ASC, leads.id ASC';
-        if (filters.cursor) (pageClauses.push('(leads.created_at > ? OR (leads.created_at = ? AND leads.id > ?))'), pageParameters.push(filters.cursor.sortValue, filters.cursor.sortValue, filters.cursor.id));
-      } else {
-        order = 'leads.created_at DESC, leads.id DESC';
-        if (filters.cursor) (pageClauses.push('(leads.created_at < ? OR (leads.created_at = ? AND leads.id < ?))'), pageParameters.push(filters.cursor.sortValue, filters.cursor.sortValue, filters.cursor.id));
+      const { column, direction } = SORTS[filters.sort];
+      const order = `leads.${column} ${direction}, leads.id ${direction}`;
+      if (filters.cursor) {
+        // Rows strictly after the cursor's (sort value, id) in the page order.
+        const comparison = direction === 'DESC' ? '<' : '>';
+        pageClauses.push(`(leads.${column} ${comparison} ? OR (leads.${column} = ? AND leads.id ${comparison} ?))`);
+        pageParameters.push(filters.cursor.sortValue, filters.cursor.sortValue, filters.cursor.id);
       }
       const rows = db
         .prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads${pageClauses.length ? ' WHERE ' + pageClauses.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`)

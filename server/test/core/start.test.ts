@@ -4,11 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 function run(environment: Record<string, string>, untilOutput?: RegExp): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, ['server/src/main.ts'], { cwd: root, env: { ...process.env, AA_LOG_LEVEL: 'warn', ...environment } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: { ...process.env, AA_LOG_LEVEL: 'warn', ...environment } });
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
