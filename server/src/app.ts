@@ -4,6 +4,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createAdminAuth } from './http/admin-auth';
 import { ROUTE_MODULES } from './http/routes';
 import type { Container } from './container';
+import { KNOWLEDGE_UPLOAD_BODY_LIMIT, KNOWLEDGE_UPLOAD_PATH } from './knowledge/knowledge-routes';
 
 export const JSON_BODY_LIMIT = '1mb';
 
@@ -27,6 +28,17 @@ export function createApp(container: Container, options: { now?: () => number } 
     }
     next();
   });
+  // Knowledge file uploads carry a base64 file (5 MB is about 6.7 MB encoded): only that path gets the larger
+  // limit. It parses first; the general parser below then sees the body as already read and skips it.
+  app.post(
+    KNOWLEDGE_UPLOAD_PATH,
+    express.json({
+      limit: KNOWLEDGE_UPLOAD_BODY_LIMIT,
+      verify: (request, _response, buffer) => {
+        (request as Request & { rawBody?: Buffer }).rawBody = buffer;
+      },
+    }),
+  );
   app.use(
     express.json({
       limit: JSON_BODY_LIMIT,

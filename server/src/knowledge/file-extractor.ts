@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { AppError, ValidationError } from '../http/errors';
 import { htmlTitle, htmlToText } from './html-to-text';
 import { markdownToText } from './markdown-to-text';
+import { workerScript } from './worker-script';
 
 /** Largest accepted upload after base64 decoding. The upload route's body limit is sized from it. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -69,13 +71,33 @@ function decodeText(bytes: Buffer): string {
   return text;
 }
 
+const PDF_TIMEOUT_MS = 60_000;
+
+function pdfPages(bytes: Buffer): Promise<string[]> {
+  const { file, execArgv } = workerScript('pdf-worker');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: new Uint8Array(bytes), execArgv, stdout: true, stderr: true });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`no answer after ${PDF_TIMEOUT_MS / 1000} s`));
+    }, PDF_TIMEOUT_MS);
+    worker.once('message', (message: { pages?: string[]; error?: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if (message.pages) resolve(message.pages);
+      else reject(new Error(message.error ?? 'unknown error'));
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
 async function pdfToText(bytes: Buffer): Promise<string> {
-  // unpdf bundles a serverless pdf.js build: pure JavaScript, no native code and no downloads.
-  const { extractText, getDocumentProxy } = await import('unpdf');
   try {
-    const document = await getDocumentProxy(new Uint8Array(bytes));
-    const { text } = await extractText(document, { mergePages: false });
-    return text.map((page) => page.trim()).filter(Boolean).join('\n\n');
+    const pages = await pdfPages(bytes);
+    return pages.map((page) => page.trim()).filter(Boolean).join('\n\n');
   } catch (error) {
     throw new AppError(`The PDF could not be read (${error instanceof Error ? error.message : String(error)}). If it is scanned, export it as text first.`, {
       status: 422,

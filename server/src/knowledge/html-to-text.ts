@@ -11,7 +11,7 @@ const BLOCK_ELEMENTS = /<\/?(p|div|section|article|main|ul|ol|table|thead|tbody|
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
   lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', euro: '€', pound: '£', copy: '©', reg: '®', trade: '™',
-  times: '×', middot: '·', bull: '•', laquo: '«', raquo: '»', deg: '°', percnt: '%',
+  rarr: '→', larr: '←', harr: '↔', times: '×', middot: '·', bull: '•', laquo: '«', raquo: '»', deg: '°', percnt: '%',
 };
 
 export function decodeEntities(text: string): string {

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database';
 import { createRetrievalExecutor, type SearchRequest } from './retrieval-executor';
+import { workerScript } from './worker-script';
 import type { KnowledgeHit } from './knowledge-types';
 
 /**
@@ -26,13 +26,6 @@ interface PoolWorker {
   pending: Map<number, PendingQuery>;
 }
 
-function workerScript(): { file: string; execArgv: string[] } {
-  // Under tsx or jest this module is TypeScript; the worker thread gets tsx's CommonJS hook to load it.
-  const extension = path.extname(__filename);
-  const file = path.join(__dirname, `retrieval-worker${extension}`);
-  return extension === '.ts' ? { file, execArgv: ['--require', require.resolve('tsx/cjs')] } : { file, execArgv: [] };
-}
-
 export function createRetrievalPool({ db, size }: RetrievalPoolOptions) {
   const file = db.name;
   const inProcess = size <= 0 || file === ':memory:' || file === '';
@@ -42,7 +35,7 @@ export function createRetrievalPool({ db, size }: RetrievalPoolOptions) {
   let closed = false;
 
   function spawn(): PoolWorker {
-    const { file: script, execArgv } = workerScript();
+    const { file: script, execArgv } = workerScript('retrieval-worker');
     const worker = new Worker(script, { workerData: { file }, execArgv });
     const entry: PoolWorker = { worker, pending: new Map() };
     worker.unref();
