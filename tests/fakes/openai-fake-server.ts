@@ -120,7 +120,8 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
         const chunks = buildChunks(body.model, reply);
         for (let index = 0; index < chunks.length; index += 1) {
           if (reply.failAfterChunks !== undefined && index >= reply.failAfterChunks) {
-            request.socket.destroy();
+            // Let the chunks already written reach the client first, as a real dropped connection would.
+            setTimeout(() => request.socket.destroy(), 30);
             return;
           }
           if (reply.stallAfterChunks !== undefined && index >= reply.stallAfterChunks) return;

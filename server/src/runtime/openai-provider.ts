@@ -158,7 +158,16 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatModel 
         }
         if (choice.finish_reason) finishReason = choice.finish_reason;
       }
+      // The SDK ends an aborted or cut-off stream quietly; without a finish reason the answer is incomplete.
+      if (finishReason === null) {
+        throw timedOut
+          ? toUpstreamError(null, true)
+          : new UpstreamError('The AI provider closed the stream before the answer was complete.', 'upstream_failed');
+      }
     } catch (error) {
+      if (chunks && !timedOut && !(error instanceof UpstreamError) && !(error instanceof OpenAI.APIError && error.status !== undefined)) {
+        throw new UpstreamError(`The AI provider's stream broke off: ${error instanceof Error ? error.message : String(error)}.`, 'upstream_failed');
+      }
       throw toUpstreamError(error, timedOut);
     } finally {
       clearTimeout(timer);
