@@ -14,6 +14,8 @@ const SYNONYMS: string[][] = [
   ['prohibited', 'forbidden', 'banned', 'allowed', 'not', 'spam'],
 ];
 
+const IGNORED = new Set(['the', 'and', 'you', 'your', 'for', 'are', 'with', 'our', 'what', 'get', 'how', 'can', 'does', 'any', 'from', 'that', 'this']);
+
 function conceptOf(word: string): string {
   const group = SYNONYMS.find((words) => words.includes(word));
   return group ? group[0] : word;
@@ -28,7 +30,7 @@ function hash(text: string): number {
 export function fakeEmbedding(text: string, dimensions: number): number[] {
   const vector = new Array<number>(dimensions).fill(0);
   for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
-    if (word.length < 3) continue;
+    if (word.length < 3 || IGNORED.has(word)) continue;
     vector[hash(conceptOf(word)) % dimensions] += 1;
   }
   vector[dimensions - 1] += 0.01; // never the zero vector
