@@ -128,8 +128,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ChatModel 
     const pending = new Map<number, ToolCall>();
     let usage: TokenUsage | null = null;
     let finishReason: string | null = null;
+    let chunks: AsyncIterable<ChatCompletionChunk> | undefined;
     try {
-      let chunks: AsyncIterable<ChatCompletionChunk> | undefined;
       for (let attempt = 0; ; attempt += 1) {
         arm();
         try {
