@@ -222,11 +222,30 @@ class Settings_Page {
 		}
 		check_admin_referer( 'affiliate_agent_save_settings' );
 		$user_id = get_current_user_id();
-		$errors  = array();
+		$errors  = $this->apply_form( wp_unslash( $_POST ), $user_id ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- apply_form() validates each field.
+		set_transient(
+			'affiliate_agent_flash_' . $user_id,
+			$errors
+				? array( 'type' => 'error', 'message' => implode( ' ', $errors ) )
+				: array( 'type' => 'success', 'message' => __( 'Settings saved.', 'affiliate-agent' ) ),
+			MINUTE_IN_SECONDS
+		);
+		wp_safe_redirect( self::url() );
+		exit;
+	}
 
+	/**
+	 * Validates and saves the submitted form; returns what could not be saved.
+	 *
+	 * @param array $form    Unslashed $_POST.
+	 * @param int   $user_id Current user, to show a generated secret to them once.
+	 * @return string[] Error messages.
+	 */
+	public function apply_form( array $form, $user_id ) {
+		$errors = array();
 		if ( ! $this->settings->is_pinned( 'service_url' ) ) {
-			$raw_url    = isset( $_POST['service_url'] ) ? sanitize_text_field( wp_unslash( $_POST['service_url'] ) ) : '';
-			$raw_public = isset( $_POST['public_service_url'] ) ? sanitize_text_field( wp_unslash( $_POST['public_service_url'] ) ) : '';
+			$raw_url    = isset( $form['service_url'] ) ? sanitize_text_field( (string) $form['service_url'] ) : '';
+			$raw_public = isset( $form['public_service_url'] ) ? sanitize_text_field( (string) $form['public_service_url'] ) : '';
 			$url        = '' === $raw_url ? '' : Settings::normalize_url( $raw_url );
 			$public     = '' === $raw_public ? '' : Settings::normalize_url( $raw_public );
 			if ( null === $url || null === $public ) {
@@ -235,11 +254,10 @@ class Settings_Page {
 				$this->settings->save_urls( $url, $public );
 			}
 		}
-
 		if ( ! $this->settings->is_pinned( 'shared_secret' ) ) {
 			// A secret is not text to sanitise: any character may be part of it; only trim whitespace.
-			$raw_secret = isset( $_POST['shared_secret'] ) ? trim( (string) wp_unslash( $_POST['shared_secret'] ) ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
-			if ( ! empty( $_POST['generate_secret'] ) ) {
+			$raw_secret = isset( $form['shared_secret'] ) ? trim( (string) $form['shared_secret'] ) : '';
+			if ( ! empty( $form['generate_secret'] ) ) {
 				$secret = Settings::generate_secret();
 				$this->settings->save_secret( $secret );
 				set_transient( 'affiliate_agent_generated_secret_' . $user_id, $secret, 5 * MINUTE_IN_SECONDS );
@@ -252,16 +270,7 @@ class Settings_Page {
 				}
 			}
 		}
-
-		set_transient(
-			'affiliate_agent_flash_' . $user_id,
-			$errors
-				? array( 'type' => 'error', 'message' => implode( ' ', $errors ) )
-				: array( 'type' => 'success', 'message' => __( 'Settings saved.', 'affiliate-agent' ) ),
-			MINUTE_IN_SECONDS
-		);
-		wp_safe_redirect( self::url() );
-		exit;
+		return $errors;
 	}
 
 	/**
