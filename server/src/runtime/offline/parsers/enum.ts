@@ -13,6 +13,8 @@ export interface EnumMatch {
   /** 1 for an exact answer; lower for a phrase inside a sentence or a misspelling. */
   score: number;
   how: 'value' | 'label' | 'synonym' | 'fuzzy';
+  /** The normalised words that matched, so a caller can remove them before reading other fields. */
+  phrase: string;
 }
 
 export interface EnumMatchOptions {
@@ -42,18 +44,22 @@ function containsPhrase(haystack: string, phrase: string): boolean {
 }
 
 /** The best similarity between a phrase and any run of the same number of words in the text. */
-function bestWindowSimilarity(textWords: string[], phrase: string): number {
+function bestWindowSimilarity(textWords: string[], phrase: string): { score: number; window: string } {
   const phraseWords = phrase.split(' ');
-  let best = 0;
+  let best = { score: 0, window: '' };
+  // Short words ("ig", "yt", "x") are only ever matched exactly: one typo in them is another word.
+  if (phrase.replace(/ /g, '').length < 4) return best;
   for (let start = 0; start + phraseWords.length <= textWords.length; start += 1) {
     const window = textWords.slice(start, start + phraseWords.length).join(' ');
-    // Short words ("ig", "yt", "x") are only ever matched exactly: one typo in them is another word.
-    if (phrase.replace(/ /g, '').length < 4) continue;
-    best = Math.max(best, similarity(window, phrase));
+    const score = similarity(window, phrase);
+    if (score > best.score) best = { score, window };
   }
   // Words typed together ("tik tok" as "tiktok", "youtube channel" as "youtubechannel").
   const joined = phrase.replace(/ /g, '');
-  if (joined.length >= 4) for (const word of textWords) best = Math.max(best, similarity(word, joined));
+  for (const word of textWords) {
+    const score = similarity(word, joined);
+    if (score > best.score) best = { score, window: word };
+  }
   return best;
 }
 
@@ -71,15 +77,19 @@ export function matchEnumOption(text: string, options: EnumOption[], settings: E
     let best: EnumMatch | null = null;
     for (const { phrase, how } of phrasesOf(option)) {
       let score = 0;
+      let matched = phrase;
       if (normal === phrase) score = 1;
       // Inside a sentence, longer phrases are more specific ("facebook ads" beats "facebook").
       else if (containsPhrase(normal, phrase)) score = 0.9 + Math.min(phrase.length, 40) / 1000;
       else if (settings.fuzzy !== false) {
         const fuzzy = bestWindowSimilarity(textWords, phrase);
-        if (fuzzy >= threshold) score = 0.5 + fuzzy * 0.3;
+        if (fuzzy.score >= threshold) {
+          score = 0.5 + fuzzy.score * 0.3;
+          matched = fuzzy.window;
+        }
       }
       const matchHow: EnumMatch['how'] = score > 0 && score < 0.9 ? 'fuzzy' : how;
-      if (score > 0 && (!best || score > best.score)) best = { value: option.value, label: option.label, score, how: matchHow };
+      if (score > 0 && (!best || score > best.score)) best = { value: option.value, label: option.label, score, how: matchHow, phrase: matched };
     }
     if (best) scored.push(best);
   }
@@ -94,5 +104,5 @@ export function matchEnumByPosition(text: string, options: EnumOption[]): EnumMa
   const match = /^\s*(?:option\s*)?(\d{1,2})(?:st|nd|rd|th)?\s*[.)]?\s*$/i.exec(text);
   if (!match) return null;
   const option = options[Number(match[1]) - 1];
-  return option ? { value: option.value, label: option.label, score: 1, how: 'value' } : null;
+  return option ? { value: option.value, label: option.label, score: 1, how: 'value', phrase: match[1] } : null;
 }

@@ -1,0 +1,50 @@
+import { normaliseText } from './text-normalise';
+
+/**
+ * Conversation commands that steer the session rather than answer a field. A command must be
+ * the gist of the message, so "stop" inside a longer sentence about something else is not one.
+ */
+export type OfflineCommand = 'cancel' | 'restart' | 'skip' | 'edit';
+
+const POLITE = '(?:ok |okay |oh |hmm |um |actually |wait |sorry |please |no |nah )*';
+const TAIL = '(?: it| this| that| the application| the form| everything| please| now| thanks| thank you)*';
+
+const COMMANDS: Array<{ command: OfflineCommand; pattern: RegExp }> = [
+  {
+    command: 'restart',
+    pattern: new RegExp(`^${POLITE}(?:(?:lets |can we |can i |i want to |id like to |i would like to )?(?:start over|start again|restart|begin again|start from scratch|from scratch|start afresh|reset|redo|do it again|start from the beginning))${TAIL}$`),
+  },
+  {
+    command: 'cancel',
+    pattern: new RegExp(
+      `^${POLITE}(?:(?:i want to |id like to |i would like to |can i |can you |please )?(?:cancel|stop|quit|abort|exit|end)${TAIL}|never ?mind|forget (?:it|about it|this)|i changed my mind|changed my mind|i dont want to (?:apply|continue|do this)(?: anymore)?|not interested(?: anymore)?|im not interested(?: anymore)?)${TAIL}$`,
+    ),
+  },
+  {
+    command: 'skip',
+    pattern: new RegExp(
+      `^${POLITE}(?:skip|pass|next|n a|na|none|no thanks|nothing|dont have one|i dont have one|i dont have any|i do not have one|not applicable|prefer not to say|id rather not say|rather not say|leave it blank|leave blank|no link|no website|i dont have a website|i dont have a link|not yet|-)${TAIL}$`,
+    ),
+  },
+  {
+    command: 'edit',
+    pattern: new RegExp(
+      `^${POLITE}(?:i (?:want|need|would like) to )?(?:edit|change|fix|modify|correct|update|go back)(?: (?:something|it|that|a field|one thing|some details|my answers?|the details))?${TAIL}$|^(?:something|one thing) is wrong$|^(?:thats|that is) (?:not right|wrong|incorrect)$`,
+    ),
+  },
+];
+
+export function detectCommand(text: string): OfflineCommand | null {
+  const normal = normaliseText(text);
+  if (normal === '' && /^\s*-\s*$/.test(text)) return 'skip';
+  for (const { command, pattern } of COMMANDS) if (pattern.test(normal)) return command;
+  return null;
+}
+
+const QUESTION_START = /^(what|whats|how|hows|when|where|why|who|whom|which|can|could|do|does|did|is|are|was|will|would|should|may|tell me|explain|i have a question|question|quick question|wait what)\b/;
+
+/** A message that asks something ("what is the commission?", "do you pay by PayPal?"). */
+export function looksLikeQuestion(text: string): boolean {
+  if (/\?\s*$/.test(text.trim())) return true;
+  return QUESTION_START.test(normaliseText(text));
+}

@@ -1,0 +1,183 @@
+import type { ActionDefinition, ActionField } from '../../actions/action-definition';
+import { validateFieldValue, type FieldProblem, type FieldValue } from '../../actions/field-values';
+import { findFieldReferences } from './field-references';
+import { findEmails } from './parsers/email';
+import { matchEnumOption } from './parsers/enum';
+import { isNameField, parseFieldAnswer } from './parsers/field-answer';
+import { findName } from './parsers/name';
+import { findNumbers } from './parsers/number';
+import { findPhones } from './parsers/phone';
+import { findHandles, findUrls } from './parsers/url';
+import { platformMentioned, profileUrlFor } from './parsers/social';
+import { normaliseText } from './text-normalise';
+
+/**
+ * Every field value one message gives: the answer to the field being asked, values named
+ * explicitly ("my email is …"), and values recognisable by their type ("ana@site.com",
+ * "40k subscribers", "YouTube"). Everything goes through validateFieldValue.
+ */
+export interface ExtractedValue {
+  key: string;
+  value: FieldValue;
+  /** True when the visitor named the field ("change the platform to TikTok"). */
+  named: boolean;
+}
+
+export interface ExtractionProblem {
+  key: string;
+  code: FieldProblem;
+  message: string;
+  visitorMessage: string;
+}
+
+export interface ExtractionResult {
+  values: ExtractedValue[];
+  problems: ExtractionProblem[];
+}
+
+export interface ExtractionContext {
+  /** The field whose question the visitor is answering, if any. */
+  pendingFieldKey?: string | null;
+  /** Values collected so far: a type-based guess fills an empty field, or the only field of its type. */
+  current?: Record<string, FieldValue>;
+  /**
+   * Whether a value recognised by its type may replace one already given. True while the visitor
+   * reviews the summary; otherwise only when the message reads as a correction ("actually …").
+   */
+  overwrite?: boolean;
+}
+
+const CORRECTION_CUE = /\b(actually|sorry|correction|i meant|instead|oops|typo|wrong|no wait|not .+ but)\b|^\s*no,/i;
+
+const AUDIENCE_WORDS = ['followers', 'subscribers', 'subs', 'visitors', 'views', 'readers', 'fans', 'audience', 'members', 'listeners', 'people', 'users', 'monthly'];
+const QUESTION_STOPWORDS = new Set(['what', 'which', 'how', 'many', 'much', 'your', 'you', 'have', 'does', 'the', 'roughly', 'about', 'would', 'like', 'optional']);
+
+/** Blanks out a span so later passes neither see it nor shift positions. */
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+}
+
+function cueWords(field: ActionField): string[] {
+  const fromField = normaliseText(`${field.label} ${field.key.replace(/_/g, ' ')} ${field.question}`)
+    .split(' ')
+    .filter((word) => word.length >= 4 && !QUESTION_STOPWORDS.has(word));
+  return [...new Set([...fromField, ...AUDIENCE_WORDS])].map((word) => word.replace(/s$/, ''));
+}
+
+/** The field a type-based value belongs to: the one being asked, else the first empty one, else the only one. */
+function targetField(fields: ActionField[], context: ExtractionContext, taken: Set<string>, overwrite: boolean): ActionField | null {
+  const open = fields.filter((field) => !taken.has(field.key));
+  const pending = open.find((field) => field.key === context.pendingFieldKey);
+  if (pending) return pending;
+  const empty = open.find((field) => context.current?.[field.key] === undefined);
+  if (empty) return empty;
+  return overwrite && fields.length === 1 && open.length === 1 ? open[0] : null;
+}
+
+export function extractFieldValues(message: string, definition: ActionDefinition, context: ExtractionContext = {}): ExtractionResult {
+  const values: ExtractedValue[] = [];
+  const problems: ExtractionProblem[] = [];
+  const taken = new Set<string>();
+  const overwrite = context.overwrite ?? CORRECTION_CUE.test(message);
+  /** A field a value recognised by its type may go to: not yet given, the one asked, or being corrected. */
+  const fillable = (field: ActionField) =>
+    !taken.has(field.key) && (overwrite || field.key === context.pendingFieldKey || context.current?.[field.key] === undefined);
+  const platformHint = () => {
+    const chosen = values.find((entry) => entry.key === 'platform')?.value ?? context.current?.platform;
+    return typeof chosen === 'string' ? chosen : platformMentioned(message);
+  };
+  const accept = (field: ActionField, raw: unknown, named: boolean) => {
+    const result = validateFieldValue(field, raw);
+    taken.add(field.key);
+    if (result.ok) values.push({ key: field.key, value: result.value, named });
+    else problems.push({ key: field.key, code: result.code, message: result.message, visitorMessage: result.visitorMessage });
+  };
+  let rest = message;
+
+  for (const reference of findFieldReferences(message, definition)) {
+    const parsed = parseFieldAnswer(reference.field, reference.valueText, { platformHint: platformHint() });
+    accept(reference.field, parsed ?? reference.valueText, true);
+    rest = blank(rest, reference.start, reference.end);
+  }
+
+  const fieldsOfType = (type: ActionField['type']) => definition.fields.filter((field) => field.type === type);
+  for (const email of findEmails(rest)) {
+    const field = targetField(fieldsOfType('email'), context, taken, overwrite);
+    if (field) accept(field, email.value, false);
+    rest = blank(rest, email.start, email.end);
+  }
+  for (const url of findUrls(rest)) {
+    const field = targetField(fieldsOfType('url'), context, taken, overwrite);
+    if (field) accept(field, url.value, false);
+    rest = blank(rest, url.start, url.end);
+  }
+  if (fieldsOfType('url').length > 0) {
+    for (const handle of findHandles(rest)) {
+      const field = targetField(fieldsOfType('url'), context, taken, overwrite);
+      if (field) accept(field, profileUrlFor(platformHint(), handle.handle) ?? `@${handle.handle}`, false);
+      rest = blank(rest, handle.start, handle.end);
+    }
+  }
+  if (fieldsOfType('phone').length > 0) {
+    for (const phone of findPhones(rest)) {
+      const field = targetField(fieldsOfType('phone'), context, taken, overwrite);
+      if (field) accept(field, phone.value, false);
+      rest = blank(rest, phone.start, phone.end);
+    }
+  }
+
+  const pending = definition.fields.find((field) => field.key === context.pendingFieldKey && !taken.has(field.key));
+
+  // Numbers: the answer to a number question, or a number next to words of a number field's question.
+  const numbers = findNumbers(rest);
+  const cuedField = (number: { start: number; end: number }) => {
+    const around = normaliseText(rest.slice(Math.max(0, number.start - 30), number.end + 30)).split(' ').map((word) => word.replace(/s$/, ''));
+    return fieldsOfType('number').find((candidate) => fillable(candidate) && cueWords(candidate).some((cue) => around.includes(cue)));
+  };
+  // "2 channels with 40k subscribers" answers the audience question with 40k, not 2.
+  if (pending?.type === 'number' && numbers.length > 1) numbers.sort((left, right) => Number(cuedField(right) === pending) - Number(cuedField(left) === pending));
+  for (const number of numbers) {
+    const field = pending?.type === 'number' && !taken.has(pending.key) ? pending : cuedField(number);
+    if (field) {
+      accept(field, number.value, false);
+      rest = blank(rest, number.start, number.end);
+    }
+  }
+
+  // Names: the answer to the name question, or a name given with "I'm …" / "my name is …".
+  // Malformed addresses ("ana@site") must not be read as words ("site" is a platform synonym).
+  const scanText = rest.replace(/\S*@\S*/g, (token) => ' '.repeat(token.length));
+  for (const field of definition.fields.filter((candidate) => isNameField(candidate) && fillable(candidate))) {
+    if (field === pending) continue;
+    const name = findName(scanText);
+    if (name) accept(field, name, false);
+    break;
+  }
+
+  // Enums: a label or synonym inside the sentence; misspellings only in a direct answer. Each
+  // matched phrase is used once, so "newsletter" fills the platform and not the traffic source too.
+  // While another field is being answered, only an option's own name counts ("YouTube"), not a
+  // synonym that is also an everyday word ("site", "channel", "content").
+  let normalRest = normaliseText(scanText);
+  for (const field of fieldsOfType('enum')) {
+    if (!fillable(field) || field === pending) continue;
+    const match = matchEnumOption(normalRest, field.options ?? [], { fuzzy: false });
+    if (match && match.score >= 0.9 && (!pending || match.how === 'label' || match.how === 'value')) {
+      accept(field, match.value, false);
+      normalRest = ` ${normalRest} `.replace(` ${match.phrase} `, ' ').trim();
+    }
+  }
+
+  if (pending && !taken.has(pending.key)) {
+    // Whatever the other passes left is the answer to the question asked.
+    const answerText = pending.type === 'text' && !isNameField(pending) ? message : rest;
+    const parsed = parseFieldAnswer(pending, answerText, { platformHint: platformHint() });
+    if (parsed !== null) accept(pending, parsed, false);
+    else if (values.length === 0 && problems.length === 0) {
+      const result = validateFieldValue(pending, answerText.trim());
+      // A reply that happens to validate as raw text was already refused by the parser (a question).
+      if (!result.ok && result.code !== 'missing') problems.push({ key: pending.key, code: result.code, message: result.message, visitorMessage: result.visitorMessage });
+    }
+  }
+  return { values, problems };
+}

@@ -1,0 +1,16 @@
+/** The offline conversation engine: the public surface the conversation runtime wires in. */
+export { offlineTurn, initialOfflineState } from './offline-turn';
+export type {
+  OfflineAction,
+  OfflineEvent,
+  OfflineFieldPrompt,
+  OfflinePhase,
+  OfflineSessionState,
+  OfflineSummaryLine,
+  OfflineTurnOptions,
+  OfflineTurnResult,
+} from './offline-types';
+export { completionText, displayValue, summaryLines } from './offline-replies';
+export { detectActionIntent, scoreIntents, DEFAULT_INTENT_THRESHOLD, type IntentCandidate } from './intent';
+export { detectCommand, looksLikeQuestion, type OfflineCommand } from './commands';
+export { extractFieldValues, type ExtractedValue, type ExtractionResult } from './extract-fields';

@@ -1,0 +1,262 @@
+import type { ActionDefinition, ActionField } from '../../actions/action-definition';
+import type { FieldValue } from '../../actions/field-values';
+import { detectCommand, looksLikeQuestion } from './commands';
+import { extractFieldValues, type ExtractionResult } from './extract-fields';
+import { fieldNamedIn, fieldOnlyNamedIn } from './field-references';
+import { detectActionIntent, DEFAULT_INTENT_THRESHOLD } from './intent';
+import { confirmationRequest, displayValue, fieldRequest, replies } from './offline-replies';
+import type { OfflineAction, OfflineEvent, OfflineSessionState, OfflineTurnOptions, OfflineTurnResult } from './offline-types';
+import { parseYesNo } from './parsers/yes-no';
+
+/**
+ * One visitor message through the offline engine: a pure function from the stored state and the
+ * message to the next state and the events to show. No I/O; the caller stores the state, answers
+ * `question` events and creates the lead on `submit`.
+ */
+export function initialOfflineState(): OfflineSessionState {
+  return { schema: 1, phase: 'idle', action: null, values: {}, skipped: [], pendingFieldKey: null, submittedActionKeys: [] };
+}
+
+interface Session {
+  state: OfflineSessionState;
+  action: OfflineAction;
+  definition: ActionDefinition;
+  events: OfflineEvent[];
+}
+
+function idle(state: OfflineSessionState): OfflineSessionState {
+  return { ...initialOfflineState(), submittedActionKeys: state.submittedActionKeys };
+}
+
+function fieldOf(definition: ActionDefinition, key: string | null): ActionField | undefined {
+  return definition.fields.find((field) => field.key === key);
+}
+
+/** Asks the next open field, or shows the summary, or submits: whichever the session needs next. */
+function advance(session: Session): OfflineTurnResult {
+  const { state, definition, action, events } = session;
+  const next = definition.fields.find((field) => state.values[field.key] === undefined && !state.skipped.includes(field.key));
+  if (next) {
+    events.push(fieldRequest(definition, next));
+    return { state: { ...state, phase: 'collecting', pendingFieldKey: next.key }, events };
+  }
+  if (definition.confirmation.required) {
+    events.push(confirmationRequest(definition, state.values));
+    return { state: { ...state, phase: 'confirming', pendingFieldKey: null }, events };
+  }
+  return submit(session);
+}
+
+function submit({ state, action, definition, events }: Session): OfflineTurnResult {
+  events.push({ type: 'submit', actionKey: definition.key, actionId: action.actionId, version: action.version, values: { ...state.values } });
+  return { state: { ...idle(state), submittedActionKeys: [...state.submittedActionKeys, definition.key] }, events };
+}
+
+function cancel({ state, definition, events }: Session): OfflineTurnResult {
+  events.push({ type: 'cancelled', actionKey: definition.key }, { type: 'text', text: replies.cancelled(definition) });
+  return { state: idle(state), events };
+}
+
+function restart(session: Session): OfflineTurnResult {
+  session.events.push({ type: 'text', text: replies.restarted });
+  return advance({ ...session, state: { ...session.state, values: {}, skipped: [], pendingFieldKey: null } });
+}
+
+/** Re-asks the pending field (or re-shows the summary) after something else was said. */
+function repeatPrompt(session: Session): OfflineTurnResult {
+  const { state, definition, events } = session;
+  const pending = fieldOf(definition, state.pendingFieldKey);
+  if (state.phase === 'collecting' && pending) events.push(fieldRequest(definition, pending));
+  else if (state.phase === 'confirming') events.push(confirmationRequest(definition, state.values));
+  return { state, events };
+}
+
+/**
+ * Stores extracted values and says what changed: a value that replaces an earlier one is a
+ * correction and is confirmed back to the visitor; a new value for another field is acknowledged.
+ */
+function applyValues(session: Session, extraction: ExtractionResult, acknowledgeNew: boolean): Session {
+  const { definition } = session;
+  const values: Record<string, FieldValue> = { ...session.state.values };
+  const changes: Array<{ label: string; value: string }> = [];
+  const noted: string[] = [];
+  const order = (key: string) => definition.fields.findIndex((field) => field.key === key);
+  for (const entry of [...extraction.values].sort((left, right) => order(left.key) - order(right.key))) {
+    const field = fieldOf(definition, entry.key)!;
+    const previous = values[entry.key];
+    values[entry.key] = entry.value;
+    if (previous !== undefined && previous !== entry.value) changes.push({ label: field.label, value: displayValue(field, entry.value) });
+    else if (previous === undefined && acknowledgeNew && entry.key !== session.state.pendingFieldKey) noted.push(field.label);
+  }
+  const skipped = session.state.skipped.filter((key) => values[key] === undefined);
+  if (changes.length > 0) session.events.push({ type: 'text', text: replies.updated(changes) });
+  if (noted.length > 0) session.events.push({ type: 'text', text: replies.noted(noted) });
+  for (const problem of extraction.problems) {
+    if (problem.key !== session.state.pendingFieldKey) session.events.push({ type: 'text', text: problem.visitorMessage });
+  }
+  return { ...session, state: { ...session.state, values, skipped } };
+}
+
+function handleIdle(state: OfflineSessionState, message: string, actions: OfflineAction[], options: OfflineTurnOptions): OfflineTurnResult {
+  const command = detectCommand(message);
+  if (command === 'cancel' || command === 'restart') return { state, events: [{ type: 'text', text: replies.nothingToCancel }] };
+  const intent = detectActionIntent(
+    message,
+    actions.map((action) => action.definition),
+    options.intentThreshold ?? DEFAULT_INTENT_THRESHOLD,
+  );
+  const action = intent && actions.find((candidate) => candidate.definition.key === intent.actionKey);
+  if (!action) return { state, events: [{ type: 'question', text: message }] };
+  const definition = action.definition;
+  const started: OfflineSessionState = {
+    ...idle(state),
+    phase: 'collecting',
+    action: { actionId: action.actionId, actionKey: definition.key, version: action.version },
+  };
+  const session: Session = { state: started, action, definition, events: [{ type: 'text', text: replies.started(definition) }] };
+  // "I want to apply, I'm Ana, ana@site.com" starts the action with what it already says.
+  return advance(applyValues(session, extractFieldValues(message, definition, { current: {} }), true));
+}
+
+function handleCollecting(session: Session, message: string): OfflineTurnResult {
+  const { definition, events } = session;
+  const pending = fieldOf(definition, session.state.pendingFieldKey);
+  if (!pending) return advance(session);
+  switch (detectCommand(message)) {
+    case 'cancel':
+      return cancel(session);
+    case 'restart':
+      return restart(session);
+    case 'skip':
+      if (!pending.required) {
+        events.push({ type: 'text', text: replies.skipped(pending) });
+        const values = { ...session.state.values };
+        delete values[pending.key];
+        return advance({ ...session, state: { ...session.state, values, skipped: [...session.state.skipped, pending.key] } });
+      }
+      events.push({ type: 'text', text: replies.cannotSkip(pending) });
+      return repeatPrompt(session);
+    case 'edit':
+      if (Object.keys(session.state.values).length > 0) return askWhatToChange(session);
+      break;
+  }
+  const extraction = extractFieldValues(message, definition, { pendingFieldKey: pending.key, current: session.state.values });
+  const answered = extraction.values.some((entry) => entry.key === pending.key);
+  const problem = extraction.problems.find((entry) => entry.key === pending.key);
+  const gaveOther = extraction.values.length > 0 || extraction.problems.some((entry) => entry.key !== pending.key);
+  if (!answered && !gaveOther && looksLikeQuestion(message)) {
+    // A program question mid-application: the caller answers it, then the field is asked again.
+    events.push({ type: 'question', text: message });
+    return repeatPrompt(session);
+  }
+  const updated = applyValues(session, extraction, true);
+  if (answered) return advance(updated);
+  if (problem?.code === 'consent-refused') updated.events.push({ type: 'text', text: replies.consentRefused(definition) });
+  else if (problem) updated.events.push({ type: 'text', text: replies.invalid(problem.visitorMessage, pending) });
+  else if (!gaveOther) updated.events.push({ type: 'text', text: replies.notUnderstood(pending) });
+  return advance(updated);
+}
+
+function askWhatToChange(session: Session): OfflineTurnResult {
+  session.events.push({ type: 'text', text: replies.askWhatToChange(session.definition, session.state.values) });
+  return { state: { ...session.state, phase: 'choosing-edit', pendingFieldKey: null }, events: session.events };
+}
+
+/** A change given with its new value is applied and the summary shown again with the new values. */
+function applyChanges(session: Session, message: string): OfflineTurnResult | null {
+  const extraction = extractFieldValues(message, session.definition, { current: session.state.values, overwrite: true });
+  if (extraction.values.length === 0 && extraction.problems.length === 0) return null;
+  const updated = applyValues(session, extraction, true);
+  // A changed value that failed validation is asked for again with its message.
+  const invalid = extraction.problems.map((entry) => fieldOf(session.definition, entry.key)).find((field) => field !== undefined);
+  if (invalid) {
+    updated.events.push(fieldRequest(session.definition, invalid));
+    return { state: { ...updated.state, phase: 'collecting', pendingFieldKey: invalid.key }, events: updated.events };
+  }
+  return advance(updated);
+}
+
+function handleConfirming(session: Session, message: string): OfflineTurnResult {
+  switch (detectCommand(message)) {
+    case 'cancel':
+      return cancel(session);
+    case 'restart':
+      return restart(session);
+    case 'edit':
+      return askWhatToChange(session);
+  }
+  const onlyNamed = fieldOnlyNamedIn(message, session.definition);
+  if (onlyNamed) return askField(session, onlyNamed);
+  // Values first: "yes, but my email is …" changes the summary, and only what was shown is submitted.
+  const changed = applyChanges(session, message);
+  if (changed) return changed;
+  const named = fieldNamedIn(message, session.definition);
+  const answer = parseYesNo(message);
+  if (answer === 'yes' && !named) return submit(session);
+  if (named && !looksLikeQuestion(message)) return askField(session, named);
+  if (answer === 'no') return askWhatToChange(session);
+  if (looksLikeQuestion(message)) {
+    session.events.push({ type: 'question', text: message });
+    return repeatPrompt(session);
+  }
+  session.events.push({ type: 'text', text: replies.confirmOrChange });
+  return repeatPrompt(session);
+}
+
+/** Asks one already-answered field again; once answered, the summary comes back. */
+function askField(session: Session, field: ActionField): OfflineTurnResult {
+  session.events.push(fieldRequest(session.definition, field));
+  return { state: { ...session.state, phase: 'collecting', pendingFieldKey: field.key }, events: session.events };
+}
+
+function handleChoosingEdit(session: Session, message: string): OfflineTurnResult {
+  switch (detectCommand(message)) {
+    case 'cancel':
+      return cancel(session);
+    case 'restart':
+      return restart(session);
+  }
+  const onlyNamed = fieldOnlyNamedIn(message, session.definition);
+  if (onlyNamed) return askField(session, onlyNamed);
+  const changed = applyChanges(session, message);
+  if (changed) return changed;
+  const named = fieldNamedIn(message, session.definition);
+  if (named) return askField(session, named);
+  const answer = parseYesNo(message);
+  if (answer !== null || /\b(nothing|all good|fine|never mind)\b/i.test(message)) return advance(session);
+  if (looksLikeQuestion(message)) {
+    session.events.push({ type: 'question', text: message });
+    return { state: session.state, events: session.events };
+  }
+  return askWhatToChange(session);
+}
+
+export function offlineTurn(
+  state: OfflineSessionState | null,
+  message: string,
+  actions: OfflineAction[],
+  options: OfflineTurnOptions = {},
+): OfflineTurnResult {
+  const current = state ?? initialOfflineState();
+  const text = message.trim();
+  if (current.phase === 'idle' || !current.action) return handleIdle(idle(current), text, actions, options);
+  const action =
+    actions.find((candidate) => candidate.actionId === current.action!.actionId) ??
+    actions.find((candidate) => candidate.definition.key === current.action!.actionKey);
+  if (!action) {
+    const result = handleIdle(idle(current), text, actions, options);
+    return { state: result.state, events: [{ type: 'cancelled', actionKey: current.action.actionKey }, { type: 'text', text: replies.sessionGone }, ...result.events] };
+  }
+  // Values of fields a newer version removed are dropped, so the summary shows only real fields.
+  const known = new Set(action.definition.fields.map((field) => field.key));
+  const values = Object.fromEntries(Object.entries(current.values).filter(([key]) => known.has(key)));
+  const session: Session = { state: { ...current, values }, action, definition: action.definition, events: [] };
+  switch (current.phase) {
+    case 'collecting':
+      return handleCollecting(session, text);
+    case 'confirming':
+      return handleConfirming(session, text);
+    case 'choosing-edit':
+      return handleChoosingEdit(session, text);
+  }
+}
