@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `php -l` on every PHP file of the plugin and the chat block (the PHP lint the plugin ships
- * with). When php-cli is missing it says which Debian package to install instead of failing
- * obscurely.
+ * `php -l` on every PHP file of the plugin and the chat block, then, when Debian's
+ * php-codesniffer is installed, `phpcs` with plugin/phpcs.xml.dist (a WordPress-style subset:
+ * WPCS itself is not available offline). When php-cli is missing it says which Debian package
+ * to install instead of failing obscurely.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -41,3 +42,14 @@ if (failures.length) {
   process.exit(1);
 }
 console.log(`php -l: ${files.length} PHP files, no syntax errors.`);
+
+if (spawnSync('phpcs', ['--version'], { stdio: 'ignore' }).status !== 0) {
+  console.warn('phpcs not installed, coding-standard check skipped (apt-get install -y php-codesniffer).');
+} else {
+  const phpcs = spawnSync('phpcs', ['--standard=phpcs.xml.dist', '-q', '--report=full'], { cwd: join(root, 'plugin'), encoding: 'utf8' });
+  if (phpcs.status !== 0) {
+    console.error(phpcs.stdout || phpcs.stderr);
+    process.exit(1);
+  }
+  console.log('phpcs (plugin/phpcs.xml.dist): no violations.');
+}
