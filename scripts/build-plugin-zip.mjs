@@ -23,7 +23,7 @@ const output = join(root, 'dist', `${SLUG}.zip`);
 
 /** What goes where inside affiliate-agent/, and which npm script builds it when it is missing. */
 const PARTS = [
-  { from: 'plugin', to: '.', required: true, exclude: ['tests', 'phpunit.xml.dist', 'phpunit.xml', '.phpunit.result.cache'] },
+  { from: 'plugin', to: '.', required: true, exclude: ['tests', 'phpunit.xml.dist', 'phpunit.xml', 'phpcs.xml.dist', '.phpunit.result.cache'] },
   { from: 'build/blocks/chat', to: 'build/blocks/chat', builtBy: 'npm run build:blocks' },
   { from: 'build/admin-ui', to: 'build/admin-ui', builtBy: 'npm run build:admin' },
   { from: 'languages', to: 'languages', builtBy: 'node scripts/make-pot.mjs' },
