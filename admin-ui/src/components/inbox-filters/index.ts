@@ -1,0 +1,2 @@
+export { InboxFilters, statusLabels } from './component';
+export type { InboxFilterValues, InboxFiltersProps } from './types';

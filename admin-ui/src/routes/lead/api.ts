@@ -1,0 +1,23 @@
+import { serviceRequest } from '../../lib/api-client';
+import type { Delivery, Lead, LeadDetail, LeadNote, LeadStatus, TranscriptMessage } from './types';
+
+const leadPath = (id: string) => `leads/${encodeURIComponent(id)}`;
+
+export const getLead = (id: string) => serviceRequest<LeadDetail>(leadPath(id));
+
+export const updateLead = async (id: string, patch: { status?: LeadStatus; tags?: string[] }) =>
+  (await serviceRequest<{ lead: Lead }>(leadPath(id), { method: 'PATCH', data: patch })).lead;
+
+export const addNote = async (id: string, body: string) => (await serviceRequest<{ note: LeadNote }>(`${leadPath(id)}/notes`, { method: 'POST', data: { body } })).note;
+
+export const approveLead = async (id: string) => (await serviceRequest<{ lead: Lead }>(`${leadPath(id)}/approve`, { method: 'POST' })).lead;
+
+export const rejectLead = async (id: string) => (await serviceRequest<{ lead: Lead }>(`${leadPath(id)}/reject`, { method: 'POST' })).lead;
+
+export const getTranscript = async (conversationId: string) =>
+  (await serviceRequest<{ messages: TranscriptMessage[] }>(`conversations/${encodeURIComponent(conversationId)}/transcript`)).messages;
+
+export const getDeliveries = async (id: string) => (await serviceRequest<{ deliveries: Delivery[] }>(`${leadPath(id)}/deliveries`)).deliveries;
+
+export const replayDelivery = async (id: string, jobId: string) =>
+  (await serviceRequest<{ delivery: Delivery }>(`${leadPath(id)}/deliveries/${encodeURIComponent(jobId)}/replay`, { method: 'POST' })).delivery;

@@ -1,0 +1,35 @@
+import type { Lead, LeadEvent, LeadNote, LeadStatus } from '../../lib/service-types';
+
+export type { Lead, LeadEvent, LeadNote, LeadStatus };
+
+export interface LeadDetail {
+  lead: Lead;
+  events: LeadEvent[];
+  notes: LeadNote[];
+}
+
+export interface TranscriptMessage {
+  id?: string;
+  role: string;
+  content: string;
+  createdAt?: string;
+}
+
+/** One row of the outbox's delivery ledger (docs/outbox.md). */
+export interface Delivery {
+  id: string;
+  stepId: string;
+  stepType: string;
+  label: string | null;
+  trigger: string;
+  status: 'pending' | 'running' | 'succeeded' | 'failed' | 'dead' | 'skipped' | string;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  response: unknown;
+  replayable: boolean;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}

@@ -1,0 +1,95 @@
+import { Button, CheckboxControl } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
+import { routeLabels } from '../../lib/definition-labels';
+import { statusLabels } from '../../components/inbox-filters';
+import type { Lead, LeadSort } from './types';
+
+interface LeadsTableProps {
+  leads: Lead[];
+  agentNames: Record<string, string>;
+  selected: Set<string>;
+  onSelect: (selected: Set<string>) => void;
+  sort: LeadSort;
+  onSort: (sort: LeadSort) => void;
+}
+
+/** Sorting is done by the service (newest, oldest, score) so it stays right across pages. */
+export function LeadsTable({ leads, agentNames, selected, onSelect, sort, onSort }: LeadsTableProps) {
+  const isAllSelected = leads.length > 0 && leads.every((lead) => selected.has(lead.id));
+  const toggle = (id: string, isChecked: boolean) => {
+    const next = new Set(selected);
+    if (isChecked) next.add(id);
+    else next.delete(id);
+    onSelect(next);
+  };
+  const receivedSort = sort === 'oldest' ? 'ascending' : sort === 'newest' ? 'descending' : 'none';
+  return (
+    <table className="widefat striped aa-table aa-leads-table">
+      <thead>
+        <tr>
+          <td className="check-column">
+            <CheckboxControl
+              __nextHasNoMarginBottom
+              label={__('Select all leads on this page', 'affiliate-agent')}
+              checked={isAllSelected}
+              onChange={(isChecked: boolean) => onSelect(isChecked ? new Set(leads.map((lead) => lead.id)) : new Set())}
+            />
+          </td>
+          <th scope="col">{__('Lead', 'affiliate-agent')}</th>
+          <th scope="col" aria-sort={sort === 'score' ? 'descending' : 'none'}>
+            <Button variant="link" onClick={() => onSort('score')}>
+              {__('Score', 'affiliate-agent')}
+              {sort === 'score' ? ' ↓' : ''}
+            </Button>
+          </th>
+          <th scope="col">{__('Route', 'affiliate-agent')}</th>
+          <th scope="col">{__('Status', 'affiliate-agent')}</th>
+          <th scope="col">{__('Tags', 'affiliate-agent')}</th>
+          <th scope="col">{__('Agent', 'affiliate-agent')}</th>
+          <th scope="col" aria-sort={receivedSort}>
+            <Button variant="link" onClick={() => onSort(sort === 'newest' ? 'oldest' : 'newest')}>
+              {__('Received', 'affiliate-agent')}
+              {sort === 'newest' ? ' ↓' : sort === 'oldest' ? ' ↑' : ''}
+            </Button>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {leads.map((lead) => (
+          <tr key={lead.id}>
+            <td className="check-column">
+              <CheckboxControl
+                __nextHasNoMarginBottom
+                label={sprintf(__('Select %s', 'affiliate-agent'), lead.name || lead.email || lead.id)}
+                checked={selected.has(lead.id)}
+                onChange={(isChecked: boolean) => toggle(lead.id, isChecked)}
+              />
+            </td>
+            <td>
+              <a href={`#/leads/${encodeURIComponent(lead.id)}`}>
+                <strong>{lead.name || lead.email || lead.id}</strong>
+              </a>
+              {lead.email && lead.name ? <div className="aa-muted">{lead.email}</div> : null}
+            </td>
+            <td>{lead.score}</td>
+            <td>
+              <span className={`aa-route-badge is-${lead.route}`}>{routeLabels()[lead.route]}</span>
+            </td>
+            <td>{statusLabels()[lead.status] ?? lead.status}</td>
+            <td>
+              {lead.tags.map((tag) => (
+                <span className="aa-chip" key={tag}>
+                  {tag}
+                </span>
+              ))}
+            </td>
+            <td>{agentNames[lead.agentId] ?? lead.agentId}</td>
+            <td>
+              <time dateTime={lead.createdAt}>{new Date(lead.createdAt).toLocaleString()}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
