@@ -44,8 +44,15 @@ function newestSourceTime(): number {
  * The installable zip that `npm run build:zip` makes (what a store owner uploads), so the demo and
  * the tests exercise the real artefact. Rebuilt when missing or older than its sources. Test
  * suites run in parallel workers: a lock directory makes the others wait for one build.
+ * AA_PLUGIN_ZIP=<file> skips all of this and uses that zip.
  */
 export async function ensurePluginZip(options: { rebuild?: boolean; quiet?: boolean } = {}): Promise<string> {
+  // A zip made elsewhere (a release candidate, CI's own build step) is used exactly as given.
+  const given = process.env.AA_PLUGIN_ZIP;
+  if (given) {
+    if (!fs.existsSync(given)) throw new Error(`AA_PLUGIN_ZIP=${given} does not exist`);
+    return path.resolve(given);
+  }
   const isFresh = () => fs.existsSync(PLUGIN_ZIP) && fs.statSync(PLUGIN_ZIP).mtimeMs >= newestSourceTime();
   if (!options.rebuild && isFresh()) return PLUGIN_ZIP;
   const lock = path.join(REPO_ROOT, 'dist', '.build-zip.lock');

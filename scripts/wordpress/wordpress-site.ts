@@ -17,7 +17,7 @@ export interface WordPressSiteOptions {
   adminLogin?: string;
   adminPassword?: string;
   adminEmail?: string;
-  /** Extra must-use plugins (absolute paths of single PHP files). The local-service and mail-capture ones are always installed. */
+  /** Extra must-use plugins (absolute paths of single PHP files). The offline-HTTP, local-service and mail-capture ones are always installed. */
   muPlugins?: string[];
   /** Files to place under wp-content/ (target path relative to wp-content → source file), e.g. drop-ins. */
   wpContentFiles?: Record<string, string>;
@@ -80,7 +80,8 @@ export async function createWordPressSite(options: WordPressSiteOptions): Promis
   );
   const muDir = path.join(siteDir, 'wp-content', 'mu-plugins');
   fs.mkdirSync(muDir, { recursive: true });
-  for (const file of [path.join(MU_PLUGINS_DIR, 'aa-local-service-access.php'), path.join(MU_PLUGINS_DIR, 'aa-mail-capture.php'), ...(options.muPlugins ?? [])]) {
+  const standard = ['aa-offline-http.php', 'aa-local-service-access.php', 'aa-mail-capture.php'].map((name) => path.join(MU_PLUGINS_DIR, name));
+  for (const file of [...standard, ...(options.muPlugins ?? [])]) {
     fs.copyFileSync(file, path.join(muDir, path.basename(file)));
   }
   for (const [target, sourceFile] of Object.entries(options.wpContentFiles ?? {})) {

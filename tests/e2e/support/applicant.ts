@@ -2,6 +2,8 @@ import type { ChatWidget } from './chat-widget';
 
 export interface Applicant {
   name: string;
+  /** How the visitor answers "What is your name?" */
+  nameAnswer: string;
   email: string;
   platform: string;
   audience: string;
@@ -11,6 +13,7 @@ export interface Applicant {
 
 export const PRIORITY_APPLICANT: Applicant = {
   name: 'Jane Creator',
+  nameAnswer: 'My name is Jane Creator',
   email: 'jane.creator@example.com',
   platform: 'YouTube',
   audience: '250000',
@@ -18,33 +21,39 @@ export const PRIORITY_APPLICANT: Applicant = {
   website: 'https://youtube.example/@janecreator',
 };
 
+/** The questions of the "affiliate-application" template, recognised by their wording. */
+const ANSWERS: Array<{ question: RegExp; answer: (applicant: Applicant) => string }> = [
+  { question: /what is your name/i, answer: (applicant) => applicant.nameAnswer },
+  { question: /what email address/i, answer: (applicant) => applicant.email },
+  { question: /where do you mainly promote/i, answer: (applicant) => applicant.platform },
+  { question: /how many followers|subscribers or monthly visitors/i, answer: (applicant) => applicant.audience },
+  { question: /how will you mostly send us traffic/i, answer: (applicant) => applicant.traffic },
+  { question: /link to your channel|profile or website/i, answer: (applicant) => applicant.website },
+  { question: /may we store these details/i, answer: () => 'yes' },
+];
+
 /**
  * A visitor applies through the chat on the offline engine (the seeded agent's
- * "affiliate-application" action): intent, then one answer per question, then Confirm.
- * The answers follow the questions the agent asks, so a changed field order still works.
+ * "affiliate-application" action): intent, then one answer per question, then Confirm on the
+ * summary card. Answers follow the question asked last, so a changed field order still works.
  */
 export async function applyThroughChat(chat: ChatWidget, applicant: Applicant): Promise<{ transcript: string[]; completion: string }> {
-  const transcript: string[] = [];
-  let answer = await chat.say('Hi, I want to become an affiliate');
+  const transcript: string[] = ['> I want to become an affiliate'];
+  let answer = await chat.say('I want to become an affiliate');
   transcript.push(answer);
   for (let turn = 0; turn < 12; turn += 1) {
-    const question = answer.toLowerCase();
-    let reply: string | null = null;
-    if (/confirm|submit|shall i|is this correct/.test(question) && (await chat.root.getByRole('button', { name: /confirm/i }).count()) > 0) {
-      const completion = await chat.click(/confirm/i);
-      transcript.push(completion);
+    if ((await chat.root.getByRole('button', { name: /^confirm$/i }).count()) > 0) {
+      const completion = await chat.click(/^confirm$/i);
+      transcript.push('> [Confirm]', completion);
       return { transcript, completion };
     }
-    if (/name/.test(question)) reply = applicant.name;
-    else if (/email/.test(question)) reply = applicant.email;
-    else if (/where do you mainly promote|platform/.test(question)) reply = applicant.platform;
-    else if (/how many|followers|audience/.test(question)) reply = applicant.audience;
-    else if (/traffic/.test(question)) reply = applicant.traffic;
-    else if (/link|website|profile/.test(question)) reply = applicant.website;
-    else if (/may we store|consent|agree/.test(question)) reply = 'yes';
-    if (!reply) throw new Error(`the agent said something the test does not know how to answer: "${answer}"\ntranscript so far:\n${transcript.join('\n')}`);
+    const questions = answer.match(/[^.?!]*\?/g) ?? [];
+    const lastQuestion = questions[questions.length - 1] ?? '';
+    const known = ANSWERS.find((entry) => entry.question.test(lastQuestion));
+    if (!known) throw new Error(`the agent asked something the test does not know: "${answer}"\ntranscript so far:\n${transcript.join('\n')}`);
+    const reply = known.answer(applicant);
     answer = await chat.say(reply);
     transcript.push(`> ${reply}`, answer);
   }
-  throw new Error(`no confirmation after 12 turns:\n${transcript.join('\n')}`);
+  throw new Error(`no confirmation card after 12 turns:\n${transcript.join('\n')}`);
 }

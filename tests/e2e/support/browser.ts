@@ -43,6 +43,9 @@ export async function newTab(browser: Browser, options: { viewport?: { width: nu
     // the sandbox, not the product. Everything else counts.
     if (message.type() === 'error' && !message.text().includes('net::ERR_NAME_NOT_RESOLVED')) problems.errors.push(`console error: ${message.text()}`);
   });
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.errors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   return { context, page, problems };
 }
 

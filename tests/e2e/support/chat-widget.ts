@@ -65,7 +65,12 @@ export class ChatWidget {
     await this.waitForIdle();
     const alert = this.root.getByRole('alert');
     if (await alert.isVisible().catch(() => false)) throw new Error(`the chat shows an error: ${await alert.textContent()}`);
-    return (await this.assistantMessages().last().innerText()).trim();
+    return this.textOf(this.assistantMessages().last());
+  }
+
+  /** A message's text, without the "Assistant:" prefix for screen readers, quick replies and cards. */
+  async textOf(message: Locator): Promise<string> {
+    return message.evaluate((node, root) => ((node.querySelector(`${root}__text`) as HTMLElement | null)?.innerText ?? '').trim(), ROOT);
   }
 
   async confirmationCard(): Promise<Locator> {

@@ -74,10 +74,20 @@ final class AA_Fake_AffWP_Affiliates_DB {
 		return false;
 	}
 
+	/** The arguments AffiliateWP's Affiliates DB accepts that matter here: filters, number, fields. */
 	public function get_affiliates( $args = array() ) {
+		$args = wp_parse_args( $args, array( 'number' => 20, 'offset' => 0, 'fields' => '' ) );
 		$rows = array_values( aa_fake_affwp_all() );
-		if ( ! empty( $args['status'] ) ) {
-			$rows = array_values( array_filter( $rows, static fn( $row ) => $row['status'] === $args['status'] ) );
+		foreach ( array( 'status', 'payment_email', 'user_id', 'affiliate_id' ) as $filter ) {
+			if ( isset( $args[ $filter ] ) && '' !== $args[ $filter ] ) {
+				$wanted = (string) $args[ $filter ];
+				$rows   = array_values( array_filter( $rows, static fn( $row ) => isset( $row[ $filter ] ) && strtolower( (string) $row[ $filter ] ) === strtolower( $wanted ) ) );
+			}
+		}
+		$number = (int) $args['number'];
+		$rows   = array_slice( $rows, (int) $args['offset'], $number > 0 ? $number : null );
+		if ( 'ids' === $args['fields'] ) {
+			return array_map( static fn( $row ) => (int) $row['affiliate_id'], $rows );
 		}
 		return array_map( static fn( $row ) => new AA_Fake_AffWP_Affiliate( $row ), $rows );
 	}

@@ -1,0 +1,166 @@
+/**
+ * Issue 6 end to end, on a real WordPress 6.5 with the real service (offline engine) and Chromium:
+ * a store owner installs the built zip and connects it, an editor places the chat block in the block
+ * editor, a visitor applies through the widget, and an affiliate manager sees the lead through the
+ * plugin's proxy but nothing only an administrator may do. A fully page-cached copy of the page
+ * keeps working, because the widget asks for its token at the first click.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AFFILIATE_MANAGER_ROLE, PLUGIN_FILE, dismissEditorWelcomeGuide } from '../../scripts/wordpress/plugin-setup';
+import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
+import { blocksInEditor, canvas, insertBlockFromInserter, openNewPage, publish, typeTitle } from './support/block-editor';
+import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
+import { ChatWidget } from './support/chat-widget';
+import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { restAsUser } from './support/wordpress-rest';
+
+jest.setTimeout(240_000);
+
+const SUITE = 'plugin';
+let stack: E2eStack;
+let browser: Browser;
+let admin: { context: BrowserContext; page: Page; problems: PageProblems };
+let chatPage: { id: number; link: string };
+const MANAGER = { login: 'manager', password: 'manager-password-1', email: 'manager@shop.test' };
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startE2eStack(SUITE), launchBrowser()]);
+  await dismissEditorWelcomeGuide(stack.wordpress, 1);
+  admin = await newTab(browser);
+  await logIn(admin.page, stack.wordpress.url, stack.wordpress.adminLogin, stack.wordpress.adminPassword);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+test('an administrator uploads the built zip in Plugins → Add New and activates it without PHP notices', async () => {
+  const { page } = admin;
+  await page.goto(`${stack.wordpress.url}/wp-admin/plugin-install.php?tab=upload`);
+  await page.setInputFiles('input[name="pluginzip"]', stack.zip);
+  await page.getByRole('button', { name: /install now/i }).click();
+  await page.getByText(/plugin installed successfully/i).waitFor();
+  await screenshot(page, SUITE, '01-plugin-installed');
+  await page.getByRole('link', { name: /activate plugin/i }).click();
+  await page.waitForURL(/plugins\.php/);
+  const active = await stack.wordpress.php(`require_once ABSPATH . 'wp-admin/includes/plugin.php'; echo is_plugin_active( '${PLUGIN_FILE}' ) ? 'yes' : 'no';`);
+  expect(active.trim()).toBe('yes');
+  await screenshot(page, SUITE, '02-plugin-activated');
+  expect(stack.phpProblems()).toEqual([]);
+});
+
+test('the settings screen connects to the service and the connection test is green', async () => {
+  const { page } = admin;
+  await page.goto(`${stack.wordpress.url}/wp-admin/options-general.php?page=affiliate-agent-settings`);
+  await page.getByLabel('Service URL', { exact: true }).fill(stack.service.url);
+  await page.getByLabel('Shared secret', { exact: true }).fill(stack.service.secret);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.locator('.notice-success').filter({ hasText: /settings saved/i }).waitFor();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  const report = page.locator('#affiliate-agent-connection-report');
+  await report.waitFor();
+  await screenshot(page, SUITE, '03-settings-connected');
+  expect(await report.getAttribute('class')).toContain('notice-success');
+  expect(await report.innerText()).toMatch(/signature accepted\s*yes/i);
+  // The secret is never printed back in full.
+  expect(await page.content()).not.toContain(stack.service.secret);
+});
+
+test('an editor inserts the chat block in the block editor, picks the agent and publishes the page', async () => {
+  const { page } = admin;
+  await openNewPage(page, stack.wordpress.url);
+  await typeTitle(page, 'Join our affiliate program');
+  await insertBlockFromInserter(page, 'Affiliate Agent', 'Affiliate Agent Chat');
+  // The agent list comes from the service through the plugin's proxy.
+  const target = await canvas(page);
+  await target.getByLabel('Agent', { exact: true }).selectOption(stack.agentId);
+  const blocks = await blocksInEditor(page);
+  expect(blocks.find((block) => block.name === 'affiliate-agent/chat')?.attributes.agentId).toBe(stack.agentId);
+  await screenshot(page, SUITE, '04-block-editor');
+  chatPage = await publish(page);
+  expect(chatPage.link).toContain(stack.wordpress.url);
+  expect(admin.problems.errors).toEqual([]);
+});
+
+test('a visitor completes an affiliate application through the widget on the offline engine', async () => {
+  const visitor = await newTab(browser, { viewport: DESKTOP });
+  const { page } = visitor;
+  await page.goto(chatPage.link);
+  const chat = new ChatWidget(page);
+  await screenshot(page, SUITE, '05-visitor-page-desktop');
+  await chat.open();
+  const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT);
+  expect(completion).toMatch(/thanks jane creator/i);
+  await screenshot(page, SUITE, '06-visitor-applied-desktop');
+  expect(visitor.problems.errors).toEqual([]);
+  await visitor.context.close();
+
+  // The same page on a phone.
+  const phone = await newTab(browser, { viewport: MOBILE, isMobile: true });
+  await phone.page.goto(chatPage.link);
+  const mobileChat = new ChatWidget(phone.page);
+  await mobileChat.open();
+  await mobileChat.say('How do I join your affiliate program?');
+  await screenshot(phone.page, SUITE, '07-visitor-mobile');
+  expect(phone.problems.errors).toEqual([]);
+  await phone.context.close();
+});
+
+test('an affiliate manager sees the lead through the proxy and is refused what only administrators may do', async () => {
+  await stack.wordpress.createUser({ ...MANAGER, role: AFFILIATE_MANAGER_ROLE });
+  const manager = await newTab(browser);
+  await logIn(manager.page, stack.wordpress.url, MANAGER.login, MANAGER.password);
+
+  const leads = await restAsUser<{ items: Array<{ email: string | null; route: string; status: string }> }>(
+    manager.context,
+    stack.wordpress.url,
+    'GET',
+    '/affiliate-agent/v1/admin/leads',
+  );
+  expect(leads.status).toBe(200);
+  const lead = leads.body.items.find((item) => item.email === PRIORITY_APPLICANT.email);
+  expect(lead).toBeDefined();
+  expect(lead!.route).toBe('priority');
+
+  const createAgent = await restAsUser(manager.context, stack.wordpress.url, 'POST', '/affiliate-agent/v1/admin/agents', { name: 'Not allowed' });
+  expect(createAgent.status).toBe(403);
+  const actions = await restAsUser(manager.context, stack.wordpress.url, 'GET', `/affiliate-agent/v1/admin/agents/${stack.agentId}/actions`);
+  expect(actions.status).toBe(403);
+  await manager.context.close();
+});
+
+test('a fully page-cached copy of the page still works: the token is fetched at the first click', async () => {
+  // What a page cache stores: the HTML an anonymous visitor got.
+  const html = await (await fetch(chatPage.link)).text();
+  expect(html).toContain('wp-block-affiliate-agent-chat');
+  expect(html).not.toMatch(/eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/); // no token in the markup
+  const cachePath = new URL(chatPage.link).pathname.replace(/\/$/, '');
+  const cacheFile = path.join(stack.wordpress.siteDir, 'wp-content', 'cache', 'aa-e2e', cachePath, 'index.html');
+  fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+  fs.writeFileSync(cacheFile, html);
+
+  const visitor = await newTab(browser);
+  const { page } = visitor;
+  const sessionRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('affiliate-agent')) sessionRequests.push(request.url());
+  });
+  const response = await page.goto(chatPage.link);
+  expect(response?.headers()['x-aa-e2e-cache']).toBe('HIT');
+  expect(sessionRequests).toEqual([]);
+  const chat = new ChatWidget(page);
+  await chat.open();
+  expect(sessionRequests.length).toBeGreaterThan(0);
+  const answer = await chat.say('I want to become an affiliate');
+  expect(answer).toMatch(/name/i);
+  await screenshot(page, SUITE, '08-cached-page');
+  expect(visitor.problems.errors).toEqual([]);
+  await visitor.context.close();
+});
+
+test('the whole run left no PHP notice, warning or error in the logs', () => {
+  expect(stack.phpProblems()).toEqual([]);
+});
