@@ -1,0 +1,123 @@
+import { TextDecoder, TextEncoder } from 'node:util';
+
+/**
+ * A scripted stand-in for the session route and the visitor chat API, at the fetch boundary the
+ * widget takes as an option. It answers in the wire format of docs/protocol.md section 4, records
+ * every request, and can drop a stream half-way like a flaky mobile network.
+ */
+if (!globalThis.TextDecoder) Object.assign(globalThis, { TextDecoder, TextEncoder });
+
+export type Turn = Array<[string, unknown]> | { status: number; body: unknown } | { dropAfter: Array<[string, unknown]> };
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: any;
+}
+
+export const SESSION_URL = 'https://shop.example/wp-json/affiliate-agent/v1/session';
+export const SERVICE_URL = 'https://agent.shop.example';
+
+export function sse(events: Array<[string, unknown]>): string {
+  return events.map(([type, data]) => `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+}
+
+function jsonResponse(status: number, body: unknown): Response {
+  const text = JSON.stringify(body);
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/json' : null) },
+    json: async () => JSON.parse(text),
+    text: async () => text,
+  } as unknown as Response;
+}
+
+/** A streamed body in small pieces (split mid-line on purpose); `drop` rejects after the last piece. */
+function streamResponse(text: string, drop = false): Response {
+  const encoder = new TextEncoder();
+  const pieces = text.match(/[\s\S]{1,23}/g) ?? [];
+  let index = 0;
+  return {
+    ok: true,
+    status: 200,
+    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'text/event-stream' : null) },
+    body: {
+      getReader: () => ({
+        read: async () => {
+          if (index < pieces.length) return { done: false, value: encoder.encode(pieces[index++]) };
+          if (drop) throw new TypeError('network error');
+          return { done: true, value: undefined };
+        },
+      }),
+    },
+  } as unknown as Response;
+}
+
+export function reply(text: string, extra: Array<[string, unknown]> = [], messageId = `msg_${Math.random().toString(36).slice(2, 8)}`): Array<[string, unknown]> {
+  return [['message-start', { messageId }], ['text-delta', { delta: text }], ...extra, ['message-end', { messageId, usage: { engine: 'offline' } }]];
+}
+
+export function createFakeChatService(options: { turns?: Turn[]; greeting?: string; expiresInSeconds?: number } = {}) {
+  const requests: RecordedRequest[] = [];
+  const turns = [...(options.turns ?? [])];
+  let conversations = 0;
+  let sessions = 0;
+
+  const fetch = jest.fn(async (url: string, init: RequestInit = {}) => {
+    const headers = Object.fromEntries(Object.entries((init.headers as Record<string, string>) ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+    requests.push({ url, method: init.method ?? 'GET', headers, body: init.body ? JSON.parse(String(init.body)) : undefined });
+    if (url === SESSION_URL) {
+      sessions++;
+      return jsonResponse(200, {
+        token: `token-${sessions}`,
+        expiresAt: new Date(Date.now() + (options.expiresInSeconds ?? 3600) * 1000).toISOString(),
+        serviceUrl: SERVICE_URL,
+        agentId: 'agt_demo',
+      });
+    }
+    if (url === `${SERVICE_URL}/v1/agents/agt_demo/conversations`) {
+      conversations++;
+      return jsonResponse(201, {
+        conversation: { id: `cnv_${conversations}`, agentId: 'agt_demo', createdAt: new Date().toISOString() },
+        messages: [{ role: 'assistant', content: options.greeting ?? 'Hi! Ask me anything about the affiliate program.' }],
+      });
+    }
+    if (/\/v1\/conversations\/[^/]+\/messages$/.test(url)) {
+      const turn = turns.shift() ?? reply('(no scripted answer)');
+      if (Array.isArray(turn)) return streamResponse(sse(turn));
+      if ('dropAfter' in turn) return streamResponse(sse(turn.dropAfter), true);
+      return jsonResponse(turn.status, turn.body);
+    }
+    return jsonResponse(404, { error: { code: 'route_not_found', message: url } });
+  });
+
+  return {
+    fetch,
+    requests,
+    messageRequests: () => requests.filter((request) => request.url.endsWith('/messages')),
+    conversationRequests: () => requests.filter((request) => request.url.endsWith('/conversations')),
+    sessionRequests: () => requests.filter((request) => request.url === SESSION_URL),
+    addTurn: (turn: Turn) => turns.push(turn),
+  };
+}
+
+/** The markup render.php prints for an inline or floating block. */
+export function blockMarkup(mode: 'inline' | 'floating' = 'inline'): HTMLElement {
+  const root = document.createElement('div');
+  root.className = `wp-block-affiliate-agent-chat is-${mode} is-position-bottom-right`;
+  root.dataset.aaChat = '';
+  root.dataset.agentId = 'agt_demo';
+  root.dataset.mode = mode;
+  root.dataset.position = 'bottom-right';
+  root.dataset.sessionUrl = SESSION_URL;
+  root.dataset.widgetUrl = 'https://shop.example/wp-content/plugins/affiliate-agent/build/blocks/chat/widget.js';
+  root.dataset.config = JSON.stringify({ greeting: '', strings: { title: 'Affiliate help' } });
+  root.innerHTML =
+    mode === 'floating'
+      ? '<button type="button" class="wp-block-affiliate-agent-chat__bubble" data-aa-open aria-expanded="false" aria-label="Open chat"></button>'
+      : '<div class="wp-block-affiliate-agent-chat__panel"><form class="wp-block-affiliate-agent-chat__composer"><textarea class="wp-block-affiliate-agent-chat__input" data-aa-open aria-label="Type your message…"></textarea><button type="submit" data-aa-open aria-label="Send"></button></form></div>';
+  document.body.append(root);
+  return root;
+}

@@ -1,0 +1,255 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mount } from '../widget';
+import { storageKey } from '../widget/conversation-store';
+import { blockMarkup, createFakeChatService, reply, SESSION_URL, type Turn } from './fake-chat-service';
+
+const CITATIONS: [string, unknown] = [
+  'citations',
+  { citations: [{ id: 'S1', title: 'Affiliate program terms', url: 'https://shop.example/affiliates/terms' }] },
+];
+
+function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[] } = {}) {
+  const service = createFakeChatService({ turns: options.turns });
+  const root = blockMarkup(options.mode ?? 'inline');
+  const config = { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: options.mode ?? 'inline', strings: { title: 'Affiliate help' } } as const;
+  const handle = mount(root, config, { fetch: service.fetch, storage: window.sessionStorage, reconnectDelaysMs: options.reconnectDelaysMs ?? [0, 0] });
+  return { service, root, handle, config };
+}
+
+async function send(text: string) {
+  const input = screen.getByRole('textbox', { name: 'Type your message…' });
+  await userEvent.type(input, `${text}{Enter}`);
+}
+
+const log = () => screen.getByRole('log');
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  window.sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('the chat widget', () => {
+  test('shows the agent greeting in a polite live log once the conversation starts', async () => {
+    start();
+    expect(log()).toHaveAttribute('aria-live', 'polite');
+    expect(await within(log()).findByText('Hi! Ask me anything about the affiliate program.')).toBeInTheDocument();
+  });
+
+  test('streams an answer into the log and turns citations into links to the sources', async () => {
+    const { service } = start({ turns: [reply('We pay 30% recurring commission [S1].', [CITATIONS])] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('What commission do you pay?');
+
+    expect(await within(log()).findByText(/We pay 30% recurring commission/)).toBeInTheDocument();
+    const sourceLink = within(log()).getByRole('link', { name: 'Affiliate program terms' });
+    expect(sourceLink).toHaveAttribute('href', 'https://shop.example/affiliates/terms');
+    expect(within(log()).getByRole('link', { name: 'S1' })).toHaveAttribute('href', 'https://shop.example/affiliates/terms');
+
+    const [message] = service.messageRequests();
+    expect(message.headers.accept).toBe('text/event-stream');
+    expect(message.headers.authorization).toBe('Bearer token-1');
+    expect(message.body).toEqual({ content: 'What commission do you pay?', clientMessageId: expect.stringMatching(/^cm_/) });
+  });
+
+  test('renders model text as text, never as HTML', async () => {
+    start({ turns: [reply('<img src=x onerror=alert(1)> and [a link](javascript:alert(1))')] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('hello');
+    await within(log()).findByText(/<img src=x onerror=alert\(1\)>/);
+    expect(log().querySelector('img')).toBeNull();
+    expect(within(log()).queryByRole('link')).toBeNull();
+  });
+
+  test('presents a confirmation summary as a card; Confirm sends "yes" and the card goes away', async () => {
+    const confirmation: [string, unknown] = [
+      'confirmation-request',
+      { actionKey: 'apply', title: 'Affiliate application', summary: [{ key: 'email', label: 'Email', value: 'sam@example.com' }] },
+    ];
+    const { service } = start({ turns: [reply('Please check your application:', [confirmation]), reply('Thanks! Your application is in.')] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('Sam, sam@example.com');
+
+    const card = await screen.findByRole('group', { name: 'Affiliate application' });
+    expect(within(card).getByText('sam@example.com')).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Edit' })).toBeInTheDocument();
+    await userEvent.click(within(card).getByRole('button', { name: 'Confirm' }));
+
+    await within(log()).findByText('Thanks! Your application is in.');
+    expect(service.messageRequests()[1].body.content).toBe('yes');
+    expect(screen.queryByRole('group', { name: 'Affiliate application' })).toBeNull();
+    expect(screen.getByRole('textbox')).toHaveFocus();
+  });
+
+  test('Edit on the confirmation card sends "edit"', async () => {
+    const confirmation: [string, unknown] = ['confirmation-request', { actionKey: 'apply', title: 'Affiliate application', summary: [] }];
+    const { service } = start({ turns: [reply('Check this:', [confirmation]), reply('What would you like to change?')] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('apply');
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    await within(log()).findByText('What would you like to change?');
+    expect(service.messageRequests()[1].body.content).toBe('edit');
+  });
+
+  test('offers the options of an enum field request as quick replies', async () => {
+    const fieldRequest: [string, unknown] = [
+      'field-request',
+      { actionKey: 'apply', field: { key: 'channel', label: 'Main channel', type: 'enum', options: [{ value: 'blog', label: 'Blog' }, { value: 'youtube', label: 'YouTube' }] } },
+    ];
+    const { service } = start({ turns: [reply('Where will you promote us?', [fieldRequest]), reply('Noted.')] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('I want to apply');
+    const replies = await screen.findByRole('group', { name: 'Main channel' });
+    await userEvent.click(within(replies).getByRole('button', { name: 'YouTube' }));
+    await within(log()).findByText('Noted.');
+    expect(service.messageRequests()[1].body.content).toBe('YouTube');
+    expect(screen.queryByRole('group', { name: 'Main channel' })).toBeNull();
+  });
+
+  test('after a dropped stream it resends the same message with the same clientMessageId and shows one answer', async () => {
+    const { service } = start({
+      turns: [{ dropAfter: [['message-start', { messageId: 'msg_1' }], ['text-delta', { delta: 'We pay 30' }]] }, reply('We pay 30% commission.', [], 'msg_1')],
+    });
+    await within(log()).findByText(/Ask me anything/);
+    await send('What commission do you pay?');
+
+    await within(log()).findByText('We pay 30% commission.');
+    const [first, second] = service.messageRequests();
+    expect(second.body).toEqual(first.body);
+    expect(within(log()).getAllByText('What commission do you pay?')).toHaveLength(1);
+    expect(within(log()).queryByText('We pay 30')).toBeNull();
+    expect(JSON.parse(window.sessionStorage.getItem(storageKey('agt_demo'))!).pending).toBeUndefined();
+  });
+
+  test('when the service keeps failing it shows an error with a retry button that resends the message', async () => {
+    const unavailable = { status: 503, body: { error: { code: 'unavailable', message: 'down' } } };
+    const { service } = start({ turns: [unavailable, reply('Back again!')], reconnectDelaysMs: [] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('Hello?');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Something went wrong. Please try again.');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await within(log()).findByText('Back again!');
+    const [first, second] = service.messageRequests();
+    expect(second.body.clientMessageId).toBe(first.body.clientMessageId);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('a streamed error event that is not retryable is shown without a retry button', async () => {
+    start({
+      turns: [[['message-start', { messageId: 'm' }], ['error', { code: 'budget', message: 'This chat is resting for today.', retryable: false }], ['message-end', { messageId: 'm' }]]],
+    });
+    await within(log()).findByText(/Ask me anything/);
+    await send('hi');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This chat is resting for today.');
+    expect(within(alert).queryByRole('button')).toBeNull();
+  });
+
+  test('keeps the conversation across page navigations in the same tab (sessionStorage)', async () => {
+    const first = start({ turns: [reply('Answer one.')] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('Question one');
+    await within(log()).findByText('Answer one.');
+
+    const stored = JSON.parse(window.sessionStorage.getItem(storageKey('agt_demo'))!);
+    expect(stored).toMatchObject({ conversationId: 'cnv_1', session: { token: 'token-1' } });
+    expect(stored.transcript.map((entry: { content: string }) => entry.content)).toEqual([
+      'Hi! Ask me anything about the affiliate program.',
+      'Question one',
+      'Answer one.',
+    ]);
+
+    // The next page: a new DOM, the same tab storage.
+    document.body.innerHTML = '';
+    const next = start({ turns: [reply('Answer two.')] });
+    expect(within(log()).getByText('Question one')).toBeInTheDocument();
+    expect(within(log()).getByText('Answer one.')).toBeInTheDocument();
+    await send('Question two');
+    await within(log()).findByText('Answer two.');
+    expect(next.service.conversationRequests()).toHaveLength(0);
+    expect(next.service.sessionRequests()).toHaveLength(0);
+    expect(next.service.messageRequests()[0].url).toContain('/v1/conversations/cnv_1/messages');
+    expect(first.service.sessionRequests()).toHaveLength(1);
+  });
+
+  test('a message still in flight when the visitor navigated is resent on the next page', async () => {
+    window.sessionStorage.setItem(
+      storageKey('agt_demo'),
+      JSON.stringify({
+        session: { token: 'kept', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), serviceUrl: 'https://agent.shop.example', agentId: 'agt_demo' },
+        conversationId: 'cnv_9',
+        transcript: [{ id: 'cm_1', role: 'user', content: 'Do you pay by PayPal?' }],
+        pending: { content: 'Do you pay by PayPal?', clientMessageId: 'cm_1' },
+      }),
+    );
+    const { service } = start({ turns: [reply('Yes, PayPal and bank transfer.')] });
+    await within(log()).findByText('Yes, PayPal and bank transfer.');
+    expect(service.messageRequests()[0]).toMatchObject({
+      url: 'https://agent.shop.example/v1/conversations/cnv_9/messages',
+      body: { content: 'Do you pay by PayPal?', clientMessageId: 'cm_1' },
+      headers: { authorization: 'Bearer kept' },
+    });
+  });
+
+  test('asks for a new token when the stored one has expired', async () => {
+    window.sessionStorage.setItem(
+      storageKey('agt_demo'),
+      JSON.stringify({ session: { token: 'old', expiresAt: Math.floor(Date.now() / 1000) - 10, serviceUrl: 'https://agent.shop.example', agentId: 'agt_demo' }, transcript: [] }),
+    );
+    const { service } = start();
+    await within(log()).findByText(/Ask me anything/);
+    expect(service.sessionRequests()).toHaveLength(1);
+    expect(service.conversationRequests()[0].headers.authorization).toBe('Bearer token-1');
+  });
+
+  test('sends the page URL, referrer and UTM parameters when the conversation starts', async () => {
+    window.history.replaceState(null, '', '/partners?utm_source=newsletter&utm_campaign=spring&other=1');
+    Object.defineProperty(document, 'referrer', { value: 'https://search.example/?q=affiliate', configurable: true });
+    const { service } = start();
+    await within(log()).findByText(/Ask me anything/);
+    expect(service.conversationRequests()[0].body).toEqual({
+      page: {
+        url: 'http://localhost/partners?utm_source=newsletter&utm_campaign=spring&other=1',
+        referrer: 'https://search.example/?q=affiliate',
+        utm: { source: 'newsletter', campaign: 'spring' },
+      },
+    });
+  });
+
+  test('a floating panel opens as a labelled dialog with focus in the composer, and Escape closes it back to the bubble', async () => {
+    const { handle, root } = start({ mode: 'floating' });
+    const bubble = root.querySelector('button')!;
+    expect(screen.queryByRole('dialog')).toBeNull();
+    handle.open();
+    const dialog = screen.getByRole('dialog', { name: 'Affiliate help' });
+    expect(screen.getByRole('textbox')).toHaveFocus();
+    expect(bubble).toHaveAttribute('aria-expanded', 'true');
+    await within(dialog).findByText(/Ask me anything/);
+
+    fireEvent.keyDown(screen.getByRole('textbox'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(bubble).toHaveFocus();
+    expect(bubble).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('takes its direction from the page, so right-to-left sites get a mirrored widget', () => {
+    document.documentElement.dir = 'rtl';
+    try {
+      start();
+      expect(screen.getByRole('region', { name: 'Affiliate help' })).toHaveAttribute('dir', 'rtl');
+    } finally {
+      document.documentElement.dir = '';
+    }
+  });
+
+  test('Shift+Enter adds a line instead of sending', async () => {
+    const { service } = start();
+    await within(log()).findByText(/Ask me anything/);
+    await userEvent.type(screen.getByRole('textbox'), 'one{Shift>}{Enter}{/Shift}two');
+    expect(screen.getByRole('textbox')).toHaveValue('one\ntwo');
+    await waitFor(() => expect(service.messageRequests()).toHaveLength(0));
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Chat block budgets, measured from the built files (issue 6): the launcher (JS + CSS a page
+ * loads before any interaction) ≤ 3 KB gzipped, the whole widget ≤ 20 KB gzipped. Prints, asserts
+ * nothing. Then opens the preview page in headless Chromium against the real service (in-process,
+ * temporary data directory) and saves screenshots, desktop and mobile, to tests/artifacts/widget/.
+ *
+ *   npx tsx tests/bench/widget-size-bench.ts [--no-screenshots]
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startTestService, type TestService } from '../support/signed-client';
+
+const root = path.resolve(__dirname, '../..');
+const build = path.join(root, 'build/blocks/chat');
+const artifacts = path.join(root, 'tests/artifacts/widget');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function gzipSize(file: string): number {
+  return zlib.gzipSync(fs.readFileSync(path.join(build, file)), { level: 9 }).length;
+}
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+
+function printSizes(): void {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-blocks.mjs')], { stdio: 'inherit' });
+  const rows = [
+    ['launcher.js', gzipSize('launcher.js'), fs.statSync(path.join(build, 'launcher.js')).size],
+    ['style-index.css', gzipSize('style-index.css'), fs.statSync(path.join(build, 'style-index.css')).size],
+    ['widget.js (CSS inlined)', gzipSize('widget.js'), fs.statSync(path.join(build, 'widget.js')).size],
+    ['index.js (editor only)', gzipSize('index.js'), fs.statSync(path.join(build, 'index.js')).size],
+  ] as const;
+  console.log('\nfile                         gzipped     raw');
+  for (const [name, gzipped, raw] of rows) console.log(`${name.padEnd(28)} ${kb(gzipped).padStart(9)} ${kb(raw).padStart(9)}`);
+  const launcher = rows[0][1] + rows[1][1];
+  const whole = launcher + rows[2][1];
+  console.log(`\nlauncher before interaction (JS + CSS): ${kb(launcher)}  (budget 3 KB)`);
+  console.log(`whole widget after first click (launcher + widget): ${kb(whole)}  (budget 20 KB)\n`);
+}
+
+type Page = import('playwright-core').Page;
+
+/** Each browser context gets a fresh profile directory, removed afterwards. */
+async function withBrowser(options: { viewport: { width: number; height: number }; isMobile?: boolean }, run: (newTab: () => Promise<Page>) => Promise<void>) {
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: options.viewport,
+    ...(options.isMobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+  });
+  try {
+    // A new tab per scenario: sessionStorage (the kept conversation) is per tab.
+    await run(() => context.newPage());
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function converse(page: Page): Promise<void> {
+  await page.locator('.wp-block-affiliate-agent-chat.is-ready').waitFor();
+  const messages = page.locator('.wp-block-affiliate-agent-chat__message.is-assistant');
+  await messages.first().waitFor();
+  for (const [index, text] of ['What commission do you pay?', 'I would like to apply'].entries()) {
+    await page.getByRole('textbox').fill(text);
+    await page.keyboard.press('Enter');
+    await messages.nth(index + 1).waitFor({ timeout: 15000 });
+  }
+  await page.waitForTimeout(400); // let the entry animation finish before the picture
+}
+
+function sse(events: Array<[string, unknown]>): string {
+  return events.map(([type, data]) => `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+}
+
+const SCRIPTED_TURNS = [
+  sse([
+    ['message-start', { messageId: 'msg_1' }],
+    ['text-delta', { delta: 'We pay **30% recurring commission** on every sale you refer [S1], paid monthly once you pass $50 [S2].' }],
+    ['citations', { citations: [{ id: 'S1', title: 'Affiliate program terms', url: 'https://shop.example/affiliates/terms' }, { id: 'S2', title: 'Payouts FAQ', url: 'https://shop.example/affiliates/faq' }] }],
+    ['message-end', { messageId: 'msg_1', usage: { engine: 'offline' } }],
+  ]),
+  sse([
+    ['message-start', { messageId: 'msg_2' }],
+    ['text-delta', { delta: 'Great! Where will you promote us?' }],
+    ['field-request', { actionKey: 'apply', field: { key: 'channel', label: 'Main channel', type: 'enum', options: [{ value: 'blog', label: 'Blog' }, { value: 'youtube', label: 'YouTube' }, { value: 'newsletter', label: 'Newsletter' }, { value: 'social', label: 'Social media' }] } }],
+    ['message-end', { messageId: 'msg_2', usage: { engine: 'offline' } }],
+  ]),
+  sse([
+    ['message-start', { messageId: 'msg_3' }],
+    ['text-delta', { delta: 'Thanks, Sam. Please check your application before I send it:' }],
+    ['confirmation-request', { actionKey: 'apply', title: 'Affiliate application', summary: [{ key: 'name', label: 'Name', value: 'Sam Rivera' }, { key: 'email', label: 'Email', value: 'sam@example.com' }, { key: 'website', label: 'Website', value: 'https://sam.example' }, { key: 'channel', label: 'Main channel', value: 'YouTube' }] }],
+    ['message-end', { messageId: 'msg_3', usage: { engine: 'offline' } }],
+  ]),
+];
+
+async function scriptAnswers(page: Page): Promise<void> {
+  let turn = 0;
+  await page.route('**/v1/conversations/*/messages', (route) =>
+    route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body: SCRIPTED_TURNS[Math.min(turn++, SCRIPTED_TURNS.length - 1)] }),
+  );
+}
+
+async function screenshots(service: TestService, agentId: string): Promise<void> {
+  fs.mkdirSync(artifacts, { recursive: true });
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+  const preview = (query: string) => `${service.url}/preview/${agentId}?${query}`;
+
+  await withBrowser({ viewport: { width: 1280, height: 860 } }, async (newTab) => {
+    let page = await newTab();
+    const start = Date.now();
+    await page.goto(preview('mode=inline'));
+    console.log(`preview page loaded in ${Date.now() - start} ms`);
+    await shot(page, 'desktop-inline-before');
+    await page.getByRole('textbox').click();
+    await converse(page);
+    await shot(page, 'desktop-inline');
+
+    page = await newTab();
+    await page.goto(preview('mode=floating'));
+    await shot(page, 'desktop-floating-closed');
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await converse(page);
+    await shot(page, 'desktop-floating');
+
+    page = await newTab();
+    await page.goto(preview('mode=inline&dir=rtl'));
+    await page.getByRole('textbox').click();
+    await converse(page);
+    await shot(page, 'desktop-inline-rtl');
+
+    // Citations, quick replies and the confirmation card, with the answers scripted at the network
+    // layer (the real service decides when it sends them; the picture is about how they look).
+    page = await newTab();
+    await scriptAnswers(page);
+    await page.goto(preview('mode=inline'));
+    await page.getByRole('textbox').click();
+    await converse(page);
+    await page.getByRole('textbox').fill('Sam');
+    await page.keyboard.press('Enter');
+    await page.locator('.wp-block-affiliate-agent-chat__card').waitFor();
+    await page.waitForTimeout(400);
+    await shot(page, 'desktop-inline-card');
+  });
+
+  await withBrowser({ viewport: { width: 390, height: 760 }, isMobile: true }, async (newTab) => {
+    const page = await newTab();
+    await page.goto(preview('mode=floating'));
+    await shot(page, 'mobile-floating-closed');
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await converse(page);
+    await shot(page, 'mobile-floating');
+  });
+  console.log(`screenshots in ${path.relative(process.cwd(), artifacts)}/`);
+}
+
+async function main(): Promise<void> {
+  printSizes();
+  if (process.argv.includes('--no-screenshots')) return;
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH) for the screenshots.`);
+    return;
+  }
+  const service = await startTestService();
+  try {
+    const seeded = await import('../../server/src/seed/seed-example');
+    const agentId = seeded.seedExampleIfEmpty(service.container)?.agentId ?? service.container.agents.list()[0].id;
+    await screenshots(service, agentId);
+  } finally {
+    await service.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
