@@ -22,14 +22,15 @@ export interface EngineChoice {
 const NO_USAGE = { inputTokens: 0, outputTokens: 0 };
 
 export async function runTurn(context: TurnContext, reply: ReplyWriter, choice: EngineChoice, offline: OfflineEngine): Promise<TurnResult> {
-  if (answerPendingConfirmation(context, reply)) {
-    return { engine: choice.model ? 'provider' : 'offline', stopReason: 'answered', usage: NO_USAGE, citations: [] };
-  }
   if (!choice.model) {
+    // The offline engine reads confirmations itself (with "change my email to …" and the like).
     context.emit({ type: 'trace', data: { kind: 'engine', engine: 'offline', reason: choice.offlineReason } });
     return offline.run(context, reply);
   }
   context.emit({ type: 'trace', data: { kind: 'engine', engine: 'provider', model: choice.model.name } });
+  if (answerPendingConfirmation(context, reply)) {
+    return { engine: 'provider', stopReason: 'answered', usage: NO_USAGE, citations: [] };
+  }
   // A snapshot of the state, so a failed provider step cannot leave half an update behind.
   const before = structuredClone(context.conversation.state);
   try {
