@@ -32,6 +32,7 @@ function wp_test_reset() {
 		'users'         => array(),
 		'affiliates'    => array(),
 		'mail'          => array(),
+		'posts'         => array(),
 	);
 }
 
@@ -418,6 +419,34 @@ function wp_generate_password( $length = 12, $special = true, $extra = false ) {
 }
 function sanitize_textarea_field( $value ) {
 	return trim( strip_tags( (string) $value ) );
+}
+
+// Posts (for content sync).
+function wp_is_post_revision( $post_id ) {
+	return false;
+}
+function wp_is_post_autosave( $post_id ) {
+	return false;
+}
+function post_type_exists( $type ) {
+	return in_array( $type, array( 'page', 'post' ), true );
+}
+function get_post( $post_id ) {
+	return isset( $GLOBALS['wp_test']['posts'][ (int) $post_id ] ) ? $GLOBALS['wp_test']['posts'][ (int) $post_id ] : null;
+}
+function setup_postdata( $post ) {
+	return true;
+}
+function get_the_title( $post ) {
+	return $post->post_title;
+}
+function get_permalink( $post ) {
+	return home_url( '/?p=' . $post->ID );
+}
+function wp_test_post( $id, $type, $status, $title, $content = '', $password = '' ) {
+	$post = (object) array( 'ID' => $id, 'post_type' => $type, 'post_status' => $status, 'post_title' => $title, 'post_content' => $content, 'post_password' => $password, 'post_modified_gmt' => '2026-11-25 03:00:00' );
+	$GLOBALS['wp_test']['posts'][ $id ] = $post;
+	return $post;
 }
 
 wp_test_reset();
