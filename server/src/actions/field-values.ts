@@ -24,12 +24,13 @@ export function isEmptyValue(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
 
-function failure(field: ActionField, problem: string, code: FieldProblem = 'invalid'): FieldValueResult {
+/** `visitorProblem` replaces wording only a model needs (option values next to their labels). */
+function failure(field: ActionField, problem: string, visitorProblem = problem): FieldValueResult {
   return {
     ok: false,
-    code,
+    code: 'invalid',
     message: `Field \`${field.key}\` ${problem}; ask the visitor again.`,
-    visitorMessage: `${field.label} ${problem}.`,
+    visitorMessage: `${field.label} ${visitorProblem}.`,
   };
 }
 
@@ -80,7 +81,13 @@ function validateEnum(field: ActionField, raw: unknown): FieldValueResult {
       ? undefined
       : options.find((candidate) => candidate.value === text || candidate.label.toLowerCase() === text) ??
         options.find((candidate) => candidate.synonyms.some((synonym) => synonym.toLowerCase() === text));
-  if (!option) return failure(field, `must be one of: ${options.map((candidate) => `${candidate.value} (${candidate.label})`).join(', ')}`);
+  if (!option) {
+    return failure(
+      field,
+      `must be one of: ${options.map((candidate) => `${candidate.value} (${candidate.label})`).join(', ')}`,
+      `must be one of: ${options.map((candidate) => candidate.label).join(', ')}`,
+    );
+  }
   return { ok: true, value: option.value };
 }
 

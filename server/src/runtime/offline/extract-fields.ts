@@ -131,7 +131,10 @@ export function extractFieldValues(message: string, definition: ActionDefinition
   // Numbers: the answer to a number question, or a number next to words of a number field's question.
   const numbers = findNumbers(rest);
   const cuedField = (number: { start: number; end: number }) => {
-    const around = normaliseText(rest.slice(Math.max(0, number.start - 30), number.end + 30)).split(' ').map((word) => word.replace(/s$/, ''));
+    // The words right next to the number say what it counts: "40k subscribers", "audience of 40k".
+    const before = normaliseText(rest.slice(0, number.start)).split(' ').slice(-3);
+    const after = normaliseText(rest.slice(number.end)).split(' ').slice(0, 2);
+    const around = [...before, ...after].map((word) => word.replace(/s$/, ''));
     return fieldsOfType('number').find((candidate) => fillable(candidate) && cueWords(candidate).some((cue) => around.includes(cue)));
   };
   // "2 channels with 40k subscribers" answers the audience question with 40k, not 2.

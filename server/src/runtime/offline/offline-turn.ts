@@ -152,8 +152,8 @@ function handleCollecting(session: Session, message: string): OfflineTurnResult 
   const updated = applyValues(session, extraction, true);
   if (answered) return advance(updated);
   if (problem?.code === 'consent-refused') updated.events.push({ type: 'text', text: replies.consentRefused(definition) });
-  else if (problem) updated.events.push({ type: 'text', text: replies.invalid(problem.visitorMessage, pending) });
-  else if (!gaveOther) updated.events.push({ type: 'text', text: replies.notUnderstood(pending) });
+  else if (problem && pending.type !== 'enum') updated.events.push({ type: 'text', text: replies.invalid(problem.visitorMessage, pending) });
+  else if (problem || !gaveOther) updated.events.push({ type: 'text', text: replies.notUnderstood(pending) });
   return advance(updated);
 }
 
