@@ -4,7 +4,7 @@ import { createChatController, type ChatController } from './chat-controller';
 import { createConversationStore } from './conversation-store';
 import { DEFAULT_STRINGS } from './default-strings';
 import { CLASS } from './dom';
-import type { VisitorSession, WidgetConfig } from './types';
+import type { VisitorSession, WidgetConfig, WidgetStrings } from './types';
 import { createView } from './view';
 
 export interface MountOptions {
@@ -44,7 +44,9 @@ function sessionStorageOrNull(): Storage | null {
  * Turns a chat block into the live widget. Inline blocks swap their static panel for the live
  * one in the same box (no layout shift); floating blocks get a fixed panel next to the bubble.
  */
-export function mount(root: HTMLElement, partialConfig: Partial<WidgetConfig> & { agentId: string; sessionUrl: string }, options: MountOptions = {}): WidgetHandle {
+export type MountConfig = Partial<Omit<WidgetConfig, 'strings'>> & { agentId: string; sessionUrl: string; strings?: Partial<WidgetStrings> };
+
+export function mount(root: HTMLElement, partialConfig: MountConfig, options: MountOptions = {}): WidgetHandle {
   injectStyles();
   const config: WidgetConfig = {
     mode: 'floating',
