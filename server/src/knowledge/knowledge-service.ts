@@ -35,6 +35,8 @@ import type { WordpressContentClient } from './wordpress-content-client';
 export const WORDPRESS_SITE_URL_SETTING = 'wordpress.siteUrl';
 const MAX_LIMIT = 50;
 const QUERY_VECTOR_CACHE_SIZE = 200;
+/** After a failed query embedding, chats skip the endpoint this long instead of each waiting for it to fail. */
+const EMBEDDINGS_BACKOFF_MS = 30_000;
 
 export interface KnowledgeServiceDependencies {
   repository: KnowledgeRepository;
@@ -83,6 +85,7 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     onIndexed: () => void embeddingsIndexer?.run(),
   });
   const queryVectors = new Map<string, Float32Array>();
+  let embeddingsDownUntil = 0;
 
   function getSet(id: string): KnowledgeSet {
     const set = repository.findSet(id);
@@ -112,10 +115,12 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     if (!embeddings) return null;
     let values = queryVectors.get(query);
     if (!values) {
+      if (Date.now() < embeddingsDownUntil) return null;
       try {
         [values] = await embeddings.embed([query]);
       } catch (error) {
-        logger.warn('query embedding failed; answering with BM25 only', { error: error instanceof Error ? error.message : String(error) });
+        embeddingsDownUntil = Date.now() + EMBEDDINGS_BACKOFF_MS;
+        logger.warn('query embedding failed; answering with BM25 only for the next 30 s', { error: error instanceof Error ? error.message : String(error) });
         return null;
       }
       if (queryVectors.size >= QUERY_VECTOR_CACHE_SIZE) queryVectors.delete(queryVectors.keys().next().value!);

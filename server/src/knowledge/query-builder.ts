@@ -20,8 +20,16 @@ export interface TermStatistics {
   totalChunks: number;
 }
 
+/**
+ * When the chosen terms together appear in more chunks than this, scoring every match would cost
+ * milliseconds per query; the builder then also offers a narrower query requiring every term.
+ */
+export const BROAD_QUERY_POSTINGS = 4000;
+
 export interface BuiltQuery {
   match: string | null;
+  /** Every term required (phrases still boost): tried first for broad queries, `match` if it finds too little. */
+  narrowMatch: string | null;
   terms: string[];
   phrases: string[][];
   prefix: string | null;
@@ -49,5 +57,10 @@ export function buildMatchQuery(tokens: string[], prefix: string | null, statist
 
   const parts = [...phrases.map((pair) => quote(pair.join(' '))), ...terms.map(quote)];
   if (usablePrefix) parts.push(`${quote(usablePrefix)}*`);
-  return { match: parts.length > 0 ? parts.join(' OR ') : null, terms, phrases, prefix: usablePrefix };
+  const postings = terms.reduce((sum, term) => sum + frequency(term), 0);
+  const narrowMatch =
+    terms.length >= 2 && postings > BROAD_QUERY_POSTINGS
+      ? [...phrases.map((pair) => quote(pair.join(' '))), `(${terms.map(quote).join(' AND ')})`].join(' OR ')
+      : null;
+  return { match: parts.length > 0 ? parts.join(' OR ') : null, narrowMatch, terms, phrases, prefix: usablePrefix };
 }
