@@ -66,7 +66,6 @@ $aa_chat_strings = array(
 	'error'          => __( 'Something went wrong. Please try again.', 'affiliate-agent' ),
 	'reconnecting'   => __( 'Connection lost. Reconnecting…', 'affiliate-agent' ),
 	'connecting'     => __( 'Connecting…', 'affiliate-agent' ),
-	'messageTooLong' => __( 'Messages can be at most 2000 characters.', 'affiliate-agent' ),
 );
 
 $aa_chat_widget_file = __DIR__ . '/widget.js';

@@ -21,5 +21,4 @@ export const DEFAULT_STRINGS: WidgetStrings = {
   error: 'Something went wrong. Please try again.',
   reconnecting: 'Connection lost. Reconnecting…',
   connecting: 'Connecting…',
-  messageTooLong: 'Messages can be at most 2000 characters.',
 };

@@ -31,7 +31,6 @@ export interface WidgetStrings {
   error: string;
   reconnecting: string;
   connecting: string;
-  messageTooLong: string;
 }
 
 /** Read by the launcher from the block's data attributes and handed to the widget. */

@@ -1,0 +1,36 @@
+<?php
+/**
+ * Runs render.php outside WordPress with minimal stand-ins for the WordPress functions it calls,
+ * so the jsdom tests can check its markup. Usage: php render-php-harness.php '<attributes JSON>'
+ */
+define( 'ABSPATH', __DIR__ . '/' );
+
+function __( $text, $domain = 'default' ) { return $text; }
+function esc_attr( $text ) { return htmlspecialchars( (string) $text, ENT_QUOTES, 'UTF-8' ); }
+function esc_html( $text ) { return htmlspecialchars( (string) $text, ENT_QUOTES, 'UTF-8' ); }
+function esc_url_raw( $url ) { return (string) $url; }
+function sanitize_text_field( $text ) { return trim( strip_tags( (string) $text ) ); }
+function rest_url( $path ) { return 'https://shop.example/wp-json/' . ltrim( $path, '/' ); }
+function plugins_url( $file, $base ) { return 'https://shop.example/wp-content/plugins/affiliate-agent/build/blocks/chat/' . $file; }
+function add_query_arg( $key, $value, $url ) { return $url . ( false === strpos( $url, '?' ) ? '?' : '&' ) . rawurlencode( $key ) . '=' . rawurlencode( $value ); }
+function wp_json_encode( $data ) { return json_encode( $data ); }
+function wp_kses( $html, $allowed ) { return $html; }
+function _wp_to_kebab_case( $text ) { return strtolower( preg_replace( '/([a-z])([A-Z0-9])/', '$1-$2', $text ) ); }
+// As in WordPress: the block's own class first, extra attributes appended, every value escaped.
+function get_block_wrapper_attributes( $extra = array() ) {
+	$attributes          = $extra;
+	$attributes['class'] = trim( 'wp-block-affiliate-agent-chat ' . ( $extra['class'] ?? '' ) );
+	$parts               = array();
+	foreach ( $attributes as $name => $value ) {
+		if ( 'style' === $name && '' === $value ) {
+			continue;
+		}
+		$parts[] = $name . '="' . esc_attr( $value ) . '"';
+	}
+	return implode( ' ', $parts );
+}
+
+$attributes = json_decode( $argv[1] ?? '{}', true );
+$content    = '';
+$block      = null;
+require $argv[2];
