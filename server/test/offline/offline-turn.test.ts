@@ -167,6 +167,24 @@ describe('the offline engine runs one action session as a conversation', () => {
     expect(submitted(turns[9].events)).toMatchObject({ values: expect.objectContaining({ platform: 'tiktok' }) });
   });
 
+  test('a number with a thousands separator corrects the summary in full', () => {
+    const { events } = converse([...COMPLETE_APPLICATION, 'wait, the audience is actually 2,500']);
+    expect(texts(events)).toEqual(["Thanks, I've updated your audience size to 2,500."]);
+    expect(summaryOf(events)).toMatchObject({ audience_size: '2,500' });
+  });
+
+  test('after declining, "nothing, it\'s fine" shows the unchanged summary again', () => {
+    const { events, state } = converse([...COMPLETE_APPLICATION, 'nope', "nothing, it's fine"]);
+    expect(summaryOf(events)).toMatchObject({ email: 'ana@site.com' });
+    expect(state.phase).toBe('confirming');
+  });
+
+  test('answers written the way people talk are understood', () => {
+    const { state } = converse(["I'd like to join the affiliate program", 'my name is Lee', 'lee at example dot com', 'Tik tok', 'twenty thousand', 'coupon sites', 'no website', 'yes']);
+    expect(state.values).toEqual({ name: 'Lee', email: 'lee@example.com', platform: 'tiktok', audience_size: 20000, traffic_source: 'coupons', consent: true });
+    expect(state.skipped).toEqual(['website']);
+  });
+
   test('an unclear reply to the summary submits nothing and asks for yes or a change', () => {
     const { events } = converse([...COMPLETE_APPLICATION, 'hmm']);
     expect(texts(events)).toEqual(['Please reply "yes" to submit, or tell me what to change.']);

@@ -36,7 +36,8 @@ export function referencePhrases(field: ActionField): Array<{ phrase: string; st
   return [...phrases.entries()].map(([phrase, strength]) => ({ phrase, strength })).sort((left, right) => right.phrase.length - left.phrase.length);
 }
 
-const VALUE = `([^,;\\n]+?)(?=\\s*(?:[,;\\n!]|\\.(?:\\s|$)|\\band\\b|\\bbut\\b|\\bplease\\b|$))`;
+// A value runs to the next comma, "and" or sentence end; a comma inside a number ("2,500") is part of it.
+const VALUE = `((?:[^,;\\n]|,(?=\\d{3}))+?)(?=\\s*(?:,(?!\\d{3})|[;\\n!]|\\.(?:\\s|$)|\\band\\b|\\bbut\\b|\\bplease\\b|$))`;
 
 function patternsFor(phrases: string[]): RegExp[] {
   const reference = phrases.map((phrase) => phrase.split(' ').map(escape).join('[\\s_-]*')).join('|');
