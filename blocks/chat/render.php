@@ -50,22 +50,22 @@ $aa_chat_placeholder = ! empty( $attributes['placeholder'] ) ? (string) $attribu
 
 // The launcher and widget are plain bundles, not wp-scripts ones, so PHP hands them translated strings.
 $aa_chat_strings = array(
-	'title'          => $aa_chat_title,
-	'greeting'       => __( 'Hi! How can I help you today?', 'affiliate-agent' ),
-	'placeholder'    => $aa_chat_placeholder,
-	'send'           => __( 'Send', 'affiliate-agent' ),
-	'open'           => __( 'Open chat', 'affiliate-agent' ),
-	'close'          => __( 'Close chat', 'affiliate-agent' ),
-	'typing'         => __( 'The assistant is typing…', 'affiliate-agent' ),
-	'you'            => __( 'You', 'affiliate-agent' ),
-	'assistant'      => __( 'Assistant', 'affiliate-agent' ),
-	'sources'        => __( 'Sources', 'affiliate-agent' ),
-	'confirm'        => __( 'Confirm', 'affiliate-agent' ),
-	'edit'           => __( 'Edit', 'affiliate-agent' ),
-	'retry'          => __( 'Try again', 'affiliate-agent' ),
-	'error'          => __( 'Something went wrong. Please try again.', 'affiliate-agent' ),
-	'reconnecting'   => __( 'Connection lost. Reconnecting…', 'affiliate-agent' ),
-	'connecting'     => __( 'Connecting…', 'affiliate-agent' ),
+	'title'        => $aa_chat_title,
+	'greeting'     => __( 'Hi! How can I help you today?', 'affiliate-agent' ),
+	'placeholder'  => $aa_chat_placeholder,
+	'send'         => __( 'Send', 'affiliate-agent' ),
+	'open'         => __( 'Open chat', 'affiliate-agent' ),
+	'close'        => __( 'Close chat', 'affiliate-agent' ),
+	'typing'       => __( 'The assistant is typing…', 'affiliate-agent' ),
+	'you'          => __( 'You', 'affiliate-agent' ),
+	'assistant'    => __( 'Assistant', 'affiliate-agent' ),
+	'sources'      => __( 'Sources', 'affiliate-agent' ),
+	'confirm'      => __( 'Confirm', 'affiliate-agent' ),
+	'edit'         => __( 'Edit', 'affiliate-agent' ),
+	'retry'        => __( 'Try again', 'affiliate-agent' ),
+	'error'        => __( 'Something went wrong. Please try again.', 'affiliate-agent' ),
+	'reconnecting' => __( 'Connection lost. Reconnecting…', 'affiliate-agent' ),
+	'connecting'   => __( 'Connecting…', 'affiliate-agent' ),
 );
 
 $aa_chat_widget_file = __DIR__ . '/widget.js';

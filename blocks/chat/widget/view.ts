@@ -34,8 +34,9 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
   }
 
   const log = element('div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': titleId, tabindex: '0' });
-  const typing = element('div', 'typing', { 'aria-hidden': 'true' });
-  typing.append(element('span', 'dot'), element('span', 'dot'), element('span', 'dot'));
+  // Inside the log, so screen readers hear "typing" once, as sighted visitors see the dots.
+  const typing = element('div', 'typing');
+  typing.append(screenReaderText(strings.typing), element('span', 'dot'), element('span', 'dot'), element('span', 'dot'));
   typing.hidden = true;
   const status = element('div', 'status', { role: 'status' });
   status.hidden = true;
