@@ -114,6 +114,14 @@ class AdminProxyTest extends TestCase {
 		$this->assertStringContainsString( 'Failed to connect', $error->get_error_data()['details']['error'] );
 	}
 
+	public function test_an_editor_listing_agents_gets_display_fields_only() {
+		wp_test_log_in( 12, array( 'read', 'edit_posts' ) );
+		$GLOBALS['wp_test']['http_response'] = wp_test_http_answer( 200, array( 'agents' => array( array( 'id' => 'agt_1', 'name' => 'Helper', 'instructions' => 'secret prompt', 'allowedOrigins' => array() ) ) ) );
+		$response                             = $this->proxy->forward( new WP_REST_Request( 'GET', '', array( 'path' => 'agents' ) ) );
+		$this->assertSame( array( 'id', 'name', 'enabled', 'greeting', 'language', 'appearance' ), array_keys( $response->get_data()['agents'][0] ) );
+		$this->assertSame( 'aa_review_leads', $GLOBALS['wp_test']['http_requests'][0]['args']['headers']['X-AA-Capabilities'], 'asked with the read-only capability' );
+	}
+
 	public function test_without_settings_the_proxy_says_how_to_connect() {
 		delete_option( Settings::OPTION_SHARED_SECRET );
 		$error = $this->proxy->forward( new WP_REST_Request( 'GET', '', array( 'path' => 'leads' ) ) );

@@ -74,6 +74,16 @@ class CapabilitiesTest extends TestCase {
 		$this->assertSame( 403, $error->get_error_data()['status'] );
 	}
 
+	public function test_editors_may_only_read_the_agent_list_for_the_block_picker() {
+		wp_test_log_in( 12, array( 'read', 'edit_posts' ) );
+		$proxy = new Admin_Proxy_Controller( new Service_Client( new Settings() ) );
+		$this->assertTrue( $proxy->can_forward( new WP_REST_Request( 'GET', '', array( 'path' => 'agents' ) ) ) );
+		$this->assertNotTrue( $proxy->can_forward( new WP_REST_Request( 'GET', '', array( 'path' => 'leads' ) ) ) );
+		$this->assertNotTrue( $proxy->can_forward( new WP_REST_Request( 'POST', '', array( 'path' => 'agents' ) ) ) );
+		$this->assertNotTrue( $proxy->can_forward( new WP_REST_Request( 'GET', '', array( 'path' => 'agents/agt_1/actions' ) ) ) );
+		$this->assertNotTrue( $proxy->can_forward( new WP_REST_Request( 'GET', '', array( 'path' => 'agents/agt_1' ) ) ) );
+	}
+
 	public function test_agent_managers_reach_everything_and_anonymous_users_get_401() {
 		wp_test_log_in( 1, array( 'aa_manage_agents', 'aa_review_leads' ) );
 		$proxy = new Admin_Proxy_Controller( new Service_Client( new Settings() ) );

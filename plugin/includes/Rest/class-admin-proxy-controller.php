@@ -83,7 +83,11 @@ class Admin_Proxy_Controller {
 		if ( $is_read && 0 === strpos( $path, 'conversations/' ) ) {
 			return array( Capabilities::REVIEW_LEADS, Capabilities::MANAGE_AGENTS );
 		}
-		if ( $is_read && preg_match( '#^agents(?:/[^/]+)?$#', $path ) ) {
+		if ( $is_read && 'agents' === $path ) {
+			// Editors reach the list too, for the chat block's agent picker, and get display fields only (see forward()).
+			return array( Capabilities::MANAGE_AGENTS, Capabilities::REVIEW_LEADS, 'edit_posts' );
+		}
+		if ( $is_read && preg_match( '#^agents/[^/]+$#', $path ) ) {
 			return array( Capabilities::MANAGE_AGENTS, Capabilities::REVIEW_LEADS );
 		}
 		return array( Capabilities::MANAGE_AGENTS );
@@ -129,6 +133,9 @@ class Admin_Proxy_Controller {
 	 */
 	public function forward( $request ) {
 		$user_id = get_current_user_id();
+		if ( ! Capabilities::of_user( $user_id ) && 'agents' === $request['path'] ) {
+			return ( new Block_Agents_Controller( $this->service ) )->list_agents();
+		}
 		return Error_Response::guard(
 			function () use ( $request, $user_id ) {
 				$query  = array_diff_key( $request->get_query_params(), array_flip( self::WORDPRESS_QUERY_KEYS ) );
