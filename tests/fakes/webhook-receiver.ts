@@ -16,9 +16,10 @@ export interface ReceivedWebhook {
   body: string;
   payload: any;
   path: string;
+  receivedAt: number;
 }
 
-export async function startWebhookReceiver(options: { secret?: () => string | undefined } = {}) {
+export async function startWebhookReceiver(options: { secret?: () => string | undefined; latencyMs?: () => number } = {}) {
   const unique = new Map<string, ReceivedWebhook>();
   const all: ReceivedWebhook[] = [];
   const scripted: number[] = [];
@@ -27,6 +28,8 @@ export async function startWebhookReceiver(options: { secret?: () => string | un
 
   const server = http.createServer(async (request, response) => {
     const body = await readBody(request);
+    const latency = options.latencyMs?.() ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     if (redirectTo) {
       response.writeHead(307, { location: redirectTo });
       response.end();
@@ -52,6 +55,7 @@ export async function startWebhookReceiver(options: { secret?: () => string | un
       body,
       payload,
       path: request.url ?? '/',
+      receivedAt: Date.now(),
     };
     const status = scripted.length ? scripted.shift()! : defaultStatus;
     all.push(entry);
