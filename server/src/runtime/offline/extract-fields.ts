@@ -129,13 +129,15 @@ export function extractFieldValues(message: string, definition: ActionDefinition
   const pending = definition.fields.find((field) => field.key === context.pendingFieldKey && !taken.has(field.key));
 
   // Numbers: the answer to a number question, or a number next to words of a number field's question.
-  const numbers = findNumbers(rest);
+  const numberFields = fieldsOfType('number').map((field) => ({ field, cues: cueWords(field) }));
+  // A long list of numbers is not an answer; reading only the first few keeps a pasted table cheap.
+  const numbers = numberFields.length > 0 ? findNumbers(rest).slice(0, 20) : [];
   const cuedField = (number: { start: number; end: number }) => {
     // The words right next to the number say what it counts: "40k subscribers", "audience of 40k".
-    const before = normaliseText(rest.slice(0, number.start)).split(' ').slice(-3);
-    const after = normaliseText(rest.slice(number.end)).split(' ').slice(0, 2);
+    const before = normaliseText(rest.slice(Math.max(0, number.start - 60), number.start)).split(' ').slice(-3);
+    const after = normaliseText(rest.slice(number.end, number.end + 60)).split(' ').slice(0, 2);
     const around = [...before, ...after].map((word) => word.replace(/s$/, ''));
-    return fieldsOfType('number').find((candidate) => fillable(candidate) && cueWords(candidate).some((cue) => around.includes(cue)));
+    return numberFields.find(({ field, cues }) => fillable(field) && cues.some((cue) => around.includes(cue)))?.field;
   };
   // "2 channels with 40k subscribers" answers the audience question with 40k, not 2.
   if (pending?.type === 'number' && numbers.length > 1) numbers.sort((left, right) => Number(cuedField(right) === pending) - Number(cuedField(left) === pending));

@@ -39,8 +39,21 @@ export function referencePhrases(field: ActionField): Array<{ phrase: string; st
 // A value runs to the next comma, "and" or sentence end; a comma inside a number ("2,500") is part of it.
 const VALUE = `((?:[^,;\\n]|,(?=\\d{3}))+?)(?=\\s*(?:,(?!\\d{3})|[;\\n!]|\\.(?:\\s|$)|\\band\\b|\\bbut\\b|\\bplease\\b|$))`;
 
-function patternsFor(phrases: string[]): RegExp[] {
-  const reference = phrases.map((phrase) => phrase.split(' ').map(escape).join('[\\s_-]*')).join('|');
+// Compiled once per phrase: field labels repeat every turn and compiling dominates the cost.
+// Safe to share because matchAll works on a copy of a global regular expression.
+const patternCache = new Map<string, RegExp[]>();
+
+function patternsFor(phrase: string): RegExp[] {
+  const cached = patternCache.get(phrase);
+  if (cached) return cached;
+  const patterns = compilePatterns(phrase);
+  if (patternCache.size > 2000) patternCache.clear();
+  patternCache.set(phrase, patterns);
+  return patterns;
+}
+
+function compilePatterns(phrase: string): RegExp[] {
+  const reference = phrase.split(' ').map(escape).join('[\\s_-]*');
   return [
     new RegExp(`\\b(?:change|update|set|make|switch|correct|fix)\\s+(?:my\\s+|the\\s+)?(?:${reference})\\s+(?:to|into|as|=|:)\\s*${VALUE}`, 'giu'),
     new RegExp(`\\b(?:my|the)\\s+(?:${reference})(?:'s|\\s+is|\\s+was|\\s+should\\s+be|\\s+would\\s+be|\\s+is\\s+actually|\\s*[:=])\\s*${VALUE}`, 'giu'),
@@ -52,7 +65,7 @@ export function findFieldReferences(text: string, definition: ActionDefinition):
   const candidates: Array<FieldReference & { strength: number }> = [];
   for (const field of definition.fields) {
     for (const { phrase, strength } of referencePhrases(field)) {
-      for (const pattern of patternsFor([phrase])) {
+      for (const pattern of patternsFor(phrase)) {
         for (const match of text.matchAll(pattern)) {
           const start = match.index ?? 0;
           candidates.push({ field, valueText: match[1].trim(), start, end: start + match[0].length, strength });

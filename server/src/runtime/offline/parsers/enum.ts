@@ -1,4 +1,4 @@
-import { normaliseText, similarity, words } from '../text-normalise';
+import { normaliseText, similarEnough, words } from '../text-normalise';
 
 /** Matching a reply to one of an enum field's options by value, label, synonym or close spelling. */
 export interface EnumOption {
@@ -44,24 +44,27 @@ function containsPhrase(haystack: string, phrase: string): boolean {
 }
 
 /** The best similarity between a phrase and any run of the same number of words in the text. */
-function bestWindowSimilarity(textWords: string[], phrase: string): { score: number; window: string } {
+function bestWindowSimilarity(textWords: string[], phrase: string, threshold: number): { score: number; window: string } {
   const phraseWords = phrase.split(' ');
   let best = { score: 0, window: '' };
   // Short words ("ig", "yt", "x") are only ever matched exactly: one typo in them is another word.
   if (phrase.replace(/ /g, '').length < 4) return best;
   for (let start = 0; start + phraseWords.length <= textWords.length; start += 1) {
     const window = textWords.slice(start, start + phraseWords.length).join(' ');
-    const score = similarity(window, phrase);
+    const score = similarEnough(window, phrase, threshold);
     if (score > best.score) best = { score, window };
   }
   // Words typed together ("tik tok" as "tiktok", "youtube channel" as "youtubechannel").
   const joined = phrase.replace(/ /g, '');
   for (const word of textWords) {
-    const score = similarity(word, joined);
+    const score = similarEnough(word, joined, threshold);
     if (score > best.score) best = { score, window: word };
   }
   return best;
 }
+
+/** Misspellings are forgiven in short answers; a long message that merely resembles an option is not one. */
+const MAX_FUZZY_WORDS = 30;
 
 /**
  * The option a reply names, or null when none is close enough or two options tie (an ambiguous
@@ -81,8 +84,8 @@ export function matchEnumOption(text: string, options: EnumOption[], settings: E
       if (normal === phrase) score = 1;
       // Inside a sentence, longer phrases are more specific ("facebook ads" beats "facebook").
       else if (containsPhrase(normal, phrase)) score = 0.9 + Math.min(phrase.length, 40) / 1000;
-      else if (settings.fuzzy !== false) {
-        const fuzzy = bestWindowSimilarity(textWords, phrase);
+      else if (settings.fuzzy !== false && textWords.length <= MAX_FUZZY_WORDS) {
+        const fuzzy = bestWindowSimilarity(textWords, phrase, threshold);
         if (fuzzy.score >= threshold) {
           score = 0.5 + fuzzy.score * 0.3;
           matched = fuzzy.window;
