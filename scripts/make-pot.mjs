@@ -9,6 +9,11 @@
  * and keeps `translators:` comments, as make-pot does. The output is deterministic (no creation
  * date), so rebuilding without string changes leaves the file untouched.
  *
+ * JS strings also get a reference to the built script that ships them (build/admin-ui/index.js,
+ * build/blocks/chat/index.js …): `wp i18n make-json` names each JSON translation file after the
+ * md5 of a referenced .js path, and WordPress looks translations up by the md5 of the enqueued
+ * script's path, so this is what makes wp_set_script_translations() find them.
+ *
  * Usage: node scripts/make-pot.mjs [--check]   (--check fails when the committed POT is stale)
  */
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -137,12 +142,21 @@ function translatorComment(source, callIndex) {
   return (match[1] ?? match[2]).replace(/\s*\n\s*\*?\s*/g, ' ').trim();
 }
 
+/** The built script a JS/TS source file is bundled into, relative to the plugin folder. */
+function builtScriptOf(reference) {
+  if (reference.startsWith('admin-ui/src/')) return 'build/admin-ui/index.js';
+  if (reference.startsWith('blocks/chat/widget/')) return 'build/blocks/chat/widget.js';
+  if (reference.startsWith('blocks/chat/launcher.')) return 'build/blocks/chat/launcher.js';
+  if (reference.startsWith('blocks/chat/')) return 'build/blocks/chat/index.js';
+  return null;
+}
+
 function extract() {
   const entries = new Map();
   const add = (entry, reference, comment) => {
     const key = `${entry.context ?? ''}\u0004${entry.single}`;
     const existing = entries.get(key) ?? { ...entry, references: [], comments: new Set() };
-    existing.references.push(reference);
+    if (!existing.references.includes(reference)) existing.references.push(reference);
     if (comment) existing.comments.add(comment);
     if (entry.plural && !existing.plural) existing.plural = entry.plural;
     entries.set(key, existing);
@@ -157,6 +171,8 @@ function extract() {
         const args = readArguments(source, match.index + match[0].length, isPhp);
         if (args[spec.domain] !== DOMAIN || typeof args[spec.single] !== 'string' || args[spec.single] === '') continue;
         const line = source.slice(0, match.index).split('\n').length;
+        const built = isPhp ? null : builtScriptOf(reference);
+        if (built) add({ single: args[spec.single], plural: spec.plural !== undefined ? args[spec.plural] : undefined, context: spec.context !== undefined ? args[spec.context] : undefined }, built, null);
         add(
           { single: args[spec.single], plural: spec.plural !== undefined ? args[spec.plural] : undefined, context: spec.context !== undefined ? args[spec.context] : undefined },
           `${reference}:${line}`,
@@ -175,6 +191,8 @@ function extract() {
     if (block.description) add({ single: block.description, context: 'block description' }, blockJson, null);
     for (const keyword of block.keywords ?? []) add({ single: keyword, context: 'block keyword' }, blockJson, null);
   }
+  // Source references first (what translators read), built scripts after (what make-json reads).
+  for (const entry of entries.values()) entry.references.sort((a, b) => Number(a.startsWith('build/')) - Number(b.startsWith('build/')));
   return [...entries.values()].sort((a, b) => a.references[0].localeCompare(b.references[0], 'en', { numeric: true }));
 }
 
