@@ -61,16 +61,57 @@ async function withBrowser(options: { viewport: { width: number; height: number 
   }
 }
 
-async function converse(page: Page): Promise<void> {
-  await page.locator('.wp-block-affiliate-agent-chat.is-ready').waitFor();
-  const messages = page.locator('.wp-block-affiliate-agent-chat__message.is-assistant');
-  await messages.first().waitFor();
-  for (const [index, text] of ['What commission do you pay?', 'I would like to apply'].entries()) {
+const PART = '.wp-block-affiliate-agent-chat__';
+
+/** Does something in the widget, then waits until the answer to it has fully arrived. */
+async function andWaitForAnswer(page: Page, act: () => Promise<unknown>): Promise<void> {
+  const answers = page.locator(`${PART}message.is-assistant:not(.is-streaming)`);
+  const before = await answers.count();
+  await act();
+  await page.waitForFunction(
+    ([selector, count]) => document.querySelectorAll(selector as string).length > (count as number) && !document.querySelector('.wp-block-affiliate-agent-chat__panel.is-busy'),
+    [`${PART}message.is-assistant:not(.is-streaming)`, before] as const,
+    { timeout: 15000 },
+  );
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  await andWaitForAnswer(page, async () => {
     await page.getByRole('textbox').fill(text);
     await page.keyboard.press('Enter');
-    await messages.nth(index + 1).waitFor({ timeout: 15000 });
-  }
+  });
+}
+
+async function converse(page: Page): Promise<void> {
+  await page.locator('.wp-block-affiliate-agent-chat.is-ready').waitFor();
+  await page.locator(`${PART}message.is-assistant`).first().waitFor();
+  await say(page, 'What commission do you pay?');
+  await say(page, 'I would like to promote your products');
   await page.waitForTimeout(400); // let the entry animation finish before the picture
+}
+
+const ANSWERS: Record<string, string> = { email: 'sam@example.com', url: 'https://sam.example', number: '5000', phone: '+1 555 0100', boolean: 'yes', consent: 'yes' };
+
+/**
+ * A whole application on the real offline engine, answered the way a visitor would: typed
+ * values, quick replies for choices, then the confirmation card. The field asked for is read
+ * from the widget's own sessionStorage transcript.
+ */
+async function completeApplication(page: Page, agentId: string): Promise<void> {
+  await page.locator(`${PART}message.is-assistant`).first().waitFor();
+  await say(page, 'I want to become an affiliate');
+  for (let step = 0; step < 20 && (await page.locator(`${PART}card`).count()) === 0; step++) {
+    const field = await page.evaluate((key) => {
+      const stored = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+      return stored.transcript?.at(-1)?.fieldRequest?.field ?? null;
+    }, `aa-chat:${agentId}`);
+    if (!field) throw new Error('The agent neither asked for a field nor asked for confirmation.');
+    if (field.options?.length) {
+      await page.waitForTimeout(250);
+      await andWaitForAnswer(page, () => page.getByRole('group', { name: field.label }).getByRole('button').first().click());
+    } else await say(page, ANSWERS[field.type] ?? 'Sam Rivera');
+  }
+  await page.waitForTimeout(400);
 }
 
 function sse(events: Array<[string, unknown]>): string {
@@ -133,6 +174,17 @@ async function screenshots(service: TestService, agentId: string): Promise<void>
     await converse(page);
     await shot(page, 'desktop-inline-rtl');
 
+    page = await newTab();
+    await page.goto(preview('mode=inline'));
+    await page.getByRole('textbox').click();
+    await completeApplication(page, agentId);
+    await shot(page, 'desktop-application-card');
+    await andWaitForAnswer(page, () => page.getByRole('button', { name: 'Confirm' }).click());
+    await page.waitForTimeout(400);
+    await shot(page, 'desktop-application-done');
+    const leads = service.container.db.prepare('SELECT COUNT(*) AS count FROM leads').get() as { count: number };
+    console.log(`application completed in the browser; leads in the database: ${leads.count}`);
+
     // Citations, quick replies and the confirmation card, with the answers scripted at the network
     // layer (the real service decides when it sends them; the picture is about how they look).
     page = await newTab();
@@ -140,9 +192,7 @@ async function screenshots(service: TestService, agentId: string): Promise<void>
     await page.goto(preview('mode=inline'));
     await page.getByRole('textbox').click();
     await converse(page);
-    await page.getByRole('textbox').fill('Sam');
-    await page.keyboard.press('Enter');
-    await page.locator('.wp-block-affiliate-agent-chat__card').waitFor();
+    await say(page, 'YouTube');
     await page.waitForTimeout(400);
     await shot(page, 'desktop-inline-card');
   });
@@ -154,6 +204,12 @@ async function screenshots(service: TestService, agentId: string): Promise<void>
     await page.getByRole('button', { name: 'Open chat' }).click();
     await converse(page);
     await shot(page, 'mobile-floating');
+
+    const application = await newTab();
+    await application.goto(preview('mode=floating'));
+    await application.getByRole('button', { name: 'Open chat' }).click();
+    await completeApplication(application, agentId);
+    await shot(application, 'mobile-application-card');
   });
   console.log(`screenshots in ${path.relative(process.cwd(), artifacts)}/`);
 }

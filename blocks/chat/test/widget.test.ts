@@ -82,6 +82,35 @@ describe('the chat widget', () => {
     expect(screen.getByRole('textbox')).toHaveFocus();
   });
 
+  test('with a card on screen the text keeps only its lead-in, not a second copy of the summary', async () => {
+    const confirmation: [string, unknown] = [
+      'confirmation-request',
+      { actionKey: 'apply', title: 'Affiliate application', summary: [{ key: 'name', label: 'Name', value: 'Sam Rivera' }] },
+    ];
+    start({ turns: [reply('Here is your application. Shall I submit it?\n- Name: Sam Rivera\nReply "yes" to confirm.', [confirmation])] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('apply');
+    await screen.findByRole('group', { name: 'Affiliate application' });
+    expect(within(log()).getByText('Here is your application. Shall I submit it?')).toBeInTheDocument();
+    expect(within(log()).queryByText(/Reply "yes"/)).toBeNull();
+    expect(within(log()).getAllByText('Sam Rivera')).toHaveLength(1);
+  });
+
+  test('shows the completion reply once, whether it comes with the text or only with action-completed', async () => {
+    const completed: [string, unknown] = ['action-completed', { actionKey: 'apply', leadId: 'lead_1', reply: 'Thanks! Your application is in.' }];
+    start({
+      turns: [
+        [['message-start', { messageId: 'a' }], completed, ['text-delta', { delta: 'Thanks! Your application is in.' }], ['message-end', { messageId: 'a' }]],
+        [['message-start', { messageId: 'b' }], ['action-completed', { actionKey: 'apply', leadId: 'lead_2', reply: 'Saved your payout preference.' }], ['message-end', { messageId: 'b' }]],
+      ],
+    });
+    await within(log()).findByText(/Ask me anything/);
+    await send('yes');
+    expect(await within(log()).findByText('Thanks! Your application is in.')).toBeInTheDocument();
+    await send('yes');
+    expect(await within(log()).findByText('Saved your payout preference.')).toBeInTheDocument();
+  });
+
   test('Edit on the confirmation card sends "edit"', async () => {
     const confirmation: [string, unknown] = ['confirmation-request', { actionKey: 'apply', title: 'Affiliate application', summary: [] }];
     const { service } = start({ turns: [reply('Check this:', [confirmation]), reply('What would you like to change?')] });

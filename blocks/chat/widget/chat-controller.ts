@@ -106,6 +106,8 @@ export function createChatController({ config, client, store, view, sessionPromi
   async function streamTurn(pending: { content: string; clientMessageId: string }): Promise<'done' | 'failed'> {
     let reply: TranscriptEntry | null = null;
     let sawError = false;
+    // action-completed may come before or instead of the text; its reply is used only if no text came.
+    let completedReply = '';
     const apply = (event: ChatEvent) => {
       if (event.type === 'error') {
         sawError = true;
@@ -117,6 +119,7 @@ export function createChatController({ config, client, store, view, sessionPromi
       if (event.type === 'message-start') {
         // A resend after a drop starts the reply over; the half-streamed text is replaced, not duplicated.
         if (reply) view.removeEntry(reply.id);
+        completedReply = '';
         reply = { id: String(event.data.messageId || pending.clientMessageId), role: 'assistant', content: '' };
         return;
       }
@@ -132,9 +135,10 @@ export function createChatController({ config, client, store, view, sessionPromi
       } else if (event.type === 'confirmation-request') {
         reply.confirmation = event.data;
       } else if (event.type === 'action-completed') {
-        if (!reply.content && event.data.reply) reply.content = String(event.data.reply);
+        completedReply = String(event.data.reply ?? '');
       } else if (event.type === 'message-end') {
         view.setTyping(false);
+        if (!reply.content) reply.content = completedReply;
         if (reply.content || reply.confirmation || reply.fieldRequest) {
           state.transcript.push(reply);
           view.renderEntry(reply);

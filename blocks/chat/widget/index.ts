@@ -3,7 +3,7 @@ import { createChatClient, type FetchLike } from './chat-client';
 import { createChatController, type ChatController } from './chat-controller';
 import { createConversationStore } from './conversation-store';
 import { DEFAULT_STRINGS } from './default-strings';
-import { CLASS } from './dom';
+import { CLASS, ICON_CLOSE } from './dom';
 import type { VisitorSession, WidgetConfig, WidgetStrings } from './types';
 import { createView } from './view';
 
@@ -57,6 +57,7 @@ export function mount(root: HTMLElement, partialConfig: MountConfig, options: Mo
   };
   const isFloating = config.mode === 'floating';
   const bubble = root.querySelector<HTMLButtonElement>(`.${CLASS}__bubble`);
+  const bubbleIcon = bubble?.innerHTML ?? '';
   let open = !isFloating;
 
   const store = createConversationStore(options.storage === undefined ? sessionStorageOrNull() : options.storage, config.agentId);
@@ -79,7 +80,11 @@ export function mount(root: HTMLElement, partialConfig: MountConfig, options: Mo
     root.classList.toggle('is-open', next);
     view.panel.hidden = !next;
     bubble?.setAttribute('aria-expanded', String(next));
-    if (bubble) bubble.setAttribute('aria-label', next ? config.strings.close : config.strings.open);
+    if (bubble) {
+      bubble.setAttribute('aria-label', next ? config.strings.close : config.strings.open);
+      // Static icons only (render.php's, or this bundle's); never visitor or model text.
+      bubble.innerHTML = next ? ICON_CLOSE : bubbleIcon;
+    }
     controller.setOpen(next);
     if (next) {
       void controller.ensureConversation();

@@ -4,6 +4,14 @@ import type { TranscriptEntry, WidgetConfig } from './types';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
+/**
+ * With a confirmation card on screen, the text's own copy of the summary (a list, then "reply yes
+ * to confirm", written for clients without cards) would say everything twice: keep the lead-in.
+ */
+export function leadIn(text: string): string {
+  return text.split(/\n\s*[-*•] /)[0].trim();
+}
+
 export interface ViewHandlers {
   onSend(text: string): void;
   onRetry(): void;
@@ -104,9 +112,11 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
     node.className = `${CLASS}__message is-${entry.role}${isStreaming ? ' is-streaming' : ''}`;
     node.setAttribute('aria-busy', String(isStreaming));
     const bubble = element('div', 'text');
-    if (entry.role === 'user') bubble.textContent = entry.content;
-    else renderRichText(bubble, entry.content, entry.citations);
-    node.replaceChildren(screenReaderText(`${entry.role === 'user' ? strings.you : strings.assistant}: `), bubble);
+    const text = entry.role === 'assistant' && entry.confirmation ? leadIn(entry.content) : entry.content;
+    if (entry.role === 'user') bubble.textContent = text;
+    else renderRichText(bubble, text, entry.citations);
+    node.replaceChildren(screenReaderText(`${entry.role === 'user' ? strings.you : strings.assistant}: `));
+    if (text) node.append(bubble);
 
     const citations = (entry.citations ?? []).filter((citation) => safeHref(citation.url));
     if (citations.length > 0 && !isStreaming) {
