@@ -5,6 +5,8 @@ export interface AdminConfig {
   canManage: boolean;
   canReview: boolean;
   adminUrl: string;
+  /** The plugin's connection settings page (service URL and secret), for managers. */
+  settingsUrl: string | null;
 }
 
 declare global {
@@ -21,5 +23,6 @@ export function adminConfig(): AdminConfig {
     canManage: raw.canManage ?? false,
     canReview: raw.canReview ?? false,
     adminUrl: raw.adminUrl ?? '',
+    settingsUrl: raw.settingsUrl ?? null,
   };
 }

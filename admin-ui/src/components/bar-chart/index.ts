@@ -1,0 +1,2 @@
+export { BarChart } from './component';
+export type { BarChartProps, BarSeries } from './types';

@@ -1,0 +1,2 @@
+export { TracePanel } from './component';
+export type { TraceEntry, TracePanelProps } from './types';

@@ -1,0 +1,28 @@
+export interface ConnectionReport {
+  configured: boolean;
+  serviceUrl: string | null;
+  reachable: boolean;
+  version: string | null;
+  clockSkewSeconds: number | null;
+  signatureAccepted: boolean | null;
+  ok: boolean;
+  messages: string[];
+}
+
+export type Transport = 'none' | 'rest' | 'bridge';
+
+/** What GET /v1/settings/delivery answers; secrets come back masked. */
+export interface DeliverySettings {
+  wordpress: { siteUrl: string | null };
+  affiliatewp: { transport: Transport; siteUrl: string | null; publicKey: string | null; token: string | null };
+  notifications: { recipients: string[] };
+  webhooks: { signingSecret: string | null; timeoutMs: number };
+  network: { allowHosts: string[] };
+}
+
+export interface DeliveryPatch {
+  wordpress?: { siteUrl?: string | null };
+  affiliatewp?: { transport?: Transport; siteUrl?: string | null; publicKey?: string | null; token?: string | null };
+  notifications?: { recipients?: string[] };
+  network?: { allowHosts?: string[] };
+}
