@@ -129,17 +129,20 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     return { model: embeddings.model, dimensions: embeddings.dimensionsKey, values };
   }
 
-  async function retrieve({ knowledgeSetIds, query, limit = 5 }: RetrieveRequest): Promise<KnowledgeHit[]> {
+  async function retrieve({ knowledgeSetIds, query, limit = 5, minRelevance = DEFAULT_RELEVANCE_THRESHOLD }: RetrieveRequest): Promise<KnowledgeHit[]> {
     const tokens = searchTokens(query);
     if (knowledgeSetIds.length === 0 || tokens.length === 0) return [];
     const vector = await queryVector(query);
-    return pool.search({
+    const hits = await pool.search({
       knowledgeSetIds,
       tokens,
       prefix: trailingPrefix(query),
       limit: Math.min(Math.max(1, Math.floor(limit)), MAX_LIMIT),
       vector,
     });
+    // Nothing relevant means nothing at all: the runtime then says it does not know (strict mode)
+    // or answers without sources, instead of citing a chunk that merely shares a word.
+    return isRelevant(hits, minRelevance) ? hits : [];
   }
 
   function upsertWordpressItem(setId: string, item: WordpressItem): IndexOutcome {
@@ -289,7 +292,8 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     async searchPreview(input: unknown) {
       const request = parseOrThrow(searchPreviewSchema, input, 'search preview');
       const knowledgeSetIds = request.knowledgeSetIds ?? agentKnowledgeSetIds(request.agentId!);
-      const hits = await retrieve({ knowledgeSetIds, query: request.query, limit: request.limit });
+      // The preview shows every match with its scores, including those strict mode would ignore.
+      const hits = await retrieve({ knowledgeSetIds, query: request.query, limit: request.limit, minRelevance: 0 });
       return {
         query: request.query,
         knowledgeSetIds,

@@ -131,6 +131,11 @@ export interface RetrieveRequest {
   knowledgeSetIds: string[];
   query: string;
   limit?: number;
+  /**
+   * When no hit reaches this relevance, the answer is [] ("the docs do not cover this"); when one
+   * does, all top hits come back. Default DEFAULT_RELEVANCE_THRESHOLD; 0 returns every match.
+   */
+  minRelevance?: number;
 }
 
 export interface Passage {

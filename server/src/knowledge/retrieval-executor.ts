@@ -158,8 +158,10 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database) {
     const lexical = bm25Candidates(built, setIds, candidateCount);
 
     let ranked: Array<{ row: HitRow; score: number }>;
+    const similarity = new Map<number, number>();
     if (request.vector) {
       const semantic = vectorCandidates(request.vector, setIds);
+      for (const candidate of semantic) similarity.set(candidate.rowid, candidate.similarity);
       const fused = new Map<number, { row?: HitRow; score: number }>();
       lexical.forEach((row, index) => fused.set(row.rowid, { row, score: 1 / (RRF_K + index + 1) }));
       semantic.forEach(({ rowid }, index) => {
@@ -191,7 +193,8 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database) {
         headingPath: JSON.parse(row.heading_path) as string[],
         text: row.text,
         score,
-        relevance: Math.round(coverage(queryTerms, isCovered, weightOf) * 1000) / 1000,
+        // With embeddings, a chunk close in meaning counts as relevant even when it shares no word.
+        relevance: Math.round(Math.max(coverage(queryTerms, isCovered, weightOf), similarity.get(row.rowid) ?? 0) * 1000) / 1000,
       };
     });
   }
