@@ -103,7 +103,8 @@ export function createConversationRepository(db: Database) {
      VALUES (@id, @conversationId, @seq, @role, @content, @citations, @clientMessageId, @replyTo, @events, @engine, @createdAt)`,
   );
   const selectMessages = db.prepare('SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY seq');
-  const selectRecent = db.prepare('SELECT * FROM (SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq');
+  // The prompt needs only who said what: the stored events (the bulk of a row) are not read.
+  const selectRecent = db.prepare('SELECT id, seq, role, content FROM conversation_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?');
   const selectByClientId = db.prepare('SELECT * FROM conversation_messages WHERE conversation_id = ? AND client_message_id = ?');
   const selectReply = db.prepare('SELECT * FROM conversation_messages WHERE reply_to = ? ORDER BY seq LIMIT 1');
 
@@ -174,8 +175,22 @@ export function createConversationRepository(db: Database) {
     messages(conversationId: string): ConversationMessage[] {
       return (selectMessages.all(conversationId) as MessageRow[]).map(toMessage);
     },
+    /** The newest `limit` messages, oldest first, with role and content only (for prompts). */
     recentMessages(conversationId: string, limit: number): ConversationMessage[] {
-      return (selectRecent.all(conversationId, limit) as MessageRow[]).map(toMessage);
+      const rows = selectRecent.all(conversationId, limit) as Array<Pick<MessageRow, 'id' | 'seq' | 'role' | 'content'>>;
+      return rows.reverse().map((row) => ({
+        id: row.id,
+        conversationId,
+        seq: row.seq,
+        role: row.role,
+        content: row.content,
+        citations: null,
+        clientMessageId: null,
+        replyTo: null,
+        events: null,
+        engine: null,
+        createdAt: '',
+      }));
     },
     findByClientMessageId(conversationId: string, clientMessageId: string): ConversationMessage | null {
       const row = selectByClientId.get(conversationId, clientMessageId) as MessageRow | undefined;
