@@ -24,6 +24,11 @@ describe('detecting which action a visitor wants', () => {
     ['update my paypal email', 'payout-preference'],
     ['I want to get paid via PayPal', 'payout-preference'],
     ['update payment details', 'payout-preference'],
+    ['I wanna be an affiliate', 'affiliate-application'],
+    ['how do I become a partner?', 'affiliate-application'],
+    ['I want to register as an affiliate', 'affiliate-application'],
+    ['enroll me', 'affiliate-application'],
+    ['Can I be an affiliate if I only have 500 followers?', 'affiliate-application'],
   ])('%j asks for %s', (message, actionKey) => {
     expect(detectActionIntent(message, definitions)?.actionKey).toBe(actionKey);
   });
@@ -37,6 +42,12 @@ describe('detecting which action a visitor wants', () => {
     ['hello'],
     ['thanks!'],
     ['can I use coupons?'],
+    ['I already applied, what is the status?'],
+    ["I don't want to join"],
+    ['I applied last week'],
+    ['did you get my application?'],
+    ['Where is my affiliate link?'],
+    ['How much commission do affiliates get?'],
     [''],
   ])('%j is not a request for an action', (message) => {
     expect(detectActionIntent(message, definitions)).toBeNull();

@@ -163,6 +163,15 @@ describe('the enum matcher', () => {
     expect(matchEnumOption(text, optionsOf('traffic_source'))).toBeNull();
   });
 
+  test.each([
+    ['mainly YouTube, some Instagram', 'youtube'],
+    ['instagram and also youtube', 'instagram'],
+    ['facebook ads and some SEO', 'paid_ads'],
+  ])('takes the first option named in %j', (text, value) => {
+    const options = value === 'paid_ads' ? optionsOf('traffic_source') : optionsOf('platform');
+    expect(matchEnumOption(text, options)?.value).toBe(value);
+  });
+
   test('does not guess when misspellings are turned off', () => {
     expect(matchEnumOption('youtub', optionsOf('platform'), { fuzzy: false })).toBeNull();
   });

@@ -22,7 +22,8 @@ const STOPWORDS = new Set(
     'a an the i me my we our you your it its this that these those is are was were be been am do does did doing have has had ' +
     'to of in on at for with by from about as into or and but if so than then there here what which who whom how when where why ' +
     'can could would should will shall may might must please want wanted wants like would just also really very some any all more ' +
-    'im id ive get got let lets us them they he she his her their hi hello hey thanks thank yes no ok okay tell know use visitor'
+    'im id ive get got let lets us them they he she his her their hi hello hey thanks thank yes no ok okay tell know use visitor ' +
+    'wanna gonna gotta'
   ).split(/\s+/),
 );
 
@@ -63,7 +64,10 @@ function stem(word: string): string {
 }
 
 export function intentTokens(text: string): string[] {
-  const normal = normaliseText(text).replace(/\bsign(?:ing)? (?:me )?up\b/g, 'join').replace(/\bget started\b/g, 'start');
+  const normal = normaliseText(text)
+    .replace(/\bsign(?:ing)? (?:me )?up\b/g, 'join')
+    .replace(/\bget started\b/g, 'start')
+    .replace(/\b(?:be|being) (?:an? )?(affiliate|partner|ambassador|creator|reseller)\b/g, 'become $1');
   return normal.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word)).map(stem);
 }
 
@@ -79,7 +83,9 @@ function documentsFor(definitions: ActionDefinition[]): ActionDocument[] {
     phrases: [
       { tokens: new Set(intentTokens(definition.name)), weight: 0.9 },
       ...definition.examplePhrases.map((phrase) => ({ tokens: new Set(intentTokens(phrase)), weight: 1 })),
+      // "Use when the visitor wants to …" says who, not what; only the rest describes the request.
       ...definition.description
+        .replace(/\b(?:use (?:this )?)?when (?:the |an? )?(?:visitor|user|affiliate|customer|someone|person|partner)s? (?:wants?|asks?|would like|needs?) to\b/gi, ' ')
         .split(/[.;:,]| or /)
         .map((sentence) => ({ tokens: new Set(intentTokens(sentence)), weight: 0.8, fromDescription: true }))
         .filter((phrase) => phrase.tokens.size > 0),
@@ -133,7 +139,19 @@ export function scoreIntents(message: string, definitions: ActionDefinition[]): 
 }
 
 /** The action the message asks for, or null when none scores above the threshold or two tie. */
+/**
+ * Messages about an application already made ("did you get my application?") or that refuse one
+ * ("I don't want to join") share an action's words but ask for something else.
+ */
+const NOT_A_REQUEST = [
+  /\b(already|status|applied|approved|rejected|pending|still waiting|last week|yesterday)\b/,
+  /\b(did|have|has) (you|it|my application) (get|got|receive|received|been)\b/,
+  /\b(dont|do not|not|never|no longer) (really )?(want|wish|plan|intend|interested|going)\b/,
+];
+
 export function detectActionIntent(message: string, definitions: ActionDefinition[], threshold = DEFAULT_INTENT_THRESHOLD): IntentCandidate | null {
+  const normal = normaliseText(message);
+  if (NOT_A_REQUEST.some((pattern) => pattern.test(normal))) return null;
   const [best, second] = scoreIntents(message, definitions);
   if (!best || best.score < threshold) return null;
   // "Tell me about your affiliate program" shares words with the application, but only words that

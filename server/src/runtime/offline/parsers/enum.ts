@@ -39,6 +39,10 @@ function phrasesOf(option: EnumOption): Array<{ phrase: string; how: EnumMatch['
   return phrases.filter((entry) => entry.phrase !== '');
 }
 
+function position(haystack: string, phrase: string): number {
+  return ` ${haystack} `.indexOf(` ${phrase} `);
+}
+
 function containsPhrase(haystack: string, phrase: string): boolean {
   return ` ${haystack} `.includes(` ${phrase} `);
 }
@@ -98,6 +102,10 @@ export function matchEnumOption(text: string, options: EnumOption[], settings: E
   }
   scored.sort((left, right) => right.score - left.score);
   if (scored.length === 0) return null;
+  // "Mainly YouTube, some Instagram": when several options are named outright, the first named is
+  // the main one. Near-equal misspellings stay ambiguous and are asked again.
+  const named = scored.filter((match) => match.score >= 0.9 && !scored.some((other) => other !== match && other.score >= 0.9 && other.phrase.length > match.phrase.length && ` ${other.phrase} `.includes(` ${match.phrase} `)));
+  if (named.length > 1) return named.reduce((first, match) => (position(normal, match.phrase) < position(normal, first.phrase) ? match : first));
   if (scored.length > 1 && scored[0].score - scored[1].score < 0.001) return null;
   return scored[0];
 }
