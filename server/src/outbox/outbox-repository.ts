@@ -72,19 +72,25 @@ function toJob(row: JobRow): OutboxJob {
   };
 }
 
-// A job is due when it is pending and its time has come, or running on a lease that expired
-// (its process died). It must also wait for the steps it depends on to succeed, and for every
-// earlier step of its group to have been tried once, so steps start in their defined order.
-const CLAIMABLE = `
-  ((j.status = 'pending' AND j.next_attempt_at <= @now) OR (j.status = 'running' AND j.lease_until <= @now))
-  AND NOT EXISTS (
-    SELECT 1 FROM json_each(j.depends_on) AS d
-    JOIN outbox_jobs AS p ON p.group_key = j.group_key AND p.step_id = d.value
-    WHERE p.status <> 'succeeded')
-  AND NOT EXISTS (
-    SELECT 1 FROM outbox_jobs AS e
-    WHERE e.group_key = j.group_key AND e.seq < j.seq
-      AND ((e.status = 'pending' AND e.attempts = 0) OR (e.status = 'running' AND e.attempts <= 1)))`;
+// A pending job is due when its time has come, the steps it depends on succeeded, and every
+// earlier step of its group has been tried once (steps start in their defined order). Walking the
+// (status, next_attempt_at) index in order lets LIMIT stop early however long the queue is.
+const DUE_PENDING = `
+  SELECT j.id FROM outbox_jobs AS j INDEXED BY outbox_jobs_due
+  WHERE j.status = 'pending' AND j.next_attempt_at <= @now
+    AND NOT EXISTS (
+      SELECT 1 FROM json_each(j.depends_on) AS d
+      JOIN outbox_jobs AS p ON p.group_key = j.group_key AND p.step_id = d.value
+      WHERE p.status <> 'succeeded')
+    AND NOT EXISTS (
+      SELECT 1 FROM outbox_jobs AS e
+      WHERE e.group_key = j.group_key AND e.seq < j.seq
+        AND ((e.status = 'pending' AND e.attempts = 0) OR (e.status = 'running' AND e.attempts <= 1)))
+  ORDER BY j.next_attempt_at
+  LIMIT @limit`;
+
+// A running job whose lease expired belonged to a process that died: it is due again.
+const EXPIRED_LEASES = `SELECT id FROM outbox_jobs INDEXED BY outbox_jobs_lease WHERE status = 'running' AND lease_until <= @now ORDER BY lease_until LIMIT @limit`;
 
 export function createOutboxRepository(db: Database) {
   const statements = {
@@ -94,7 +100,8 @@ export function createOutboxRepository(db: Database) {
        VALUES (@id, @idempotencyKey, @leadId, @groupKey, @trigger, @stepId, @stepType, @stepLabel, @seq, @step, @dependsOn,
          @status, 0, @maxAttempts, @nextAttemptAt, @lastError, @actor, @createdAt, @createdAt, @finishedAt)`,
     ),
-    candidates: db.prepare(`SELECT j.id FROM outbox_jobs AS j WHERE ${CLAIMABLE} ORDER BY j.next_attempt_at, j.seq LIMIT @limit`),
+    expired: db.prepare(EXPIRED_LEASES),
+    duePending: db.prepare(DUE_PENDING),
     claim: db.prepare(
       `UPDATE outbox_jobs SET status = 'running', attempts = attempts + 1, lease_until = @leaseUntil, claim_token = @token, updated_at = @updatedAt
        WHERE id = @id RETURNING *`,
@@ -160,7 +167,9 @@ export function createOutboxRepository(db: Database) {
       if (input.limit <= 0) return [];
       return db
         .transaction(() => {
-          const ids = statements.candidates.all({ now: input.now, limit: input.limit }) as Array<{ id: string }>;
+          const expired = statements.expired.all({ now: input.now, limit: input.limit }) as Array<{ id: string }>;
+          const pending = expired.length < input.limit ? (statements.duePending.all({ now: input.now, limit: input.limit - expired.length }) as Array<{ id: string }>) : [];
+          const ids = [...expired, ...pending];
           return ids.map(({ id }) =>
             toJob(statements.claim.get({ id, leaseUntil: input.now + input.leaseMs, token: input.token, updatedAt: input.updatedAt }) as JobRow),
           );
