@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import net, { type LookupFunction } from 'node:net';
 import { DeliveryError } from './delivery-error';
 import { resolveSafeAddress, type SsrfPolicy } from './ssrf-guard';
 
@@ -75,7 +75,7 @@ function sendOnce(
   return new Promise((resolve, reject) => {
     const outgoing = transport.request(
       url,
-      { method: request.method, headers, lookup, timeout: timeoutMs, servername: url.hostname, agent: false },
+      { method: request.method, headers, lookup, timeout: timeoutMs, agent: false, ...(net.isIP(url.hostname.replace(/^\[|\]$/g, '')) ? {} : { servername: url.hostname }) },
       (incoming) => {
         const chunks: Buffer[] = [];
         let size = 0;

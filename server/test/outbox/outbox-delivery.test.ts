@@ -191,5 +191,39 @@ describe('durable next steps, end to end against local fakes', () => {
     await service.deliver();
     expect(service.container.outbox.ledger(second.lead.id).deliveries[0]).toMatchObject({ status: 'failed', lastError: expect.stringContaining('disabled') });
     expect(receiver.all.slice(before).map((hook) => hook.path)).toEqual(['/independent']);
+
+    // A manager's replay switches the endpoint back on and runs the step it had blocked.
+    const replay = await service.request('POST', `/v1/leads/${lead.id}/deliveries/${ledger[0].id}/replay`);
+    expect(replay.status).toBe(200);
+    await service.deliver();
+    expect(service.container.outbox.ledger(lead.id).deliveries.map((delivery) => [delivery.stepId, delivery.status])).toEqual([
+      ['gone', 'succeeded'],
+      ['after_gone', 'succeeded'],
+      ['independent', 'succeeded'],
+    ]);
+  });
+
+  it('the webhook carries the conversation transcript unless the step leaves it out', async () => {
+    const now = new Date().toISOString();
+    const db = service.container.db;
+    db.prepare("INSERT INTO conversations (id, agent_id, mode, source, state, created_at, updated_at) VALUES ('cnv_t', ?, 'visitor', '{}', '{}', ?, ?)").run(service.agentId, now, now);
+    const message = db.prepare("INSERT INTO conversation_messages (id, conversation_id, seq, role, content, created_at) VALUES (?, 'cnv_t', ?, ?, ?, ?)");
+    message.run('msg_1', 1, 'user', 'I want to join your affiliate program', now);
+    message.run('msg_2', 2, 'assistant', 'Great! What is your name?', now);
+    const definition = applicationWith(
+      [
+        { id: 'with', type: 'webhook', config: { url: `${receiver.url}/with` } },
+        { id: 'without', type: 'webhook', config: { url: `${receiver.url}/without`, includeTranscript: false } },
+      ],
+      { replaceSteps: true },
+    );
+    service.submit(definition, STANDARD_APPLICANT, { conversationId: 'cnv_t' });
+    await service.deliver();
+    const byPath = Object.fromEntries([...receiver.unique.values()].map((hook) => [hook.path, hook.payload.data]));
+    expect(byPath['/with'].transcript).toEqual([
+      { role: 'user', content: 'I want to join your affiliate program', createdAt: now },
+      { role: 'assistant', content: 'Great! What is your name?', createdAt: now },
+    ]);
+    expect(byPath['/without'].transcript).toBeUndefined();
   });
 });
