@@ -7,6 +7,9 @@ import { loadFixtureCorpus } from './fixture-corpus';
  * in SQLite once per chunk content, fused with BM25; a failing endpoint leaves BM25 answering.
  */
 describe('knowledge with embeddings', () => {
+  // Each service starts its retrieval worker on the first query; generous on a busy CI machine.
+  jest.setTimeout(30_000);
+
   let embeddings: EmbeddingsFake;
   let service: TestService;
   let setId: string;

@@ -4,6 +4,9 @@ import { minimalPdf } from './minimal-pdf';
 
 /** The admin API for knowledge, over real signed HTTP requests to the in-process service. */
 describe('knowledge admin API', () => {
+  // Each service starts its retrieval worker on the first query; generous on a busy CI machine.
+  jest.setTimeout(30_000);
+
   let service: TestService;
 
   beforeAll(async () => {

@@ -7,6 +7,9 @@ import { fixtureQuestions, loadFixtureCorpus } from './fixture-corpus';
  * container, so queries go through the worker-thread pool on the service's SQLite file.
  */
 describe('knowledge retrieval quality', () => {
+  // Each service starts its retrieval worker on the first query; generous on a busy CI machine.
+  jest.setTimeout(30_000);
+
   let service: TestService;
   let setId: string;
 

@@ -4,6 +4,9 @@ import { startContentFake, type ContentFake } from './wordpress-content-fake';
 
 /** Site content: a signed pull through the plugin's bridge, and the plugin's push on save/delete. */
 describe('knowledge from WordPress content', () => {
+  // Each service starts its retrieval worker on the first query; generous on a busy CI machine.
+  jest.setTimeout(30_000);
+
   let service: TestService;
   let wordpress: ContentFake;
 
