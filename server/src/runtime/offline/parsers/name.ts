@@ -31,9 +31,10 @@ const NAME_STOPPERS = new Set(['from', 'and', 'with', 'at', 'in', 'of', 'my', 'i
 
 function tidy(name: string): string {
   const trimmed = name.trim().replace(/[.’'-]+$/, '');
-  // "ana silva" → "Ana Silva"; names typed with capitals keep them ("McDonald", "da Silva").
-  if (trimmed === trimmed.toLowerCase()) return trimmed.replace(/(^|[\s-])(\p{L})/gu, (_all, separator: string, letter: string) => separator + letter.toUpperCase());
-  return trimmed;
+  // "ana silva" and "ANA SILVA" → "Ana Silva"; mixed capitals are kept ("McDonald", "da Silva").
+  const oneCase = trimmed === trimmed.toLowerCase() || (trimmed === trimmed.toUpperCase() && trimmed.length > 3);
+  if (!oneCase) return trimmed;
+  return trimmed.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_all, separator: string, letter: string) => separator + letter.toUpperCase());
 }
 
 function cutAtStopper(run: string): string | null {

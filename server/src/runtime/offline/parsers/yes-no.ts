@@ -18,7 +18,8 @@ const NO_PATTERNS = [
 ];
 const YES_PATTERNS = [
   /^(y|ya|ye|yes+|yeah|yea|yep|yup|yass|sure|ok|okay|okey|k|kk|alright|all right|fine|correct|right|affirmative|absolutely|definitely|certainly|of course|ofc|indeed|agreed|confirm|confirmed|submit|send it|go ahead|go for it|please do|do it|sounds good|looks good|looks right|thats right|that is right|thats correct|that is correct|perfect|great|good|yes please|si|oui|ja|sim)\b/,
-  /\b(i agree|i accept|i consent|i confirm|i do|agree|accept|consent|approved|go ahead|submit it|send it|all good|looks good|looks correct|looks right|thats fine|that is fine|thats all correct)\b/,
+  /\b(i agree|i accept|i consent|i confirm|i do|agree|accept|consent|approved|go ahead|submit it|send it|all good|looks good|looks correct|looks right|thats fine|that is fine|thats ok|thats okay|thats all correct|sure thing)\b/,
+  /\b(im|i am) (ok|okay|fine|happy|good) with (it|that|this)\b/,
 ];
 
 export function parseYesNo(text: string): YesNo | null {
