@@ -150,7 +150,6 @@ describe('crash safety of the outbox', () => {
     expect(new Set(affiliateEmails).size).toBe(affiliateEmails.length);
     expect(new Set(affiliateEmails)).toEqual(new Set(leads.map((lead) => lead.email)));
 
-    // eslint-disable-next-line no-console
     console.log(
       `crash test: ${KILLS} SIGKILLs (${killsDuringDelivery} with deliveries in flight), ${acknowledged.size} acknowledged leads survived ` +
         `(${leads.length} stored in all), ${webhookJobs.length} webhooks delivered exactly once to the deduplicating receiver ` +
