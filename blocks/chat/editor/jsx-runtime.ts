@@ -22,7 +22,6 @@ export { Fragment };
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export namespace JSX {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   export type Element = any;
   export interface IntrinsicElements {
     [name: string]: Record<string, unknown>;

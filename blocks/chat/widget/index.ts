@@ -62,14 +62,14 @@ export function mount(root: HTMLElement, partialConfig: MountConfig, options: Mo
 
   const store = createConversationStore(options.storage === undefined ? sessionStorageOrNull() : options.storage, config.agentId);
   const client = createChatClient(options.fetch ?? ((input, init) => window.fetch(input, init)));
-  // The controller and view need each other; the view only calls back through these handlers.
-  let controller!: ChatController;
+  // The controller and view need each other; the view only calls back through these handlers,
+  // which run after both exist.
   const view = createView(root, config, {
     onSend: (text) => void controller.send(text),
     onRetry: () => void controller.retry(),
     onClose: () => handle.close(),
   });
-  controller = createChatController({ config, client, store, view, sessionPromise: options.sessionPromise, reconnectDelaysMs: options.reconnectDelaysMs });
+  const controller: ChatController = createChatController({ config, client, store, view, sessionPromise: options.sessionPromise, reconnectDelaysMs: options.reconnectDelaysMs });
 
   view.mountInto(root, root.querySelector(`.${CLASS}__panel`));
   if (options.draft) view.input.value = options.draft;
