@@ -27,6 +27,13 @@ export interface SafeResponse {
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
+
+// Keep-alive pools are keyed by host and port; a new socket always goes through the pinned lookup,
+// and a pooled one stays connected to the address that was checked when it was opened.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 16, timeout: 30_000 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 16, timeout: 30_000 }),
+};
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export type SafeHttpClient = (request: SafeRequest) => Promise<SafeResponse>;
@@ -75,7 +82,7 @@ function sendOnce(
   return new Promise((resolve, reject) => {
     const outgoing = transport.request(
       url,
-      { method: request.method, headers, lookup, timeout: timeoutMs, agent: false, ...(net.isIP(url.hostname.replace(/^\[|\]$/g, '')) ? {} : { servername: url.hostname }) },
+      { method: request.method, headers, lookup, timeout: timeoutMs, agent: agents[url.protocol as 'http:' | 'https:'], ...(net.isIP(url.hostname.replace(/^\[|\]$/g, '')) ? {} : { servername: url.hostname }) },
       (incoming) => {
         const chunks: Buffer[] = [];
         let size = 0;
