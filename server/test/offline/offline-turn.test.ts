@@ -219,6 +219,15 @@ describe('the offline engine runs one action session as a conversation', () => {
     expect(optional.state.skipped).toEqual(['website']);
   });
 
+  test('asking for another action mid-application keeps the current one and says how to switch', () => {
+    const { events, state } = converse(['I want to become an affiliate', 'Ana', 'I want to change my payout method']);
+    expect(texts(events)).toEqual([
+      'We\'re in the middle of your affiliate application. Let\'s finish it first; or say "cancel" to stop it, and then ask me about the payout preference.',
+    ]);
+    expect(asked(events)).toEqual(['email']);
+    expect(state.action?.actionKey).toBe('affiliate-application');
+  });
+
   test('messages that are not about an action go to the caller as questions', () => {
     const { events, state } = converse(['What is the commission rate?']);
     expect(events).toEqual([{ type: 'question', text: 'What is the commission rate?' }]);

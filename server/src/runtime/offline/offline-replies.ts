@@ -82,6 +82,8 @@ export const replies = {
   askWhatToChange: (definition: ActionDefinition, values: Record<string, FieldValue>) =>
     `No problem. What would you like to change: ${listWords(summaryLines(definition, values).map((line) => lowerFirst(line.label)), 'or')}? You can also give the new value directly, for example "email is ana@example.com".`,
   confirmOrChange: 'Please reply "yes" to submit, or tell me what to change.',
+  busyWithAnother: (current: ActionDefinition, otherName: string) =>
+    `We're in the middle of your ${lowerFirst(current.name)}. Let's finish it first; or say "cancel" to stop it, and then ask me about the ${lowerFirst(otherName)}.`,
   sessionGone: 'The form we were filling in is no longer available, so nothing was sent.',
 };
 

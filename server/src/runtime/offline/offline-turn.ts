@@ -22,6 +22,12 @@ interface Session {
   action: OfflineAction;
   definition: ActionDefinition;
   events: OfflineEvent[];
+  /** The other published actions, to notice a visitor asking for one of them mid-session. */
+  otherActions: OfflineAction[];
+}
+
+function actionsBesides(session: Session): ActionDefinition[] {
+  return session.otherActions.map((action) => action.definition);
 }
 
 function idle(state: OfflineSessionState): OfflineSessionState {
@@ -113,7 +119,13 @@ function handleIdle(state: OfflineSessionState, message: string, actions: Offlin
     phase: 'collecting',
     action: { actionId: action.actionId, actionKey: definition.key, version: action.version },
   };
-  const session: Session = { state: started, action, definition, events: [{ type: 'text', text: replies.started(definition) }] };
+  const session: Session = {
+    state: started,
+    action,
+    definition,
+    events: [{ type: 'text', text: replies.started(definition) }],
+    otherActions: actions.filter((candidate) => candidate !== action),
+  };
   // "I want to apply, I'm Ana, ana@site.com" starts the action with what it already says.
   return advance(applyValues(session, extractFieldValues(message, definition, { current: {} }), true));
 }
@@ -148,6 +160,15 @@ function handleCollecting(session: Session, message: string): OfflineTurnResult 
     // A program question mid-application: the caller answers it, then the field is asked again.
     events.push({ type: 'question', text: message });
     return repeatPrompt(session);
+  }
+  if (!answered && !gaveOther) {
+    // Only a clear request for another action: an invalid answer merely sharing a word is re-asked.
+    const other = detectActionIntent(message, actionsBesides(session), 0.6);
+    if (other) {
+      const name = session.otherActions.find((candidate) => candidate.definition.key === other.actionKey)?.definition.name ?? other.actionKey;
+      events.push({ type: 'text', text: replies.busyWithAnother(definition, name) });
+      return repeatPrompt(session);
+    }
   }
   const updated = applyValues(session, extraction, true);
   if (answered) return advance(updated);
@@ -250,7 +271,13 @@ export function offlineTurn(
   // Values of fields a newer version removed are dropped, so the summary shows only real fields.
   const known = new Set(action.definition.fields.map((field) => field.key));
   const values = Object.fromEntries(Object.entries(current.values).filter(([key]) => known.has(key)));
-  const session: Session = { state: { ...current, values }, action, definition: action.definition, events: [] };
+  const session: Session = {
+    state: { ...current, values },
+    action,
+    definition: action.definition,
+    events: [],
+    otherActions: actions.filter((candidate) => candidate !== action),
+  };
   switch (current.phase) {
     case 'collecting':
       return handleCollecting(session, text);
