@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadConfig } from '../../server/src/config/config';
 import { openDatabase, type Database } from '../../server/src/db/database';
 import { silentLogger } from '../../server/src/logging/logger';
@@ -127,9 +127,16 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
  * the time from the message to the model call starting, which is what retrieval (and anything
  * blocking the event loop for other conversations) adds to a turn.
  */
-async function simulateChats(retrieve: ((query: string) => Promise<unknown>) | null, queries: string[], next: () => number): Promise<number[]> {
-  const durations: number[] = [];
+async function simulateChats(
+  retrieve: ((query: string) => Promise<unknown>) | null,
+  queries: string[],
+  next: () => number,
+): Promise<{ turns: number[]; loopDelayP99: number }> {
+  const turns: number[] = [];
   let cursor = 0;
+  // How long the event loop was blocked: what every other open chat waits when retrieval runs inline.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   await Promise.all(
     Array.from({ length: CONVERSATIONS }, async () => {
       for (let turn = 0; turn < TURNS_PER_CONVERSATION; turn++) {
@@ -137,12 +144,13 @@ async function simulateChats(retrieve: ((query: string) => Promise<unknown>) | n
         const started = performance.now();
         if (retrieve) await retrieve(queries[cursor++ % queries.length]);
         await busy(TURN_CPU_MS);
-        durations.push(performance.now() - started);
+        turns.push(performance.now() - started);
         await sleep(MODEL_LATENCY_MS);
       }
     }),
   );
-  return durations;
+  loopDelay.disable();
+  return { turns, loopDelayP99: loopDelay.percentile(99) / 1e6 };
 }
 
 async function benchmark(targetChunks: number): Promise<void> {
@@ -230,15 +238,18 @@ async function benchmark(targetChunks: number): Promise<void> {
   }
 
   const baseline = await simulateChats(null, queries, next);
-  const baselineP99 = percentile(baseline, 0.99);
-  console.log(`chat turn at ${CONVERSATIONS} concurrent conversations, message → model call, no retrieval: p50 ${format(percentile(baseline, 0.5))}, p99 ${format(baselineP99)}`);
-  const inline = await simulateChats(async (query) => executor.search(request(query)), queries, next);
-  console.log(`  retrieval on the main thread: p50 ${format(percentile(inline, 0.5))}, p99 ${format(percentile(inline, 0.99))} → adds ${format(percentile(inline, 0.99) - baselineP99)} at p99`);
+  const baselineP99 = percentile(baseline.turns, 0.99);
+  const line = (label: string, result: { turns: number[]; loopDelayP99: number }) =>
+    console.log(
+      `  ${label}: turn p50 ${format(percentile(result.turns, 0.5))}, p99 ${format(percentile(result.turns, 0.99))} → adds ${format(percentile(result.turns, 0.99) - baselineP99)} at p99; event-loop delay p99 ${format(result.loopDelayP99)}`,
+    );
+  console.log(`chat turns, ${CONVERSATIONS} concurrent conversations (message → model call):`);
+  line('no retrieval', baseline);
+  line('retrieval on the main thread', await simulateChats(async (query) => executor.search(request(query)), queries, next));
   for (const workers of [1, 2]) {
     const reader = make(workers);
     for (const query of queries.slice(0, 50)) await reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 });
-    const pooled = await simulateChats((query) => reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 }), queries, next);
-    console.log(`  retrieval in the worker pool (${workers}): p50 ${format(percentile(pooled, 0.5))}, p99 ${format(percentile(pooled, 0.99))} → adds ${format(percentile(pooled, 0.99) - baselineP99)} at p99`);
+    line(`retrieval in the worker pool (${workers})`, await simulateChats((query) => reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 }), queries, next));
     await reader.close();
   }
   await writer.close();

@@ -7,7 +7,9 @@
  * - keeps at most MAX_TERMS terms, the rarest first (most informative and cheapest to read);
  * - adds up to MAX_PHRASES adjacent pairs from the question as phrases, which BM25 scores on top of
  *   their words ("cookie duration" beats a chunk that says "cookie" and "duration" far apart);
- * - quotes every term, so nothing a visitor types is read as FTS5 syntax.
+ * - quotes every term, so nothing a visitor types is read as FTS5 syntax;
+ * - for broad questions (the chosen terms together sit in more than BROAD_QUERY_POSTINGS chunks),
+ *   offers selective expressions that avoid scoring every chunk holding a common word.
  */
 export const MAX_TERMS = 6;
 export const MAX_PHRASES = 2;
@@ -27,9 +29,13 @@ export interface TermStatistics {
 export const BROAD_QUERY_POSTINGS = 4000;
 
 export interface BuiltQuery {
+  /** The OR of phrases and every chosen term. */
   match: string | null;
-  /** Every term required (phrases still boost): tried first for broad queries, `match` if it finds too little. */
-  narrowMatch: string | null;
+  /**
+   * For broad questions, cheaper expressions to try first, most selective first: the phrases, every
+   * term required, then only the rarer terms. `match` runs only if these find nothing at all.
+   */
+  selective: string[];
   terms: string[];
   phrases: string[][];
   prefix: string | null;
@@ -58,9 +64,14 @@ export function buildMatchQuery(tokens: string[], prefix: string | null, statist
   const parts = [...phrases.map((pair) => quote(pair.join(' '))), ...terms.map(quote)];
   if (usablePrefix) parts.push(`${quote(usablePrefix)}*`);
   const postings = terms.reduce((sum, term) => sum + frequency(term), 0);
-  const narrowMatch =
-    terms.length >= 2 && postings > BROAD_QUERY_POSTINGS
-      ? [...phrases.map((pair) => quote(pair.join(' '))), `(${terms.map(quote).join(' AND ')})`].join(' OR ')
-      : null;
-  return { match: parts.length > 0 ? parts.join(' OR ') : null, narrowMatch, terms, phrases, prefix: usablePrefix };
+  const selective: string[] = [];
+  if (terms.length >= 2 && postings > BROAD_QUERY_POSTINGS) {
+    const phraseParts = phrases.map((pair) => quote(pair.join(' ')));
+    // The words side by side, as asked ("minimum payout"), are the strongest and cheapest signal.
+    if (phraseParts.length > 0) selective.push(phraseParts.join(' OR '));
+    selective.push([...phraseParts, `(${terms.map(quote).join(' AND ')})`].join(' OR '));
+    const rarer = terms.filter((term) => frequency(term) <= statistics.totalChunks * COMMON_TERM_SHARE);
+    if (rarer.length > 0 && rarer.length < terms.length) selective.push([...phraseParts, ...rarer.map(quote)].join(' OR '));
+  }
+  return { match: parts.length > 0 ? parts.join(' OR ') : null, selective, terms, phrases, prefix: usablePrefix };
 }

@@ -116,11 +116,22 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database) {
 
   function bm25Candidates(built: BuiltQuery, setIds: string[], limit: number): HitRow[] {
     if (!built.match) return [];
-    // Broad questions ("minimum payout" on a site where both words are everywhere) first try the
-    // chunks that hold every word; only if that finds too little is every match scored.
-    if (built.narrowMatch) {
-      const narrow = rankedInSets(built.narrowMatch, setIds, limit);
-      if (narrow.length >= limit) return narrow;
+    // Broad questions ("minimum payout" on a site where "payout" is everywhere) first take the chunks
+    // holding every word, then those holding the rarer words; only when both find nothing is every
+    // chunk with a common word scored. Earlier tiers rank first: they hold more of the question.
+    if (built.selective.length > 0) {
+      const rows: HitRow[] = [];
+      const seen = new Set<number>();
+      for (const match of built.selective) {
+        for (const row of rankedInSets(match, setIds, limit)) {
+          if (rows.length < limit && !seen.has(row.rowid)) {
+            seen.add(row.rowid);
+            rows.push(row);
+          }
+        }
+        if (rows.length >= limit) break;
+      }
+      if (rows.length > 0) return rows;
     }
     return rankedInSets(built.match, setIds, limit);
   }
