@@ -63,7 +63,7 @@ test('the built block.json points at files that exist in the build', () => {
   }
 });
 
-test('the built editor script registers the block from block.json and renders its preview with wp.element', () => {
+test('the built editor script registers the block from block.json and renders its preview with wp.element', async () => {
   const { registerBlockType } = loadEditorScript();
   expect(registerBlockType).toHaveBeenCalledTimes(1);
   const [metadata, settings] = registerBlockType.mock.calls[0];
@@ -77,6 +77,8 @@ test('the built editor script registers the block from block.json and renders it
     }),
   );
   expect(screen.getByText('Welcome, partner!')).toBeInTheDocument();
+  // The agent picker in the sidebar settles after its (stubbed) request.
+  expect((await screen.findAllByText(/No agents yet/))[0]).toBeInTheDocument();
   // The preview is a picture of the widget, hidden from assistive technology (it cannot be used).
   expect(screen.getByText('Affiliate program assistant').closest('[aria-hidden="true"]')).not.toBeNull();
 });

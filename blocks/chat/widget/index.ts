@@ -48,11 +48,13 @@ export type MountConfig = Partial<Omit<WidgetConfig, 'strings'>> & { agentId: st
 
 export function mount(root: HTMLElement, partialConfig: MountConfig, options: MountOptions = {}): WidgetHandle {
   injectStyles();
+  // Field by field: a data attribute the page left out arrives as undefined and must not win.
   const config: WidgetConfig = {
-    mode: 'floating',
-    position: 'bottom-right',
-    greeting: '',
-    ...partialConfig,
+    agentId: partialConfig.agentId,
+    sessionUrl: partialConfig.sessionUrl,
+    mode: partialConfig.mode === 'inline' ? 'inline' : 'floating',
+    position: partialConfig.position === 'bottom-left' ? 'bottom-left' : 'bottom-right',
+    greeting: partialConfig.greeting ?? '',
     strings: { ...DEFAULT_STRINGS, ...(partialConfig.strings ?? {}) },
   };
   const isFloating = config.mode === 'floating';
