@@ -17,7 +17,7 @@ const KILLS = Number(process.env.AA_CRASH_KILLS ?? 8);
 const ROOT = path.resolve(__dirname, '../..');
 const children = new Set<ChildProcess>();
 
-jest.setTimeout(240_000);
+jest.setTimeout(420_000);
 
 interface Running {
   child: ChildProcess;
@@ -100,7 +100,7 @@ describe('crash safety of the outbox', () => {
         }
       };
       const senders = [capture(), capture(), capture()];
-      await sleep(250 + Math.floor(Math.random() * 600));
+      await sleep(400 + Math.floor(Math.random() * 800));
       const progress = (await fetch(`http://127.0.0.1:${running.port}/progress`).then((response) => response.json()).catch(() => null)) as { running?: number } | null;
       if (progress?.running) killsDuringDelivery += 1;
       running.child.kill('SIGKILL');

@@ -38,6 +38,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export type SafeHttpClient = (request: SafeRequest) => Promise<SafeResponse>;
 
+class StaleSocketError extends DeliveryError {}
+
 export function createSafeHttpClient(policy: () => SsrfPolicy): SafeHttpClient {
   return async function send(request) {
     const started = Date.now();
@@ -48,7 +50,11 @@ export function createSafeHttpClient(policy: () => SsrfPolicy): SafeHttpClient {
     const maxRedirects = request.maxRedirects ?? 3;
     for (;;) {
       const target = await resolveSafeAddress(url, policy());
-      const response = await sendOnce(url, target, { ...request, method, body });
+      // A kept-alive socket the server closed meanwhile fails at once; Node's advice is to retry on a fresh one.
+      const response = await sendOnce(url, target, { ...request, method, body }).catch((error: unknown) => {
+        if (error instanceof StaleSocketError) return sendOnce(url, target, { ...request, method, body });
+        throw error;
+      });
       if (REDIRECT_STATUSES.has(response.status) && response.headers.location && redirects.length < maxRedirects) {
         const next = new URL(response.headers.location, url);
         redirects.push(next.toString());
@@ -100,8 +106,12 @@ function sendOnce(
     outgoing.on('timeout', () =>
       outgoing.destroy(new DeliveryError(`${url.origin} did not answer within ${timeoutMs} ms.`, { retryable: true, code: 'timeout' })),
     );
-    outgoing.on('error', (error) => {
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      if (outgoing.reusedSocket && error.code === 'ECONNRESET') {
+        reject(new StaleSocketError('A kept-alive connection was closed by the server.', { retryable: true, code: 'stale_socket' }));
+        return;
+      }
       reject(error instanceof DeliveryError ? error : new DeliveryError(`Could not reach ${url.origin}: ${error.message}`, { retryable: true, code: 'network_error' }));
     });
     outgoing.on('close', () => clearTimeout(timer));
