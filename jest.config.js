@@ -17,6 +17,7 @@ const swc = (react) => [
 ];
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     {
       displayName: 'server',
