@@ -228,6 +228,12 @@ describe('the offline engine runs one action session as a conversation', () => {
     expect(state.action?.actionKey).toBe('affiliate-application');
   });
 
+  test('"none yet" answers a required number question with 0 instead of trying to skip it', () => {
+    const { state } = converse(['I want to become an affiliate', 'Ana', 'ana@site.com', 'blog', 'none yet']);
+    expect(state.values.audience_size).toBe(0);
+    expect(state.pendingFieldKey).toBe('traffic_source');
+  });
+
   test('messages that are not about an action go to the caller as questions', () => {
     const { events, state } = converse(['What is the commission rate?']);
     expect(events).toEqual([{ type: 'question', text: 'What is the commission rate?' }]);

@@ -227,6 +227,8 @@ describe('the name parser', () => {
     ['Mary-Jane O’Neil', 'Mary-Jane O’Neil'],
     ['Ana, ana@site.com', 'Ana'],
     ['ANA SILVA', 'Ana Silva'],
+    ['Ana from Lisbon', 'Ana'],
+    ['Maria da Silva', 'Maria da Silva'],
     ['Dr. Ana Silva', 'Dr. Ana Silva'],
     ['Ana.', 'Ana'],
     ["it's ana", 'Ana'],

@@ -139,15 +139,19 @@ function handleCollecting(session: Session, message: string): OfflineTurnResult 
       return cancel(session);
     case 'restart':
       return restart(session);
-    case 'skip':
+    case 'skip': {
       if (!pending.required) {
         events.push({ type: 'text', text: replies.skipped(pending) });
         const values = { ...session.state.values };
         delete values[pending.key];
         return advance({ ...session, state: { ...session.state, values, skipped: [...session.state.skipped, pending.key] } });
       }
+      // "None" can be an answer ("none yet" followers is 0); only when it is not does it mean skip.
+      const asAnswer = extractFieldValues(message, definition, { pendingFieldKey: pending.key, current: session.state.values });
+      if (asAnswer.values.some((entry) => entry.key === pending.key)) return advance(applyValues(session, asAnswer, true));
       events.push({ type: 'text', text: replies.cannotSkip(pending) });
       return repeatPrompt(session);
+    }
     case 'edit':
       if (Object.keys(session.state.values).length > 0) return askWhatToChange(session);
       break;

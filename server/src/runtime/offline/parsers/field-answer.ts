@@ -18,6 +18,8 @@ export interface AnswerContext {
   platformHint?: string | null;
 }
 
+const NOTHING = /^(none|nothing|no one|nobody|zero|not any|no followers|no subscribers|no visitors|no audience)( yet| so far| at the moment| right now)?[.!]?$/i;
+
 const NAME_KEYS = new Set(['name', 'full_name', 'first_name', 'last_name', 'your_name', 'contact_name']);
 
 export function isNameField(field: ActionField): boolean {
@@ -35,7 +37,8 @@ export function parseFieldAnswer(field: ActionField, text: string, context: Answ
     case 'phone':
       return parsePhone(trimmed);
     case 'number':
-      return parseNumber(trimmed);
+      // "None yet" is an answer to "how many followers?", not a refusal to give one.
+      return parseNumber(trimmed) ?? (NOTHING.test(trimmed) ? 0 : null);
     case 'enum': {
       const options = field.options ?? [];
       return (matchEnumByPosition(trimmed, options) ?? matchEnumOption(trimmed, options))?.value ?? null;

@@ -75,9 +75,11 @@ export function findName(text: string): string | null {
 export function parseName(text: string): string | null {
   const cued = findName(text);
   if (cued) return cued;
-  // "Ana, ana@site.com": the name is the first part when the rest is something else.
-  const firstPart = text.split(/[,;\n]/)[0];
-  return parseBareName(firstPart);
+  // "Ana, ana@site.com" and "Ana from Lisbon": the name is the first part when the rest is something else.
+  const firstPart = text.split(/[,;\n]/)[0].trim();
+  const words = firstPart.split(/\s+/);
+  const stop = words.findIndex((word, index) => index > 0 && NAME_STOPPERS.has(word.toLowerCase()));
+  return parseBareName(stop > 0 ? words.slice(0, stop).join(' ') : firstPart);
 }
 
 function parseBareName(text: string): string | null {
