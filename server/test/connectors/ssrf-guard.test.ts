@@ -2,7 +2,7 @@ import http from 'node:http';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/fakes/webhook-receiver';
 import { isForbiddenAddress, resolveSafeAddress, type Resolver } from '../../src/connectors/ssrf-guard';
 import { createSafeHttpClient } from '../../src/connectors/safe-http';
-import { startOutboxService, WEBHOOK_SECRET, type OutboxService } from '../outbox/outbox-harness';
+import { applicationWith, startOutboxService, STANDARD_APPLICANT, WEBHOOK_SECRET, type OutboxService } from '../outbox/outbox-harness';
 
 /** A resolver standing in for DNS: names a test controls, pointing wherever the attack needs. */
 const fakeDns: Resolver = async (hostname) => {
@@ -102,5 +102,12 @@ describe('POST /v1/actions/test-webhook', () => {
     expect(forbidden.status).toBe(403);
     const invalid = await service.request('POST', '/v1/actions/test-webhook', { url: 'ftp://example.com' });
     expect(invalid.status).toBe(400);
+  });
+
+  it('refuses a lead\'s webhook step whose host resolves to a private address, as a failed delivery the owner can see', async () => {
+    const definition = applicationWith([{ id: 'crm', type: 'webhook', config: { url: 'https://metadata.attacker.test/latest/meta-data/' } }], { replaceSteps: true });
+    const { lead } = service.submit(definition, STANDARD_APPLICANT);
+    await service.deliver();
+    expect(service.container.outbox.ledger(lead.id).deliveries[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('169.254.169.254') });
   });
 });

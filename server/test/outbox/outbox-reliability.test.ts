@@ -116,6 +116,16 @@ describe('outbox reliability: retries, dead letters, replay, idempotency, leases
     expect(repository.finish({ job: claimed, status: 'failed', lastError: 'late', response: null, nextAttemptAt: now, startedAt: '', updatedAt: '', attemptOutcome: 'failed' })).toBe(false);
   });
 
+  it('gives up on an endpoint that does not answer within the timeout, and retries it later', async () => {
+    const slow = await startSlowServer();
+    await service.configure({ webhooks: { timeoutMs: 1000 } });
+    const { lead } = service.submit(applicationWith([{ id: 'slow', type: 'webhook', config: { url: slow.url } }], { replaceSteps: true }), STANDARD_APPLICANT);
+    await service.deliver();
+    expect(job(lead.id, 'slow')).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('did not answer within 1000 ms') });
+    slow.release();
+    await slow.close();
+  });
+
   it('graceful shutdown hands back a claim that did not finish in time', async () => {
     receiver.setDefaultStatus(200);
     const slow = await startSlowServer();
