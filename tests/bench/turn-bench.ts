@@ -18,6 +18,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 const SECRET = 'bench-shared-secret-0123456789abcdef0123456789';
 const ORIGIN = 'https://shop.example';
@@ -30,7 +32,13 @@ async function serve(modelMode: string): Promise<void> {
   const { createContainer } = await import('../../server/src/container');
   const { createApp } = await import('../../server/src/app');
   const { silentLogger } = await import('../../server/src/logging/logger');
-  const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-bench-'));
+  const dataDirectory = fs.mkdtempSync(path.join(process.env.BENCH_DATA_DIR ?? os.tmpdir(), 'aa-bench-'));
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  process.on('SIGTERM', () => {
+    process.stderr.write(`   [service ${modelMode === 'zero' ? 'zero-latency' : 'relay'}] event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms\n`);
+    process.exit(0);
+  });
   const environment: Record<string, string> = { AA_DATA_DIR: dataDirectory, AA_SHARED_SECRET: SECRET, AA_LOG_LEVEL: 'silent' };
   if (modelMode !== 'zero') Object.assign(environment, { AA_OPENAI_API_KEY: 'sk-bench', AA_OPENAI_BASE_URL: modelMode, AA_OPENAI_MODEL: 'fake-model' });
   const config = loadConfig(environment);
@@ -49,7 +57,58 @@ async function serve(modelMode: string): Promise<void> {
     });
   }
   Object.assign(container.chat.limits, { messagesPerVisitorPerMinute: 1e9, messagesPerIpPerMinute: 1e9, conversationsPerIpPerMinute: 1e9 });
-  const server = createApp(container).listen(0, '127.0.0.1', () => {
+  // Measured inside the service, so the figures can be told apart from the client's and the
+  // kernel's share on a busy machine: per turn, request in → last byte out, and the time to the
+  // first relayed text-delta minus the model's own time to its first delta (the TTFB the service
+  // adds). /__bench/stats returns them and starts afresh.
+  interface TurnMark { in: bigint; modelStart?: bigint; modelFirst?: bigint; firstWrite?: bigint }
+  const marks = new AsyncLocalStorage<TurnMark>();
+  const inner = container.chat.model();
+  if (inner) {
+    container.chat.setModel({
+      name: inner.name,
+      async *stream(request) {
+        const mark = marks.getStore();
+        if (mark && mark.modelStart === undefined) mark.modelStart = process.hrtime.bigint();
+        for await (const event of inner.stream(request)) {
+          if (mark && mark.modelFirst === undefined && event.type === 'text-delta') mark.modelFirst = process.hrtime.bigint();
+          yield event;
+        }
+      },
+    });
+  }
+  const app = createApp(container);
+  let stats = { total: [] as number[], added: [] as number[], cpuMsPerTurn: 0 };
+  let cpuSince = process.cpuUsage();
+  const ms = (from: bigint, to: bigint) => Number(to - from) / 1e6;
+  const server = http.createServer((request, response) => {
+    if (request.url === '/__bench/stats') {
+      // CPU time per turn does not depend on how busy the machine is, unlike every wall-clock figure.
+      const cpu = process.cpuUsage(cpuSince);
+      stats.cpuMsPerTurn = stats.total.length ? (cpu.user + cpu.system) / 1000 / stats.total.length : 0;
+      response.end(JSON.stringify(stats));
+      stats = { total: [], added: [], cpuMsPerTurn: 0 };
+      cpuSince = process.cpuUsage();
+      return;
+    }
+    const mark: TurnMark = { in: process.hrtime.bigint() };
+    if (request.url?.endsWith('/messages')) {
+      const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+      (response as unknown as { write: (...args: unknown[]) => boolean }).write = (...args: unknown[]) => {
+        if (mark.firstWrite === undefined && String(args[0]).startsWith('event: text-delta')) mark.firstWrite = process.hrtime.bigint();
+        return write(...args);
+      };
+      response.on('finish', () => {
+        stats.total.push(ms(mark.in, process.hrtime.bigint()));
+        if (mark.firstWrite !== undefined) {
+          const modelOwn = mark.modelStart !== undefined && mark.modelFirst !== undefined ? ms(mark.modelStart, mark.modelFirst) : 0;
+          stats.added.push(ms(mark.in, mark.firstWrite) - modelOwn);
+        }
+      });
+    }
+    marks.run(mark, () => app(request, response));
+  });
+  server.listen(0, '127.0.0.1', () => {
     const address = server.address() as { port: number };
     process.stdout.write(`${JSON.stringify({ port: address.port, agentId: agent.id })}\n`);
   });
@@ -115,6 +174,10 @@ const percentile = (values: number[], share: number) => {
 };
 const figure = (value: number) => value.toFixed(2).padStart(8);
 
+async function serviceStats(base: string): Promise<{ total: number[]; added: number[]; cpuMsPerTurn: number }> {
+  return (await fetch(`${base}/__bench/stats`)).json() as Promise<{ total: number[]; added: number[]; cpuMsPerTurn: number }>;
+}
+
 async function visitorToken(agentId: string, visitor: string): Promise<string> {
   const { mintToken } = await import('../../server/src/security/tokens');
   const now = Math.floor(Date.now() / 1000);
@@ -158,10 +221,16 @@ async function main(): Promise<void> {
     const zeroBase = `http://127.0.0.1:${zero.info.port}`;
     await runService(zeroBase, zero.info.agentId, 5); // warm-up
     process.stdout.write('1. Service overhead per turn (zero-latency model; whole turn over HTTP + SSE, ms)\n');
-    process.stdout.write('   conversations   turns      p50      p99      max\n');
+    process.stdout.write('                          client-measured              inside the service   service CPU\n');
+    process.stdout.write('   conversations   turns      p50      p99      max        p50      p99   ms per turn\n');
+    await serviceStats(zeroBase);
     for (const level of LEVELS) {
       const timings = (await runService(zeroBase, zero.info.agentId, level)).map((timing) => timing.totalMs);
-      process.stdout.write(`   ${String(level).padStart(13)} ${String(timings.length).padStart(7)} ${figure(percentile(timings, 0.5))} ${figure(percentile(timings, 0.99))} ${figure(Math.max(...timings))}\n`);
+      const stats = await serviceStats(zeroBase);
+      const inside = stats.total;
+      process.stdout.write(
+        `   ${String(level).padStart(13)} ${String(timings.length).padStart(7)} ${figure(percentile(timings, 0.5))} ${figure(percentile(timings, 0.99))} ${figure(Math.max(...timings))}   ${figure(percentile(inside, 0.5))} ${figure(percentile(inside, 0.99))}   ${figure(stats.cpuMsPerTurn)}\n`,
+      );
     }
 
     const fakeServer = await startChild(['--fake']);
@@ -171,16 +240,19 @@ async function main(): Promise<void> {
     const relayBase = `http://127.0.0.1:${relayed.info.port}`;
     await runService(relayBase, relayed.info.agentId, 5);
     await runFakeDirect(fakeServer.info.baseUrl, 5);
-    process.stdout.write('\n2. Time to first text byte: fake model direct vs. relayed by the service (OpenAI SDK path, ms)\n');
-    process.stdout.write('   conversations   direct p50/p99      relayed p50/p99     added p50/p99\n');
+    process.stdout.write('\n2. Time to first text byte: the fake model direct vs. relayed by the service (real OpenAI SDK path, ms)\n');
+    process.stdout.write('                   client-measured                        inside the service\n');
+    process.stdout.write('   conversations   direct p50/p99      relayed p50/p99      added by the service p50/p99\n');
+    await serviceStats(relayBase);
     for (const level of LEVELS) {
       const direct = (await runFakeDirect(fakeServer.info.baseUrl, level)).map((timing) => timing.ttfbMs);
       const relay = (await runService(relayBase, relayed.info.agentId, level)).map((timing) => timing.ttfbMs);
-      const added = [percentile(relay, 0.5) - percentile(direct, 0.5), percentile(relay, 0.99) - percentile(direct, 0.99)];
+      const added = (await serviceStats(relayBase)).added;
       process.stdout.write(
-        `   ${String(level).padStart(13)} ${figure(percentile(direct, 0.5))}/${figure(percentile(direct, 0.99)).trim()}  ${figure(percentile(relay, 0.5))}/${figure(percentile(relay, 0.99)).trim()}  ${figure(added[0])}/${figure(added[1]).trim()}\n`,
+        `   ${String(level).padStart(13)} ${figure(percentile(direct, 0.5))}/${figure(percentile(direct, 0.99)).trim().padEnd(9)} ${figure(percentile(relay, 0.5))}/${figure(percentile(relay, 0.99)).trim().padEnd(9)}   ${figure(percentile(added, 0.5))}/${figure(percentile(added, 0.99)).trim()}\n`,
       );
     }
+    process.stdout.write(`\n   load average while measuring: ${os.loadavg().map((value) => value.toFixed(1)).join(', ')}\n`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     agent.destroy();
