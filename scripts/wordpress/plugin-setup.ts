@@ -73,10 +73,13 @@ export async function ensurePluginZip(options: { rebuild?: boolean; quiet?: bool
   try {
     if (options.rebuild || !isFresh()) {
       try {
-        execFileSync('npm', ['run', '--silent', 'build:zip'], { cwd: REPO_ROOT, stdio: options.quiet ? 'pipe' : 'inherit', maxBuffer: 64 * 1024 * 1024 });
+        // The zip packs build/; rebuild the front ends first so it never holds yesterday's bundles.
+        for (const script of ['build:blocks', 'build:admin', 'build:zip']) {
+          execFileSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, stdio: options.quiet ? 'pipe' : 'inherit', maxBuffer: 64 * 1024 * 1024 });
+        }
       } catch (error) {
         const failure = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-        throw new Error(`npm run build:zip failed: ${failure.message}\n${failure.stdout?.toString().slice(-3000) ?? ''}\n${failure.stderr?.toString().slice(-3000) ?? ''}`);
+        throw new Error(`building the plugin zip failed: ${failure.message}\n${failure.stdout?.toString().slice(-3000) ?? ''}\n${failure.stderr?.toString().slice(-3000) ?? ''}`);
       }
       if (!fs.existsSync(PLUGIN_ZIP)) throw new Error(`npm run build:zip finished but ${PLUGIN_ZIP} does not exist`);
     }

@@ -14,9 +14,11 @@ import { blocksInEditor, canvas, insertBlockFromInserter, openNewPage, publish, 
 import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { storySteps } from './support/steps';
 import { restAsUser } from './support/wordpress-rest';
 
 jest.setTimeout(240_000);
+const step = storySteps();
 
 const SUITE = 'plugin';
 let stack: E2eStack;
@@ -37,7 +39,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-test('an administrator uploads the built zip in Plugins → Add New and activates it without PHP notices', async () => {
+step('an administrator uploads the built zip in Plugins → Add New and activates it without PHP notices', async () => {
   const { page } = admin;
   await page.goto(`${stack.wordpress.url}/wp-admin/plugin-install.php?tab=upload`);
   await page.setInputFiles('input[name="pluginzip"]', stack.zip);
@@ -52,7 +54,7 @@ test('an administrator uploads the built zip in Plugins → Add New and activate
   expect(stack.phpProblems()).toEqual([]);
 });
 
-test('the settings screen connects to the service and the connection test is green', async () => {
+step('the settings screen connects to the service and the connection test is green', async () => {
   const { page } = admin;
   await page.goto(`${stack.wordpress.url}/wp-admin/options-general.php?page=affiliate-agent-settings`);
   await page.getByLabel('Service URL', { exact: true }).fill(stack.service.url);
@@ -69,7 +71,7 @@ test('the settings screen connects to the service and the connection test is gre
   expect(await page.content()).not.toContain(stack.service.secret);
 });
 
-test('an editor inserts the chat block in the block editor, picks the agent and publishes the page', async () => {
+step('an editor inserts the chat block in the block editor, picks the agent and publishes the page', async () => {
   const { page } = admin;
   await openNewPage(page, stack.wordpress.url);
   await typeTitle(page, 'Join our affiliate program');
@@ -85,7 +87,7 @@ test('an editor inserts the chat block in the block editor, picks the agent and 
   expect(admin.problems.errors).toEqual([]);
 });
 
-test('a visitor completes an affiliate application through the widget on the offline engine', async () => {
+step('a visitor completes an affiliate application through the widget on the offline engine', async () => {
   const visitor = await newTab(browser, { viewport: DESKTOP });
   const { page } = visitor;
   await page.goto(chatPage.link);
@@ -94,6 +96,8 @@ test('a visitor completes an affiliate application through the widget on the off
   await chat.open();
   const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT);
   expect(completion).toMatch(/thanks jane creator/i);
+  // The completion is said once (not once from `action-completed` and again from the text stream).
+  expect(completion.match(/thanks jane creator/gi)).toHaveLength(1);
   await screenshot(page, SUITE, '06-visitor-applied-desktop');
   expect(visitor.problems.errors).toEqual([]);
   await visitor.context.close();
@@ -109,7 +113,7 @@ test('a visitor completes an affiliate application through the widget on the off
   await phone.context.close();
 });
 
-test('an affiliate manager sees the lead through the proxy and is refused what only administrators may do', async () => {
+step('an affiliate manager sees the lead through the proxy and is refused what only administrators may do', async () => {
   await stack.wordpress.createUser({ ...MANAGER, role: AFFILIATE_MANAGER_ROLE });
   const manager = await newTab(browser);
   await logIn(manager.page, stack.wordpress.url, MANAGER.login, MANAGER.password);
@@ -132,7 +136,7 @@ test('an affiliate manager sees the lead through the proxy and is refused what o
   await manager.context.close();
 });
 
-test('a fully page-cached copy of the page still works: the token is fetched at the first click', async () => {
+step('a fully page-cached copy of the page still works: the token is fetched at the first click', async () => {
   // What a page cache stores: the HTML an anonymous visitor got.
   const html = await (await fetch(chatPage.link)).text();
   expect(html).toContain('wp-block-affiliate-agent-chat');
