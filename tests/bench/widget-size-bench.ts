@@ -146,12 +146,54 @@ async function scriptAnswers(page: Page): Promise<void> {
   );
 }
 
+/** Records long tasks and layout shifts from the first byte, for the no-jank budget. */
+const OBSERVE_PAGE = `
+  window.__aaPerf = { longTasks: [], shifts: [] };
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__aaPerf.longTasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__aaPerf.shifts.push(entry.value); }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+async function perfFigures(page: Page): Promise<{ longTasks: number[]; shift: number }> {
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const perf = (window as unknown as { __aaPerf: { longTasks: number[]; shifts: number[] } }).__aaPerf;
+    return { longTasks: perf.longTasks.map(Math.round), shift: Number(perf.shifts.reduce((sum, value) => sum + value, 0).toFixed(4)) };
+  });
+}
+
+async function measureLoad(newTab: () => Promise<Page>, url: string, open: (page: Page) => Promise<void>, label: string): Promise<void> {
+  const page = await newTab();
+  await page.addInitScript(OBSERVE_PAGE);
+  await page.goto(url, { waitUntil: 'load' });
+  const loaded = await perfFigures(page);
+  await open(page);
+  await page.locator('.wp-block-affiliate-agent-chat.is-ready').waitFor();
+  await page.locator(`${PART}message.is-assistant`).first().waitFor();
+  const opened = await perfFigures(page);
+  const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  console.log(
+    `${label}: long tasks at load ${JSON.stringify(loaded.longTasks)}, layout shift at load ${loaded.shift}, ` +
+      `after opening the widget ${opened.shift} (all shifts, input-initiated included); requests: ${requested.join(', ')}`,
+  );
+  await page.close();
+}
+
 async function screenshots(service: TestService, agentId: string): Promise<void> {
   fs.mkdirSync(artifacts, { recursive: true });
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
   const preview = (query: string) => `${service.url}/preview/${agentId}?${query}`;
 
   await withBrowser({ viewport: { width: 1280, height: 860 } }, async (newTab) => {
+    // Baseline: a page of the same service without the launcher, to tell the machine's own long
+    // tasks (a busy shared CPU, Chromium start-up) from the launcher's.
+    const baseline = await newTab();
+    await baseline.addInitScript(OBSERVE_PAGE);
+    await baseline.goto(`${service.url}/preview`, { waitUntil: 'load' });
+    console.log(`baseline (no launcher): long tasks at load ${JSON.stringify((await perfFigures(baseline)).longTasks)}`);
+    await baseline.close();
+    await measureLoad(newTab, preview('mode=inline'), (page) => page.getByRole('textbox').click(), 'inline');
+    await measureLoad(newTab, preview('mode=floating'), (page) => page.getByRole('button', { name: 'Open chat' }).click(), 'floating');
+
     let page = await newTab();
     const start = Date.now();
     await page.goto(preview('mode=inline'));

@@ -89,6 +89,7 @@ export function renderPreviewPage(options: PreviewPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(agent.name)} — Affiliate Agent preview</title>
 <style>${PAGE_STYLE}</style>
 <link rel="stylesheet" href="/widget/style-index.css?ver=${options.assetVersion}">
@@ -108,6 +109,6 @@ ${chatBlock(options)}
 
 export function renderAgentList(agents: Agent[]): string {
   const items = agents.map((agent) => `<li><a href="/preview/${encodeURIComponent(agent.id)}">${escapeHtml(agent.name)}</a> <code>${escapeHtml(agent.id)}</code></li>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Affiliate Agent preview</title><style>${PAGE_STYLE}</style></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>Affiliate Agent preview</title><style>${PAGE_STYLE}</style></head>
 <body><main><h1>Preview an agent</h1>${items ? `<ul>${items}</ul>` : '<p class="lead">No agents yet. Create one in WordPress → Affiliate Agent, or restart the service on an empty data directory to get the example agent.</p>'}</main></body></html>`;
 }
