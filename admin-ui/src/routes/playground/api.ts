@@ -22,7 +22,7 @@ export async function startConversation(auth: AdminToken, agentId: string) {
   const response = await fetch(`${auth.serviceUrl.replace(/\/$/, '')}/v1/playground/agents/${encodeURIComponent(agentId)}/conversations`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${auth.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ page: { url: window.location.href } }),
+    body: '{}',
   });
   if (!response.ok) throw await failure(response);
   return (await response.json()) as { conversation: { id: string; agentId: string }; messages: Array<{ role: string; content: string }> };
