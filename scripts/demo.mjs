@@ -3,7 +3,9 @@
 // page holding the chat block, and an affiliate-manager user. Ctrl-C stops everything it started.
 //
 // Env: AA_DEMO_PORT (WordPress port, default 8881), AA_DEMO_REBUILD=1 (rebuild the zip first),
-//      AA_DEMO_KEEP=1 (keep .demo/aa-stack-*/ with site, databases and logs after stopping).
+//      AA_DEMO_KEEP=1 (keep .demo/aa-stack-*/ with site, databases and logs after stopping),
+//      AA_DEMO_FAKE_AFFILIATEWP=1 (load the tests' stand-in for AffiliateWP's PHP API, so approving a
+//      lead creates an "affiliate" offline; without it the AffiliateWP steps report "not installed").
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -33,8 +35,10 @@ say('building the plugin zip if needed (dist/affiliate-agent.zip)…');
 await plugin.ensurePluginZip({ rebuild: process.env.AA_DEMO_REBUILD === '1' });
 
 say('starting the service and WordPress 6.5…');
+const fakeAffiliateWp = process.env.AA_DEMO_FAKE_AFFILIATEWP === '1';
 const stack = await startStack({
   baseDir: path.join(REPO_ROOT, '.demo'),
+  muPlugins: fakeAffiliateWp ? [path.join(REPO_ROOT, 'tests', 'e2e', 'support', 'mu-plugins', 'fake-affiliatewp.php')] : [],
   keep: process.env.AA_DEMO_KEEP === '1',
   port: Number(process.env.AA_DEMO_PORT || 8881),
   wordpress: { title: 'Affiliate Agent demo shop' },
@@ -60,6 +64,18 @@ try {
   const managerPassword = 'manager-password';
   await site.createUser({ login: 'manager', password: managerPassword, email: 'manager@shop.test', role: plugin.AFFILIATE_MANAGER_ROLE });
   await plugin.dismissEditorWelcomeGuide(site, 1);
+  // What Affiliate Agent → Settings would save: how the service reaches this WordPress (the bridge,
+  // for AffiliateWP and wp_mail) and who hears about new leads. 127.0.0.1 is a private address the
+  // service refuses unless the owner lists it.
+  const delivery = await service.signed('PATCH', '/v1/settings/delivery', {
+    body: {
+      wordpress: { siteUrl: site.url },
+      affiliatewp: { transport: 'bridge' },
+      notifications: { recipients: ['manager@shop.test'] },
+      network: { allowHosts: [new URL(site.url).host] },
+    },
+  });
+  if (delivery.status !== 200) throw new Error(`the service refused the delivery settings: ${delivery.status} ${JSON.stringify(delivery.body)}`);
   const page = await plugin.createChatPage(site, { agentId, title: 'Join our affiliate program' });
   say('ready.');
   process.stdout.write(`
@@ -70,6 +86,7 @@ try {
   Manager login:   manager / ${managerPassword}  (role "${plugin.AFFILIATE_MANAGER_ROLE}": leads only)
   Service:         ${service.url}  (offline engine, agent ${agentId})
   Preview:         ${service.url}/preview/${agentId}
+  AffiliateWP:     ${fakeAffiliateWp ? 'stand-in loaded (affiliates kept in an option)' : 'not installed (AA_DEMO_FAKE_AFFILIATEWP=1 loads a stand-in)'}
   Mail sent by WordPress is captured in ${site.mailLog}
   Logs:            ${path.dirname(site.debugLog)}
 
