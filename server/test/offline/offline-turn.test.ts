@@ -185,6 +185,21 @@ describe('the offline engine runs one action session as a conversation', () => {
     expect(state.skipped).toEqual(['website']);
   });
 
+  test.each([
+    ['yes, the email is fine', 'submit'],
+    ['yes my email is right', 'submit'],
+    ['looks good, submit', 'submit'],
+    ['yes but change the email', 'email'],
+    ['the email is wrong', 'email'],
+  ])('at the summary, %j leads to %s', (reply, outcome) => {
+    const { events } = converse([...COMPLETE_APPLICATION, reply]);
+    if (outcome === 'submit') expect(submitted(events)).toMatchObject({ values: expect.objectContaining({ email: 'ana@site.com', traffic_source: 'organic_social' }) });
+    else {
+      expect(submitted(events)).toBeUndefined();
+      expect(asked(events)).toEqual([outcome]);
+    }
+  });
+
   test('an unclear reply to the summary submits nothing and asks for yes or a change', () => {
     const { events } = converse([...COMPLETE_APPLICATION, 'hmm']);
     expect(texts(events)).toEqual(['Please reply "yes" to submit, or tell me what to change.']);

@@ -1,6 +1,6 @@
 import type { ActionDefinition, ActionField } from '../../actions/action-definition';
 import { validateFieldValue, type FieldProblem, type FieldValue } from '../../actions/field-values';
-import { findFieldReferences } from './field-references';
+import { findFieldReferences, referencePhrases } from './field-references';
 import { findEmails } from './parsers/email';
 import { matchEnumOption } from './parsers/enum';
 import { isNameField, parseFieldAnswer } from './parsers/field-answer';
@@ -9,6 +9,7 @@ import { findNumbers } from './parsers/number';
 import { findPhones } from './parsers/phone';
 import { findHandles, findUrls } from './parsers/url';
 import { platformMentioned, profileUrlFor } from './parsers/social';
+import { parseYesNo } from './parsers/yes-no';
 import { normaliseText } from './text-normalise';
 
 /**
@@ -96,6 +97,9 @@ export function extractFieldValues(message: string, definition: ActionDefinition
 
   for (const reference of findFieldReferences(message, definition)) {
     const parsed = parseFieldAnswer(reference.field, reference.valueText, { platformHint: platformHint() });
+    // "The email is fine" / "my name is wrong" judge a value rather than give one.
+    const judgement = reference.field.type !== 'boolean' && reference.field.type !== 'consent' && parsed === null && parseYesNo(reference.valueText) !== null;
+    if (judgement) continue;
     accept(reference.field, parsed ?? reference.valueText, true);
     rest = blank(rest, reference.start, reference.end);
   }
@@ -164,10 +168,13 @@ export function extractFieldValues(message: string, definition: ActionDefinition
   // While another field is being answered, only an option's own name counts ("YouTube"), not a
   // synonym that is also an everyday word ("site", "channel", "content").
   let normalRest = normaliseText(scanText);
+  const fieldNames = new Set(definition.fields.filter((field) => field.type !== 'enum').flatMap((field) => referencePhrases(field).map(({ phrase }) => phrase)));
   for (const field of fieldsOfType('enum')) {
     if (!fillable(field) || field === pending) continue;
     const match = matchEnumOption(normalRest, field.options ?? [], { fuzzy: false });
-    if (match && match.score >= 0.9 && (!pending || match.how === 'label' || match.how === 'value')) {
+    // When values may be replaced, "the email is fine" must not turn the traffic source into Email.
+    const namesAnotherField = overwrite && match !== null && fieldNames.has(match.phrase);
+    if (match && match.score >= 0.9 && !namesAnotherField && (!pending || match.how === 'label' || match.how === 'value')) {
       accept(field, match.value, false);
       normalRest = ` ${normalRest} `.replace(` ${match.phrase} `, ' ').trim();
     }

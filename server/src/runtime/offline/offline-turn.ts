@@ -201,6 +201,8 @@ function applyChanges(session: Session, message: string): OfflineTurnResult | nu
   return advance(updated);
 }
 
+const WANTS_CHANGE = /\b(change|edit|fix|update|modify|wrong|incorrect|not right|typo|mistake)\b/i;
+
 function handleConfirming(session: Session, message: string): OfflineTurnResult {
   switch (detectCommand(message)) {
     case 'cancel':
@@ -217,9 +219,11 @@ function handleConfirming(session: Session, message: string): OfflineTurnResult 
   if (changed) return changed;
   const named = fieldNamedIn(message, session.definition);
   const answer = parseYesNo(message);
-  if (answer === 'yes' && !named) return submit(session);
-  if (named && !looksLikeQuestion(message)) return askField(session, named);
-  if (answer === 'no') return askWhatToChange(session);
+  // "Yes but change the email" is not a yes.
+  const wantsChange = WANTS_CHANGE.test(message);
+  if (answer === 'yes' && !wantsChange) return submit(session);
+  if (named && (wantsChange || answer === 'no')) return askField(session, named);
+  if (answer === 'no' || wantsChange) return askWhatToChange(session);
   if (looksLikeQuestion(message)) {
     session.events.push({ type: 'question', text: message });
     return repeatPrompt(session);
