@@ -15,10 +15,8 @@ import { createEventStream, wantsEventStream } from './event-stream';
  * are public in the sense that no WordPress user signs them: a visitor token, the agent's allowed
  * origins, rate limits and a message length limit are what bound them.
  */
-export const startBodySchema = z
-  .object({ page: conversationSourceSchema.optional() })
-  .strict()
-  .default({});
+// Unknown keys are ignored rather than refused: an older or newer widget must still be able to chat.
+export const startBodySchema = z.object({ page: conversationSourceSchema.optional() }).default({});
 
 export function messageBodySchema(maxLength: number) {
   return z
@@ -29,8 +27,7 @@ export function messageBodySchema(maxLength: number) {
         .min(1, { message: 'a message cannot be empty' })
         .max(maxLength, { message: `a message is at most ${maxLength} characters` }),
       clientMessageId: z.string().trim().min(1).max(100).optional(),
-    })
-    .strict();
+    });
 }
 
 function bearerToken(request: Request): string {

@@ -27,7 +27,9 @@ export function createEventStream(response: Response, heartbeatMs = HEARTBEAT_MS
     response.socket?.setNoDelay(true);
     response.flushHeaders();
     // A comment line every so often keeps proxies and load balancers from closing an idle stream.
-    heartbeat = setInterval(() => response.write(': ping\n\n'), heartbeatMs);
+    heartbeat = setInterval(() => {
+      if (!response.destroyed) response.write(': ping\n\n');
+    }, heartbeatMs);
     heartbeat.unref();
   }
 
@@ -37,7 +39,8 @@ export function createEventStream(response: Response, heartbeatMs = HEARTBEAT_MS
     },
     send(event: TurnEvent): void {
       start();
-      if (response.writableEnded) return;
+      // A visitor who closed the tab: the turn still finishes and is stored, so a retry can replay it.
+      if (response.writableEnded || response.destroyed) return;
       response.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
     },
     end(): void {
