@@ -7,7 +7,11 @@ import { TextDecoder, TextEncoder } from 'node:util';
  */
 if (!globalThis.TextDecoder) Object.assign(globalThis, { TextDecoder, TextEncoder });
 
-export type Turn = Array<[string, unknown]> | { status: number; body: unknown } | { dropAfter: Array<[string, unknown]> };
+export type Turn =
+  | Array<[string, unknown]>
+  | { status: number; body: unknown }
+  | { dropAfter: Array<[string, unknown]> }
+  | { stallAfter: Array<[string, unknown]> };
 
 export interface RecordedRequest {
   url: string;
@@ -34,8 +38,11 @@ function jsonResponse(status: number, body: unknown): Response {
   } as unknown as Response;
 }
 
-/** A streamed body in small pieces (split mid-line on purpose); `drop` rejects after the last piece. */
-function streamResponse(text: string, drop = false): Response {
+/**
+ * A streamed body in small pieces (split mid-line on purpose). After the last piece it ends,
+ * fails like a lost network (`drop`), or goes silent until the request is aborted (`stall`).
+ */
+function streamResponse(text: string, end: 'close' | 'drop' | 'stall' = 'close', signal?: AbortSignal | null): Response {
   const encoder = new TextEncoder();
   const pieces = text.match(/[\s\S]{1,23}/g) ?? [];
   let index = 0;
@@ -47,7 +54,10 @@ function streamResponse(text: string, drop = false): Response {
       getReader: () => ({
         read: async () => {
           if (index < pieces.length) return { done: false, value: encoder.encode(pieces[index++]) };
-          if (drop) throw new TypeError('network error');
+          if (end === 'drop') throw new TypeError('network error');
+          if (end === 'stall') {
+            return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+          }
           return { done: true, value: undefined };
         },
       }),
@@ -87,7 +97,8 @@ export function createFakeChatService(options: { turns?: Turn[]; greeting?: stri
     if (/\/v1\/conversations\/[^/]+\/messages$/.test(url)) {
       const turn = turns.shift() ?? reply('(no scripted answer)');
       if (Array.isArray(turn)) return streamResponse(sse(turn));
-      if ('dropAfter' in turn) return streamResponse(sse(turn.dropAfter), true);
+      if ('dropAfter' in turn) return streamResponse(sse(turn.dropAfter), 'drop');
+      if ('stallAfter' in turn) return streamResponse(sse(turn.stallAfter), 'stall', init.signal);
       return jsonResponse(turn.status, turn.body);
     }
     return jsonResponse(404, { error: { code: 'route_not_found', message: url } });

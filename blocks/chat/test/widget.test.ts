@@ -9,11 +9,16 @@ const CITATIONS: [string, unknown] = [
   { citations: [{ id: 'S1', title: 'Affiliate program terms', url: 'https://shop.example/affiliates/terms' }] },
 ];
 
-function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[] } = {}) {
+function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[]; streamIdleTimeoutMs?: number } = {}) {
   const service = createFakeChatService({ turns: options.turns });
   const root = blockMarkup(options.mode ?? 'inline');
   const config = { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: options.mode ?? 'inline', strings: { title: 'Affiliate help' } } as const;
-  const handle = mount(root, config, { fetch: service.fetch, storage: window.sessionStorage, reconnectDelaysMs: options.reconnectDelaysMs ?? [0, 0] });
+  const handle = mount(root, config, {
+    fetch: service.fetch,
+    storage: window.sessionStorage,
+    reconnectDelaysMs: options.reconnectDelaysMs ?? [0, 0],
+    streamIdleTimeoutMs: options.streamIdleTimeoutMs,
+  });
   return { service, root, handle, config };
 }
 
@@ -149,6 +154,18 @@ describe('the chat widget', () => {
     expect(within(log()).getAllByText('What commission do you pay?')).toHaveLength(1);
     expect(within(log()).queryByText('We pay 30')).toBeNull();
     expect(JSON.parse(window.sessionStorage.getItem(storageKey('agt_demo'))!).pending).toBeUndefined();
+  });
+
+  test('a stream that goes silent (no data, no ping) is abandoned and the message resent', async () => {
+    const { service } = start({
+      turns: [{ stallAfter: [['message-start', { messageId: 'msg_1' }], ['text-delta', { delta: 'We pay' }]] }, reply('We pay 30% commission.', [], 'msg_1')],
+      streamIdleTimeoutMs: 50,
+    });
+    await within(log()).findByText(/Ask me anything/);
+    await send('What commission do you pay?');
+    await within(log()).findByText('We pay 30% commission.');
+    const [first, second] = service.messageRequests();
+    expect(second.body).toEqual(first.body);
   });
 
   test('when the service keeps failing it shows an error with a retry button that resends the message', async () => {

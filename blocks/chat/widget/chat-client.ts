@@ -55,7 +55,13 @@ function toEvent(type: string, data: unknown): ChatEvent | null {
   return { type, data } as ChatEvent;
 }
 
-export function createChatClient(fetchImpl: FetchLike) {
+/**
+ * The service writes `: ping` every 15 s, so a stream silent for this long is dead even if the
+ * connection looks open (a proxy or a sleeping phone): it is aborted and treated as a drop.
+ */
+export const STREAM_IDLE_TIMEOUT_MS = 45_000;
+
+export function createChatClient(fetchImpl: FetchLike, { idleTimeoutMs = STREAM_IDLE_TIMEOUT_MS }: { idleTimeoutMs?: number } = {}) {
   function serviceUrl(session: VisitorSession, path: string): string {
     return session.serviceUrl.replace(/\/+$/, '') + path;
   }
@@ -109,13 +115,24 @@ export function createChatClient(fetchImpl: FetchLike) {
       onEvent: (event: ChatEvent) => void,
       signal?: AbortSignal,
     ): Promise<void> {
-      let response: Response;
-      try {
-        response = await postJson(session, `/v1/conversations/${encodeURIComponent(conversationId)}/messages`, message, 'text/event-stream', signal);
-      } catch (error) {
-        if (error instanceof ChatHttpError || (error as Error)?.name === 'AbortError') throw error;
-        throw new StreamDroppedError((error as Error)?.message);
-      }
+      const controller = new AbortController();
+      signal?.addEventListener('abort', () => controller.abort());
+      let isSilent = false;
+      let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+      const heardFromService = () => {
+        clearTimeout(silenceTimer);
+        silenceTimer = setTimeout(() => {
+          isSilent = true;
+          controller.abort();
+        }, idleTimeoutMs);
+      };
+      // The caller's abort stays an AbortError; an abort for silence or a network error is a drop.
+      const asDrop = (error: unknown): Error => {
+        if (error instanceof ChatHttpError) return error;
+        if ((error as Error)?.name === 'AbortError' && !isSilent) return error as Error;
+        return new StreamDroppedError(isSilent ? 'The answer stream went silent.' : (error as Error)?.message);
+      };
+
       let ended = false;
       const handle = (type: string, data: unknown) => {
         const event = toEvent(type, data);
@@ -124,28 +141,30 @@ export function createChatClient(fetchImpl: FetchLike) {
         onEvent(event);
       };
 
-      if ((response.headers.get('content-type') ?? '').includes('application/json')) {
-        const body = (await response.json()) as { events?: Array<{ type: string; data: unknown }> };
-        for (const event of body.events ?? []) handle(event.type, event.data);
-        if (!ended) throw new StreamDroppedError();
-        return;
-      }
-
-      const reader = response.body?.getReader();
-      if (!reader) throw new StreamDroppedError('The answer has no body.');
-      const decoder = new TextDecoder();
-      const parser = createSseParser((raw) => handle(raw.event, parseJson(raw.data)));
+      heardFromService();
       try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          parser.push(decoder.decode(value, { stream: true }));
+        const response = await postJson(session, `/v1/conversations/${encodeURIComponent(conversationId)}/messages`, message, 'text/event-stream', controller.signal);
+        if ((response.headers.get('content-type') ?? '').includes('application/json')) {
+          const body = (await response.json()) as { events?: Array<{ type: string; data: unknown }> };
+          for (const event of body.events ?? []) handle(event.type, event.data);
+        } else {
+          const reader = response.body?.getReader();
+          if (!reader) throw new StreamDroppedError('The answer has no body.');
+          const decoder = new TextDecoder();
+          const parser = createSseParser((raw) => handle(raw.event, parseJson(raw.data)));
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            heardFromService();
+            parser.push(decoder.decode(value, { stream: true }));
+          }
+          parser.end();
         }
       } catch (error) {
-        if ((error as Error)?.name === 'AbortError') throw error;
-        throw new StreamDroppedError((error as Error)?.message);
+        throw asDrop(error);
+      } finally {
+        clearTimeout(silenceTimer);
       }
-      parser.end();
       if (!ended) throw new StreamDroppedError();
     },
   };

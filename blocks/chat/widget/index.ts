@@ -12,6 +12,8 @@ export interface MountOptions {
   fetch?: FetchLike;
   storage?: Storage | null;
   reconnectDelaysMs?: number[];
+  /** How long a silent answer stream is trusted before it counts as dropped (default 45 s). */
+  streamIdleTimeoutMs?: number;
   /** Text the visitor typed into the static composer before the widget arrived. */
   draft?: string;
 }
@@ -63,7 +65,7 @@ export function mount(root: HTMLElement, partialConfig: MountConfig, options: Mo
   let open = !isFloating;
 
   const store = createConversationStore(options.storage === undefined ? sessionStorageOrNull() : options.storage, config.agentId);
-  const client = createChatClient(options.fetch ?? ((input, init) => window.fetch(input, init)));
+  const client = createChatClient(options.fetch ?? ((input, init) => window.fetch(input, init)), { idleTimeoutMs: options.streamIdleTimeoutMs });
   // The controller and view need each other; the view only calls back through these handlers,
   // which run after both exist.
   const view = createView(root, config, {
