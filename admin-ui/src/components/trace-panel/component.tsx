@@ -51,10 +51,11 @@ export function TracePanel({ entries }: TracePanelProps) {
     <ol className="aa-trace" aria-label={__('Trace', 'affiliate-agent')}>
       {entries.map((entry, index) => (
         <li key={index} className={`aa-trace__entry is-${entry.kind}`}>
-          <details open={entry.kind === 'would-send' || entry.kind === 'score'}>
+          <details open={(entry.kind === 'would-send' && entry.data.applies !== false) || entry.kind === 'score'}>
             <summary>
               <span className="aa-muted">#{entry.turn}</span> {kindLabel(entry.kind)}
-              {entry.kind === 'would-send' && typeof entry.data.stepType === 'string' ? ` · ${entry.data.stepType}` : ''}
+              {entry.kind === 'would-send' ? ` · ${String(entry.data.label ?? entry.data.stepId ?? '')} (${String(entry.data.type ?? entry.data.stepType ?? '')})` : ''}
+              {entry.kind === 'would-send' && entry.data.applies === false ? ` · ${__('skipped: its condition is not met', 'affiliate-agent')}` : ''}
               {entry.kind === 'tool-call' && typeof entry.data.name === 'string' ? ` · ${entry.data.name}` : ''}
             </summary>
             <Body entry={entry} />
