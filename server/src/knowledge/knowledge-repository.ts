@@ -103,6 +103,7 @@ export function createKnowledgeRepository(db: Database) {
       content_hash = @contentHash, status = @status, failure_reason = @failureReason, last_synced_at = @lastSyncedAt, updated_at = @updatedAt WHERE id = @id`),
     setStatus: db.prepare('UPDATE knowledge_sources SET status = ?, failure_reason = ?, updated_at = ? WHERE id = ?'),
     setChunkCount: db.prepare('UPDATE knowledge_sources SET chunk_count = ? WHERE id = ?'),
+    markIndexed: db.prepare('UPDATE knowledge_sources SET status = ?, failure_reason = NULL, updated_at = ?, last_synced_at = ? WHERE id = ?'),
     findSource: db.prepare('SELECT * FROM knowledge_sources WHERE id = ?'),
     findByExternal: db.prepare('SELECT * FROM knowledge_sources WHERE set_id = ? AND external_id = ?'),
     listSources: db.prepare('SELECT * FROM knowledge_sources WHERE set_id = ? ORDER BY created_at, id'),
@@ -156,12 +157,7 @@ export function createKnowledgeRepository(db: Database) {
     }
     removeOrphanEmbeddings(oldHashes);
     statements.setChunkCount.run(chunks.length, sourceId);
-    db.prepare('UPDATE knowledge_sources SET status = ?, failure_reason = NULL, updated_at = ?, last_synced_at = ? WHERE id = ?').run(
-      finalStatus.status,
-      finalStatus.updatedAt,
-      finalStatus.lastSyncedAt,
-      sourceId,
-    );
+    statements.markIndexed.run(finalStatus.status, finalStatus.updatedAt, finalStatus.lastSyncedAt, sourceId);
   });
 
   const removeSource = db.transaction((sourceId: string): boolean => {

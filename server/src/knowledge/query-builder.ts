@@ -26,14 +26,15 @@ export interface TermStatistics {
  * When the chosen terms together appear in more chunks than this, scoring every match would cost
  * milliseconds per query; the builder then also offers a narrower query requiring every term.
  */
-export const BROAD_QUERY_POSTINGS = 4000;
+export const BROAD_QUERY_POSTINGS = 1500;
 
 export interface BuiltQuery {
   /** The OR of phrases and every chosen term. */
   match: string | null;
   /**
-   * For broad questions, cheaper expressions to try first, most selective first: the phrases, every
-   * term required, then only the rarer terms. `match` runs only if these find nothing at all.
+   * For broad questions, cheaper expressions to try first: the rarer words alone, or, when every
+   * word is common, the phrases and then chunks holding every word.
+   * `match` runs only if these find nothing at all.
    */
   selective: string[];
   terms: string[];
@@ -67,11 +68,18 @@ export function buildMatchQuery(tokens: string[], prefix: string | null, statist
   const selective: string[] = [];
   if (terms.length >= 2 && postings > BROAD_QUERY_POSTINGS) {
     const phraseParts = phrases.map((pair) => quote(pair.join(' ')));
-    // The words side by side, as asked ("minimum payout"), are the strongest and cheapest signal.
-    if (phraseParts.length > 0) selective.push(phraseParts.join(' OR '));
-    selective.push([...phraseParts, `(${terms.map(quote).join(' AND ')})`].join(' OR '));
     const rarer = terms.filter((term) => frequency(term) <= statistics.totalChunks * COMMON_TERM_SHARE);
-    if (rarer.length > 0 && rarer.length < terms.length) selective.push([...phraseParts, ...rarer.map(quote)].join(' OR '));
+    if (rarer.length > 0 && rarer.length < terms.length) {
+      // Only the rarer words (and phrases holding one): bm25() counts the chunks of every phrase in
+      // the expression, so a common word anywhere in it would cost a full read of its postings.
+      const rare = new Set(rarer);
+      const rarePhrases = phrases.filter((pair) => rare.has(pair[0]) || rare.has(pair[1])).map((pair) => quote(pair.join(' ')));
+      selective.push([...rarePhrases, ...rarer.map(quote)].join(' OR '));
+    } else {
+      // Every word is common: the words side by side as asked, then chunks holding them all.
+      if (phraseParts.length > 0) selective.push(phraseParts.join(' OR '));
+      selective.push([...phraseParts, `(${terms.map(quote).join(' AND ')})`].join(' OR '));
+    }
   }
   return { match: parts.length > 0 ? parts.join(' OR ') : null, selective, terms, phrases, prefix: usablePrefix };
 }

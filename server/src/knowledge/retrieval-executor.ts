@@ -116,9 +116,9 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database) {
 
   function bm25Candidates(built: BuiltQuery, setIds: string[], limit: number): HitRow[] {
     if (!built.match) return [];
-    // Broad questions ("minimum payout" on a site where "payout" is everywhere) first take the chunks
-    // holding every word, then those holding the rarer words; only when both find nothing is every
-    // chunk with a common word scored. Earlier tiers rank first: they hold more of the question.
+    // Broad questions ("minimum payout" on a site where "payout" is everywhere) try the builder's
+    // selective expressions first; only when they find nothing is every chunk with a common word
+    // scored. Earlier expressions rank first: their hits hold more of the question.
     if (built.selective.length > 0) {
       const rows: HitRow[] = [];
       const seen = new Set<number>();
