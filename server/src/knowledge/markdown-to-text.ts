@@ -11,9 +11,9 @@ export function markdownToText(markdown: string): string {
   text = text.replace(/^```.*$/gm, '');
   text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
   text = text.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
-  text = text.replace(/^\s{0,3}>\s?/gm, '');
+  text = text.replace(/^[ \t]{0,3}>[ \t]?/gm, '');
   text = text.replace(/(\*\*|__)(.+?)\1/g, '$2').replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2');
   text = text.replace(/`([^`]+)`/g, '$1');
-  text = text.replace(/^(#{1,6})\s+(.*?)\s*#*\s*$/gm, '$1 $2');
+  text = text.replace(/^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '$1 $2');
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
