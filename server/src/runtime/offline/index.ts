@@ -1,5 +1,6 @@
 /** The offline conversation engine: the public surface the conversation runtime wires in. */
-export { offlineTurn, initialOfflineState } from './offline-turn';
+export { offlineTurn } from './offline-turn';
+export { initialOfflineState } from './offline-session';
 export type {
   OfflineAction,
   OfflineEvent,

@@ -1,11 +1,24 @@
-import type { ActionDefinition, ActionField } from '../../actions/action-definition';
-import type { FieldValue } from '../../actions/field-values';
 import { detectCommand, looksLikeQuestion } from './commands';
-import { extractFieldValues, type ExtractionResult } from './extract-fields';
+import { extractFieldValues } from './extract-fields';
 import { fieldNamedIn, fieldOnlyNamedIn } from './field-references';
 import { detectActionIntent, DEFAULT_INTENT_THRESHOLD } from './intent';
-import { confirmationRequest, displayValue, fieldRequest, replies } from './offline-replies';
-import type { OfflineAction, OfflineEvent, OfflineSessionState, OfflineTurnOptions, OfflineTurnResult } from './offline-types';
+import { fieldRequest, replies } from './offline-replies';
+import {
+  actionsBesides,
+  advance,
+  applyValues,
+  askField,
+  askWhatToChange,
+  cancel,
+  fieldOf,
+  idle,
+  initialOfflineState,
+  repeatPrompt,
+  restart,
+  submit,
+  type Session,
+} from './offline-session';
+import type { OfflineAction, OfflineSessionState, OfflineTurnOptions, OfflineTurnResult } from './offline-types';
 import { parseYesNo } from './parsers/yes-no';
 
 /**
@@ -13,96 +26,6 @@ import { parseYesNo } from './parsers/yes-no';
  * message to the next state and the events to show. No I/O; the caller stores the state, answers
  * `question` events and creates the lead on `submit`.
  */
-export function initialOfflineState(): OfflineSessionState {
-  return { schema: 1, phase: 'idle', action: null, values: {}, skipped: [], pendingFieldKey: null, submittedActionKeys: [] };
-}
-
-interface Session {
-  state: OfflineSessionState;
-  action: OfflineAction;
-  definition: ActionDefinition;
-  events: OfflineEvent[];
-  /** The other published actions, to notice a visitor asking for one of them mid-session. */
-  otherActions: OfflineAction[];
-}
-
-function actionsBesides(session: Session): ActionDefinition[] {
-  return session.otherActions.map((action) => action.definition);
-}
-
-function idle(state: OfflineSessionState): OfflineSessionState {
-  return { ...initialOfflineState(), submittedActionKeys: state.submittedActionKeys };
-}
-
-function fieldOf(definition: ActionDefinition, key: string | null): ActionField | undefined {
-  return definition.fields.find((field) => field.key === key);
-}
-
-/** Asks the next open field, or shows the summary, or submits: whichever the session needs next. */
-function advance(session: Session): OfflineTurnResult {
-  const { state, definition, action, events } = session;
-  const next = definition.fields.find((field) => state.values[field.key] === undefined && !state.skipped.includes(field.key));
-  if (next) {
-    events.push(fieldRequest(definition, next));
-    return { state: { ...state, phase: 'collecting', pendingFieldKey: next.key }, events };
-  }
-  if (definition.confirmation.required) {
-    events.push(confirmationRequest(definition, state.values));
-    return { state: { ...state, phase: 'confirming', pendingFieldKey: null }, events };
-  }
-  return submit(session);
-}
-
-function submit({ state, action, definition, events }: Session): OfflineTurnResult {
-  events.push({ type: 'submit', actionKey: definition.key, actionId: action.actionId, version: action.version, values: { ...state.values } });
-  return { state: { ...idle(state), submittedActionKeys: [...state.submittedActionKeys, definition.key] }, events };
-}
-
-function cancel({ state, definition, events }: Session): OfflineTurnResult {
-  events.push({ type: 'cancelled', actionKey: definition.key }, { type: 'text', text: replies.cancelled(definition) });
-  return { state: idle(state), events };
-}
-
-function restart(session: Session): OfflineTurnResult {
-  session.events.push({ type: 'text', text: replies.restarted });
-  return advance({ ...session, state: { ...session.state, values: {}, skipped: [], pendingFieldKey: null } });
-}
-
-/** Re-asks the pending field (or re-shows the summary) after something else was said. */
-function repeatPrompt(session: Session): OfflineTurnResult {
-  const { state, definition, events } = session;
-  const pending = fieldOf(definition, state.pendingFieldKey);
-  if (state.phase === 'collecting' && pending) events.push(fieldRequest(definition, pending));
-  else if (state.phase === 'confirming') events.push(confirmationRequest(definition, state.values));
-  return { state, events };
-}
-
-/**
- * Stores extracted values and says what changed: a value that replaces an earlier one is a
- * correction and is confirmed back to the visitor; a new value for another field is acknowledged.
- */
-function applyValues(session: Session, extraction: ExtractionResult, acknowledgeNew: boolean): Session {
-  const { definition } = session;
-  const values: Record<string, FieldValue> = { ...session.state.values };
-  const changes: Array<{ label: string; value: string }> = [];
-  const noted: string[] = [];
-  const order = (key: string) => definition.fields.findIndex((field) => field.key === key);
-  for (const entry of [...extraction.values].sort((left, right) => order(left.key) - order(right.key))) {
-    const field = fieldOf(definition, entry.key)!;
-    const previous = values[entry.key];
-    values[entry.key] = entry.value;
-    if (previous !== undefined && previous !== entry.value) changes.push({ label: field.label, value: displayValue(field, entry.value) });
-    else if (previous === undefined && acknowledgeNew && entry.key !== session.state.pendingFieldKey) noted.push(field.label);
-  }
-  const skipped = session.state.skipped.filter((key) => values[key] === undefined);
-  if (changes.length > 0) session.events.push({ type: 'text', text: replies.updated(changes) });
-  if (noted.length > 0) session.events.push({ type: 'text', text: replies.noted(noted) });
-  for (const problem of extraction.problems) {
-    if (problem.key !== session.state.pendingFieldKey) session.events.push({ type: 'text', text: problem.visitorMessage });
-  }
-  return { ...session, state: { ...session.state, values, skipped } };
-}
-
 function handleIdle(state: OfflineSessionState, message: string, actions: OfflineAction[], options: OfflineTurnOptions): OfflineTurnResult {
   const command = detectCommand(message);
   if (command === 'cancel' || command === 'restart') return { state, events: [{ type: 'text', text: replies.nothingToCancel }] };
@@ -182,11 +105,6 @@ function handleCollecting(session: Session, message: string): OfflineTurnResult 
   return advance(updated);
 }
 
-function askWhatToChange(session: Session): OfflineTurnResult {
-  session.events.push({ type: 'text', text: replies.askWhatToChange(session.definition, session.state.values) });
-  return { state: { ...session.state, phase: 'choosing-edit', pendingFieldKey: null }, events: session.events };
-}
-
 /** A change given with its new value is applied and the summary shown again with the new values. */
 function applyChanges(session: Session, message: string): OfflineTurnResult | null {
   const extraction = extractFieldValues(message, session.definition, { current: session.state.values, overwrite: true });
@@ -230,12 +148,6 @@ function handleConfirming(session: Session, message: string): OfflineTurnResult 
   }
   session.events.push({ type: 'text', text: replies.confirmOrChange });
   return repeatPrompt(session);
-}
-
-/** Asks one already-answered field again; once answered, the summary comes back. */
-function askField(session: Session, field: ActionField): OfflineTurnResult {
-  session.events.push(fieldRequest(session.definition, field));
-  return { state: { ...session.state, phase: 'collecting', pendingFieldKey: field.key }, events: session.events };
 }
 
 function handleChoosingEdit(session: Session, message: string): OfflineTurnResult {

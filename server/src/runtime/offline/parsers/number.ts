@@ -84,7 +84,7 @@ function findWordNumbers(text: string): NumberMatch[] {
       index += 3;
       continue;
     }
-    if ((tokens[index].word === 'a' || tokens[index].word === 'one') && SCALES[tokens[index + 1]?.word ?? ''] >= 100 && tokens[index].word === 'a') {
+    if (tokens[index].word === 'a' && SCALES[tokens[index + 1]?.word ?? ''] >= 100) {
       current = 1;
       index += 1;
       consumed = true;
