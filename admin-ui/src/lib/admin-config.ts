@@ -7,6 +7,8 @@ export interface AdminConfig {
   adminUrl: string;
   /** The plugin's connection settings page (service URL and secret), for managers. */
   settingsUrl: string | null;
+  /** The site's origin (scheme + host), the first allowed origin a new agent needs. */
+  siteOrigin: string;
 }
 
 declare global {
@@ -24,5 +26,6 @@ export function adminConfig(): AdminConfig {
     canReview: raw.canReview ?? false,
     adminUrl: raw.adminUrl ?? '',
     settingsUrl: raw.settingsUrl ?? null,
+    siteOrigin: raw.siteOrigin ?? (typeof window !== 'undefined' ? window.location.origin : ''),
   };
 }

@@ -4,6 +4,7 @@ import { __ } from '@wordpress/i18n';
 import { FieldError } from '../../components/field-error';
 import { ListInput } from '../../components/list-input';
 import { NumberInput } from '../../components/number-input';
+import { adminConfig } from '../../lib/admin-config';
 import { toApiError } from '../../lib/api-client';
 import { issueAt, type FieldIssue } from '../../lib/field-issues';
 import { navigate } from '../../lib/hash-route';
@@ -25,7 +26,8 @@ const emptyDraft = (): Draft => ({
   contactUrl: '',
   appearance: { title: __('Affiliate program assistant', 'affiliate-agent'), primaryColor: '#2271b1', position: 'bottom-right' },
   enabled: true,
-  allowedOrigins: [],
+  // The site itself, so the chat block and the playground work here from the first save.
+  allowedOrigins: adminConfig().siteOrigin ? [adminConfig().siteOrigin] : [],
   knowledgeSetIds: [],
   monthlyCap: null,
 });
@@ -178,7 +180,7 @@ export function AgentEditor({ agentId }: { agentId?: string }) {
               <ListInput
                 separator="line"
                 label={__('Allowed origins (one per line)', 'affiliate-agent')}
-                help={__('Sites that may embed this agent, e.g. https://shop.example. Your own site is always allowed.', 'affiliate-agent')}
+                help={__('Sites that may embed this agent, e.g. https://shop.example. Include this site’s own origin so the chat block and the playground work here.', 'affiliate-agent')}
                 values={draft.allowedOrigins}
                 onChange={(allowedOrigins) => set({ allowedOrigins })}
                 error={issueAt(issues, 'allowedOrigins')}

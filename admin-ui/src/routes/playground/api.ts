@@ -1,3 +1,4 @@
+import { __, sprintf } from '@wordpress/i18n';
 import { ApiError, pluginRequest, serviceRequest } from '../../lib/api-client';
 import { readEventStream, type StreamEvent } from '../../lib/sse';
 import type { Agent } from '../../lib/service-types';
@@ -18,8 +19,28 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError(body.error?.message ?? `${response.status} ${response.statusText}`, { code: body.error?.code ?? 'http_error', status: response.status });
 }
 
+/**
+ * The browser talks to the service directly, so a network failure here is almost always CORS:
+ * the service only answers origins listed on the agent or in AA_ALLOWED_ORIGINS.
+ */
+async function direct(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    const origin = typeof window === 'undefined' ? '' : window.location.origin;
+    throw new ApiError(
+      sprintf(
+        __('The browser could not reach the service at %1$s. If the service is running, add this site’s origin (%2$s) to the agent’s allowed origins or to the service’s AA_ALLOWED_ORIGINS.', 'affiliate-agent'),
+        url.replace(/\/v1\/.*$/, ''),
+        origin,
+      ),
+      { code: 'service_unreachable', status: 0 },
+    );
+  }
+}
+
 export async function startConversation(auth: AdminToken, agentId: string) {
-  const response = await fetch(`${auth.serviceUrl.replace(/\/$/, '')}/v1/playground/agents/${encodeURIComponent(agentId)}/conversations`, {
+  const response = await direct(`${auth.serviceUrl.replace(/\/$/, '')}/v1/playground/agents/${encodeURIComponent(agentId)}/conversations`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${auth.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
     body: '{}',
@@ -29,7 +50,7 @@ export async function startConversation(auth: AdminToken, agentId: string) {
 }
 
 export async function sendMessage(auth: AdminToken, conversationId: string, content: string, onEvent: (event: StreamEvent) => void) {
-  const response = await fetch(`${auth.serviceUrl.replace(/\/$/, '')}/v1/playground/conversations/${encodeURIComponent(conversationId)}/messages`, {
+  const response = await direct(`${auth.serviceUrl.replace(/\/$/, '')}/v1/playground/conversations/${encodeURIComponent(conversationId)}/messages`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${auth.token}`, 'Content-Type': 'application/json', Accept: 'text/event-stream' },
     body: JSON.stringify({ content }),
