@@ -48,6 +48,7 @@ describe('the chat widget', () => {
     await send('What commission do you pay?');
 
     expect(await within(log()).findByText(/We pay 30% recurring commission/)).toBeInTheDocument();
+    await waitFor(() => expect(log()).toHaveAttribute('aria-busy', 'false'));
     const sourceLink = within(log()).getByRole('link', { name: 'Affiliate program terms' });
     expect(sourceLink).toHaveAttribute('href', 'https://shop.example/affiliates/terms');
     expect(within(log()).getByRole('link', { name: 'S1' })).toHaveAttribute('href', 'https://shop.example/affiliates/terms');

@@ -110,7 +110,9 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
       log.insertBefore(node, typing.parentNode === log ? typing : null);
     }
     node.className = `${CLASS}__message is-${entry.role}${isStreaming ? ' is-streaming' : ''}`;
-    node.setAttribute('aria-busy', String(isStreaming));
+    // A busy live region holds its announcements: screen readers read the answer once, complete,
+    // instead of every streamed fragment.
+    if (entry.role === 'assistant') log.setAttribute('aria-busy', String(isStreaming));
     const bubble = element('div', 'text');
     const text = entry.role === 'assistant' && entry.confirmation ? leadIn(entry.content) : entry.content;
     if (entry.role === 'user') bubble.textContent = text;
@@ -168,6 +170,7 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
     },
     renderEntry,
     removeEntry(id: string): void {
+      log.setAttribute('aria-busy', 'false');
       entryNodes.get(id)?.remove();
       entryNodes.delete(id);
     },
@@ -189,6 +192,7 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
       status.textContent = text ?? '';
     },
     showError(message: string, isRetryable: boolean): void {
+      log.setAttribute('aria-busy', 'false');
       log.querySelector(`.${CLASS}__error`)?.remove();
       const box = element('div', 'error', { role: 'alert' });
       box.append(element('span', undefined, {}, message));
