@@ -142,6 +142,14 @@ describe('the offline engine runs one action session as a conversation', () => {
     expect(state.pendingFieldKey).toBe('email');
   });
 
+  test('a question about the options is answered rather than taken as a choice', () => {
+    const { events, state } = converse(['I want to become an affiliate', 'Ana', 'ana@site.com', 'do you accept podcasts?']);
+    expect(events[0]).toEqual({ type: 'question', text: 'do you accept podcasts?' });
+    expect(asked(events)).toEqual(['platform']);
+    expect(state.values.platform).toBeUndefined();
+    expect(converse(['YouTube?'], actions, state).state.values.platform).toBe('youtube');
+  });
+
   test('a question asked instead of a name is not stored as the name', () => {
     const { events, state } = converse(['I want to become an affiliate', 'how long does the cookie last?']);
     expect(events[0]).toEqual({ type: 'question', text: 'how long does the cookie last?' });

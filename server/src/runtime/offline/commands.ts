@@ -46,5 +46,10 @@ const QUESTION_START = /^(what|whats|how|hows|when|where|why|who|whom|which|can|
 /** A message that asks something ("what is the commission?", "do you pay by PayPal?"). */
 export function looksLikeQuestion(text: string): boolean {
   if (/\?\s*$/.test(text.trim())) return true;
+  return startsLikeQuestion(text);
+}
+
+/** Starts with a question word: "YouTube?" is an unsure answer, "do you accept podcasts?" a question. */
+export function startsLikeQuestion(text: string): boolean {
   return QUESTION_START.test(normaliseText(text));
 }

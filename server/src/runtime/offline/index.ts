@@ -13,5 +13,5 @@ export type {
 } from './offline-types';
 export { completionText, displayValue, summaryLines } from './offline-replies';
 export { detectActionIntent, scoreIntents, DEFAULT_INTENT_THRESHOLD, type IntentCandidate } from './intent';
-export { detectCommand, looksLikeQuestion, type OfflineCommand } from './commands';
+export { detectCommand, looksLikeQuestion, startsLikeQuestion, type OfflineCommand } from './commands';
 export { extractFieldValues, type ExtractedValue, type ExtractionResult } from './extract-fields';

@@ -1,4 +1,4 @@
-import { detectCommand, looksLikeQuestion } from './commands';
+import { detectCommand, looksLikeQuestion, startsLikeQuestion } from './commands';
 import { extractFieldValues } from './extract-fields';
 import { fieldNamedIn, fieldOnlyNamedIn } from './field-references';
 import { detectActionIntent, DEFAULT_INTENT_THRESHOLD } from './intent';
@@ -78,6 +78,11 @@ function handleCollecting(session: Session, message: string): OfflineTurnResult 
     case 'edit':
       if (Object.keys(session.state.values).length > 0) return askWhatToChange(session);
       break;
+  }
+  // Options match loosely ("podcasts" is near "podcast"), so a question about them is answered, not taken as a choice.
+  if (pending.type === 'enum' && startsLikeQuestion(message)) {
+    events.push({ type: 'question', text: message });
+    return repeatPrompt(session);
   }
   const extraction = extractFieldValues(message, definition, { pendingFieldKey: pending.key, current: session.state.values });
   const answered = extraction.values.some((entry) => entry.key === pending.key);
