@@ -158,6 +158,13 @@ function timedPost(url: string, body: string, headers: Record<string, string>, m
       });
     });
     request.on('error', reject);
+    if (process.env.BENCH_DEBUG) {
+      request.on('socket', (socket) => {
+        const assigned = Number(process.hrtime.bigint() - started) / 1e6;
+        if (socket.connecting) socket.once('connect', () => { const at = Number(process.hrtime.bigint() - started) / 1e6; if (at > 200) process.stderr.write(`  socket assigned ${assigned.toFixed(0)} ms, connected ${at.toFixed(0)} ms\n`); });
+        else if (assigned > 200) process.stderr.write(`  reused socket assigned ${assigned.toFixed(0)} ms\n`);
+      });
+    }
     request.setNoDelay(true);
     request.end(body);
   });
@@ -184,16 +191,28 @@ async function visitorToken(agentId: string, visitor: string): Promise<string> {
   return mintToken(SECRET, { v: 1, kind: 'visitor', agent: agentId, visitor, origin: ORIGIN, iat: now, exp: now + 3600 });
 }
 
-/** `conversations` conversations at once, each sending TURNS messages one after another. */
-async function runService(base: string, agentId: string, conversations: number): Promise<Timing[]> {
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * `conversations` conversations at once, each sending TURNS messages. Like people chatting, each
+ * waits a while (THINK_MS ± 50 %) before the next message; with `thinkMs` 0 the conversations send
+ * back to back, which measures capacity (turns a second) rather than latency.
+ */
+async function runService(base: string, agentId: string, conversations: number, thinkMs = THINK_MS): Promise<Timing[]> {
   const timings: Timing[] = [];
   await Promise.all(
     Array.from({ length: conversations }, async (_, index) => {
       const token = await visitorToken(agentId, `vis_${conversations}_${index}`);
       const headers = { Authorization: `Bearer ${token}`, Origin: ORIGIN, Accept: 'text/event-stream' };
       const started = await postJson(`${base}/v1/agents/${agentId}/conversations`, {}, headers);
+      // Conversations start spread over one think time, as visitors arrive at different moments.
+      await pause(Math.random() * thinkMs);
       for (let turn = 0; turn < TURNS; turn += 1) {
-        timings.push(await timedPost(`${base}/v1/conversations/${started.conversation.id}/messages`, JSON.stringify({ content: `How much do you pay? (${turn})` }), headers, 'event: text-delta'));
+        if (turn > 0) await pause(thinkMs * (0.5 + Math.random()));
+        const timing = await timedPost(`${base}/v1/conversations/${started.conversation.id}/messages`, JSON.stringify({ content: `How much do you pay? (${turn})` }), headers, 'event: text-delta');
+        if (process.env.BENCH_DEBUG && timing.totalMs > 1000) process.stderr.write(`slow: conversation ${index} turn ${turn} ${timing.totalMs.toFixed(0)} ms ttfb ${timing.ttfbMs.toFixed(0)} at ${new Date().toISOString()}\n`);
+        timings.push(timing);
       }
     }),
   );
@@ -220,7 +239,7 @@ async function main(): Promise<void> {
     children.push(zero.child);
     const zeroBase = `http://127.0.0.1:${zero.info.port}`;
     await runService(zeroBase, zero.info.agentId, 5); // warm-up
-    process.stdout.write('1. Service overhead per turn (zero-latency model; whole turn over HTTP + SSE, ms)\n');
+    process.stdout.write(`1. Service overhead per turn (zero-latency model; whole turn over HTTP + SSE, ms; ${THINK_MS} ms ± 50 % between a conversation's messages)\n`);
     process.stdout.write('                          client-measured              inside the service   service CPU\n');
     process.stdout.write('   conversations   turns      p50      p99      max        p50      p99   ms per turn\n');
     await serviceStats(zeroBase);
@@ -232,6 +251,13 @@ async function main(): Promise<void> {
         `   ${String(level).padStart(13)} ${String(timings.length).padStart(7)} ${figure(percentile(timings, 0.5))} ${figure(percentile(timings, 0.99))} ${figure(Math.max(...timings))}   ${figure(percentile(inside, 0.5))} ${figure(percentile(inside, 0.99))}   ${figure(stats.cpuMsPerTurn)}\n`,
       );
     }
+
+    const capacityStarted = performance.now();
+    const saturated = await runService(zeroBase, zero.info.agentId, 50, 0);
+    const capacityStats = await serviceStats(zeroBase);
+    process.stdout.write(
+      `   capacity: 50 conversations sending back to back: ${(saturated.length / ((performance.now() - capacityStarted) / 1000)).toFixed(0)} turns/s, service CPU ${capacityStats.cpuMsPerTurn.toFixed(2)} ms per turn\n`,
+    );
 
     const fakeServer = await startChild(['--fake']);
     children.push(fakeServer.child);

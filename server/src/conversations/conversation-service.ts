@@ -202,7 +202,7 @@ export function createConversationService(dependencies: ConversationServiceDepen
         content: reply.text,
         replyTo: userMessageId,
         citations: result.citations.length ? result.citations : null,
-        events,
+        events: compactEvents(events),
         engine: result.engine,
         createdAt: now,
       },
@@ -229,6 +229,18 @@ export function createConversationService(dependencies: ConversationServiceDepen
       }
     },
   };
+}
+
+/** Consecutive text deltas stored as one: a replayed turn shows the same text in fewer events. */
+export function compactEvents(events: TurnEvent[]): TurnEvent[] {
+  const compact: TurnEvent[] = [];
+  for (const event of events) {
+    const previous = compact[compact.length - 1];
+    if (event.type === 'text-delta' && previous?.type === 'text-delta') {
+      compact[compact.length - 1] = { type: 'text-delta', data: { delta: previous.data.delta + event.data.delta } };
+    } else compact.push(event);
+  }
+  return compact;
 }
 
 export function publicConversation(conversation: Conversation) {
