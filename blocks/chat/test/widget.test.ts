@@ -252,6 +252,19 @@ describe('the chat widget', () => {
     expect(service.conversationRequests()[0].headers.authorization).toBe('Bearer token-1');
   });
 
+  test('sends its visitor id back when renewing a token, so the visitor keeps their conversation', async () => {
+    window.sessionStorage.setItem(
+      storageKey('agt_demo'),
+      JSON.stringify({
+        session: { token: 'old', expiresAt: Math.floor(Date.now() / 1000) - 10, serviceUrl: 'https://agent.shop.example', agentId: 'agt_demo', visitorId: 'vis_returning' },
+        transcript: [],
+      }),
+    );
+    const { service } = start();
+    await within(log()).findByText(/Ask me anything/);
+    expect(service.sessionRequests()[0].body).toEqual({ agentId: 'agt_demo', visitorId: 'vis_returning' });
+  });
+
   test('sends the page URL, referrer and UTM parameters when the conversation starts', async () => {
     window.history.replaceState(null, '', '/partners?utm_source=newsletter&utm_campaign=spring&other=1');
     Object.defineProperty(document, 'referrer', { value: 'https://search.example/?q=affiliate', configurable: true });

@@ -79,11 +79,11 @@ export function createChatClient(fetchImpl: FetchLike, { idleTimeoutMs = STREAM_
 
   return {
     /** Asks the site for a short-lived visitor token; called at first interaction, never at page load. */
-    async fetchSession(sessionUrl: string, agentId: string): Promise<VisitorSession> {
+    async fetchSession(sessionUrl: string, agentId: string, visitorId?: string): Promise<VisitorSession> {
       const response = await fetchImpl(sessionUrl, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ agentId }),
+        body: JSON.stringify(visitorId ? { agentId, visitorId } : { agentId }),
         credentials: 'same-origin',
       });
       if (!response.ok) throw await errorFrom(response);

@@ -46,7 +46,7 @@ export function createChatController({ config, client, store, view, sessionPromi
 
   async function session(forceNew = false): Promise<VisitorSession> {
     if (!forceNew && state.session && expiresAtMs(state.session) - SESSION_MARGIN_MS > now()) return state.session;
-    const pending = !forceNew && sessionPromise ? sessionPromise : client.fetchSession(config.sessionUrl, config.agentId);
+    const pending = !forceNew && sessionPromise ? sessionPromise : client.fetchSession(config.sessionUrl, config.agentId, state.session?.visitorId);
     sessionPromise = null;
     state.session = await pending;
     save();

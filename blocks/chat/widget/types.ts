@@ -10,6 +10,8 @@ export interface VisitorSession {
   expiresAt: string | number;
   serviceUrl: string;
   agentId: string;
+  /** Sent back when the token is renewed, so the visitor keeps access to their conversation. */
+  visitorId?: string;
 }
 
 export type DisplayMode = 'inline' | 'floating';
