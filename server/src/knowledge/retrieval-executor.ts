@@ -23,7 +23,6 @@ const BM25_WEIGHTS = [2.5, 2.0, 1.0] as const;
 /** Reciprocal rank fusion constant (the usual 60): rank differences deep in a list barely matter. */
 const RRF_K = 60;
 const VECTOR_CANDIDATES = 20;
-const TOTAL_CHUNKS_TTL_MS = 2000;
 const SET_SIZES_TTL_MS = 2000;
 
 interface HitRow {
@@ -44,14 +43,12 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database) {
   const frequencyStatements = new Map<number, BetterSqlite3.Statement>();
   const searchStatements = new Map<number, BetterSqlite3.Statement>();
   const vectorStatements = new Map<number, BetterSqlite3.Statement>();
-  const countChunks = db.prepare('SELECT COUNT(*) AS count FROM knowledge_chunks');
   const countBySet = db.prepare('SELECT set_id, COALESCE(SUM(chunk_count), 0) AS chunks FROM knowledge_sources GROUP BY set_id');
   const topRows = db.prepare(`SELECT rowid, bm25(knowledge_fts, ${BM25_WEIGHTS.join(', ')}) AS rank FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT ?`);
   let setSizes = { bySet: new Map<string, number>(), total: 0, readAt: -Infinity };
   const byRowid = db.prepare(`SELECT c.rowid, c.id, c.source_id, c.set_id, c.title, c.url, c.heading_path, c.text,
       f.title AS search_title, f.headings AS search_headings, f.body AS search_body, 0 AS rank
     FROM knowledge_chunks c JOIN knowledge_fts f ON f.rowid = c.rowid WHERE c.rowid = ?`);
-  let totalChunks = { value: 0, readAt: -Infinity };
 
   const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
@@ -65,13 +62,11 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database) {
   }
 
   function statistics(terms: string[]): TermStatistics {
-    // The chunk count only scales relevance weights; a value a second or two old changes nothing.
-    const now = Date.now();
-    if (now - totalChunks.readAt > TOTAL_CHUNKS_TTL_MS) totalChunks = { value: (countChunks.get() as { count: number }).count, readAt: now };
     const rows = statementFor(frequencyStatements, terms.length, (marks) => `SELECT term, doc FROM knowledge_vocab WHERE term IN (${marks})`).all(
       ...terms,
     ) as Array<{ term: string; doc: number }>;
-    return { documentFrequency: new Map(rows.map((row) => [row.term, row.doc])), totalChunks: totalChunks.value };
+    // The chunk count only scales weights; a figure a second or two old changes nothing.
+    return { documentFrequency: new Map(rows.map((row) => [row.term, row.doc])), totalChunks: refreshSetSizes().total };
   }
 
   /**
@@ -79,12 +74,17 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database) {
    * FTS table alone and filtering its top rows by set is about twice as fast as joining every match.
    * The filter still runs, so a stale coverage figure can only cost speed, never a wrong hit.
    */
-  function setShare(setIds: string[]): number {
+  function refreshSetSizes() {
     const now = Date.now();
     if (now - setSizes.readAt > SET_SIZES_TTL_MS) {
       const rows = countBySet.all() as Array<{ set_id: string; chunks: number }>;
       setSizes = { bySet: new Map(rows.map((row) => [row.set_id, row.chunks])), total: rows.reduce((sum, row) => sum + row.chunks, 0), readAt: now };
     }
+    return setSizes;
+  }
+
+  function setShare(setIds: string[]): number {
+    refreshSetSizes();
     if (setSizes.total === 0) return 1;
     return setIds.reduce((sum, id) => sum + (setSizes.bySet.get(id) ?? 0), 0) / setSizes.total;
   }

@@ -37,6 +37,8 @@ CREATE TABLE knowledge_sources (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX knowledge_sources_set ON knowledge_sources(set_id, created_at, id);
+-- Lets retrieval sum chunks per set from the index, never reading the stored content.
+CREATE INDEX knowledge_sources_set_chunks ON knowledge_sources(set_id, chunk_count);
 CREATE UNIQUE INDEX knowledge_sources_external ON knowledge_sources(set_id, external_id) WHERE external_id IS NOT NULL;
 
 CREATE TABLE knowledge_chunks (
