@@ -1,4 +1,4 @@
-import { Button, CheckboxControl } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import { routeLabels } from '../../lib/definition-labels';
 import { statusLabels } from '../../components/inbox-filters';
@@ -13,7 +13,9 @@ interface LeadsTableProps {
   onSort: (sort: LeadSort) => void;
 }
 
-/** Sorting is done by the service (newest, oldest, score) so it stays right across pages. */
+/**
+ * Row checkboxes are plain inputs with an accessible name, as in wp-admin's own list tables.
+ * Sorting is done by the service (newest, oldest, score) so it stays right across pages. */
 export function LeadsTable({ leads, agentNames, selected, onSelect, sort, onSort }: LeadsTableProps) {
   const isAllSelected = leads.length > 0 && leads.every((lead) => selected.has(lead.id));
   const toggle = (id: string, isChecked: boolean) => {
@@ -28,11 +30,11 @@ export function LeadsTable({ leads, agentNames, selected, onSelect, sort, onSort
       <thead>
         <tr>
           <td className="check-column">
-            <CheckboxControl
-              __nextHasNoMarginBottom
-              label={__('Select all leads on this page', 'affiliate-agent')}
+            <input
+              type="checkbox"
+              aria-label={__('Select all leads on this page', 'affiliate-agent')}
               checked={isAllSelected}
-              onChange={(isChecked: boolean) => onSelect(isChecked ? new Set(leads.map((lead) => lead.id)) : new Set())}
+              onChange={(event: { target: HTMLInputElement }) => onSelect(event.target.checked ? new Set(leads.map((lead) => lead.id)) : new Set())}
             />
           </td>
           <th scope="col">{__('Lead', 'affiliate-agent')}</th>
@@ -58,11 +60,11 @@ export function LeadsTable({ leads, agentNames, selected, onSelect, sort, onSort
         {leads.map((lead) => (
           <tr key={lead.id}>
             <td className="check-column">
-              <CheckboxControl
-                __nextHasNoMarginBottom
-                label={sprintf(__('Select %s', 'affiliate-agent'), lead.name || lead.email || lead.id)}
+              <input
+                type="checkbox"
+                aria-label={sprintf(__('Select %s', 'affiliate-agent'), lead.name || lead.email || lead.id)}
                 checked={selected.has(lead.id)}
-                onChange={(isChecked: boolean) => toggle(lead.id, isChecked)}
+                onChange={(event: { target: HTMLInputElement }) => toggle(lead.id, event.target.checked)}
               />
             </td>
             <td>
