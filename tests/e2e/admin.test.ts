@@ -140,6 +140,7 @@ step('the playground runs the draft and shows the payload each step would send',
     await sendAndWait(text);
   }
   await transcript.getByRole('button', { name: 'Confirm' }).click();
+  await transcript.getByText(/completed in dry run/i).waitFor();
   await trace.getByText(/would send/i).first().waitFor();
   const traceText = await trace.innerText();
   expect(traceText).toContain(PRIORITY_APPLICANT.email);
@@ -167,7 +168,7 @@ step('a visitor applies through the chat block and the lead lands under Priority
   const chat = new ChatWidget(visitor.page);
   await chat.open();
   const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT);
-  expect(completion).toMatch(/thanks jane creator/i);
+  expect(completion).toMatch(/thanks maria lopez/i);
   await screenshot(visitor.page, SUITE, '06-visitor-applied', { fullPage: true });
   await visitor.context.close();
 });

@@ -95,9 +95,9 @@ step('a visitor completes an affiliate application through the widget on the off
   await screenshot(page, SUITE, '05-visitor-page-desktop');
   await chat.open();
   const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT);
-  expect(completion).toMatch(/thanks jane creator/i);
+  expect(completion).toMatch(/thanks maria lopez/i);
   // The completion is said once (not once from `action-completed` and again from the text stream).
-  expect(completion.match(/thanks jane creator/gi)).toHaveLength(1);
+  expect(completion.match(/thanks maria lopez/gi)).toHaveLength(1);
   await screenshot(page, SUITE, '06-visitor-applied-desktop');
   expect(visitor.problems.errors).toEqual([]);
   await visitor.context.close();

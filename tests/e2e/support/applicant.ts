@@ -12,13 +12,14 @@ export interface Applicant {
 }
 
 export const PRIORITY_APPLICANT: Applicant = {
-  name: 'Jane Creator',
-  nameAnswer: 'My name is Jane Creator',
-  email: 'jane.creator@example.com',
+  name: 'Maria Lopez',
+  // A bare name, as most visitors answer "What is your name?".
+  nameAnswer: 'Maria Lopez',
+  email: 'maria.lopez@example.com',
   platform: 'YouTube',
   audience: '250000',
   traffic: 'organic content',
-  website: 'https://youtube.example/@janecreator',
+  website: 'https://youtube.example/@marialopez',
 };
 
 /** The questions of the "affiliate-application" template, recognised by their wording. */
