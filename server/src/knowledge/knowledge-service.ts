@@ -260,6 +260,8 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
           if (!(types as string[]).includes(item.type)) continue;
           seen.add(externalIdOf(item));
           summary[upsertWordpressItem(setId, item)]++;
+          // Each page is indexed in its own transaction; yielding between them lets open chats run.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
       if (!request.since) {
