@@ -62,7 +62,8 @@ export function AppShell({ config, routes }: AppShellProps) {
       <AdminNotices />
       <main className="aa-stage">
         {Stage && current ? (
-          <Stage params={current.params} query={location.query} />
+          // A new path is a new screen instance, so one action's unsaved edits never leak into the next.
+          <Stage key={location.segments.join('/')} params={current.params} query={location.query} />
         ) : isForbidden ? (
           <Notice status="warning" isDismissible={false}>
             {__('This screen is for people who manage agents. You can work with leads in the Leads section.', 'affiliate-agent')}{' '}
