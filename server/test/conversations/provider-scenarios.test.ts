@@ -150,6 +150,22 @@ describe('conversations on a tool-calling model (scripted)', () => {
     expect(gaveUp.events.at(-1)?.type).toBe('message-end');
   });
 
+  it('gives the model the retrieved docs with ids and sends the citations its answer uses', async () => {
+    await service.request('PATCH', `/v1/agents/${agentId}`, { knowledgeSetIds: ['kset_faq'], allowedOrigins: ['https://shop.example'] });
+    jest.spyOn(service.container.knowledge, 'retrieve').mockResolvedValue([
+      { chunkId: 'c1', sourceId: 's1', title: 'Affiliate FAQ', url: 'https://shop.example/faq', headingPath: [], text: 'We pay 20% per sale.', score: 2, relevance: 0.9 },
+      { chunkId: 'c2', sourceId: 's2', title: 'Terms', url: 'https://shop.example/terms', headingPath: [], text: 'Cookies last 30 days.', score: 1, relevance: 0.5 },
+    ] as never);
+    const model = createScriptedModel([{ text: 'We pay 20% on every sale [S1].' }]);
+    service.container.chat.setModel(model);
+    const visitor = new Visitor(service, agentId);
+    await visitor.start();
+    const turn = await visitor.say('How much commission do you pay?');
+    expect(model.requests[0].messages[0].content).toContain('[S1] Affiliate FAQ (https://shop.example/faq)\nWe pay 20% per sale.');
+    expect(eventsOf(turn, 'citations')).toEqual([{ citations: [{ id: 'S1', title: 'Affiliate FAQ', url: 'https://shop.example/faq' }] }]);
+    expect(eventsOf(turn, 'trace')).toHaveLength(0);
+  });
+
   it('stops a model that keeps calling tools at the step limit', async () => {
     service.container.chat.setModel(createScriptedModel([call({ name: 'Ana Lima' })], { repeatLast: true }));
     const visitor = new Visitor(service, agentId);
