@@ -161,6 +161,21 @@ step('the administrator publishes the action', async () => {
   expect(admin.problems.errors).toEqual([]);
 });
 
+step('the other screens of the admin app open without errors (agents, knowledge, usage)', async () => {
+  const { page } = admin;
+  for (const [hash, heading, name] of [
+    ['/agents', /^agents$/i, '10-agents'],
+    ['/knowledge', /knowledge sets/i, '11-knowledge'],
+    ['/usage', /this month|responses per day/i, '12-usage'],
+  ] as const) {
+    await page.goto(appUrl(hash));
+    await page.locator('#affiliate-agent-admin').getByRole('heading', { name: heading }).first().waitFor();
+    await page.locator('#affiliate-agent-admin .components-spinner').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await screenshot(page, SUITE, name, { fullPage: true });
+  }
+  expect(admin.problems.errors).toEqual([]);
+});
+
 step('a visitor applies through the chat block and the lead lands under Priority', async () => {
   const chatPage = await createChatPage(stack.wordpress, { agentId, title: 'Creators wanted', attributes: { displayMode: 'inline' } });
   const visitor = await newTab(browser);
@@ -216,6 +231,9 @@ step('the affiliate manager cannot open the action builder', async () => {
   await page.locator('#affiliate-agent-admin').getByText(/this screen is for people who manage agents/i).waitFor();
   expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
   await screenshot(page, SUITE, '09-manager-refused-builder');
+  // Affiliate managers see only the leads screens.
+  const sections = await page.getByRole('navigation', { name: 'Affiliate Agent sections' }).getByRole('link').allInnerTexts();
+  expect(sections.map((text) => text.trim())).toEqual(['Leads']);
   // The service refuses too, whatever the browser does.
   const builderApi = await page.evaluate(async (url) => {
     const nonce = await (await fetch(`${url}/wp-admin/admin-ajax.php?action=rest-nonce`)).text();
