@@ -23,7 +23,10 @@ export function createAgentService({ agents }: { agents: AgentRepository }) {
     },
     update(id: string, patch: unknown): Agent {
       const current = get(id);
-      const changes = parseOrThrow(agentPatchSchema, patch, 'agent changes');
+      const parsed = parseOrThrow(agentPatchSchema, patch, 'agent changes');
+      // zod fills defaults even in a partial schema; keep only what the caller actually sent.
+      const sent = new Set(Object.keys(patch as object));
+      const changes = Object.fromEntries(Object.entries(parsed).filter(([key]) => sent.has(key)));
       const merged = parseOrThrow(agentInputSchema, { ...current, ...changes, id: undefined, createdAt: undefined, updatedAt: undefined }, 'agent');
       const agent: Agent = { ...merged, id, createdAt: current.createdAt, updatedAt: nowIso() };
       agents.update(agent);

@@ -35,6 +35,12 @@ describe('the agents admin API', () => {
     expect(service.container.agents.list().length).toBe(before);
   });
 
+  it('changes only the settings a patch names', async () => {
+    const agent = (await service.request('POST', '/v1/agents', { name: 'Keeps origins', allowedOrigins: ['https://shop.example'], strictDocs: true, greeting: 'Hej' })).body.agent;
+    const patched = (await service.request('PATCH', `/v1/agents/${agent.id}`, { monthlyCap: 500 })).body.agent;
+    expect(patched).toMatchObject({ monthlyCap: 500, allowedOrigins: ['https://shop.example'], strictDocs: true, greeting: 'Hej' });
+  });
+
   it('refuses unknown settings in a patch instead of ignoring them', async () => {
     const agent = (await service.request('POST', '/v1/agents', { name: 'Strict' })).body.agent;
     const response = await service.request('PATCH', `/v1/agents/${agent.id}`, { colour: 'red' });
