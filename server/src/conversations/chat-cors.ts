@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { ForbiddenError } from '../http/errors';
+import { ownOrigin } from '../http/own-origin';
 
 /**
  * CORS for the chat API: only the agent's allowed origins plus the service-wide AA_ALLOWED_ORIGINS.
- * A request without an Origin header is not a browser's cross-origin call and passes; its token
- * still has to be valid.
+ * A request without an Origin header, or from the service's own origin (the preview page), is not
+ * a cross-origin call and passes; its token still has to be valid.
  */
 export const CHAT_CORS_HEADERS = 'Authorization, Content-Type, Accept, Last-Event-ID';
 
@@ -21,7 +22,8 @@ function originOf(request: Request): string | undefined {
 export function applyChatCors(request: Request, response: Response, allowed: Set<string>): void {
   response.vary('Origin');
   const origin = originOf(request);
-  if (origin === undefined) return;
+  // Browsers send Origin on same-origin POSTs too; CORS does not concern those.
+  if (origin === undefined || origin.toLowerCase() === ownOrigin(request).toLowerCase()) return;
   if (!allowed.has(origin.toLowerCase())) {
     throw new ForbiddenError(`The origin ${origin} is not allowed to use this chat agent; add it to the agent's allowed origins.`, 'origin_not_allowed');
   }

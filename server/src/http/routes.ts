@@ -28,7 +28,7 @@ export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => voi
   registerDeliveryRoutes,
   registerSettingsRoutes,
   registerKnowledgeRoutes,
-  registerPreviewRoutes, // before the chat routes: /preview/api hands requests on to them
+  registerPreviewRoutes,
   registerConversationRoutes,
   registerPlaygroundRoutes,
   registerUsageRoutes,

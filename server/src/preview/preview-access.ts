@@ -30,8 +30,3 @@ export function assertPreviewAllowed(request: Request, config: Pick<ServiceConfi
     );
   }
 }
-
-/** The origin the browser used to reach this service, e.g. http://127.0.0.1:8787. */
-export function ownOrigin(request: Request): string {
-  return `${request.protocol}://${request.get('host') ?? 'localhost'}`;
-}

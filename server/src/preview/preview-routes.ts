@@ -6,7 +6,8 @@ import { AppError, ForbiddenError, NotFoundError } from '../http/errors';
 import type { RouteContext } from '../http/routes';
 import { parseOrThrow } from '../http/zod-issues';
 import { mintToken } from '../security/tokens';
-import { assertPreviewAllowed, ownOrigin } from './preview-access';
+import { ownOrigin } from '../http/own-origin';
+import { assertPreviewAllowed } from './preview-access';
 import { renderAgentList, renderPreviewPage } from './preview-page';
 import { createWidgetAssets, SERVED_FILES, type WidgetAssets } from './widget-assets';
 
@@ -17,7 +18,6 @@ import { createWidgetAssets, SERVED_FILES, type WidgetAssets } from './widget-as
  * as WordPress's session route) instead of from WordPress. See preview-access.ts for who may.
  */
 export const PREVIEW_TOKEN_SECONDS = 3600;
-export const PREVIEW_API_PREFIX = '/preview/api';
 
 const querySchema = z.object({
   mode: z.enum(['inline', 'floating']).catch('inline'),
@@ -63,22 +63,7 @@ export function registerPreviewRoutes(router: Router, { container }: RouteContex
     const expiresAt = issuedAt + PREVIEW_TOKEN_SECONDS;
     const token = mintToken(container.secret, { v: 1, kind: 'visitor', agent: agent.id, visitor: newId('vis'), origin, iat: issuedAt, exp: expiresAt });
     response.setHeader('Cache-Control', 'no-store');
-    response.json({ token, expiresAt: new Date(expiresAt * 1000).toISOString(), serviceUrl: `${origin}${PREVIEW_API_PREFIX}`, agentId: agent.id });
-  });
-
-  /*
-   * The chat routes answer cross-origin calls only for an agent's allowed origins, and browsers
-   * send an Origin header even on same-origin POSTs, so the preview page (served by the service
-   * itself) would be refused. Its widget therefore calls /preview/api/v1/…, which drops an Origin
-   * equal to the service's own (a same-origin call, which CORS does not concern) and hands the
-   * request on to the ordinary chat routes. Any other Origin is kept and checked as usual.
-   * This module is registered before the chat routes for that reason (http/routes.ts).
-   */
-  router.all(`${PREVIEW_API_PREFIX}/v1/*rest`, (request, _response, next) => {
-    assertPreviewAllowed(request, config);
-    if (request.headers.origin === ownOrigin(request)) delete request.headers.origin;
-    request.url = request.url.slice(PREVIEW_API_PREFIX.length);
-    next();
+    response.json({ token, expiresAt: new Date(expiresAt * 1000).toISOString(), serviceUrl: origin, agentId: agent.id });
   });
 
   router.get('/widget/:file', async (request, response) => {

@@ -68,7 +68,7 @@ describe('the preview page', () => {
     const response = await previewSession();
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ agentId, serviceUrl: `${service.url}/preview/api` });
+    expect(body).toMatchObject({ agentId, serviceUrl: service.url });
     const token = verifyVisitorToken(TEST_SECRET, body.token);
     expect(token).toMatchObject({ kind: 'visitor', agent: agentId, origin: service.url });
     expect(token.exp - token.iat).toBe(3600);
@@ -103,7 +103,7 @@ describe('a conversation from the preview page', () => {
     expect(stream).toContain('event: message-end');
   }, 30_000);
 
-  test('still refuses a cross-origin page, which the hand-off does not excuse', async () => {
+  test('still refuses a cross-origin page: only the service\'s own origin counts as same-origin', async () => {
     const { token, serviceUrl } = await (await previewSession()).json();
     const response = await fetch(`${serviceUrl}/v1/agents/${agentId}/conversations`, {
       method: 'POST',
