@@ -203,10 +203,10 @@ export function LeadStage({ params }: StageProps) {
                 <dt>{__('Referrer', 'affiliate-agent')}</dt>
                 <dd>{show(lead.source?.referrer)}</dd>
                 {utm.map(([key, value]) => (
-                  <span key={key}>
+                  <div key={key}>
                     <dt>utm_{key}</dt>
                     <dd>{value}</dd>
-                  </span>
+                  </div>
                 ))}
                 <dt>{__('Received', 'affiliate-agent')}</dt>
                 <dd>{new Date(lead.createdAt).toLocaleString()}</dd>

@@ -161,10 +161,10 @@ export function PlaygroundStage({ params }: StageProps) {
                     <div className="aa-confirmation-card">
                       <dl className="aa-definition-list">
                         {message.summary.map((item) => (
-                          <span key={item.key}>
+                          <div key={item.key}>
                             <dt>{item.label}</dt>
                             <dd>{String(item.value)}</dd>
-                          </span>
+                          </div>
                         ))}
                       </dl>
                       <Button variant="primary" size="small" disabled={isBusy || index !== messages.length - 1} onClick={() => send('yes')}>
