@@ -26,14 +26,14 @@ export interface TermStatistics {
  * When the chosen terms together appear in more chunks than this, scoring every match would cost
  * milliseconds per query; the builder then also offers a narrower query requiring every term.
  */
-export const BROAD_QUERY_POSTINGS = 1500;
+export const BROAD_QUERY_POSTINGS = 2000;
 
 export interface BuiltQuery {
-  /** The OR of phrases and every chosen term. */
+  /** The OR of phrases and every chosen term (for broad all-common questions, the rarest term alone). */
   match: string | null;
   /**
-   * For broad questions, cheaper expressions to try first: the rarer words alone, or, when every
-   * word is common, the phrases and then chunks holding every word.
+   * For broad questions, cheaper expressions to try first: the rarest words within a postings
+   * budget, or, when every word is common, the phrases and then chunks holding every word.
    * `match` runs only if these find nothing at all.
    */
   selective: string[];
@@ -66,20 +66,30 @@ export function buildMatchQuery(tokens: string[], prefix: string | null, statist
   if (usablePrefix) parts.push(`${quote(usablePrefix)}*`);
   const postings = terms.reduce((sum, term) => sum + frequency(term), 0);
   const selective: string[] = [];
+  let match = parts.length > 0 ? parts.join(' OR ') : null;
   if (terms.length >= 2 && postings > BROAD_QUERY_POSTINGS) {
     const phraseParts = phrases.map((pair) => quote(pair.join(' ')));
-    const rarer = terms.filter((term) => frequency(term) <= statistics.totalChunks * COMMON_TERM_SHARE);
-    if (rarer.length > 0 && rarer.length < terms.length) {
+    // The rarest terms whose postings together stay within budget (terms are sorted rarest first).
+    const budgeted: string[] = [];
+    let spent = 0;
+    for (const term of terms) {
+      if (spent + frequency(term) > BROAD_QUERY_POSTINGS) break;
+      budgeted.push(term);
+      spent += frequency(term);
+    }
+    if (budgeted.length > 0) {
       // Only the rarer words (and phrases holding one): bm25() counts the chunks of every phrase in
       // the expression, so a common word anywhere in it would cost a full read of its postings.
-      const rare = new Set(rarer);
+      const rare = new Set(budgeted);
       const rarePhrases = phrases.filter((pair) => rare.has(pair[0]) || rare.has(pair[1])).map((pair) => quote(pair.join(' ')));
-      selective.push([...rarePhrases, ...rarer.map(quote)].join(' OR '));
+      selective.push([...rarePhrases, ...budgeted.map(quote)].join(' OR '));
     } else {
-      // Every word is common: the words side by side as asked, then chunks holding them all.
+      // Every word is common: the words side by side as asked, then chunks holding them all, and at
+      // worst the rarest word alone rather than every common word at once.
       if (phraseParts.length > 0) selective.push(phraseParts.join(' OR '));
       selective.push([...phraseParts, `(${terms.map(quote).join(' AND ')})`].join(' OR '));
+      match = quote(terms[0]);
     }
   }
-  return { match: parts.length > 0 ? parts.join(' OR ') : null, selective, terms, phrases, prefix: usablePrefix };
+  return { match, selective, terms, phrases, prefix: usablePrefix };
 }
