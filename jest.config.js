@@ -32,9 +32,13 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/admin-ui', '<rootDir>/blocks'],
       testMatch: ['**/test/**/*.test.ts', '**/test/**/*.test.tsx'],
-      transform: { '^.+\\.(ts|tsx|js|jsx)$': swc(true) },
+      transform: { '^.+\\.(ts|tsx|js|jsx|mjs)$': swc(true) },
+      // @wordpress/components pulls in ES-module-only packages (uuid); compile those, skip the rest.
+      transformIgnorePatterns: ['/node_modules/(?!(uuid)/).+\\.(js|cjs)$'],
       moduleNameMapper: { '\\.(css|scss)$': '<rootDir>/tests/support/style-stub.js' },
       setupFilesAfterEnv: ['<rootDir>/tests/support/jest-dom-setup.js'],
+      // Typing through Testing Library is slow on a busy 2-core machine; nothing here is timed.
+      testTimeout: 30000,
     },
     {
       displayName: 'e2e',
