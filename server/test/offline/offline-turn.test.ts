@@ -290,3 +290,24 @@ describe('the offline engine runs one action session as a conversation', () => {
     expect(submitted(turns[4].events)).toMatchObject({ values: { email: 'ana@site.com', payout_method: 'paypal', payout_email: 'pay@ana.com' } });
   });
 });
+
+describe('a visitor who volunteers their details without saying why', () => {
+  it('starts the application with every detail of the issue example, and asks only for the rest', () => {
+    const { state, events } = offlineTurn(null, "I'm Ana, ana@site.com, I run a YouTube channel with 40k subscribers", actions);
+    expect(state.action?.actionKey).toBe('affiliate-application');
+    expect(state.values).toEqual({ name: 'Ana', email: 'ana@site.com', platform: 'youtube', audience_size: 40000 });
+    expect(asked(events)).toEqual(['traffic_source']);
+  });
+
+  it('reads the platform from "a YouTube channel" while the name is being asked', () => {
+    const first = offlineTurn(null, 'I want to become an affiliate', actions);
+    const { state } = offlineTurn(first.state, "I'm Ana Lima, ana@creator.example, I run a YouTube channel with 150k subscribers", actions);
+    expect(state.values).toMatchObject({ name: 'Ana Lima', email: 'ana@creator.example', platform: 'youtube', audience_size: 150000 });
+  });
+
+  it('still treats a question that mentions an email as a question', () => {
+    const { state, events } = offlineTurn(null, 'Can I use ana@site.com for my YouTube channel with 40k subscribers?', actions);
+    expect(state.action).toBeNull();
+    expect(events).toEqual([{ type: 'question', text: 'Can I use ana@site.com for my YouTube channel with 40k subscribers?' }]);
+  });
+});

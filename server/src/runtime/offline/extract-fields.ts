@@ -163,6 +163,13 @@ export function extractFieldValues(message: string, definition: ActionDefinition
     break;
   }
 
+  // A longer synonym ("youtube channel") may win the match although the option's own name is there too.
+  const namesOption = (text: string, field: ActionField, value: string): boolean => {
+    const option = field.options?.find((candidate) => candidate.value === value);
+    const padded = ` ${text} `;
+    return !!option && [option.label, option.value].some((name) => padded.includes(` ${normaliseText(name)} `));
+  };
+
   // Enums: a label or synonym inside the sentence; misspellings only in a direct answer. Each
   // matched phrase is used once, so "newsletter" fills the platform and not the traffic source too.
   // While another field is being answered, only an option's own name counts ("YouTube"), not a
@@ -174,7 +181,7 @@ export function extractFieldValues(message: string, definition: ActionDefinition
     const match = matchEnumOption(normalRest, field.options ?? [], { fuzzy: false });
     // When values may be replaced, "the email is fine" must not turn the traffic source into Email.
     const namesAnotherField = overwrite && match !== null && fieldNames.has(match.phrase);
-    if (match && match.score >= 0.9 && !namesAnotherField && (!pending || match.how === 'label' || match.how === 'value')) {
+    if (match && match.score >= 0.9 && !namesAnotherField && (!pending || match.how === 'label' || match.how === 'value' || namesOption(normalRest, field, match.value))) {
       accept(field, match.value, false);
       normalRest = ` ${normalRest} `.replace(` ${match.phrase} `, ' ').trim();
     }

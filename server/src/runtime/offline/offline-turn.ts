@@ -26,6 +26,23 @@ import { parseYesNo } from './parsers/yes-no';
  * message to the next state and the events to show. No I/O; the caller stores the state, answers
  * `question` events and creates the lead on `submit`.
  */
+/**
+ * "I'm Ana, ana@site.com, I run a YouTube channel with 40k subscribers" names no action but plainly
+ * starts one: an email and two more of one action's fields, in a message that is not a question.
+ */
+const VOLUNTEERED_MINIMUM = 3;
+function actionForVolunteeredDetails(message: string, actions: OfflineAction[]): OfflineAction | null {
+  if (looksLikeQuestion(message)) return null;
+  let best: { action: OfflineAction; count: number } | null = null;
+  for (const action of actions) {
+    const { values } = extractFieldValues(message, action.definition, { current: {} });
+    const emailKeys = new Set(action.definition.fields.filter((field) => field.type === 'email').map((field) => field.key));
+    if (values.length < VOLUNTEERED_MINIMUM || !values.some((value) => emailKeys.has(value.key))) continue;
+    if (!best || values.length > best.count) best = { action, count: values.length };
+  }
+  return best?.action ?? null;
+}
+
 function handleIdle(state: OfflineSessionState, message: string, actions: OfflineAction[], options: OfflineTurnOptions): OfflineTurnResult {
   const command = detectCommand(message);
   if (command === 'cancel' || command === 'restart') return { state, events: [{ type: 'text', text: replies.nothingToCancel }] };
@@ -34,7 +51,7 @@ function handleIdle(state: OfflineSessionState, message: string, actions: Offlin
     actions.map((action) => action.definition),
     options.intentThreshold ?? DEFAULT_INTENT_THRESHOLD,
   );
-  const action = intent && actions.find((candidate) => candidate.definition.key === intent.actionKey);
+  const action = (intent && actions.find((candidate) => candidate.definition.key === intent.actionKey)) || actionForVolunteeredDetails(message, actions);
   if (!action) return { state, events: [{ type: 'question', text: message }] };
   const definition = action.definition;
   const started: OfflineSessionState = {
