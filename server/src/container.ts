@@ -9,6 +9,7 @@ import { createLeadRepository } from './leads/lead-repository';
 import { createLeadService } from './leads/lead-service';
 import type { LeadStepScheduler } from './leads/lead-step-scheduler';
 import { createSettingsRepository } from './settings/settings-repository';
+import { readDeliverySettings } from './connectors/delivery-settings';
 import { createPrivacyService } from './privacy/privacy-service';
 import { createLeadPrivacyParticipant } from './privacy/lead-privacy';
 import { createKnowledge } from './knowledge/create-knowledge';
@@ -69,6 +70,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     agents,
     actions,
     leads,
+    deliverySettings: () => readDeliverySettings(settings),
     usage,
     knowledge: () => knowledge,
     model: chat.model,

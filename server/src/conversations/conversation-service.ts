@@ -1,4 +1,5 @@
 import type { RunnableAction } from '../actions/action-service';
+import type { DeliverySettings } from '../connectors/delivery-settings';
 import type { Agent } from '../agents/agent-types';
 import { newId, nowIso } from '../db/ids';
 import { AppError, ForbiddenError, NotFoundError } from '../http/errors';
@@ -30,6 +31,8 @@ export interface ConversationServiceDependencies {
   agents: { get(id: string): Agent };
   actions: { listPublished(agentId: string): RunnableAction[]; listForPlayground(agentId: string): RunnableAction[] };
   leads: LeadSubmitter;
+  /** Where steps would go (recipients, AffiliateWP transport), for the playground's dry run. */
+  deliverySettings: () => DeliverySettings;
   usage: UsageService;
   /** Optional: the knowledge service, when it is part of this build. */
   knowledge: () => KnowledgeRetriever | undefined;
@@ -158,6 +161,7 @@ export function createConversationService(dependencies: ConversationServiceDepen
           action,
           values,
           leads: dependencies.leads,
+          deliverySettings: dependencies.deliverySettings,
           transcript: () => [...history.map((message) => ({ role: message.role, content: message.content })), { role: 'user', content: input.content }],
         });
         for (const event of completed.trace) emit(event);

@@ -90,6 +90,37 @@ function cleanValues(definition: ActionDefinition, values: FieldValues): Record<
   ) as Record<string, FieldValue>;
 }
 
+/**
+ * The lead a first submission creates, before it is stored. The playground shows steps built from
+ * this same object, so its "would send" payloads are the ones a real lead would produce.
+ */
+export function buildNewLead(submission: LeadSubmission, now: string, id = newId('lead')): Lead {
+  const fields = cleanValues(submission.definition, submission.values);
+  const identity = identityOf(submission.definition, fields);
+  const result = qualify(submission.definition.qualification, fields);
+  return {
+    id,
+    agentId: submission.agentId,
+    actionId: submission.actionId,
+    actionKey: submission.actionKey,
+    actionVersion: submission.actionVersion,
+    conversationId: submission.conversationId ?? null,
+    email: identity.email,
+    name: identity.name,
+    fields,
+    score: result.score,
+    scoreExplanation: result.explanation,
+    tags: [...result.tags].sort(),
+    route: result.route,
+    status: 'new',
+    source: submission.source ?? {},
+    consents: consentsOf(submission.definition, fields, now),
+    submissions: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export function createLeadService({ leads, scheduler }: { leads: LeadRepository; scheduler: LeadStepScheduler }) {
   function get(id: string): Lead {
     const lead = leads.findById(id);
@@ -131,10 +162,10 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
         const incoming = cleanValues(submission.definition, submission.values);
         const identity = identityOf(submission.definition, incoming);
         const existing = identity.email ? leads.findByAgentEmail(submission.agentId, identity.email) : null;
-        const fields = existing ? { ...existing.fields, ...incoming } : incoming;
-        const result = qualify(submission.definition.qualification, fields);
-        const consents = [...(existing?.consents ?? []), ...consentsOf(submission.definition, incoming, now)];
         if (existing) {
+          const fields = { ...existing.fields, ...incoming };
+          const result = qualify(submission.definition.qualification, fields);
+          const consents = [...existing.consents, ...consentsOf(submission.definition, incoming, now)];
           // Re-qualify, but keep the tags a manager added by hand.
           const previousAutomatic = new Set(existing.scoreExplanation.tags ?? []);
           const manual = existing.tags.filter((tag) => !previousAutomatic.has(tag));
@@ -163,27 +194,7 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
           scheduler.scheduleSteps(lead, submission.definition, 'lead-resubmitted');
           return { lead, created: false };
         }
-        const lead: Lead = {
-          id: newId('lead'),
-          agentId: submission.agentId,
-          actionId: submission.actionId,
-          actionKey: submission.actionKey,
-          actionVersion: submission.actionVersion,
-          conversationId: submission.conversationId ?? null,
-          email: identity.email,
-          name: identity.name,
-          fields,
-          score: result.score,
-          scoreExplanation: result.explanation,
-          tags: [...result.tags].sort(),
-          route: result.route,
-          status: 'new',
-          source: submission.source ?? {},
-          consents,
-          submissions: 1,
-          createdAt: now,
-          updatedAt: now,
-        };
+        const lead = buildNewLead(submission, now);
         leads.insert(lead);
         leads.replaceTags(lead.id, lead.tags);
         leads.addEvent(lead.id, 'lead-created', null, { score: lead.score, route: lead.route }, now);

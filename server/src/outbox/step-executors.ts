@@ -1,12 +1,12 @@
 import { CONNECTORS, type ConnectorDependencies } from '../connectors';
 import { DeliveryError, EndpointGoneError, type ResponseSummary } from '../connectors/delivery-error';
-import { DEFAULT_WELCOME_TEMPLATE, renderEmail, type MergeValues } from '../connectors/email-templates';
+import { DEFAULT_WELCOME_TEMPLATE, renderEmail } from '../connectors/email-templates';
 import type { DeliverySettings } from '../connectors/delivery-settings';
 import type { SafeHttpClient } from '../connectors/safe-http';
 import type { AffiliateStatus } from '../connectors/affiliatewp-types';
 import type { Lead } from '../leads/lead-types';
 import { buildLeadPayload, type TranscriptMessage } from './lead-payload';
-import { leadAdminUrl, renderManagerNotification } from './manager-notification';
+import { managerNotificationOf, mergeValuesOf, pendingApplicationOf, stepEmailOf } from './step-payloads';
 import type { JobOutcome, OutboxJob } from './outbox-types';
 
 /**
@@ -35,12 +35,6 @@ function recordingHttp(http: SafeHttpClient, answers: ResponseSummary[]): SafeHt
   };
 }
 
-function mergeValuesOf(lead: Lead, extra: MergeValues = {}): MergeValues {
-  const values: MergeValues = {};
-  for (const [key, value] of Object.entries(lead.fields)) values[key] = value;
-  return { ...values, name: lead.name ?? values.name ?? '', email: lead.email ?? values.email ?? '', score: lead.score, route: lead.route, lead_id: lead.id, ...extra };
-}
-
 export async function executeJob(job: OutboxJob, context: ExecutionContext): Promise<JobOutcome> {
   const answers: ResponseSummary[] = [];
   const lastAnswer = (extra: Record<string, unknown> = {}): ResponseSummary | null =>
@@ -61,9 +55,7 @@ export async function executeJob(job: OutboxJob, context: ExecutionContext): Pro
 
       case 'affiliatewp_application': {
         if (!lead.email) return { kind: 'failed', error: 'The lead has no email address, which AffiliateWP needs.', response: null };
-        const website = typeof lead.fields.website === 'string' && /^https?:\/\//.test(lead.fields.website) ? lead.fields.website : undefined;
-        const notes = [typeof config.notes === 'string' ? config.notes : '', `Applied through the Affiliate Agent chat. Score ${lead.score} (${lead.route}).`].filter(Boolean).join('\n');
-        const { affiliate, created } = await CONNECTORS.affiliatewp(dependencies).createPending({ email: lead.email, name: lead.name ?? lead.email, websiteUrl: website, notes });
+        const { affiliate, created } = await CONNECTORS.affiliatewp(dependencies).createPending(pendingApplicationOf({ ...lead, email: lead.email }, config));
         return { kind: 'succeeded', response: lastAnswer({ affiliateId: affiliate.affiliate_id, created }), result: { affiliateId: affiliate.affiliate_id, created, status: affiliate.status } };
       }
 
@@ -98,17 +90,14 @@ export async function executeJob(job: OutboxJob, context: ExecutionContext): Pro
       }
 
       case 'email': {
-        const to = config.to === 'applicant' ? lead.email : typeof config.to === 'string' ? config.to : null;
+        const { to, email } = stepEmailOf(lead, config, context.settings);
         if (!to) return { kind: 'failed', error: 'The lead has no email address to send to.', response: null };
-        const email = renderEmail({ subject: String(config.subject ?? ''), body: String(config.body ?? '') }, mergeValuesOf(lead, { lead_url: leadAdminUrl(context.settings.wordpress.siteUrl, lead.id) }));
         const response = await CONNECTORS.mail(dependencies).send(to, email);
         return { kind: 'succeeded', response: { ...response, to } };
       }
 
       case 'notify_manager': {
-        const own = Array.isArray(config.recipients) ? (config.recipients as string[]) : [];
-        const recipients = own.length ? own : context.settings.notifications.recipients;
-        const email = renderManagerNotification(lead, { siteUrl: context.settings.wordpress.siteUrl, trigger: job.trigger });
+        const { recipients, email } = managerNotificationOf(lead, config, context.settings, job.trigger);
         const response = await CONNECTORS.mail(dependencies).send(recipients, email);
         return { kind: 'succeeded', response: { ...response, to: recipients.join(', ') } };
       }

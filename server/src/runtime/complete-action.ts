@@ -1,7 +1,9 @@
 import type { RunnableAction } from '../actions/action-service';
 import type { Conversation, TurnEvent } from '../conversations/conversation-types';
 import type { LeadSource } from '../leads/lead-types';
-import { qualify, type FieldValue } from '../leads/qualification';
+import type { FieldValue } from '../leads/qualification';
+import { buildNewLead } from '../leads/lead-service';
+import type { DeliverySettings } from '../connectors/delivery-settings';
 import { renderTemplate } from './render-template';
 import { previewSteps } from './would-send';
 
@@ -45,16 +47,23 @@ export function completeAction(input: {
   values: Record<string, FieldValue>;
   leads: LeadSubmitter;
   transcript: () => Array<{ role: string; content: string }>;
+  deliverySettings: () => DeliverySettings;
 }): CompletedAction {
   const { conversation, action, values } = input;
   const definition = action.definition;
   const reply = renderTemplate(definition.completionMessage, values);
 
   if (conversation.mode === 'playground') {
-    const qualification = qualify(definition.qualification, values);
+    const now = new Date().toISOString();
+    const lead = buildNewLead(
+      { agentId: conversation.agentId, actionId: action.actionId, actionKey: definition.key, actionVersion: action.version, definition, values, conversationId: conversation.id, source: leadSourceOf(conversation) },
+      now,
+      'lead_playground',
+    );
+    const transcript = input.transcript().map((message) => ({ ...message, createdAt: now }));
     const trace: TurnEvent[] = [
-      { type: 'trace', data: { kind: 'score', score: qualification.score, route: qualification.route, tags: qualification.tags, explanation: qualification.explanation } },
-      ...previewSteps({ definition, values, qualification, source: conversation.source, transcript: input.transcript() }).map(
+      { type: 'trace', data: { kind: 'score', score: lead.score, route: lead.route, tags: lead.tags, explanation: lead.scoreExplanation } },
+      ...previewSteps({ definition, lead, settings: input.deliverySettings(), transcript, now }).map(
         (step): TurnEvent => ({ type: 'trace', data: { kind: 'would-send', ...step } }),
       ),
     ];

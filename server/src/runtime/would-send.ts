@@ -1,56 +1,42 @@
 import type { ActionDefinition, ActionStep } from '../actions/action-definition';
-import type { QualificationResult, FieldValue } from '../leads/qualification';
-import type { ConversationSource } from '../conversations/conversation-types';
+import type { DeliverySettings } from '../connectors/delivery-settings';
+import type { Lead } from '../leads/lead-types';
+import { buildLeadPayload, type TranscriptMessage } from '../outbox/lead-payload';
+import { evaluateCondition } from '../outbox/step-conditions';
+import { managerNotificationOf, pendingApplicationOf, stepEmailOf } from '../outbox/step-payloads';
 import { renderTemplate } from './render-template';
 
 /**
- * The playground's dry run: what each step of an action would send, with its full payload, and
- * whether its condition holds. Nothing here performs I/O.
+ * The playground's dry run: what each step of an action would send for this lead, built by the
+ * same functions the outbox worker sends with, and whether its condition holds. No I/O here.
  */
-export function stepApplies(step: ActionStep, qualification: QualificationResult): boolean {
-  const when = step.when;
-  if (!when) return true;
-  if (when.routes && !when.routes.includes(qualification.route)) return false;
-  if (when.minScore !== undefined && qualification.score < when.minScore) return false;
-  if (when.maxScore !== undefined && qualification.score > when.maxScore) return false;
-  if (when.tagsAny && !when.tagsAny.some((tag) => qualification.tags.includes(tag))) return false;
-  return true;
-}
-
 export interface WouldSend {
   stepId: string;
   type: ActionStep['type'];
   label: string | null;
   applies: boolean;
+  skipReason?: string;
   payload: Record<string, unknown>;
-}
-
-function text(values: Record<string, FieldValue>, key: string): string | null {
-  const value = values[key];
-  return value === undefined || value === null ? null : String(value);
 }
 
 export function previewSteps(input: {
   definition: ActionDefinition;
-  values: Record<string, FieldValue>;
-  qualification: QualificationResult;
-  source: ConversationSource;
-  transcript: Array<{ role: string; content: string }>;
+  lead: Lead;
+  settings: DeliverySettings;
+  transcript: TranscriptMessage[];
+  now: string;
 }): WouldSend[] {
-  const { definition, values, qualification } = input;
-  const merge = { ...values, score: qualification.score, route: qualification.route, tags: qualification.tags.join(', ') };
-  const email = text(values, 'email');
-  const name = text(values, 'name');
+  const { definition, lead, settings } = input;
   return definition.steps.map((step): WouldSend => {
-    const base = { stepId: step.id, type: step.type, label: step.label ?? null, applies: stepApplies(step, qualification) };
+    const condition = evaluateCondition(step.when, lead);
+    const base = { stepId: step.id, type: step.type, label: step.label ?? null, applies: condition.met, ...(condition.met ? {} : { skipReason: condition.reason }) };
     switch (step.type) {
       case 'affiliatewp_application':
         return {
           ...base,
-          payload: {
-            operation: 'affiliatewp/create-pending',
-            body: { email, name, website_url: text(values, 'website') ?? undefined, notes: step.config.notes ? renderTemplate(step.config.notes, merge) : undefined },
-          },
+          payload: lead.email
+            ? { operation: 'create pending affiliate', transport: settings.affiliatewp.transport, application: pendingApplicationOf({ ...lead, email: lead.email }, step.config) }
+            : { error: 'The lead has no email address, which AffiliateWP needs.' },
         };
       case 'webhook':
         return {
@@ -58,38 +44,21 @@ export function previewSteps(input: {
           payload: {
             method: 'POST',
             url: step.config.url,
+            // Header values are often credentials: show that they are set, never what they are.
             headers: step.config.headers.map((header) => ({ name: header.name, value: header.value ? '[set]' : '' })),
-            body: {
-              event: 'lead.created',
-              action: definition.key,
-              lead: { fields: values, score: qualification.score, route: qualification.route, tags: qualification.tags, source: input.source },
-              ...(step.config.includeTranscript ? { transcript: input.transcript } : {}),
-            },
+            body: buildLeadPayload(lead, { trigger: 'lead-created', timestamp: input.now, transcript: step.config.includeTranscript ? input.transcript : null }),
           },
         };
-      case 'email':
-        return {
-          ...base,
-          payload: {
-            operation: 'mail/send',
-            body: {
-              to: step.config.to === 'applicant' ? email : step.config.to,
-              subject: renderTemplate(step.config.subject, merge),
-              text: renderTemplate(step.config.body, merge),
-            },
-          },
-        };
-      case 'notify_manager':
-        return {
-          ...base,
-          payload: {
-            recipients: step.config.recipients,
-            subject: `New ${definition.name}: ${name ?? email ?? 'visitor'} (${qualification.route}, score ${qualification.score})`,
-            summary: qualification.explanation.summary,
-          },
-        };
+      case 'email': {
+        const { to, email } = stepEmailOf(lead, step.config, settings);
+        return { ...base, payload: { to, subject: email.subject, text: email.text } };
+      }
+      case 'notify_manager': {
+        const { recipients, email } = managerNotificationOf(lead, step.config, settings, 'lead-created');
+        return { ...base, payload: { to: recipients, subject: email.subject, text: email.text } };
+      }
       case 'reply':
-        return { ...base, payload: { message: renderTemplate(step.config.message, merge) } };
+        return { ...base, payload: { message: renderTemplate(step.config.message, { ...lead.fields, score: lead.score, route: lead.route }) } };
     }
   });
 }

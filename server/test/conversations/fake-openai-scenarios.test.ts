@@ -96,6 +96,7 @@ describe('conversations through the real OpenAI SDK against the local fake serve
     const action = actions.body.actions[0];
     const definition = { ...(action.published ?? action.draft).definition, completionMessage: 'Draft says thanks, {{name}}!' };
     expect((await service.request('PUT', `/v1/actions/${action.id}/draft`, { definition })).status).toBe(200);
+    expect((await service.request('PATCH', '/v1/settings/delivery', { notifications: { recipients: ['manager@shop.example'] } })).status).toBe(200);
 
     fake.script(apply(FULL));
     const started = await service.request('POST', `/v1/playground/agents/${agentId}/conversations`, {});
@@ -123,8 +124,10 @@ describe('conversations through the real OpenAI SDK against the local fake serve
     expect(score).toMatchObject({ score: 45, route: 'standard' });
     const wouldSend = done.filter((event) => event.type === 'trace' && event.data.kind === 'would-send').map((event) => event.data);
     expect(wouldSend.map((step) => step.stepId)).toEqual(['affiliatewp', 'notify', 'acknowledge']);
-    expect(wouldSend[0].payload).toEqual({ operation: 'affiliatewp/create-pending', body: { email: 'ana@site.com', name: 'Ana Lima' } });
-    expect(wouldSend[2].payload.body).toMatchObject({ to: 'ana@site.com', subject: 'We received your affiliate application', text: expect.stringContaining('Hi Ana Lima') });
+    expect(wouldSend[0].payload).toMatchObject({ operation: 'create pending affiliate', application: { email: 'ana@site.com', name: 'Ana Lima' } });
+    // The manager notification is rendered by the outbox's own template, recipients from the delivery settings.
+    expect(wouldSend[1].payload).toMatchObject({ to: ['manager@shop.example'], subject: expect.stringContaining('New lead: Ana Lima — score 45, standard') });
+    expect(wouldSend[2].payload).toMatchObject({ to: 'ana@site.com', subject: 'We received your affiliate application', text: expect.stringContaining('Hi Ana Lima') });
     expect(service.container.db.prepare('SELECT COUNT(*) AS n FROM leads').get()).toEqual({ n: 0 });
 
     // Visitors still get the published version.

@@ -35,7 +35,7 @@ export function fieldOf(definition: ActionDefinition, key: string | null): Actio
 
 /** Asks the next open field, or shows the summary, or submits: whichever the session needs next. */
 export function advance(session: Session): OfflineTurnResult {
-  const { state, definition, action, events } = session;
+  const { state, definition, events } = session;
   const next = definition.fields.find((field) => state.values[field.key] === undefined && !state.skipped.includes(field.key));
   if (next) {
     events.push(fieldRequest(definition, next));
