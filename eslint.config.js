@@ -4,6 +4,8 @@
  */
 const tsParser = require('@typescript-eslint/parser');
 const tsPlugin = require('@typescript-eslint/eslint-plugin');
+// Comes with @wordpress/scripts (through @wordpress/eslint-plugin); the admin app and the block editor use hooks.
+const reactHooks = require('eslint-plugin-react-hooks');
 
 module.exports = [
   { ignores: ['node_modules/**', 'build/**', 'dist/**', '**/build/**', 'tests/artifacts/**', '.demo/**', 'plugin/**', 'languages/**'] },
@@ -23,4 +25,11 @@ module.exports = [
       'prefer-const': 'error',
     },
   },
+  {
+    files: ['admin-ui/**/*.tsx', 'admin-ui/**/*.ts', 'blocks/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  // Declaration files describe shapes; their type parameters are not "used" in the lint's sense.
+  { files: ['**/*.d.ts'], rules: { '@typescript-eslint/no-unused-vars': 'off' } },
 ];
