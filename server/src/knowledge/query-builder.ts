@@ -15,6 +15,7 @@ export const MAX_TERMS = 6;
 export const MAX_PHRASES = 2;
 /** A term in more than this share of chunks is dropped if at least two rarer terms remain. */
 export const COMMON_TERM_SHARE = 0.2;
+export const MIN_CHUNKS_FOR_CORPUS_STOP_WORDS = 200;
 
 export interface TermStatistics {
   /** Chunks containing each term; absent terms are missing from the map or 0. */
@@ -49,7 +50,11 @@ function quote(term: string): string {
 export function buildMatchQuery(tokens: string[], prefix: string | null, statistics: TermStatistics): BuiltQuery {
   const unique = [...new Set(tokens)];
   const frequency = (term: string) => statistics.documentFrequency.get(term) ?? 0;
-  let present = unique.filter((term) => frequency(term) > 0).sort((a, b) => frequency(a) - frequency(b));
+  // A term in more than half the chunks has no weight in FTS5's bm25() (its IDF is clamped to ~0), yet
+  // scoring it reads every one of those chunks: it is a stop word for this corpus. Small corpora are
+  // exempt, where "half the chunks" says nothing.
+  const ubiquitous = (term: string) => statistics.totalChunks >= MIN_CHUNKS_FOR_CORPUS_STOP_WORDS && frequency(term) > statistics.totalChunks / 2;
+  let present = unique.filter((term) => frequency(term) > 0 && !ubiquitous(term)).sort((a, b) => frequency(a) - frequency(b));
   const rare = present.filter((term) => frequency(term) <= statistics.totalChunks * COMMON_TERM_SHARE);
   if (rare.length >= 2) present = rare;
   const terms = present.slice(0, MAX_TERMS);
@@ -58,7 +63,7 @@ export function buildMatchQuery(tokens: string[], prefix: string | null, statist
   const phrases: string[][] = [];
   for (let index = 0; index + 1 < tokens.length && phrases.length < MAX_PHRASES; index++) {
     const pair = [tokens[index], tokens[index + 1]];
-    if (pair[0] !== pair[1] && chosen.has(pair[0]) && frequency(pair[1]) > 0) phrases.push(pair);
+    if (pair[0] !== pair[1] && chosen.has(pair[0]) && frequency(pair[1]) > 0 && !ubiquitous(pair[1])) phrases.push(pair);
   }
   const usablePrefix = prefix && prefix.length >= 3 && !chosen.has(prefix) ? prefix : null;
 

@@ -5,7 +5,8 @@
  * the most, which is what makes "what is the capital of France?" score near 0 on an affiliate FAQ.
  */
 export function inverseDocumentFrequency(documentFrequency: number, totalChunks: number): number {
-  const total = Math.max(totalChunks, 1);
+  // The chunk total is cached for a second or two; it can lag a term's fresh count, never below it.
+  const total = Math.max(totalChunks, documentFrequency, 1);
   return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 

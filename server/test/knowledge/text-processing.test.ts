@@ -43,8 +43,14 @@ describe('knowledge text processing', () => {
     expect(buildMatchQuery(['payout'], 'payo', { documentFrequency, totalChunks: 1000 }).match).toBe('"payout" OR "payo"*');
   });
 
+  it('treats a word found in most chunks of a large corpus as a stop word, but not in a small one', () => {
+    const documentFrequency = new Map([['affiliat', 900], ['payout', 40]]);
+    expect(buildMatchQuery(['affiliat', 'payout'], null, { documentFrequency, totalChunks: 1000 }).terms).toEqual(['payout']);
+    expect(buildMatchQuery(['affiliat'], null, { documentFrequency: new Map([['affiliat', 9]]), totalChunks: 10 }).terms).toEqual(['affiliat']);
+  });
+
   it('asks broad questions through their rarer words first', () => {
-    const documentFrequency = new Map([['minimum', 30], ['payout', 9000], ['affiliat', 9500]]);
+    const documentFrequency = new Map([['minimum', 30], ['payout', 4000], ['affiliat', 4500]]);
     const built = buildMatchQuery(['minimum', 'payout', 'affiliat'], null, { documentFrequency, totalChunks: 10_000 });
     expect(built.selective[0]).toBe('"minimum payout" OR "minimum"');
     const common = buildMatchQuery(['payout', 'affiliat'], null, { documentFrequency, totalChunks: 10_000 });
