@@ -53,6 +53,7 @@ const queries: Array<[string, Record<string, string>]> = [
   ['tag=beginner', { tag: 'beginner' }],
   ['status=new & agent', { status: 'new', agentId: agents[1].id }],
   ['free text "applicant 4242"', { q: 'applicant 4242' }],
+  ['free text email', { q: 'applicant4242@example.com' }],
   ['tag + route + date range', { tag: 'influencer', route: 'priority', from: '2000-01-01', to: '2999-01-01' }],
   ['sort by score', { sort: 'score' }],
 ];

@@ -93,10 +93,13 @@ function toRow(lead: Lead) {
   };
 }
 
-/** Turns free text into a safe FTS5 query: each word quoted, prefix-matched, all required. */
+/**
+ * Turns free text into a safe FTS5 query: each word quoted and required; only the last one is a
+ * prefix, as a manager typing "ana sil" means the words "ana" and "sil…".
+ */
 export function toFtsQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}@._-]+/gu) ?? [];
-  const terms = words.slice(0, 8).map((word) => `"${word.replace(/"/g, '')}"*`);
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}@._-]+/gu) ?? []).slice(0, 8);
+  const terms = words.map((word, index) => `"${word.replace(/"/g, '')}"${index === words.length - 1 ? '*' : ''}`);
   return terms.length ? terms.join(' ') : null;
 }
 

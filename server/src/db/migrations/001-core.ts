@@ -96,7 +96,7 @@ CREATE TABLE lead_notes (
 );
 
 -- Free-text search over name, email and field values, kept in step by triggers.
-CREATE VIRTUAL TABLE leads_fts USING fts5(name, email, fields, content='leads', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE leads_fts USING fts5(name, email, fields, content='leads', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
 CREATE TRIGGER leads_fts_insert AFTER INSERT ON leads BEGIN
   INSERT INTO leads_fts(rowid, name, email, fields) VALUES (new.rowid, new.name, new.email, new.fields);
 END;
