@@ -7,6 +7,7 @@ import type { AgentRepository } from '../agents/agent-repository';
 import { actionDefinitionSchema, type ActionDefinition } from './action-definition';
 import type { ActionRecord, ActionRepository, ActionVersion } from './action-repository';
 import { ACTION_TEMPLATES } from './templates';
+import { maskDefinition, unmaskDefinition, unmaskHeaders } from './secret-headers';
 
 export interface RunnableAction {
   actionId: string;
@@ -32,6 +33,8 @@ const createInputSchema = z.union([
   z.object({ definition: z.unknown(), publish: z.boolean().optional() }).strict(),
 ], { error: () => 'expected { "template": "affiliate-application" } or { "definition": { … } }' });
 
+const maskVersion = (version: ActionVersion | null): ActionVersion | null => (version ? { ...version, definition: maskDefinition(version.definition) } : null);
+
 export function createActionService({ actions, agents }: { actions: ActionRepository; agents: Pick<AgentRepository, 'findById'> }) {
   function record(id: string): ActionRecord {
     const found = actions.findById(id);
@@ -40,8 +43,8 @@ export function createActionService({ actions, agents }: { actions: ActionReposi
   }
 
   function view(found: ActionRecord): ActionView {
-    const draft = found.draftVersion === null ? null : actions.findVersion(found.id, found.draftVersion);
-    const published = found.publishedVersion === null ? null : actions.findVersion(found.id, found.publishedVersion);
+    const draft = found.draftVersion === null ? null : maskVersion(actions.findVersion(found.id, found.draftVersion));
+    const published = found.publishedVersion === null ? null : maskVersion(actions.findVersion(found.id, found.publishedVersion));
     const status = published ? (draft ? 'published-with-draft' : 'published') : 'draft';
     return { ...found, status, draft, published };
   }
@@ -69,7 +72,7 @@ export function createActionService({ actions, agents }: { actions: ActionReposi
     },
 
     validate(input: unknown): ActionDefinition {
-      return parseOrThrow(actionDefinitionSchema, input, 'action definition');
+      return maskDefinition(parseOrThrow(actionDefinitionSchema, input, 'action definition'));
     },
 
     /** Live score preview for the builder: the same engine the leads use. */
@@ -118,10 +121,11 @@ export function createActionService({ actions, agents }: { actions: ActionReposi
 
     /** Saving edits never touches the live version: it writes (or rewrites) the draft. */
     updateDraft(id: string, input: unknown, actorUserId: number | null = null): ActionView {
-      const definition = parseOrThrow(actionDefinitionSchema, input, 'action definition');
+      const parsed = parseOrThrow(actionDefinitionSchema, input, 'action definition');
       const now = nowIso();
       actions.transaction(() => {
         const found = record(id);
+        const definition = unmaskDefinition(parsed, actions.listVersions(id).map((version) => version.definition));
         assertKeyFree(found.agentId, definition.key, id);
         if (found.draftVersion !== null) {
           actions.updateVersionDefinition(id, found.draftVersion, definition, now, actorUserId);
@@ -143,7 +147,7 @@ export function createActionService({ actions, agents }: { actions: ActionReposi
 
     versions(id: string): ActionVersion[] {
       record(id);
-      return actions.listVersions(id);
+      return actions.listVersions(id).map((version) => maskVersion(version) as ActionVersion);
     },
 
     /** Copies a past version into a new draft; the live version changes only on publish. */
@@ -159,6 +163,12 @@ export function createActionService({ actions, agents }: { actions: ActionReposi
         actions.setPointers(id, { key: past.definition.key, publishedVersion: found.publishedVersion, draftVersion: next, now });
       });
       return view(record(id));
+    },
+
+    /** For a webhook test send from the builder: the stored header values behind the masks it shows. */
+    webhookHeaders(id: string, stepId: string, headers: Array<{ name: string; value: string }>) {
+      record(id);
+      return unmaskHeaders(stepId, headers, actions.listVersions(id).map((version) => version.definition), 'headers');
     },
 
     remove(id: string): void {

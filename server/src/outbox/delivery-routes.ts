@@ -26,6 +26,9 @@ const testWebhookSchema = z.object({
   headers: z
     .union([headerList, z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), z.string().max(2000)).transform((record) => Object.entries(record).map(([name, value]) => ({ name, value })))])
     .default([]),
+  // From the builder: header values it shows are masked, so the service uses the stored ones.
+  actionId: z.string().max(64).optional(),
+  stepId: z.string().max(40).optional(),
 });
 
 export function registerDeliveryRoutes(router: Router, { container, adminAuth }: RouteContext): void {
@@ -44,7 +47,8 @@ export function registerDeliveryRoutes(router: Router, { container, adminAuth }:
   });
 
   router.post('/v1/actions/test-webhook', manage, async (request, response) => {
-    const input = parseOrThrow(testWebhookSchema, request.body ?? {}, 'test webhook');
-    response.json(await outbox.testWebhook(input));
+    const { actionId, stepId, ...input } = parseOrThrow(testWebhookSchema, request.body ?? {}, 'test webhook');
+    const headers = actionId && stepId ? container.actions.webhookHeaders(actionId, stepId, input.headers) : input.headers;
+    response.json(await outbox.testWebhook({ ...input, headers }));
   });
 }

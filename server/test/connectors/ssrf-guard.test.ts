@@ -93,6 +93,17 @@ describe('POST /v1/actions/test-webhook', () => {
     expect(hook.signature).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
   });
 
+  it('sends the stored header value when the builder sends back the masked one it was shown', async () => {
+    await service.configure({ network: { allowHosts: ['127.0.0.1'] } });
+    const definition = applicationWith([{ id: 'crm', type: 'webhook', config: { url: `${receiver.url}/hook`, headers: [{ name: 'Authorization', value: 'Bearer stored-crm-token-77' }] } }], { replaceSteps: true });
+    const created = await service.request('POST', `/v1/agents/${service.agentId}/actions`, { definition });
+    const shownHeaders = created.body.action.draft.definition.steps[0].config.headers;
+    expect(shownHeaders[0].value).toBe('••••n-77');
+    const response = await service.request('POST', '/v1/actions/test-webhook', { url: `${receiver.url}/hook`, headers: shownHeaders, actionId: created.body.action.id, stepId: 'crm' });
+    expect(response.body).toMatchObject({ ok: true });
+    expect(receiver.all[0].headers.authorization).toBe('Bearer stored-crm-token-77');
+  });
+
   it('reports a failing endpoint without throwing, and needs aa_manage_agents', async () => {
     await service.configure({ network: { allowHosts: ['127.0.0.1'] } });
     receiver.script(500);

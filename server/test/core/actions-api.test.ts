@@ -112,4 +112,30 @@ describe('the custom actions admin API', () => {
     expect(after.published?.publishedAt).not.toBeNull();
     expect(after.draft?.publishedAt).toBeNull();
   });
+
+  it('never shows a webhook header value in full, and keeps it when the masked value comes back', async () => {
+    const definition = structuredClone(ACTION_TEMPLATES['payout-preference']) as any;
+    definition.key = 'payout-crm';
+    definition.steps.push({ id: 'crm', type: 'webhook', config: { url: 'https://crm.example/hook', headers: [{ name: 'Authorization', value: 'Bearer crm-secret-token-1234' }] } });
+    const created = await service.request('POST', `/v1/agents/${agentId}/actions`, { definition });
+    expect(created.status).toBe(201);
+    expect(created.text).not.toContain('crm-secret-token');
+    const shown = created.body.action.draft.definition;
+    expect(shown.steps[1].config.headers[0].value).toBe('••••1234');
+
+    // The builder saves what it was shown; the stored secret survives.
+    const saved = await service.request('PUT', `/v1/actions/${created.body.action.id}/draft`, { definition: { ...shown, name: 'Payout (CRM)' } });
+    expect(saved.status).toBe(200);
+    const stored = service.container.actions.listForPlayground(agentId).find((action) => action.actionId === created.body.action.id);
+    expect((stored?.definition.steps[1] as any).config.headers[0].value).toBe('Bearer crm-secret-token-1234');
+    const history = await service.request('GET', `/v1/actions/${created.body.action.id}/versions`);
+    expect(history.text).not.toContain('crm-secret-token');
+
+    // A mask that matches nothing stored is refused rather than saved as the value.
+    const forged = structuredClone(shown);
+    forged.steps[1].config.headers[0].value = '••••9999';
+    const refused = await service.request('PUT', `/v1/actions/${created.body.action.id}/draft`, { definition: forged });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.issues[0].path).toBe('steps[1].config.headers[0].value');
+  });
 });

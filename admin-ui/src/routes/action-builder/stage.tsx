@@ -194,7 +194,7 @@ export function ActionBuilderStage({ params }: StageProps) {
                 </div>
               ) : null}
               {tab.name === 'steps' ? (
-                <StepsEditor steps={definition.steps} fields={definition.fields} issues={issuesUnder(issues, 'steps')} onChange={(steps) => update({ steps })} onTestWebhook={testWebhook} />
+                <StepsEditor steps={definition.steps} fields={definition.fields} issues={issuesUnder(issues, 'steps')} onChange={(steps) => update({ steps })} onTestWebhook={(step) => testWebhook(step, params.actionId)} />
               ) : null}
               {tab.name === 'history' ? <VersionHistory action={action} current={definition} onRestore={restore} /> : null}
             </CardBody>

@@ -1,0 +1,67 @@
+import type { ActionDefinition } from './action-definition';
+import { ValidationError } from '../http/errors';
+
+/**
+ * Webhook header values are usually credentials (a CRM's Authorization header). The admin API
+ * shows them masked, and a masked value sent back on save means "keep what is stored".
+ */
+export const MASK = '••••';
+
+function masked(value: string): string {
+  if (value === '') return '';
+  return value.length > 12 ? `${MASK}${value.slice(-4)}` : MASK;
+}
+
+export function maskDefinition(definition: ActionDefinition): ActionDefinition {
+  return {
+    ...definition,
+    steps: definition.steps.map((step) =>
+      step.type === 'webhook'
+        ? { ...step, config: { ...step.config, headers: step.config.headers.map((header) => ({ ...header, value: masked(header.value) })) } }
+        : step,
+    ),
+  };
+}
+
+type Header = { name: string; value: string };
+
+function storedHeaderValues(stored: ActionDefinition[]): Map<string, string> {
+  const known = new Map<string, string>();
+  // Newest version first: the first value seen for a step's header is the current one.
+  for (const definition of stored) {
+    for (const step of definition.steps) {
+      if (step.type !== 'webhook') continue;
+      for (const header of step.config.headers) {
+        const key = `${step.id}\n${header.name.toLowerCase()}`;
+        if (!known.has(key)) known.set(key, header.value);
+      }
+    }
+  }
+  return known;
+}
+
+/** Puts the stored values back where the caller returned a mask; refuses a mask with nothing behind it. */
+export function unmaskHeaders(stepId: string, headers: Header[], stored: ActionDefinition[], path: string): Header[] {
+  const known = storedHeaderValues(stored);
+  return headers.map((header, index) => {
+    if (!header.value.startsWith(MASK)) return header;
+    const value = known.get(`${stepId}\n${header.name.toLowerCase()}`);
+    if (value === undefined || masked(value) !== header.value) {
+      throw new ValidationError(`The header ${header.name} of step '${stepId}' holds a masked value that matches nothing stored; enter the value again.`, [
+        { path: `${path}[${index}].value`, message: 'enter the header value again' },
+      ]);
+    }
+    return { ...header, value };
+  });
+}
+
+export function unmaskDefinition(incoming: ActionDefinition, stored: ActionDefinition[]): ActionDefinition {
+  return {
+    ...incoming,
+    steps: incoming.steps.map((step, stepIndex) =>
+      step.type === 'webhook'
+        ? { ...step, config: { ...step.config, headers: unmaskHeaders(step.id, step.config.headers, stored, `steps[${stepIndex}].config.headers`) } }
+        : step,
+    ),
+  };
+}
