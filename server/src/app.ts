@@ -1,4 +1,5 @@
-import express, { type Request } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
 import { AppError } from './http/errors';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createAdminAuth } from './http/admin-auth';
@@ -12,6 +13,11 @@ export const JSON_BODY_LIMIT = '1mb';
  * Builds the HTTP app. No listening and no globals here: tests start it in-process on an
  * ephemeral port with a temporary database.
  */
+/** Signatures cover the exact bytes received, so the JSON parsers keep them. */
+function keepRawBody(request: IncomingMessage, _response: ServerResponse, buffer: Buffer): void {
+  (request as IncomingMessage & { rawBody?: Buffer }).rawBody = buffer;
+}
+
 export function createApp(container: Container, options: { now?: () => number } = {}) {
   const app = express();
   app.disable('x-powered-by');
@@ -32,20 +38,10 @@ export function createApp(container: Container, options: { now?: () => number } 
   // limit. It parses first; the general parser below then sees the body as already read and skips it.
   app.post(
     KNOWLEDGE_UPLOAD_PATH,
-    express.json({
-      limit: KNOWLEDGE_UPLOAD_BODY_LIMIT,
-      verify: (request, _response, buffer) => {
-        (request as Request & { rawBody?: Buffer }).rawBody = buffer;
-      },
-    }),
+    express.json({ limit: KNOWLEDGE_UPLOAD_BODY_LIMIT, verify: keepRawBody }),
   );
   app.use(
-    express.json({
-      limit: JSON_BODY_LIMIT,
-      verify: (request, _response, buffer) => {
-        (request as Request & { rawBody?: Buffer }).rawBody = buffer;
-      },
-    }),
+    express.json({ limit: JSON_BODY_LIMIT, verify: keepRawBody }),
   );
 
   const adminAuth = createAdminAuth({ secret: container.secret, now: options.now });
