@@ -36,6 +36,10 @@ const createInputSchema = z.union([
 const maskVersion = (version: ActionVersion | null): ActionVersion | null => (version ? { ...version, definition: maskDefinition(version.definition) } : null);
 
 export function createActionService({ actions, agents }: { actions: ActionRepository; agents: Pick<AgentRepository, 'findById'> }) {
+  // Every chat turn lists the published actions. A published version never changes (edits make a new
+  // draft version), so its parsed definition can be kept.
+  const publishedDefinitions = new Map<string, ActionDefinition>();
+
   function record(id: string): ActionRecord {
     const found = actions.findById(id);
     if (!found) throw new NotFoundError('Action', id);
@@ -181,8 +185,14 @@ export function createActionService({ actions, agents }: { actions: ActionReposi
         .listByAgent(agentId)
         .filter((found) => found.publishedVersion !== null)
         .map((found) => {
-          const published = actions.findVersion(found.id, found.publishedVersion as number) as ActionVersion;
-          return { actionId: found.id, version: published.version, definition: published.definition };
+          const version = found.publishedVersion as number;
+          const key = `${found.id}@${version}`;
+          let definition = publishedDefinitions.get(key);
+          if (!definition) {
+            definition = (actions.findVersion(found.id, version) as ActionVersion).definition;
+            publishedDefinitions.set(key, definition);
+          }
+          return { actionId: found.id, version, definition };
         });
     },
 
