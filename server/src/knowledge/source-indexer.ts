@@ -40,6 +40,29 @@ export function chunkRecordsOf(document: SourceDocument, sourceId: string): Chun
   }));
 }
 
+/** The stored row for a source document; a re-index keeps the source's id, creation time and last sync. */
+function sourceRow(
+  document: Omit<SourceDocument, 'text'>,
+  existing: KnowledgeSource | null,
+  id: string,
+  now: string,
+  state: Pick<SourceWrite, 'content' | 'contentHash' | 'status' | 'failureReason'>,
+): SourceWrite {
+  return {
+    id,
+    setId: document.setId,
+    kind: document.kind,
+    externalId: document.externalId,
+    title: document.title,
+    url: document.url,
+    data: document.data,
+    ...state,
+    lastSyncedAt: existing?.lastSyncedAt ?? null,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+}
+
 export function createSourceIndexer({ repository, logger, onIndexed }: { repository: KnowledgeRepository; logger: Logger; onIndexed: () => void }) {
   /** Creates or updates `existing` (null for a new source) from `document`; returns the stored source. */
   function index(document: SourceDocument, existing: KnowledgeSource | null): { source: KnowledgeSource; outcome: IndexOutcome } {
@@ -49,22 +72,7 @@ export function createSourceIndexer({ repository, logger, onIndexed }: { reposit
     }
     const now = nowIso();
     const id = existing?.id ?? newId('ksrc');
-    const row: SourceWrite = {
-      id,
-      setId: document.setId,
-      kind: document.kind,
-      externalId: document.externalId,
-      title: document.title,
-      url: document.url,
-      data: document.data,
-      content: document.text,
-      contentHash,
-      status: 'queued',
-      failureReason: null,
-      lastSyncedAt: existing?.lastSyncedAt ?? null,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    };
+    const row = sourceRow(document, existing, id, now, { content: document.text, contentHash, status: 'queued', failureReason: null });
     if (existing) repository.updateSource(row);
     else repository.insertSource(row);
     try {
@@ -85,22 +93,7 @@ export function createSourceIndexer({ repository, logger, onIndexed }: { reposit
   function recordFailure(document: Omit<SourceDocument, 'text'>, existing: KnowledgeSource | null, reason: string, contentHash: string): KnowledgeSource {
     const now = nowIso();
     const id = existing?.id ?? newId('ksrc');
-    const row: SourceWrite = {
-      id,
-      setId: document.setId,
-      kind: document.kind,
-      externalId: document.externalId,
-      title: document.title,
-      url: document.url,
-      data: document.data,
-      content: '',
-      contentHash,
-      status: 'failed',
-      failureReason: reason,
-      lastSyncedAt: existing?.lastSyncedAt ?? null,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    };
+    const row = sourceRow(document, existing, id, now, { content: '', contentHash, status: 'failed', failureReason: reason });
     if (existing) {
       repository.replaceChunks(id, [], now);
       repository.updateSource(row);

@@ -41,25 +41,11 @@ export interface OutboxJob {
   finishedAt: string | null;
 }
 
-export interface NewJob {
-  id: string;
-  idempotencyKey: string;
-  leadId: string;
-  groupKey: string;
-  trigger: string;
-  stepId: string;
-  stepType: JobStepType;
-  stepLabel: string | null;
-  seq: number;
-  step: Record<string, unknown>;
-  dependsOn: string[];
-  status: 'pending' | 'skipped' | 'succeeded';
-  maxAttempts: number;
-  nextAttemptAt: number;
-  lastError: string | null;
-  actor: number | null;
-  createdAt: string;
-}
+/** What the scheduler writes: a job before any attempt, in one of the states it can start in. */
+export type NewJob = Pick<
+  OutboxJob,
+  'id' | 'idempotencyKey' | 'leadId' | 'groupKey' | 'trigger' | 'stepId' | 'stepType' | 'stepLabel' | 'seq' | 'step' | 'dependsOn' | 'maxAttempts' | 'nextAttemptAt' | 'lastError' | 'actor' | 'createdAt'
+> & { status: 'pending' | 'skipped' | 'succeeded' };
 
 export interface JobAttempt {
   attempt: number;
