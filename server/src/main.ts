@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const seeded = seedExampleIfEmpty(container);
   const app = createApp(container);
   container.outbox.start();
+  container.knowledge.warmRetrieval();
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

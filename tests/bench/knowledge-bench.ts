@@ -2,8 +2,8 @@
  * Knowledge benchmark: indexing throughput, query latency at 10k and 100k chunks, and the latency
  * retrieval adds to a chat turn with 50 concurrent conversations. Prints figures; asserts nothing.
  *
- *   npx tsx tests/bench/knowledge-bench.ts            # 10k and 100k chunks
- *   npx tsx tests/bench/knowledge-bench.ts 10000      # one size only
+ *   npm run bench:knowledge                                        # 10k and 100k chunks
+ *   node --expose-gc --import tsx tests/bench/knowledge-bench.ts 10000   # one size only
  *
  * The corpus is synthetic (a Zipf-distributed vocabulary of made-up words, sections under headings)
  * plus the Brightleaf fixture documents; queries are the fixture questions and questions built from
@@ -160,8 +160,16 @@ async function benchmark(targetChunks: number): Promise<void> {
   const next = random(42);
   const { words, pick } = vocabulary(30_000, next);
   const config = loadConfig({ AA_DATA_DIR: directory, AA_LOG_LEVEL: 'silent' });
-  const make = (workers: number) =>
-    createKnowledge({ db, config, secret: 'x'.repeat(40), logger: silentLogger, readSetting: () => null, agentKnowledgeSetIds: () => [], environment: { AA_KNOWLEDGE_WORKERS: String(workers) } });
+  const make = (workers: number, index: 'memory' | 'sqlite' = 'sqlite') =>
+    createKnowledge({
+      db,
+      config,
+      secret: 'x'.repeat(40),
+      logger: silentLogger,
+      readSetting: () => null,
+      agentKnowledgeSetIds: () => [],
+      environment: { AA_KNOWLEDGE_WORKERS: String(workers), AA_KNOWLEDGE_INDEX: index },
+    });
   const writer = make(0);
   const setId = writer.createSet({ name: 'Bench' }).id;
   await loadFixtureCorpus(writer, setId);
@@ -186,54 +194,80 @@ async function benchmark(targetChunks: number): Promise<void> {
     return;
   }
   const queries = queriesFor(db, 1000, next);
-  const executor = createRetrievalExecutor(db);
-  const request = (query: string) => {
-    const tokens = searchTokens(query);
-    return { knowledgeSetIds: [setId], tokens, prefix: null, limit: 5 };
-  };
-  for (const query of queries.slice(0, 200)) executor.search(request(query)); // warm the page cache
+  const request = (query: string) => ({ knowledgeSetIds: [setId], tokens: searchTokens(query), prefix: null, limit: 5 });
 
-  const direct: number[] = [];
-  const cpu: number[] = [];
-  for (const query of queries) {
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    executor.search(request(query));
-    const used = process.cpuUsage(cpuStarted);
-    direct.push(performance.now() - started);
-    cpu.push((used.user + used.system) / 1000);
+  // The in-memory index, loaded here on the main thread to time it and weigh it (a worker does the same).
+  // Run with node --expose-gc for a clean figure; without it the growth includes load-time garbage.
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  collect();
+  const memoryBefore = process.memoryUsage();
+  const loadStarted = performance.now();
+  const executor = createRetrievalExecutor(db, { index: 'memory' });
+  const index = executor.memoryIndex()!;
+  const loadMs = performance.now() - loadStarted;
+  collect();
+  const memoryAfter = process.memoryUsage();
+  const heapMb = (memoryAfter.heapUsed + memoryAfter.arrayBuffers - memoryBefore.heapUsed - memoryBefore.arrayBuffers) / 1024 / 1024;
+  console.log(
+    `memory index: loaded ${index.chunkCount.toLocaleString('en')} chunks, ${index.termCount.toLocaleString('en')} terms in ${loadMs.toFixed(0)} ms; typed arrays ${(index.memoryBytes() / 1024 / 1024).toFixed(1)} MB, heap + array buffers grew ${heapMb.toFixed(1)} MB`,
+  );
+  const sqlite = createRetrievalExecutor(db, { index: 'sqlite' });
+  const paths = [
+    { label: 'memory index (default)', executor },
+    { label: 'SQLite FTS5 (AA_KNOWLEDGE_INDEX=sqlite, and while the memory index loads)', executor: sqlite },
+  ];
+  for (const path of paths) {
+    for (const query of queries.slice(0, 200)) path.executor.search(request(query)); // warm caches
+    const times: number[] = [];
+    const cpu: number[] = [];
+    for (const query of queries) {
+      const started = performance.now();
+      const cpuStarted = process.cpuUsage();
+      path.executor.search(request(query));
+      const used = process.cpuUsage(cpuStarted);
+      times.push(performance.now() - started);
+      // CPU time is what the query costs regardless of how many other processes share the cores.
+      cpu.push((used.user + used.system) / 1000);
+    }
+    const { questions } = fixtureQuestions();
+    const found = questions.filter(({ question, mustContain }) =>
+      path.executor.search({ ...request(question), limit: 3 }).some((hit) => [hit.title, ...hit.headingPath, hit.text].join('\n').toLowerCase().includes(mustContain.toLowerCase())),
+    ).length;
+    console.log(`query, ${path.label}, in-process: p50 ${format(percentile(times, 0.5))}, p99 ${format(percentile(times, 0.99))}, max ${format(Math.max(...times))}; CPU p50 ${format(percentile(cpu, 0.5))}, p99 ${format(percentile(cpu, 0.99))}; fixture hit rate@3 ${(found / questions.length).toFixed(3)}`);
   }
-  console.log(`query (smart builder, in-process): p50 ${format(percentile(direct, 0.5))}, p99 ${format(percentile(direct, 0.99))}, max ${format(Math.max(...direct))}`);
-  // CPU time is what the query costs regardless of how many other processes share the cores.
-  console.log(`  CPU time per query: p50 ${format(percentile(cpu, 0.5))}, p99 ${format(percentile(cpu, 0.99))}`);
 
   // Reference: the naive OR of every word the issue measured at p99 ≈ 31 ms.
   const naive = db.prepare(`SELECT c.id, bm25(knowledge_fts) AS rank FROM knowledge_fts f JOIN knowledge_chunks c ON c.rowid = f.rowid
     WHERE knowledge_fts MATCH ? AND c.set_id IN (?) ORDER BY rank LIMIT 5`);
   const naiveTimes: number[] = [];
-  const naiveCpu: number[] = [];
   for (const query of queries.slice(0, 300)) {
     const words = (query.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((word) => `"${word}"`);
     if (words.length === 0) continue;
     const started = performance.now();
-    const cpuStarted = process.cpuUsage();
     naive.all(words.join(' OR '), setId);
-    const used = process.cpuUsage(cpuStarted);
     naiveTimes.push(performance.now() - started);
-    naiveCpu.push((used.user + used.system) / 1000);
   }
-  console.log(`query (naive OR of every word, for reference): p50 ${format(percentile(naiveTimes, 0.5))}, p99 ${format(percentile(naiveTimes, 0.99))}; CPU p50 ${format(percentile(naiveCpu, 0.5))}, p99 ${format(percentile(naiveCpu, 0.99))}`);
+  console.log(`query, naive FTS5 OR of every word (reference): p50 ${format(percentile(naiveTimes, 0.5))}, p99 ${format(percentile(naiveTimes, 0.99))}`);
 
-  for (const workers of [1, 2]) {
-    const reader = make(workers);
-    for (const query of queries.slice(0, 50)) await reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 }); // start the workers
+  // Retrieval as the service runs it: through the worker pool, once the workers have loaded their indexes.
+  const pools = [
+    { label: 'worker pool (1), memory index', workers: 1, index: 'memory' },
+    { label: 'worker pool (2), memory index', workers: 2, index: 'memory' },
+    { label: 'worker pool (1), SQLite FTS5', workers: 1, index: 'sqlite' },
+  ] as const;
+  for (const pool of pools) {
+    const reader = make(pool.workers, pool.index);
+    const readyStarted = performance.now();
+    await reader.retrievalIndexesLoaded();
+    const readyMs = performance.now() - readyStarted;
+    for (const query of queries.slice(0, 50)) await reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 });
     const roundTrips: number[] = [];
     for (const query of queries) {
       const started = performance.now();
       await reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 });
       roundTrips.push(performance.now() - started);
     }
-    console.log(`query via worker pool (${workers} worker${workers > 1 ? 's' : ''}), one at a time: p50 ${format(percentile(roundTrips, 0.5))}, p99 ${format(percentile(roundTrips, 0.99))}`);
+    console.log(`query via ${pool.label}, one at a time (ready after ${readyMs.toFixed(0)} ms): p50 ${format(percentile(roundTrips, 0.5))}, p99 ${format(percentile(roundTrips, 0.99))}`);
     await reader.close();
   }
 
@@ -245,13 +279,16 @@ async function benchmark(targetChunks: number): Promise<void> {
     );
   console.log(`chat turns, ${CONVERSATIONS} concurrent conversations (message → model call):`);
   line('no retrieval', baseline);
-  line('retrieval on the main thread', await simulateChats(async (query) => executor.search(request(query)), queries, next));
-  for (const workers of [1, 2]) {
-    const reader = make(workers);
+  line('memory index on the main thread', await simulateChats(async (query) => executor.search(request(query)), queries, next));
+  line('FTS5 on the main thread', await simulateChats(async (query) => sqlite.search(request(query)), queries, next));
+  for (const pool of pools) {
+    const reader = make(pool.workers, pool.index);
+    await reader.retrievalIndexesLoaded();
     for (const query of queries.slice(0, 50)) await reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 });
-    line(`retrieval in the worker pool (${workers})`, await simulateChats((query) => reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 }), queries, next));
+    line(pool.label, await simulateChats((query) => reader.retrieve({ knowledgeSetIds: [setId], query, limit: 5 }), queries, next));
     await reader.close();
   }
+  executor.close();
   await writer.close();
   db.close();
   if (process.env.AA_BENCH_KEEP) console.log(`kept ${file}`);

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger';
 import { createEmbeddingsClient, embeddingsSettingsFromEnvironment } from './embeddings-client';
 import { createKnowledgeRepository } from './knowledge-repository';
 import { createKnowledgeService } from './knowledge-service';
+import type { LexicalIndexMode } from './retrieval-executor';
 import { createRetrievalPool } from './retrieval-pool';
 import { createWordpressContentClient } from './wordpress-content-client';
 
@@ -13,6 +14,8 @@ import { createWordpressContentClient } from './wordpress-content-client';
  * variables (documented in docs/knowledge.md):
  * - AA_KNOWLEDGE_WORKERS: retrieval worker threads (default: CPU cores − 1, at least 1, at most 4;
  *   0 runs retrieval on the main thread);
+ * - AA_KNOWLEDGE_INDEX: `memory` (default: an in-memory BM25 index per worker, ~60 MB per 100k
+ *   chunks) or `sqlite` (FTS5 only: no memory, slower on common words);
  * - AA_EMBEDDINGS_MODEL / AA_EMBEDDINGS_DIMENSIONS: turn on embeddings fused with BM25.
  */
 export interface CreateKnowledgeOptions {
@@ -37,12 +40,25 @@ export function retrievalWorkerCount(environment: NodeJS.ProcessEnv): number {
   return Math.min(4, Math.max(1, cores - 1));
 }
 
+export function retrievalIndexMode(environment: NodeJS.ProcessEnv): LexicalIndexMode {
+  const configured = environment.AA_KNOWLEDGE_INDEX?.trim();
+  if (!configured) return 'memory';
+  if (configured !== 'memory' && configured !== 'sqlite') throw new Error(`AA_KNOWLEDGE_INDEX: expected memory or sqlite, got '${configured}'.`);
+  return configured;
+}
+
 export function createKnowledge(options: CreateKnowledgeOptions) {
   const environment = options.environment ?? process.env;
   const embeddingsSettings = embeddingsSettingsFromEnvironment(environment, options.config.openai);
   return createKnowledgeService({
     repository: createKnowledgeRepository(options.db),
-    pool: createRetrievalPool({ db: options.db, size: retrievalWorkerCount(environment) }),
+    pool: createRetrievalPool({
+      db: options.db,
+      size: retrievalWorkerCount(environment),
+      index: retrievalIndexMode(environment),
+      onIndexLoaded: (load) =>
+        options.logger.info('knowledge index loaded', { chunks: load.chunks, terms: load.terms, milliseconds: Math.round(load.milliseconds), megabytes: Math.round(load.bytes / 1e5) / 10 }),
+    }),
     embeddings: embeddingsSettings ? createEmbeddingsClient(embeddingsSettings) : null,
     wordpress: createWordpressContentClient({ secret: options.secret, fetchImplementation: options.fetchImplementation }),
     readSetting: options.readSetting,

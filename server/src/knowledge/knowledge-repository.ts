@@ -85,6 +85,12 @@ export interface SourceWrite {
   updatedAt: string;
 }
 
+/**
+ * Entries of knowledge_chunk_changes kept (migration 005). A retrieval worker more than this many
+ * chunk changes behind reloads its index from the chunks instead, which is cheaper at that point.
+ */
+export const CHANGE_LOG_ENTRIES_KEPT = 100_000;
+
 const SET_COLUMNS = `s.*,
   (SELECT COUNT(*) FROM knowledge_sources WHERE set_id = s.id) AS source_count,
   (SELECT COALESCE(SUM(chunk_count), 0) FROM knowledge_sources WHERE set_id = s.id) AS chunk_count`;
@@ -114,6 +120,7 @@ export function createKnowledgeRepository(db: Database) {
     chunkHashesOfSet: db.prepare('SELECT DISTINCT content_hash FROM knowledge_chunks WHERE set_id = ?'),
     deleteFtsOfSource: db.prepare('DELETE FROM knowledge_fts WHERE rowid IN (SELECT rowid FROM knowledge_chunks WHERE source_id = ?)'),
     deleteChunksOfSource: db.prepare('DELETE FROM knowledge_chunks WHERE source_id = ?'),
+    trimChangeLog: db.prepare('DELETE FROM knowledge_chunk_changes WHERE seq <= (SELECT MAX(seq) FROM knowledge_chunk_changes) - ?'),
     sourceIdsOfSet: db.prepare('SELECT id FROM knowledge_sources WHERE set_id = ?'),
     insertChunk: db.prepare(`INSERT INTO knowledge_chunks (id, source_id, set_id, position, title, url, heading_path, text, content_hash)
       VALUES (@id, @sourceId, @setId, @position, @title, @url, @headingPath, @text, @contentHash)`),
@@ -136,6 +143,7 @@ export function createKnowledgeRepository(db: Database) {
     const hashes = (statements.chunkHashesOfSource.all(sourceId) as Array<{ content_hash: string }>).map((row) => row.content_hash);
     statements.deleteFtsOfSource.run(sourceId);
     statements.deleteChunksOfSource.run(sourceId);
+    statements.trimChangeLog.run(CHANGE_LOG_ENTRIES_KEPT);
     return hashes;
   }
 

@@ -312,6 +312,10 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     embedPending: (): Promise<number> => embeddingsIndexer?.run() ?? Promise.resolve(0),
     embeddingsEnabled: embeddings !== null,
     wordpressContentTypes: WORDPRESS_CONTENT_TYPES,
+    /** Starts the retrieval workers so their in-memory indexes load before the first question. */
+    warmRetrieval: (): void => pool.warm(),
+    /** Resolves once every retrieval worker answers from its loaded index (benchmarks, tests). */
+    retrievalIndexesLoaded: (): Promise<void> => pool.indexesLoaded(),
     close: () => pool.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database';
-import { createRetrievalExecutor, type SearchRequest } from './retrieval-executor';
+import type { IndexLoad } from './index-sync';
+import { createRetrievalExecutor, type LexicalIndexMode, type SearchRequest } from './retrieval-executor';
 import { workerScript } from './worker-script';
 import type { KnowledgeHit } from './knowledge-types';
 
@@ -14,6 +15,10 @@ import type { KnowledgeHit } from './knowledge-types';
 export interface RetrievalPoolOptions {
   db: Database;
   size: number;
+  /** See retrieval-executor.ts; every worker (or the main thread) holds its own memory index. */
+  index?: LexicalIndexMode;
+  /** Told each time a worker (or the main thread) has loaded its memory index. */
+  onIndexLoaded?: (load: IndexLoad) => void;
 }
 
 interface PendingQuery {
@@ -24,22 +29,32 @@ interface PendingQuery {
 interface PoolWorker {
   worker: Worker;
   pending: Map<number, PendingQuery>;
+  indexLoaded: boolean;
 }
 
-export function createRetrievalPool({ db, size }: RetrievalPoolOptions) {
+type WorkerMessage = { id: number; hits?: KnowledgeHit[]; error?: string } | { indexLoaded: IndexLoad };
+
+export function createRetrievalPool({ db, size, index = 'memory', onIndexLoaded }: RetrievalPoolOptions) {
   const file = db.name;
   const inProcess = size <= 0 || file === ':memory:' || file === '';
-  const local = inProcess ? createRetrievalExecutor(db) : null;
+  const local = inProcess ? createRetrievalExecutor(db, { index, onIndexLoaded }) : null;
   const workers: PoolWorker[] = [];
+  const loadWaiters: Array<() => void> = [];
   let nextId = 1;
   let closed = false;
 
   function spawn(): PoolWorker {
     const { file: script, execArgv } = workerScript('retrieval-worker');
-    const worker = new Worker(script, { workerData: { file }, execArgv });
-    const entry: PoolWorker = { worker, pending: new Map() };
+    const worker = new Worker(script, { workerData: { file, index }, execArgv });
+    const entry: PoolWorker = { worker, pending: new Map(), indexLoaded: false };
     worker.unref();
-    worker.on('message', (message: { id: number; hits?: KnowledgeHit[]; error?: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('indexLoaded' in message) {
+        entry.indexLoaded = true;
+        onIndexLoaded?.(message.indexLoaded);
+        if (allIndexesLoaded()) for (const resolve of loadWaiters.splice(0)) resolve();
+        return;
+      }
       const pending = entry.pending.get(message.id);
       if (!pending) return;
       entry.pending.delete(message.id);
@@ -58,13 +73,38 @@ export function createRetrievalPool({ db, size }: RetrievalPoolOptions) {
     return entry;
   }
 
-  function leastBusy(): PoolWorker {
+  function allIndexesLoaded(): boolean {
+    return workers.length === size && workers.every((entry) => entry.indexLoaded);
+  }
+
+  function startWorkers(): void {
     while (workers.length < size) workers.push(spawn());
+  }
+
+  function leastBusy(): PoolWorker {
+    startWorkers();
     return workers.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
   }
 
   return {
     inProcess,
+    /**
+     * Starts the workers now, so their indexes load before the first question rather than during
+     * it (the service calls this at start-up; until loaded, a worker answers from FTS5).
+     */
+    warm(): void {
+      if (!local && !closed) startWorkers();
+    },
+    /** Resolves once every worker answers from its memory index (at once in `sqlite` mode or in-process, which loads on demand). */
+    indexesLoaded(): Promise<void> {
+      if (local || index === 'sqlite') {
+        local?.memoryIndex();
+        return Promise.resolve();
+      }
+      startWorkers();
+      if (allIndexesLoaded()) return Promise.resolve();
+      return new Promise((resolve) => loadWaiters.push(resolve));
+    },
     search(request: SearchRequest): Promise<KnowledgeHit[]> {
       if (closed) return Promise.reject(new Error('Knowledge retrieval has been shut down.'));
       if (local) {
@@ -85,6 +125,7 @@ export function createRetrievalPool({ db, size }: RetrievalPoolOptions) {
     },
     async close(): Promise<void> {
       closed = true;
+      local?.close();
       await Promise.all(workers.splice(0).map((entry) => entry.worker.terminate()));
     },
   };
