@@ -1,6 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { BM25_COLUMN_WEIGHTS } from './bm25';
-import type { BuiltQuery } from './query-builder';
 import type { LexicalRanker } from './lexical-ranker';
 import type { RankedChunk } from './memory-index';
 
