@@ -17,6 +17,7 @@ export function createFtsRanker(db: BetterSqlite3.Database): LexicalRanker {
   const countBySet = db.prepare('SELECT set_id, COALESCE(SUM(chunk_count), 0) AS chunks FROM knowledge_sources GROUP BY set_id');
   const topRows = db.prepare(`SELECT rowid, ${bm25} AS rank FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT ?`);
   const setOfChunk = db.prepare('SELECT set_id FROM knowledge_chunks WHERE rowid = ?').pluck();
+  const searchTextOf = db.prepare('SELECT title, headings, body FROM knowledge_fts WHERE rowid = ?');
   let setSizes = { bySet: new Map<string, number>(), total: 0, readAt: -Infinity };
 
   const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
@@ -100,6 +101,10 @@ export function createFtsRanker(db: BetterSqlite3.Database): LexicalRanker {
         if (rows.length > 0) return rows;
       }
       return rankedInSets(built.match, setIds, limit);
+    },
+    chunkTerms(rowid) {
+      const row = searchTextOf.get(rowid) as { title: string; headings: string; body: string } | undefined;
+      return new Set(row ? `${row.title} ${row.headings} ${row.body}`.split(' ').filter(Boolean) : []);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface LexicalRanker {
   statistics(terms: string[]): TermStatistics;
   /** The best chunks of the sets for a built query, best first, score higher-is-better. */
   rank(built: BuiltQuery, setIds: string[], limit: number): RankedChunk[];
+  /** The distinct indexed terms of one chunk, to measure how much of the question it covers. */
+  chunkTerms(rowid: number): Set<string>;
 }
 
 export function memoryRanker(index: MemoryIndex): LexicalRanker {
@@ -24,5 +26,6 @@ export function memoryRanker(index: MemoryIndex): LexicalRanker {
       if (built.terms.length === 0 && !built.prefix) return [];
       return index.rank({ terms: built.terms, phrases: built.phrases, prefix: built.prefix, setIds, limit });
     },
+    chunkTerms: (rowid) => index.termsOf(rowid),
   };
 }

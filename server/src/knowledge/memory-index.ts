@@ -58,7 +58,7 @@ interface Postings {
   dead: number;
 }
 
-type TypedArray = Int32Array | Uint16Array | Uint8Array | Uint32Array | Float64Array;
+type TypedArray = Int32Array | Uint16Array | Uint32Array | Float64Array;
 
 function grown<T extends TypedArray>(array: T, needed: number): T {
   if (needed <= array.length) return array;
@@ -87,8 +87,28 @@ function topSlots(candidates: Int32Array, candidateCount: number, scores: Float6
   return best;
 }
 
+/** The first position at or after `from` whose slot is ≥ `target` (slots ascend): doubling steps, then halving. */
+function gallop(slots: Int32Array, length: number, from: number, target: number): number {
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < length && slots[high] < target) {
+    low = high + 1;
+    high = low + step;
+    step *= 2;
+  }
+  if (high > length) high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (slots[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export class MemoryIndex {
   private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[] = [];
   private postings: Postings[] = [];
   private sortedTerms: string[] | null = null;
   private termStamps = new Uint32Array(0);
@@ -98,9 +118,10 @@ export class MemoryIndex {
   private readonly setIndexes = new Map<string, number>();
   private slotCount = 0;
   private slotRowid = new Float64Array(0);
+  /** The chunk's set index + 1, and 0 once the chunk is deleted: one read answers "alive and wanted?". */
   private slotSet = new Uint32Array(0);
-  private slotLength = new Uint32Array(0);
-  private slotAlive = new Uint8Array(0);
+  /** Tokens over all columns (chunks are at most ~1,200 characters, far below the cap). */
+  private slotLength = new Uint16Array(0);
   private slotTokenStart = new Uint32Array(0);
   private slotTokenEnd = new Uint32Array(0);
   private tokens = new Int32Array(0);
@@ -109,6 +130,8 @@ export class MemoryIndex {
   private liveChunks = 0;
   private liveTokens = 0;
   private deadSlots = 0;
+  /** Postings entries scored in full passes, plus chunks looked up by galloping search: the work queries cost. */
+  postingsVisited = 0;
 
   /** Per-slot scratch space for one query, all zero between queries. */
   private scores = new Float64Array(0);
@@ -128,6 +151,17 @@ export class MemoryIndex {
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
     return id === undefined ? 0 : this.postings[id].live;
+  }
+
+  /** The distinct terms of a chunk (empty when it is not indexed): what relevance checks a question against. */
+  termsOf(rowid: number): Set<string> {
+    const terms = new Set<string>();
+    const slot = this.slotByRowid.get(rowid);
+    if (slot === undefined) return terms;
+    for (let index = this.slotTokenStart[slot]; index < this.slotTokenEnd[slot]; index++) {
+      if (this.tokens[index] !== COLUMN_END) terms.add(this.termNames[this.tokens[index]]);
+    }
+    return terms;
   }
 
   /** Adds a chunk, replacing any earlier version with the same rowid. */
@@ -150,9 +184,8 @@ export class MemoryIndex {
     });
     for (const [term, weight] of weights) this.appendPosting(this.postings[term], slot, Math.min(weight, 0xffff));
     this.slotRowid[slot] = chunk.rowid;
-    this.slotSet[slot] = this.setIndexOf(chunk.setId);
-    this.slotLength[slot] = length;
-    this.slotAlive[slot] = 1;
+    this.slotSet[slot] = this.setIndexOf(chunk.setId) + 1;
+    this.slotLength[slot] = Math.min(length, 0xffff);
     this.slotTokenStart[slot] = start;
     this.slotTokenEnd[slot] = this.tokenCount;
     this.slotByRowid.set(chunk.rowid, slot);
@@ -165,7 +198,7 @@ export class MemoryIndex {
     const slot = this.slotByRowid.get(rowid);
     if (slot === undefined) return false;
     this.slotByRowid.delete(rowid);
-    this.slotAlive[slot] = 0;
+    this.slotSet[slot] = 0;
     this.liveChunks--;
     this.liveTokens -= this.slotLength[slot];
     this.deadSlots++;
@@ -187,27 +220,44 @@ export class MemoryIndex {
   rank(query: RankQuery): RankedChunk[] {
     const total = this.liveChunks;
     if (total === 0 || query.limit <= 0) return [];
-    const allowed = new Uint8Array(this.setIndexes.size);
+    // Indexed by slotSet: entry 0 (deleted chunks) stays 0.
+    const allowed = new Uint8Array(this.setIndexes.size + 1);
     let anySet = false;
     for (const setId of query.setIds) {
       const index = this.setIndexes.get(setId);
       if (index === undefined) continue;
-      allowed[index] = 1;
+      allowed[index + 1] = 1;
       anySet = true;
     }
     if (!anySet) return [];
 
     const scoring = { allowed, averageLength: this.liveTokens / total, touchedCount: 0 };
-    for (const term of new Set(query.terms)) {
-      const id = this.termIds.get(term);
-      if (id === undefined || this.postings[id].live === 0) continue;
-      const postings = this.postings[id];
-      scoring.touchedCount = this.scoreTerm(postings.slots, postings.weights, postings.length, bm25Idf(postings.live, total), scoring);
-    }
+    const rerank = query.phrases.length > 0;
+    const poolSize = rerank ? Math.max(query.limit * 4, PHRASE_RERANK_POOL) : query.limit;
     if (query.prefix) scoring.touchedCount = this.scorePrefix(query.prefix, total, scoring);
 
-    const rerank = query.phrases.length > 0;
-    const best = topSlots(this.touched, scoring.touchedCount, this.scores, rerank ? Math.max(query.limit * 4, PHRASE_RERANK_POOL) : query.limit);
+    // MaxScore: terms rarest first. Once the chunks found so far fill the pool with scores that the
+    // remaining (commoner) terms together could not reach, no chunk outside them can make the pool,
+    // so those terms only add to the chunks already found, found by galloping search instead of a
+    // full pass over postings that can cover half the site. The top results stay exact.
+    const terms = [...new Set(query.terms)]
+      .map((term) => this.postings[this.termIds.get(term) ?? -1])
+      .filter((postings): postings is Postings => postings !== undefined && postings.live > 0)
+      .map((postings) => ({ postings, idf: bm25Idf(postings.live, total) }))
+      .sort((a, b) => b.idf - a.idf);
+    // A term adds less than idf·(k1 + 1) to any chunk: f·(k1 + 1) / (f + k1·(…)) < k1 + 1.
+    let remainingBound = terms.reduce((sum, term) => sum + term.idf * (BM25_K1 + 1), 0);
+    let found: Int32Array | null = null;
+    for (const { postings, idf } of terms) {
+      if (!found && scoring.touchedCount >= poolSize && remainingBound < this.poolFloor(scoring.touchedCount, poolSize)) {
+        found = this.touched.slice(0, scoring.touchedCount).sort();
+      }
+      if (found) this.addToFound(postings, idf, found, scoring.averageLength);
+      else scoring.touchedCount = this.scoreTerm(postings.slots, postings.weights, postings.length, idf, scoring);
+      remainingBound -= idf * (BM25_K1 + 1);
+    }
+
+    const best = topSlots(this.touched, scoring.touchedCount, this.scores, poolSize);
     const ranked = best.map((slot) => ({ slot, score: this.scores[slot] }));
     for (let index = 0; index < scoring.touchedCount; index++) this.scores[this.touched[index]] = 0;
     if (rerank) {
@@ -220,7 +270,7 @@ export class MemoryIndex {
   /** Typed-array bytes held (the Maps of terms and rowids come on top: roughly 100 bytes per entry). */
   memoryBytes(): number {
     let bytes = this.tokens.byteLength + this.termStamps.byteLength + this.scores.byteLength * 2 + this.touched.byteLength * 2;
-    bytes += this.slotRowid.byteLength + this.slotSet.byteLength + this.slotLength.byteLength + this.slotAlive.byteLength;
+    bytes += this.slotRowid.byteLength + this.slotSet.byteLength + this.slotLength.byteLength;
     bytes += this.slotTokenStart.byteLength + this.slotTokenEnd.byteLength;
     for (const postings of this.postings) bytes += postings.slots.byteLength + postings.weights.byteLength;
     return bytes;
@@ -230,6 +280,30 @@ export class MemoryIndex {
     return this.termIds.size;
   }
 
+  /** The lowest score in the current pool of best chunks. */
+  private poolFloor(touchedCount: number, poolSize: number): number {
+    const pool = topSlots(this.touched, touchedCount, this.scores, poolSize);
+    return this.scores[pool[pool.length - 1]];
+  }
+
+  /** Adds a term's score to the chunks already found (ascending slots), skipping along its sorted postings. */
+  private addToFound(postings: Postings, idf: number, found: Int32Array, averageLength: number): void {
+    const { slots, weights, length } = postings;
+    const { scores, slotLength } = this;
+    const constant = BM25_K1 * (1 - BM25_B);
+    const perToken = (BM25_K1 * BM25_B) / averageLength;
+    let position = 0;
+    this.postingsVisited += found.length;
+    for (let index = 0; index < found.length && position < length; index++) {
+      const slot = found[index];
+      position = gallop(slots, length, position, slot);
+      if (position < length && slots[position] === slot) {
+        const frequency = weights[position] * 0.5;
+        scores[slot] += (idf * frequency * (BM25_K1 + 1)) / (frequency + constant + perToken * slotLength[slot]);
+      }
+    }
+  }
+
   private scoreTerm(
     slots: Int32Array,
     weights: Uint16Array | Float64Array,
@@ -237,15 +311,16 @@ export class MemoryIndex {
     idf: number,
     scoring: { allowed: Uint8Array; averageLength: number; touchedCount: number },
   ): number {
-    const { slotAlive, slotSet, slotLength, scores, touched } = this;
+    const { slotSet, slotLength, scores, touched } = this;
     const { allowed } = scoring;
     // k1·(1 − b + b·|D|/avgdl) = constant + perToken·|D|
     const constant = BM25_K1 * (1 - BM25_B);
     const perToken = (BM25_K1 * BM25_B) / scoring.averageLength;
     let touchedCount = scoring.touchedCount;
+    this.postingsVisited += length;
     for (let index = 0; index < length; index++) {
       const slot = slots[index];
-      if (slotAlive[slot] === 0 || allowed[slotSet[slot]] === 0) continue;
+      if (allowed[slotSet[slot]] === 0) continue;
       const frequency = weights[index] * 0.5;
       if (scores[slot] === 0) touched[touchedCount++] = slot;
       scores[slot] += (idf * frequency * (BM25_K1 + 1)) / (frequency + constant + perToken * slotLength[slot]);
@@ -255,13 +330,13 @@ export class MemoryIndex {
 
   /** FTS5 reads `"payo"*` as one term: frequencies summed over every matching word, IDF from the chunks holding any. */
   private scorePrefix(prefix: string, total: number, scoring: { allowed: Uint8Array; averageLength: number; touchedCount: number }): number {
-    const { slotAlive, prefixWeights, prefixTouched } = this;
+    const { slotSet, prefixWeights, prefixTouched } = this;
     let count = 0;
     for (const term of this.termsStartingWith(prefix)) {
       const postings = this.postings[this.termIds.get(term)!];
       for (let index = 0; index < postings.length; index++) {
         const slot = postings.slots[index];
-        if (slotAlive[slot] === 0) continue;
+        if (slotSet[slot] === 0) continue;
         if (prefixWeights[slot] === 0) prefixTouched[count++] = slot;
         prefixWeights[slot] += postings.weights[index];
       }
@@ -319,6 +394,7 @@ export class MemoryIndex {
     if (id === undefined) {
       id = this.postings.length;
       this.termIds.set(word, id);
+      this.termNames.push(word);
       this.postings.push({ slots: new Int32Array(4), weights: new Uint16Array(4), length: 0, live: 0, dead: 0 });
       this.termStamps = grown(this.termStamps, id + 1);
       this.sortedTerms = null;
@@ -353,7 +429,6 @@ export class MemoryIndex {
     this.slotRowid = grown(this.slotRowid, count);
     this.slotSet = grown(this.slotSet, count);
     this.slotLength = grown(this.slotLength, count);
-    this.slotAlive = grown(this.slotAlive, count);
     this.slotTokenStart = grown(this.slotTokenStart, count);
     this.slotTokenEnd = grown(this.slotTokenEnd, count);
     if (this.scores.length < count) {
@@ -376,7 +451,7 @@ export class MemoryIndex {
   private compactPostings(postings: Postings): void {
     let kept = 0;
     for (let index = 0; index < postings.length; index++) {
-      if (this.slotAlive[postings.slots[index]] === 0) continue;
+      if (this.slotSet[postings.slots[index]] === 0) continue;
       postings.slots[kept] = postings.slots[index];
       postings.weights[kept] = postings.weights[index];
       kept++;
@@ -392,20 +467,19 @@ export class MemoryIndex {
     let tokenCount = 0;
     let slotCount = 0;
     for (let slot = 0; slot < this.slotCount; slot++) {
-      if (this.slotAlive[slot] === 0) continue;
+      if (this.slotSet[slot] === 0) continue;
       const start = this.slotTokenStart[slot];
       const end = this.slotTokenEnd[slot];
       tokens.set(this.tokens.subarray(start, end), tokenCount);
       this.slotRowid[slotCount] = this.slotRowid[slot];
       this.slotSet[slotCount] = this.slotSet[slot];
       this.slotLength[slotCount] = this.slotLength[slot];
-      this.slotAlive[slotCount] = 1;
       this.slotTokenStart[slotCount] = tokenCount;
       this.slotTokenEnd[slotCount] = tokenCount + (end - start);
       tokenCount += end - start;
       renumbered[slot] = slotCount++;
     }
-    this.slotAlive.fill(0, slotCount);
+    this.slotSet.fill(0, slotCount);
     for (const postings of this.postings) {
       let kept = 0;
       for (let index = 0; index < postings.length; index++) {

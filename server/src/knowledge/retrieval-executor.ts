@@ -48,18 +48,13 @@ interface HitRow {
   url: string | null;
   heading_path: string;
   text: string;
-  search_title: string;
-  search_headings: string;
-  search_body: string;
 }
 
 export function createRetrievalExecutor(db: BetterSqlite3.Database, options: RetrievalExecutorOptions = {}) {
   const vectorStatements = new Map<number, BetterSqlite3.Statement>();
   const fts = createFtsRanker(db);
   const sync = (options.index ?? 'memory') === 'memory' ? createIndexSync(db, { background: options.loadInBackground ?? false, onError: options.onIndexError, onLoaded: options.onIndexLoaded }) : null;
-  const byRowid = db.prepare(`SELECT c.rowid, c.id, c.source_id, c.title, c.url, c.heading_path, c.text,
-      f.title AS search_title, f.headings AS search_headings, f.body AS search_body
-    FROM knowledge_chunks c JOIN knowledge_fts f ON f.rowid = c.rowid WHERE c.rowid = ?`);
+  const byRowid = db.prepare('SELECT rowid, id, source_id, title, url, heading_path, text FROM knowledge_chunks WHERE rowid = ?');
 
   const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
@@ -131,7 +126,7 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database, options: Ret
     const weightOf = (term: string) => inverseDocumentFrequency(stats.documentFrequency.get(term) ?? 0, stats.totalChunks);
     const lastToken = request.tokens[request.tokens.length - 1];
     return rows.map(({ row, score }) => {
-      const chunkTokens = new Set(`${row.search_title} ${row.search_headings} ${row.search_body}`.split(/\s+/));
+      const chunkTokens = lexicalRanker.chunkTerms(row.rowid);
       const isCovered = (term: string) =>
         chunkTokens.has(term) || (term === lastToken && built.prefix !== null && [...chunkTokens].some((token) => token.startsWith(built.prefix!)));
       return {

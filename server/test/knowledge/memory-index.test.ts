@@ -106,6 +106,52 @@ describe('in-memory BM25 index', () => {
     expect(index.rank({ terms: ['payout'], phrases: [], prefix: null, setIds: ['eu', 'us'], limit: 5 }).map((row) => row.rowid).sort()).toEqual([1, 2]);
   });
 
+  it('skips common words for chunks that cannot make the top (MaxScore) without changing the top scores', () => {
+    // Zipf-like corpus: a few words in most chunks, many rare ones, so that pruning kicks in.
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const vocabulary = Array.from({ length: 400 }, (_, rank) => `w${rank}x`);
+    const word = () => vocabulary[Math.min(vocabulary.length - 1, Math.floor(1 / (next() + 0.0025)))];
+    const index = new MemoryIndex();
+    const chunks: IndexedChunk[] = [];
+    for (let rowid = 1; rowid <= 4000; rowid++) {
+      const entry: IndexedChunk = { rowid, setId: 's', columns: [word(), `${word()} ${word()}`, Array.from({ length: 10 + Math.floor(next() * 40) }, word).join(' ')] };
+      chunks.push(entry);
+      index.add(entry);
+    }
+    // Reference: BM25 exactly as FTS5 defines it, computed the slow way over every chunk.
+    const averageLength = chunks.reduce((sum, entry) => sum + entry.columns.join(' ').split(' ').filter(Boolean).length, 0) / chunks.length;
+    const reference = (terms: string[], limit: number) =>
+      chunks
+        .map((entry) => {
+          const length = entry.columns.join(' ').split(' ').filter(Boolean).length;
+          let score = 0;
+          for (const term of terms) {
+            const frequency = entry.columns.reduce((sum, text, column) => sum + text.split(' ').filter((token) => token === term).length * [2.5, 2, 1][column], 0);
+            if (frequency === 0) continue;
+            const df = chunks.filter((other) => other.columns.some((text) => text.split(' ').includes(term))).length;
+            const idf = Math.max(Math.log((chunks.length - df + 0.5) / (df + 0.5)), 1e-6);
+            score += (idf * frequency * 2.2) / (frequency + 1.2 * (0.25 + (0.75 * length) / averageLength));
+          }
+          return score;
+        })
+        .filter((score) => score > 0)
+        .sort((a, b) => b - a)
+        .slice(0, limit)
+        .map((score) => Number(score.toFixed(9)));
+    const visited: number[] = [];
+    const postings: number[] = [];
+    for (const terms of [['w0x', 'w150x'], ['w1x', 'w2x', 'w90x', 'w300x'], ['w3x', 'w0x', 'w220x'], ['w0x', 'w1x']]) {
+      const visitedBefore = index.postingsVisited;
+      const actual = index.rank({ terms, phrases: [], prefix: null, setIds: ['s'], limit: 10 }).map((row) => Number(row.score.toFixed(9)));
+      expect({ terms, scores: actual }).toEqual({ terms, scores: reference(terms, 10) });
+      visited.push(index.postingsVisited - visitedBefore);
+      postings.push(terms.reduce((sum, term) => sum + index.documentFrequency(term), 0));
+    }
+    // The pruning did skip work: fewer postings visited than a full pass over every term would read.
+    expect(visited.some((count, query) => count < postings[query] / 2)).toBe(true);
+  });
+
   it('stays exact through heavy churn: same ranking and frequencies as an index built from the survivors', () => {
     // Words drawn from a small vocabulary so that postings lists are long and get compacted.
     const words = ['payout', 'cookie', 'tent', 'commission', 'bank', 'paypal', 'coupon', 'review', 'trail', 'camp', 'referral', 'minimum'];
