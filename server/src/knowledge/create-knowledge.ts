@@ -1,4 +1,3 @@
-import os from 'node:os';
 import type { ServiceConfig } from '../config/config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logging/logger';
@@ -12,9 +11,8 @@ import { createWordpressContentClient } from './wordpress-content-client';
 /**
  * Wires the knowledge domain for the container. Its own settings come from its own environment
  * variables (documented in docs/knowledge.md):
- * - AA_KNOWLEDGE_WORKERS: retrieval worker threads (default: CPU cores − 1, at least 1, at most 4;
- *   0 runs retrieval on the main thread);
- * - AA_KNOWLEDGE_INDEX: `memory` (default: an in-memory BM25 index per worker, ~60 MB per 100k
+ * - AA_KNOWLEDGE_WORKERS: retrieval worker threads (default 1; 0 runs retrieval on the main thread);
+ * - AA_KNOWLEDGE_INDEX: `memory` (default: an in-memory BM25 index per worker, ~75 MB per 100k
  *   chunks) or `sqlite` (FTS5 only: no memory, slower on common words);
  * - AA_EMBEDDINGS_MODEL / AA_EMBEDDINGS_DIMENSIONS: turn on embeddings fused with BM25.
  */
@@ -36,8 +34,9 @@ export function retrievalWorkerCount(environment: NodeJS.ProcessEnv): number {
     if (!Number.isInteger(count) || count < 0 || count > 16) throw new Error(`AA_KNOWLEDGE_WORKERS: expected a whole number from 0 to 16, got '${configured}'.`);
     return count;
   }
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.min(4, Math.max(1, cores - 1));
+  // One worker: with the memory index a query costs well under a millisecond of CPU, so one thread
+  // serves hundreds of questions a second, and each extra worker would hold its own copy of the index.
+  return 1;
 }
 
 export function retrievalIndexMode(environment: NodeJS.ProcessEnv): LexicalIndexMode {

@@ -246,10 +246,14 @@ export class MemoryIndex {
       .map((postings) => ({ postings, idf: bm25Idf(postings.live, total) }))
       .sort((a, b) => b.idf - a.idf);
     // A term adds less than idf·(k1 + 1) to any chunk: f·(k1 + 1) / (f + k1·(…)) < k1 + 1.
-    let remainingBound = terms.reduce((sum, term) => sum + term.idf * (BM25_K1 + 1), 0);
+    const totalBound = terms.reduce((sum, term) => sum + term.idf * (BM25_K1 + 1), 0);
+    let remainingBound = totalBound;
     let found: Int32Array | null = null;
     for (const { postings, idf } of terms) {
-      if (!found && scoring.touchedCount >= poolSize && remainingBound < this.poolFloor(scoring.touchedCount, poolSize)) {
+      // No chunk scores more than the bounds of the terms done so far: only then can the pool's floor
+      // beat the remaining bound, and only then is it worth finding that floor.
+      const worthChecking = !found && scoring.touchedCount >= poolSize && totalBound - remainingBound > remainingBound;
+      if (worthChecking && remainingBound < this.poolFloor(scoring.touchedCount, poolSize)) {
         found = this.touched.slice(0, scoring.touchedCount).sort();
       }
       if (found) this.addToFound(postings, idf, found, scoring.averageLength);

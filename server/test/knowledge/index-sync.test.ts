@@ -5,10 +5,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { loadConfig } from '../../src/config/config';
 import { openDatabase, type Database } from '../../src/db/database';
 import { silentLogger } from '../../src/logging/logger';
-import { createKnowledge } from '../../src/knowledge/create-knowledge';
+import { createKnowledge, retrievalIndexMode, retrievalWorkerCount } from '../../src/knowledge/create-knowledge';
 import { createIndexSync } from '../../src/knowledge/index-sync';
 import type { KnowledgeService } from '../../src/knowledge/knowledge-service';
 import { createRetrievalExecutor } from '../../src/knowledge/retrieval-executor';
+import { createRetrievalPool } from '../../src/knowledge/retrieval-pool';
 import { searchTokens } from '../../src/knowledge/search-text';
 
 /**
@@ -117,5 +118,34 @@ describe('in-memory index kept in step with SQLite', () => {
     expect(db.prepare('SELECT COUNT(*) FROM knowledge_chunk_changes').pluck().get()).toBe(before);
     knowledge.addFaq(setId, { kind: 'faq', question: 'Will this stay?', answer: 'Yes.' });
     expect(db.prepare('SELECT COUNT(*) FROM knowledge_chunk_changes').pluck().get()).toBe(before + 1);
+  });
+
+  it('loads the index in a worker thread, reports it, and shows an edit made on the main thread at the next query', async () => {
+    knowledge.addFaq(setId, { kind: 'faq', question: 'When are payouts sent?', answer: 'On the 15th of every month.' });
+    const loads: number[] = [];
+    const pool = createRetrievalPool({ db, size: 1, index: 'memory', onIndexLoaded: (load) => loads.push(load.chunks) });
+    try {
+      pool.warm();
+      await pool.indexesLoaded();
+      expect(loads).toEqual([1]);
+      const search = async (query: string) =>
+        (await pool.search({ knowledgeSetIds: [setId], tokens: searchTokens(query), prefix: null, limit: 3 })).map((hit) => hit.title);
+      expect(await search('payouts sent')).toEqual(['When are payouts sent?']);
+      const edited = knowledge.addFaq(setId, { kind: 'faq', question: 'Is there a holdback period?', answer: 'Commissions are held for 30 days.' });
+      expect(await search('holdback')).toEqual(['Is there a holdback period?']);
+      knowledge.removeSource(edited.id);
+      expect(await search('holdback')).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('knowledge retrieval settings', () => {
+  it('names the variable and what it accepts when a value is wrong', () => {
+    expect(() => retrievalIndexMode({ AA_KNOWLEDGE_INDEX: 'fast' })).toThrow("AA_KNOWLEDGE_INDEX: expected memory or sqlite, got 'fast'.");
+    expect(() => retrievalWorkerCount({ AA_KNOWLEDGE_WORKERS: 'two' })).toThrow("AA_KNOWLEDGE_WORKERS: expected a whole number from 0 to 16, got 'two'.");
+    expect(retrievalIndexMode({})).toBe('memory');
+    expect(retrievalWorkerCount({})).toBe(1);
   });
 });
