@@ -60,6 +60,11 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     logger,
     readSetting: (key) => settings.get(key),
     agentKnowledgeSetIds: (agentId) => agents.get(agentId).knowledgeSetIds,
+    onSetRemoved: (setId) => {
+      for (const agent of agents.list()) {
+        if (agent.knowledgeSetIds.includes(setId)) agents.update(agent.id, { knowledgeSetIds: agent.knowledgeSetIds.filter((id) => id !== setId) });
+      }
+    },
   });
 
   // Chat runtime: provider or offline engine, conversations over HTTP, usage metering.

@@ -23,6 +23,7 @@ export interface CreateKnowledgeOptions {
   logger: Logger;
   readSetting: (key: string) => unknown;
   agentKnowledgeSetIds: (agentId: string) => string[];
+  onSetRemoved?: (setId: string) => void;
   environment?: NodeJS.ProcessEnv;
   fetchImplementation?: typeof fetch;
 }
@@ -62,6 +63,7 @@ export function createKnowledge(options: CreateKnowledgeOptions) {
     wordpress: createWordpressContentClient({ secret: options.secret, fetchImplementation: options.fetchImplementation }),
     readSetting: options.readSetting,
     agentKnowledgeSetIds: options.agentKnowledgeSetIds,
+    onSetRemoved: options.onSetRemoved,
     logger: options.logger,
   });
 }

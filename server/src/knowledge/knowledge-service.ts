@@ -45,6 +45,8 @@ export interface KnowledgeServiceDependencies {
   wordpress: WordpressContentClient;
   readSetting: (key: string) => unknown;
   agentKnowledgeSetIds: (agentId: string) => string[];
+  /** Called after a set is deleted, so agents stop listing it (the container removes it from them). */
+  onSetRemoved?: (setId: string) => void;
   logger: Logger;
 }
 
@@ -76,7 +78,7 @@ function externalIdOf(item: { id: number; type: string }): string {
 }
 
 export function createKnowledgeService(dependencies: KnowledgeServiceDependencies) {
-  const { repository, pool, embeddings, wordpress, readSetting, agentKnowledgeSetIds, logger } = dependencies;
+  const { repository, pool, embeddings, wordpress, readSetting, agentKnowledgeSetIds, onSetRemoved, logger } = dependencies;
   const embeddingsIndexer = embeddings ? createEmbeddingsIndexer({ repository, client: embeddings, logger }) : null;
   const indexer = createSourceIndexer({
     repository,
@@ -172,9 +174,10 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
       });
       return getSet(id);
     },
-    /** Removes the set with every source, chunk, index row and orphaned vector. Agents that listed it simply stop seeing it. */
+    /** Removes the set with every source, chunk, index row and orphaned vector, and takes it off every agent. */
     removeSet(id: string): void {
       if (!repository.removeSet(id)) throw new NotFoundError('Knowledge set', id);
+      onSetRemoved?.(id);
     },
 
     // Sources

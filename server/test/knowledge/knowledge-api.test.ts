@@ -164,10 +164,13 @@ describe('knowledge admin API', () => {
     expect((await service.request('GET', `/v1/knowledge/sources/${source.id}`)).status).toBe(404);
   });
 
-  it('deletes a set with all its sources and chunks', async () => {
+  it('deletes a set with all its sources and chunks, and takes it off the agents that used it', async () => {
     const setId = await createSet();
+    const keptSetId = await createSet('Kept docs');
+    const agent = (await service.request('POST', '/v1/agents', { name: 'Uses both sets', knowledgeSetIds: [setId, keptSetId] })).body.agent;
     await service.request('POST', `/v1/knowledge/sets/${setId}/files`, { filename: 'terms.md', contentType: 'text/markdown', contentBase64: Buffer.from(readFixture('program-terms.md')).toString('base64') });
     expect((await service.request('DELETE', `/v1/knowledge/sets/${setId}`)).status).toBe(204);
+    expect((await service.request('GET', `/v1/agents/${agent.id}`)).body.agent.knowledgeSetIds).toEqual([keptSetId]);
     expect(countRows('SELECT COUNT(*) AS count FROM knowledge_chunks WHERE set_id = ?', setId)).toBe(0);
     expect(countRows('SELECT COUNT(*) AS count FROM knowledge_sources WHERE set_id = ?', setId)).toBe(0);
     expect(countRows('SELECT COUNT(*) AS count FROM knowledge_chunks')).toBe(countRows('SELECT COUNT(*) AS count FROM knowledge_fts'));
