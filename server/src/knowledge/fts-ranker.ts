@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { statementsByArity } from './statements-by-arity';
 import { BM25_COLUMN_WEIGHTS } from './bm25';
 import type { LexicalRanker } from './lexical-ranker';
 import type { RankedChunk } from './memory-index';
@@ -11,8 +12,8 @@ import type { RankedChunk } from './memory-index';
 const SET_SIZES_TTL_MS = 2000;
 
 export function createFtsRanker(db: BetterSqlite3.Database): LexicalRanker {
-  const frequencyStatements = new Map<number, BetterSqlite3.Statement>();
-  const searchStatements = new Map<number, BetterSqlite3.Statement>();
+  const frequencyStatement = statementsByArity(db);
+  const searchStatement = statementsByArity(db);
   const bm25 = `bm25(knowledge_fts, ${BM25_COLUMN_WEIGHTS.join(', ')})`;
   const countBySet = db.prepare('SELECT set_id, COALESCE(SUM(chunk_count), 0) AS chunks FROM knowledge_sources GROUP BY set_id');
   const topRows = db.prepare(`SELECT rowid, ${bm25} AS rank FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT ?`);
@@ -20,16 +21,6 @@ export function createFtsRanker(db: BetterSqlite3.Database): LexicalRanker {
   const searchTextOf = db.prepare('SELECT title, headings, body FROM knowledge_fts WHERE rowid = ?');
   let setSizes = { bySet: new Map<string, number>(), total: 0, readAt: -Infinity };
 
-  const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
-
-  function statementFor(cache: Map<number, BetterSqlite3.Statement>, count: number, sql: (marks: string) => string) {
-    let statement = cache.get(count);
-    if (!statement) {
-      statement = db.prepare(sql(placeholders(count)));
-      cache.set(count, statement);
-    }
-    return statement;
-  }
 
   /** Chunks per set, re-read every two seconds: the total only scales weights, a slightly old one changes nothing. */
   function refreshSetSizes() {
@@ -63,8 +54,7 @@ export function createFtsRanker(db: BetterSqlite3.Database): LexicalRanker {
       }
       if (top.length < over) return rows;
     }
-    const statement = statementFor(
-      searchStatements,
+    const statement = searchStatement(
       setIds.length,
       (marks) => `SELECT c.rowid, ${bm25} AS rank FROM knowledge_fts f JOIN knowledge_chunks c ON c.rowid = f.rowid
         WHERE knowledge_fts MATCH ? AND c.set_id IN (${marks}) ORDER BY rank LIMIT ?`,
@@ -75,7 +65,7 @@ export function createFtsRanker(db: BetterSqlite3.Database): LexicalRanker {
 
   return {
     statistics(terms) {
-      const rows = statementFor(frequencyStatements, terms.length, (marks) => `SELECT term, doc FROM knowledge_vocab WHERE term IN (${marks})`).all(...terms) as Array<{
+      const rows = frequencyStatement(terms.length, (marks) => `SELECT term, doc FROM knowledge_vocab WHERE term IN (${marks})`).all(...terms) as Array<{
         term: string;
         doc: number;
       }>;

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { statementsByArity } from './statements-by-arity';
 import { createFtsRanker } from './fts-ranker';
 import { createIndexSync, type IndexLoad } from './index-sync';
 import { memoryRanker, type LexicalRanker } from './lexical-ranker';
@@ -51,21 +52,11 @@ interface HitRow {
 }
 
 export function createRetrievalExecutor(db: BetterSqlite3.Database, options: RetrievalExecutorOptions = {}) {
-  const vectorStatements = new Map<number, BetterSqlite3.Statement>();
+  const vectorStatement = statementsByArity(db);
   const fts = createFtsRanker(db);
   const sync = (options.index ?? 'memory') === 'memory' ? createIndexSync(db, { background: options.loadInBackground ?? false, onError: options.onIndexError, onLoaded: options.onIndexLoaded }) : null;
   const byRowid = db.prepare('SELECT rowid, id, source_id, title, url, heading_path, text FROM knowledge_chunks WHERE rowid = ?');
 
-  const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
-
-  function statementFor(cache: Map<number, BetterSqlite3.Statement>, count: number, sql: (marks: string) => string) {
-    let statement = cache.get(count);
-    if (!statement) {
-      statement = db.prepare(sql(placeholders(count)));
-      cache.set(count, statement);
-    }
-    return statement;
-  }
 
   function ranker(): LexicalRanker {
     const index = sync?.current();
@@ -73,8 +64,7 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database, options: Ret
   }
 
   function vectorCandidates(vector: NonNullable<SearchRequest['vector']>, setIds: string[]): Array<{ rowid: number; similarity: number }> {
-    const statement = statementFor(
-      vectorStatements,
+    const statement = vectorStatement(
       setIds.length,
       (marks) => `SELECT c.rowid, e.vector FROM knowledge_chunks c
         JOIN knowledge_embeddings e ON e.content_hash = c.content_hash AND e.model = ? AND e.dimensions = ?

@@ -1,5 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import type { Database } from '../../src/db/database';
+import { silentLogger } from '../../src/logging/logger';
+import { createKnowledge } from '../../src/knowledge/create-knowledge';
 import type { KnowledgeService } from '../../src/knowledge/knowledge-service';
 
 /** The imaginary Brightleaf Outdoors affiliate program used by the knowledge tests and the benchmark. */
@@ -36,4 +40,17 @@ export async function loadFixtureCorpus(knowledge: KnowledgeService, setId: stri
   await knowledge.uploadFile(setId, { ...uploadOf('program-terms.md', 'text/markdown'), url: 'https://brightleaf.example/affiliate-terms/' });
   await knowledge.uploadFile(setId, { ...uploadOf('payout-policy.html', 'text/html'), url: 'https://brightleaf.example/payout-policy/' });
   await knowledge.uploadFile(setId, { ...uploadOf('prohibited-traffic.md', 'text/markdown'), url: 'https://brightleaf.example/prohibited-traffic/' });
+}
+
+/** A knowledge service writing to `db` that retrieves in-process through FTS5, for tests that read the index another way. */
+export function createWritingKnowledge(db: Database, dataDirectory: string): KnowledgeService {
+  return createKnowledge({
+    db,
+    config: loadConfig({ AA_DATA_DIR: dataDirectory }),
+    secret: 'x'.repeat(40),
+    logger: silentLogger,
+    readSetting: () => null,
+    agentKnowledgeSetIds: () => [],
+    environment: { AA_KNOWLEDGE_WORKERS: '0', AA_KNOWLEDGE_INDEX: 'sqlite' },
+  });
 }

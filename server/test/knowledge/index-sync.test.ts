@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { loadConfig } from '../../src/config/config';
 import { openDatabase, type Database } from '../../src/db/database';
-import { silentLogger } from '../../src/logging/logger';
-import { createKnowledge, retrievalIndexMode, retrievalWorkerCount } from '../../src/knowledge/create-knowledge';
+import { retrievalIndexMode, retrievalWorkerCount } from '../../src/knowledge/create-knowledge';
 import { createIndexSync } from '../../src/knowledge/index-sync';
 import type { KnowledgeService } from '../../src/knowledge/knowledge-service';
 import { createRetrievalExecutor } from '../../src/knowledge/retrieval-executor';
 import { createRetrievalPool } from '../../src/knowledge/retrieval-pool';
 import { searchTokens } from '../../src/knowledge/search-text';
+import { createWritingKnowledge } from './fixture-corpus';
 
 /**
  * The in-memory index follows SQLite across connections, as a worker thread's does: the service
@@ -27,15 +26,7 @@ describe('in-memory index kept in step with SQLite', () => {
   beforeEach(() => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-index-sync-'));
     db = openDatabase(path.join(directory, 'knowledge.sqlite'));
-    knowledge = createKnowledge({
-      db,
-      config: loadConfig({ AA_DATA_DIR: directory }),
-      secret: 'x'.repeat(40),
-      logger: silentLogger,
-      readSetting: () => null,
-      agentKnowledgeSetIds: () => [],
-      environment: { AA_KNOWLEDGE_WORKERS: '0', AA_KNOWLEDGE_INDEX: 'sqlite' },
-    });
+    knowledge = createWritingKnowledge(db, directory);
     setId = knowledge.createSet({ name: 'Program' }).id;
     reader = new BetterSqlite3(path.join(directory, 'knowledge.sqlite'), { readonly: true, fileMustExist: true });
   });

@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config/config';
 import { openDatabase, type Database } from '../../src/db/database';
-import { silentLogger } from '../../src/logging/logger';
 import { BM25_COLUMN_WEIGHTS } from '../../src/knowledge/bm25';
-import { createKnowledge } from '../../src/knowledge/create-knowledge';
 import { MemoryIndex, type IndexedChunk } from '../../src/knowledge/memory-index';
 import { searchText, searchTokens } from '../../src/knowledge/search-text';
-import { fixtureQuestions, loadFixtureCorpus } from './fixture-corpus';
+import { createWritingKnowledge, fixtureQuestions, loadFixtureCorpus } from './fixture-corpus';
 
 /**
  * The in-memory index must rank exactly like FTS5's bm25() over the same search text (it replaced
@@ -28,15 +25,7 @@ describe('in-memory BM25 index', () => {
     beforeAll(async () => {
       directory = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-memory-index-'));
       db = openDatabase(path.join(directory, 'knowledge.sqlite'));
-      const knowledge = createKnowledge({
-        db,
-        config: loadConfig({ AA_DATA_DIR: directory }),
-        secret: 'x'.repeat(40),
-        logger: silentLogger,
-        readSetting: () => null,
-        agentKnowledgeSetIds: () => [],
-        environment: { AA_KNOWLEDGE_WORKERS: '0', AA_KNOWLEDGE_INDEX: 'sqlite' },
-      });
+      const knowledge = createWritingKnowledge(db, directory);
       setId = knowledge.createSet({ name: 'Brightleaf' }).id;
       await loadFixtureCorpus(knowledge, setId);
       const rows = db.prepare('SELECT c.rowid, c.set_id, f.title, f.headings, f.body FROM knowledge_chunks c JOIN knowledge_fts f ON f.rowid = c.rowid').all() as Array<{
