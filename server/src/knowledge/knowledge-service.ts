@@ -62,6 +62,17 @@ export interface SyncSummary {
   rejected: Array<{ index: number; reason: string }>;
 }
 
+/** What the search preview answers: every match with its scores, and whether strict mode would answer. */
+export interface SearchPreview {
+  query: string;
+  knowledgeSetIds: string[];
+  /** The question's words as the index holds them (stop words gone, stemmed). */
+  terms: string[];
+  relevant: boolean;
+  threshold: number;
+  hits: KnowledgeHit[];
+}
+
 function faqText(question: string, answer: string): string {
   // The question as a heading: it is then part of every chunk's heading path and weighs as a heading.
   return `# ${question}\n\n${answer}`;
@@ -294,7 +305,7 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     // Retrieval, for the runtime
     retrieve,
     /** The admin's "what would the agent retrieve" view, with scores and whether strict mode would answer. */
-    async searchPreview(input: unknown) {
+    async searchPreview(input: unknown): Promise<SearchPreview> {
       const request = parseOrThrow(searchPreviewSchema, input, 'search preview');
       const knowledgeSetIds = request.knowledgeSetIds ?? agentKnowledgeSetIds(request.agentId!);
       // The preview shows every match with its scores, including those strict mode would ignore.

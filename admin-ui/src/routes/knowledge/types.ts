@@ -1,21 +1,2 @@
 export type { KnowledgeHit, KnowledgeSet, KnowledgeSource } from '../../../../server/src/knowledge/knowledge-types';
-import type { KnowledgeHit } from '../../../../server/src/knowledge/knowledge-types';
-
-export interface SearchPreview {
-  query: string;
-  knowledgeSetIds: string[];
-  terms: string[];
-  relevant: boolean;
-  threshold: number;
-  hits: KnowledgeHit[];
-}
-
-export interface SyncSummary {
-  knowledgeSetId: string;
-  siteUrl: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  removed: number;
-}
+export type { SearchPreview, SyncSummary } from '../../../../server/src/knowledge/knowledge-service';

@@ -1,19 +1,11 @@
-import type { Lead, LeadStatus, Route } from '../../lib/service-types';
+import type { Lead, LeadStatus } from '../../lib/service-types';
+import type { LeadFilters as ServiceLeadFilters } from '../../../../server/src/leads/lead-repository';
 
 export type { Lead, LeadStatus };
 
-export type LeadSort = 'newest' | 'oldest' | 'score';
-
-export interface LeadFilters {
-  route?: Route;
-  status?: LeadStatus;
-  tag?: string;
-  agentId?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-  sort: LeadSort;
-}
+/** The inbox's filters: the service's, without the page size and cursor the API layer adds. */
+export type LeadFilters = Omit<ServiceLeadFilters, 'limit' | 'cursor'>;
+export type LeadSort = LeadFilters['sort'];
 
 export interface LeadPage {
   items: Lead[];

@@ -1,13 +1,1 @@
-export interface UsageDay {
-  day: string;
-  provider: { responses: number; inputTokens: number; outputTokens: number };
-  offline: { responses: number };
-}
-
-export interface UsageReport {
-  agentId: string;
-  from: string;
-  to: string;
-  days: UsageDay[];
-  month: { month: string; providerResponses: number; cap: number | null; capReached: boolean };
-}
+export type { UsageDay, UsageReport } from '../../../../server/src/usage/usage-service';
