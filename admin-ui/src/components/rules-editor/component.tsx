@@ -9,6 +9,7 @@ import { NumberInput } from '../number-input';
 import { RuleValueInput } from './rule-value-input';
 import { textToRuleValue, ruleValueToText } from './rule-value';
 import type { RulesEditorProps } from './types';
+import { TableHead } from '../table-head';
 
 /**
  * Qualification as a table an owner can read aloud: "if Audience size is at least 100000, add 50
@@ -41,19 +42,7 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
         <p className="aa-muted">{__('No rules yet. Add a rule to give points for answers you value, for example a large audience.', 'affiliate-agent')}</p>
       ) : (
         <table className="widefat striped aa-table aa-rules-table">
-          <thead>
-            <tr>
-              <th scope="col">{__('Label', 'affiliate-agent')}</th>
-              <th scope="col">{__('Field', 'affiliate-agent')}</th>
-              <th scope="col">{__('Operator', 'affiliate-agent')}</th>
-              <th scope="col">{__('Value', 'affiliate-agent')}</th>
-              <th scope="col">{__('Points', 'affiliate-agent')}</th>
-              <th scope="col">{__('Tags', 'affiliate-agent')}</th>
-              <th scope="col">
-                <span className="screen-reader-text">{__('Actions', 'affiliate-agent')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[__('Label', 'affiliate-agent'), __('Field', 'affiliate-agent'), __('Operator', 'affiliate-agent'), __('Value', 'affiliate-agent'), __('Points', 'affiliate-agent'), __('Tags', 'affiliate-agent')]} actionsColumn />
           <tbody>
             {rules.map((rule, index) => {
               const these = issuesUnder(ruleIssues, index);
@@ -132,16 +121,7 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
       <p className="aa-muted">{__('The highest threshold a score reaches decides the route; below all of them, the default route applies.', 'affiliate-agent')}</p>
       {thresholds.length ? (
         <table className="widefat striped aa-table aa-thresholds-table">
-          <thead>
-            <tr>
-              <th scope="col">{__('From score', 'affiliate-agent')}</th>
-              <th scope="col">{__('Route', 'affiliate-agent')}</th>
-              <th scope="col">{__('Tags', 'affiliate-agent')}</th>
-              <th scope="col">
-                <span className="screen-reader-text">{__('Actions', 'affiliate-agent')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[__('From score', 'affiliate-agent'), __('Route', 'affiliate-agent'), __('Tags', 'affiliate-agent')]} actionsColumn />
           <tbody>
             {thresholds.map((threshold, index) => {
               const these = issuesUnder(thresholdIssues, index);

@@ -5,6 +5,7 @@ import { DefinitionDiff } from '../../components/definition-diff';
 import { useRequest } from '../../lib/use-request';
 import { listVersions } from './api';
 import type { ActionDefinition, ActionView } from './types';
+import { TableHead } from '../../components/table-head';
 
 interface VersionHistoryProps {
   action: ActionView;
@@ -23,14 +24,7 @@ export function VersionHistory({ action, current, onRestore }: VersionHistoryPro
   return (
     <>
       <table className="widefat striped aa-table">
-        <thead>
-          <tr>
-            <th scope="col">{__('Version', 'affiliate-agent')}</th>
-            <th scope="col">{__('Saved', 'affiliate-agent')}</th>
-            <th scope="col">{__('State', 'affiliate-agent')}</th>
-            <th scope="col">{__('Actions', 'affiliate-agent')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[__('Version', 'affiliate-agent'), __('Saved', 'affiliate-agent'), __('State', 'affiliate-agent'), __('Actions', 'affiliate-agent')]} />
         <tbody>
           {(versions ?? []).map((version) => {
             const isLive = version.version === action.publishedVersion;

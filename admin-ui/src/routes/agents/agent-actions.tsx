@@ -11,6 +11,7 @@ import { FieldError } from '../../components/field-error';
 import { createAction, listActions, listTemplates } from './api';
 import { blankAction } from './blank-action';
 import type { ActionView } from './types';
+import { TableHead } from '../../components/table-head';
 
 const statusLabel = (action: ActionView) =>
   action.status === 'draft' ? __('Draft', 'affiliate-agent') : action.status === 'published' ? __('Published', 'affiliate-agent') : __('Published, draft pending', 'affiliate-agent');
@@ -55,13 +56,7 @@ export function AgentActions({ agentId }: { agentId: string }) {
       ) : null}
       {actions?.length ? (
         <table className="widefat striped aa-table">
-          <thead>
-            <tr>
-              <th scope="col">{__('Action', 'affiliate-agent')}</th>
-              <th scope="col">{__('Key', 'affiliate-agent')}</th>
-              <th scope="col">{__('State', 'affiliate-agent')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[__('Action', 'affiliate-agent'), __('Key', 'affiliate-agent'), __('State', 'affiliate-agent')]} />
           <tbody>
             {actions.map((action) => (
               <tr key={action.id}>

@@ -7,6 +7,7 @@ import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import { createAction, createAgent, deleteAgent, listActions, listAgents, updateAgent } from './api';
 import type { Agent } from './types';
+import { TableHead } from '../../components/table-head';
 
 /** All agents with the quick actions owners use most: enable, edit, test, duplicate. */
 export function AgentList() {
@@ -50,15 +51,7 @@ export function AgentList() {
         </EmptyState>
       ) : (
         <table className="widefat striped aa-table">
-          <thead>
-            <tr>
-              <th scope="col">{__('Name', 'affiliate-agent')}</th>
-              <th scope="col">{__('Language', 'affiliate-agent')}</th>
-              <th scope="col">{__('Mode', 'affiliate-agent')}</th>
-              <th scope="col">{__('Enabled', 'affiliate-agent')}</th>
-              <th scope="col">{__('Actions', 'affiliate-agent')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[__('Name', 'affiliate-agent'), __('Language', 'affiliate-agent'), __('Mode', 'affiliate-agent'), __('Enabled', 'affiliate-agent'), __('Actions', 'affiliate-agent')]} />
           <tbody>
             {agents.map((agent) => (
               <tr key={agent.id}>

@@ -8,6 +8,7 @@ import { useRequest } from '../../lib/use-request';
 import { addFaq, deleteSource, listSources, syncSite, uploadFile } from './api';
 import { contentTypeOf, readAsBase64 } from './read-file';
 import type { KnowledgeSet } from './types';
+import { TableHead } from '../../components/table-head';
 
 /** The sources of one set with their indexing status, and the three ways to add more. */
 export function SetSources({ set, onChanged }: { set: KnowledgeSet; onChanged: () => void }) {
@@ -72,18 +73,7 @@ export function SetSources({ set, onChanged }: { set: KnowledgeSet; onChanged: (
       ) : null}
       {sources?.length ? (
         <table className="widefat striped aa-table">
-          <thead>
-            <tr>
-              <th scope="col">{__('Source', 'affiliate-agent')}</th>
-              <th scope="col">{__('Kind', 'affiliate-agent')}</th>
-              <th scope="col">{__('Status', 'affiliate-agent')}</th>
-              <th scope="col">{__('Chunks', 'affiliate-agent')}</th>
-              <th scope="col">{__('Last sync', 'affiliate-agent')}</th>
-              <th scope="col">
-                <span className="screen-reader-text">{__('Actions', 'affiliate-agent')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[__('Source', 'affiliate-agent'), __('Kind', 'affiliate-agent'), __('Status', 'affiliate-agent'), __('Chunks', 'affiliate-agent'), __('Last sync', 'affiliate-agent')]} actionsColumn />
           <tbody>
             {sources.map((source) => (
               <tr key={source.id}>

@@ -4,6 +4,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import { getDeliveries, replayDelivery } from './api';
+import { TableHead } from '../../components/table-head';
 
 /** Every next step of this lead with its state; failed and dead ones can be sent again. */
 export function DeliveryLedger({ leadId, refreshKey }: { leadId: string; refreshKey: string }) {
@@ -16,19 +17,7 @@ export function DeliveryLedger({ leadId, refreshKey }: { leadId: string; refresh
   return (
     <>
       <table className="widefat striped aa-table">
-        <thead>
-          <tr>
-            <th scope="col">{__('Step', 'affiliate-agent')}</th>
-            <th scope="col">{__('Trigger', 'affiliate-agent')}</th>
-            <th scope="col">{__('Status', 'affiliate-agent')}</th>
-            <th scope="col">{__('Attempts', 'affiliate-agent')}</th>
-            <th scope="col">{__('Last answer or error', 'affiliate-agent')}</th>
-            <th scope="col">{__('Updated', 'affiliate-agent')}</th>
-            <th scope="col">
-              <span className="screen-reader-text">{__('Actions', 'affiliate-agent')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[__('Step', 'affiliate-agent'), __('Trigger', 'affiliate-agent'), __('Status', 'affiliate-agent'), __('Attempts', 'affiliate-agent'), __('Last answer or error', 'affiliate-agent'), __('Updated', 'affiliate-agent')]} actionsColumn />
         <tbody>
           {deliveries.map((delivery) => (
             <tr key={delivery.id}>

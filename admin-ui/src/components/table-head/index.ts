@@ -1,0 +1,2 @@
+export { TableHead } from "./component";
+export type { TableHeadProps } from "./types";
