@@ -17,5 +17,6 @@ export type {
 export type { Agent, AgentInput } from '../../../server/src/agents/agent-types';
 export type { FieldValue, FieldValues, MatchedRule, QualificationResult } from '../../../server/src/leads/qualification';
 export type { ConsentRecord, Lead, LeadEvent, LeadNote, LeadSource, LeadStatus } from '../../../server/src/leads/lead-types';
+export type { LeadFilters as ServiceLeadFilters } from '../../../server/src/leads/lead-repository';
 export type { ActionView } from '../../../server/src/actions/action-service';
 export type { ActionVersion } from '../../../server/src/actions/action-repository';

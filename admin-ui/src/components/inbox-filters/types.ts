@@ -1,13 +1,7 @@
-import type { LeadStatus } from '../../lib/service-types';
+import type { ServiceLeadFilters } from '../../lib/service-types';
 
-export interface InboxFilterValues {
-  status?: LeadStatus;
-  tag?: string;
-  agentId?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-}
+/** The filters this bar edits (route and sort are the inbox's tabs and column headers). */
+export type InboxFilterValues = Pick<ServiceLeadFilters, 'status' | 'tag' | 'agentId' | 'from' | 'to' | 'q'>;
 
 export interface InboxFiltersProps {
   values: InboxFilterValues;

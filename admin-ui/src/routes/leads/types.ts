@@ -1,5 +1,4 @@
-import type { Lead, LeadStatus } from '../../lib/service-types';
-import type { LeadFilters as ServiceLeadFilters } from '../../../../server/src/leads/lead-repository';
+import type { Lead, LeadStatus, ServiceLeadFilters } from '../../lib/service-types';
 
 export type { Lead, LeadStatus };
 
