@@ -127,11 +127,8 @@ export class MemoryIndex {
   private tokens = new Int32Array(0);
   private tokenCount = 0;
 
-  private liveChunks = 0;
   private liveTokens = 0;
-  private deadSlots = 0;
-  /** Postings entries scored in full passes, plus chunks looked up by galloping search: the work queries cost. */
-  postingsVisited = 0;
+  private visited = 0;
 
   /** Per-slot scratch space for one query, all zero between queries. */
   private scores = new Float64Array(0);
@@ -140,11 +137,12 @@ export class MemoryIndex {
   private prefixTouched = new Int32Array(0);
 
   get chunkCount(): number {
-    return this.liveChunks;
+    return this.slotByRowid.size;
   }
 
-  has(rowid: number): boolean {
-    return this.slotByRowid.has(rowid);
+  /** Postings entries scored in full passes, plus chunks looked up by galloping search, since creation: the work queries cost. */
+  get postingsVisited(): number {
+    return this.visited;
   }
 
   /** Chunks holding the term (0 when unknown). */
@@ -189,7 +187,6 @@ export class MemoryIndex {
     this.slotTokenStart[slot] = start;
     this.slotTokenEnd[slot] = this.tokenCount;
     this.slotByRowid.set(chunk.rowid, slot);
-    this.liveChunks++;
     this.liveTokens += length;
   }
 
@@ -199,9 +196,7 @@ export class MemoryIndex {
     if (slot === undefined) return false;
     this.slotByRowid.delete(rowid);
     this.slotSet[slot] = 0;
-    this.liveChunks--;
     this.liveTokens -= this.slotLength[slot];
-    this.deadSlots++;
     const stamp = this.nextStamp();
     for (let index = this.slotTokenStart[slot]; index < this.slotTokenEnd[slot]; index++) {
       const term = this.tokens[index];
@@ -212,13 +207,14 @@ export class MemoryIndex {
       postings.dead++;
       if (postings.dead >= MIN_DEAD_TO_COMPACT && postings.dead * 4 > postings.length) this.compactPostings(postings);
     }
-    if (this.deadSlots >= MIN_DEAD_SLOTS_TO_COMPACT && this.deadSlots > this.liveChunks) this.compactSlots();
+    const deadSlots = this.slotCount - this.slotByRowid.size;
+    if (deadSlots >= MIN_DEAD_SLOTS_TO_COMPACT && deadSlots > this.slotByRowid.size) this.compactSlots();
     return true;
   }
 
   /** The best chunks of the given sets for a query, best first. */
   rank(query: RankQuery): RankedChunk[] {
-    const total = this.liveChunks;
+    const total = this.slotByRowid.size;
     if (total === 0 || query.limit <= 0) return [];
     // Indexed by slotSet: entry 0 (deleted chunks) stays 0.
     const allowed = new Uint8Array(this.setIndexes.size + 1);
@@ -297,7 +293,7 @@ export class MemoryIndex {
     const constant = BM25_K1 * (1 - BM25_B);
     const perToken = (BM25_K1 * BM25_B) / averageLength;
     let position = 0;
-    this.postingsVisited += found.length;
+    this.visited += found.length;
     for (let index = 0; index < found.length && position < length; index++) {
       const slot = found[index];
       position = gallop(slots, length, position, slot);
@@ -321,7 +317,7 @@ export class MemoryIndex {
     const constant = BM25_K1 * (1 - BM25_B);
     const perToken = (BM25_K1 * BM25_B) / scoring.averageLength;
     let touchedCount = scoring.touchedCount;
-    this.postingsVisited += length;
+    this.visited += length;
     for (let index = 0; index < length; index++) {
       const slot = slots[index];
       if (allowed[slotSet[slot]] === 0) continue;
@@ -499,7 +495,6 @@ export class MemoryIndex {
     this.tokens = tokens;
     this.tokenCount = tokenCount;
     this.slotCount = slotCount;
-    this.deadSlots = 0;
     this.slotByRowid.clear();
     for (let slot = 0; slot < slotCount; slot++) this.slotByRowid.set(this.slotRowid[slot], slot);
   }

@@ -8,8 +8,9 @@ import { coverage, inverseDocumentFrequency } from './relevance-score';
 import type { KnowledgeHit } from './knowledge-types';
 
 /**
- * Runs one retrieval against a SQLite connection. It is pure database reading, so it runs the same
- * in a worker thread (its own read-only connection) and on the main thread (tests, `:memory:`).
+ * Runs one retrieval for one SQLite connection: word ranking (memory index or FTS5, see
+ * lexical-ranker.ts), optional vector fusion, then the hits' rows and relevance. It only reads, so it
+ * runs the same in a worker thread (its own read-only connection) and on the main thread (tests, `:memory:`).
  */
 export interface SearchRequest {
   knowledgeSetIds: string[];
