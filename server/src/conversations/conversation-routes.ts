@@ -5,6 +5,7 @@ import { AuthenticationError, ForbiddenError } from '../http/errors';
 import type { RouteContext } from '../http/routes';
 import { parseOrThrow } from '../http/zod-issues';
 import { verifyVisitorToken, type VisitorToken } from '../security/tokens';
+import { readDeliverySettings } from '../connectors/delivery-settings';
 import { allowedOriginsFor, answerPreflight, applyChatCors } from './chat-cors';
 import { publicConversation } from './conversation-service';
 import { conversationSourceSchema, type Conversation } from './conversation-types';
@@ -70,7 +71,7 @@ export async function respondWithTurn(
 
 export function registerConversationRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   const { conversations, chat } = container;
-  const originsOfAgent = (agentId: string) => allowedOriginsFor(container.agents.get(agentId).allowedOrigins, container.config.allowedOrigins);
+  const originsOfAgent = (agentId: string) => allowedOriginsFor(container.agents.get(agentId).allowedOrigins, container.config.allowedOrigins, readDeliverySettings(container.settings).wordpress.siteUrl);
   const visitorConversation = (request: Request): Conversation => {
     const conversation = conversations.get(String(request.params.conversationId));
     if (conversation.mode !== 'visitor') throw new ForbiddenError('This conversation belongs to the playground.', 'conversation_forbidden');

@@ -3,6 +3,7 @@ import { CAPABILITIES, actorOf } from '../http/admin-auth';
 import { ForbiddenError } from '../http/errors';
 import type { RouteContext } from '../http/routes';
 import { parseOrThrow } from '../http/zod-issues';
+import { readDeliverySettings } from '../connectors/delivery-settings';
 import { allowedOriginsFor, answerPreflight, applyChatCors } from './chat-cors';
 import { publicConversation } from './conversation-service';
 import { messageBodySchema, respondWithTurn, startBodySchema } from './conversation-routes';
@@ -14,7 +15,7 @@ import { messageBodySchema, respondWithTurn, startBodySchema } from './conversat
 export function registerPlaygroundRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   const { conversations, chat } = container;
   const manage = adminAuth.require(CAPABILITIES.manageAgents, { allowAdminToken: true });
-  const originsOfAgent = (agentId: string) => allowedOriginsFor(container.agents.get(agentId).allowedOrigins, container.config.allowedOrigins);
+  const originsOfAgent = (agentId: string) => allowedOriginsFor(container.agents.get(agentId).allowedOrigins, container.config.allowedOrigins, readDeliverySettings(container.settings).wordpress.siteUrl);
   const playgroundConversation = (request: Request) => {
     const conversation = conversations.get(String(request.params.conversationId));
     if (conversation.mode !== 'playground') throw new ForbiddenError('This is a visitor conversation, not a playground one.', 'conversation_forbidden');
