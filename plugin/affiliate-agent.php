@@ -88,13 +88,13 @@ function affiliate_agent_add_hooks() {
 	add_action( 'init', array( AffiliateAgent\Support\Blocks::class, 'register' ) );
 
 	// wp-admin: the admin app and the settings screen.
-	$admin_page    = new AffiliateAgent\Admin\Admin_Page( $settings );
-	$settings_page = new AffiliateAgent\Settings\Settings_Page( $settings, new AffiliateAgent\Settings\Connection_Tester( $settings, $service ) );
+	$tester        = new AffiliateAgent\Settings\Connection_Tester( $settings, $service );
+	$setup         = new AffiliateAgent\Settings\Connection_Setup( $settings, $tester, $service );
+	$admin_page    = new AffiliateAgent\Admin\Admin_Page( $settings, $setup );
+	$settings_page = new AffiliateAgent\Settings\Settings_Page( $settings );
 	add_action( 'admin_menu', array( $admin_page, 'add_menu' ) );
 	add_action( 'admin_menu', array( $settings_page, 'add_menu' ) );
 	add_action( 'admin_enqueue_scripts', array( $admin_page, 'enqueue' ) );
-	add_action( 'admin_post_affiliate_agent_save_settings', array( $settings_page, 'handle_save' ) );
-	add_action( 'admin_post_affiliate_agent_test_connection', array( $settings_page, 'handle_test' ) );
 	add_action( 'admin_notices', array( $settings_page, 'notice_when_not_connected' ) );
 	add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), array( $settings_page, 'action_links' ) );
 
@@ -105,7 +105,8 @@ function affiliate_agent_add_hooks() {
 		new AffiliateAgent\Rest\Admin_Token_Controller( $settings ),
 		new AffiliateAgent\Rest\Session_Controller( $settings, new AffiliateAgent\Security\Rate_Limiter( 'session' ) ),
 		new AffiliateAgent\Rest\Block_Agents_Controller( $service ),
-		new AffiliateAgent\Rest\Connection_Controller( new AffiliateAgent\Settings\Connection_Tester( $settings, $service ) ),
+		new AffiliateAgent\Rest\Connection_Controller( $tester, $setup ),
+		new AffiliateAgent\Rest\Setup_Controller( new AffiliateAgent\Admin\Setup_Progress() ),
 		new AffiliateAgent\Rest\Bridge_Controller( $settings, $nonces ),
 	);
 	add_action(
