@@ -62,10 +62,10 @@ export function AgentPicker({ value, onChange }: AgentPickerProps) {
           {state.message
             ? sprintf(
                 /* translators: %s: the error message from the service or WordPress. */
-                __('Could not load the agents: %s Check the connection in Settings → Affiliate Agent.', 'affiliate-agent'),
+                __('Could not load the agents: %s Check the connection in Affiliate Agent → Settings.', 'affiliate-agent'),
                 state.message,
               )
-            : __('Could not load the agents. Check the connection in Settings → Affiliate Agent.', 'affiliate-agent')}
+            : __('Could not load the agents. Check the connection in Affiliate Agent → Settings.', 'affiliate-agent')}
         </Notice>
         <Button variant="secondary" onClick={() => setAttempt((count) => count + 1)}>
           {__('Try again', 'affiliate-agent')}

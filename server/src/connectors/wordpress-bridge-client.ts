@@ -48,7 +48,7 @@ export type WordPressBridgeClient = ReturnType<typeof createWordPressBridgeClien
 function bridgeError(operation: string, status: number, code: string, response: ResponseSummary): DeliveryError {
   if (status === 401) {
     return new DeliveryError(
-      `WordPress refused the bridge call '${operation}' (401 ${code || 'unauthorized'}): the shared secret in WordPress → Affiliate Agent → Settings must equal the service's, and both clocks must be within 5 minutes.`,
+      `WordPress refused the bridge call '${operation}' (401 ${code || 'unauthorized'}): the connection key saved in WordPress (Affiliate Agent → Settings) must come from this service, and both clocks must be within 5 minutes.`,
       { retryable: true, code: 'bridge_unauthorized', response },
     );
   }

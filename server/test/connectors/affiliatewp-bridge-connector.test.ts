@@ -32,7 +32,7 @@ describe('the WordPress bridge connectors', () => {
   it('explains a wrong shared secret, and a site without AffiliateWP', async () => {
     await expect(createAffiliateWpBridgeConnector({ bridge: bridgeWith('another-secret-0123456789abcdef012345678') }).findByEmail('a@b.example')).rejects.toMatchObject({
       code: 'bridge_unauthorized',
-      message: expect.stringContaining('shared secret'),
+      message: expect.stringContaining('connection key'),
     });
     const without = await startWordPressBridgeFake({ secret: SECRET, affiliateWpInstalled: false });
     const bridge = createWordPressBridgeClient({ http, secret: SECRET, siteUrl: () => without.url });
