@@ -95,11 +95,13 @@ step('the seeded agent answers in the playground without any allowed-origin sett
   const transcript = page.getByRole('list', { name: 'Conversation' });
   await transcript.getByRole('listitem').first().waitFor();
   await page.getByLabel('Message', { exact: true }).fill('What is the commission rate?');
+  const recorded = page.waitForResponse((response) => /setup(%2F|\/)playground/.test(response.url()));
   await page.getByRole('button', { name: 'Send' }).click();
   await transcript.getByRole('listitem').nth(2).waitFor();
   await page.getByText(/answering with the offline engine/i).waitFor();
   expect(await page.locator('.components-notice.is-error').count()).toBe(0);
   expect(await transcript.locator('.aa-transcript__message.is-assistant').last().innerText()).toMatch(/8\s?%/);
+  expect((await recorded).status()).toBe(200);
   await screenshot(page, SUITE, '03-playground-1280', { fullPage: true });
   expect(admin.problems.errors.filter((line) => /CORS|origin/i.test(line))).toEqual([]);
 });

@@ -44,7 +44,7 @@ class Setup_Progress {
 			'publish'    => array(
 				'done'    => null !== $published,
 				'url'     => null !== $draft ? (string) get_edit_post_link( $draft->ID, 'raw' ) : ( null !== $any ? (string) get_edit_post_link( $any->ID, 'raw' ) : admin_url( 'post-new.php?post_type=page' ) ),
-				'viewUrl' => null !== $published ? (string) get_permalink( $published ) : null,
+				'viewUrl' => null !== $published ? (string) get_permalink( (int) $published->ID ) : null,
 			),
 			'playground' => array( 'done' => (bool) get_option( self::OPTION_PLAYGROUND, false ) ),
 		);
