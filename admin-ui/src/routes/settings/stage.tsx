@@ -20,7 +20,11 @@ export function SettingsStage(_props: StageProps) {
     <div className="aa-settings">
       <ConnectionCard
         connection={connection}
-        onConnected={setConnection}
+        onConnected={(next) => {
+          // The page config was printed before connecting; later screens of this page load read it.
+          window.affiliateAgentAdmin = { ...window.affiliateAgentAdmin, connection: next };
+          setConnection(next);
+        }}
       />
       {connection?.configured ? (
         <>
