@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldValue } from '../leads/qualification';
+import type { FieldValue } from '../actions/field-values';
 
 /** Where the visitor was when the conversation started; stored as the lead's source. */
 export const conversationSourceSchema = z

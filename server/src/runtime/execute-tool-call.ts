@@ -2,8 +2,8 @@ import type { RunnableAction } from '../actions/action-service';
 import { describeValueProblems, isEmptyValue, validateActionValues } from '../actions/field-values';
 import type { ActionField } from '../actions/action-definition';
 import type { ConversationState, FieldRequest, TurnEvent } from '../conversations/conversation-types';
-import type { FieldValue } from '../leads/qualification';
-import { isGrounded } from './value-grounding';
+import type { FieldValue } from '../actions/field-values';
+import { isGrounded } from '../actions/value-grounding';
 
 /**
  * What a tool call from the model leads to. The model only proposes values: this file validates

@@ -3,7 +3,7 @@ import type { RunnableAction } from '../../src/actions/action-service';
 import type { Agent } from '../../src/agents/agent-types';
 import { emptyConversationState, type ConversationMessage } from '../../src/conversations/conversation-types';
 import { parseToolCall } from '../../src/runtime/parse-tool-call';
-import { isGrounded } from '../../src/runtime/value-grounding';
+import { isGrounded } from '../../src/actions/value-grounding';
 import { assemblePrompt } from '../../src/runtime/prompt-assembly';
 import { readConfirmationAnswer } from '../../src/runtime/confirmation';
 import { citationsIn, normaliseHits } from '../../src/runtime/knowledge-hits';

@@ -1,4 +1,4 @@
-import { normaliseText } from './text-normalise';
+import { normaliseText } from '../../actions/parsers/text-normalise';
 
 /**
  * Conversation commands that steer the session rather than answer a field. A command must be
@@ -41,15 +41,4 @@ export function detectCommand(text: string): OfflineCommand | null {
   return null;
 }
 
-const QUESTION_START = /^(what|whats|how|hows|when|where|why|who|whom|which|can|could|do|does|did|is|are|was|will|would|should|may|tell me|explain|i have a question|question|quick question|wait what)\b/;
-
-/** A message that asks something ("what is the commission?", "do you pay by PayPal?"). */
-export function looksLikeQuestion(text: string): boolean {
-  if (/\?\s*$/.test(text.trim())) return true;
-  return startsLikeQuestion(text);
-}
-
-/** Starts with a question word: "YouTube?" is an unsure answer, "do you accept podcasts?" a question. */
-export function startsLikeQuestion(text: string): boolean {
-  return QUESTION_START.test(normaliseText(text));
-}
+export { looksLikeQuestion, startsLikeQuestion } from '../../actions/parsers/question';

@@ -1,16 +1,16 @@
 import type { ActionDefinition, ActionField } from '../../actions/action-definition';
 import { validateFieldValue, type FieldProblem, type FieldValue } from '../../actions/field-values';
 import { findFieldReferences, referencePhrases } from './field-references';
-import { findEmails } from './parsers/email';
-import { matchEnumOption } from './parsers/enum';
-import { isNameField, parseFieldAnswer } from './parsers/field-answer';
-import { findName } from './parsers/name';
-import { findNumbers } from './parsers/number';
-import { findPhones } from './parsers/phone';
-import { findHandles, findUrls } from './parsers/url';
-import { platformMentioned, profileUrlFor } from './parsers/social';
-import { parseYesNo } from './parsers/yes-no';
-import { normaliseText } from './text-normalise';
+import { findEmails } from '../../actions/parsers/email';
+import { matchEnumOption } from '../../actions/parsers/enum';
+import { isNameField, parseFieldAnswer } from '../../actions/parsers/field-answer';
+import { findName } from '../../actions/parsers/name';
+import { findNumbers } from '../../actions/parsers/number';
+import { findPhones } from '../../actions/parsers/phone';
+import { findHandles, findUrls } from '../../actions/parsers/url';
+import { platformMentioned, profileUrlFor } from '../../actions/parsers/social';
+import { parseYesNo } from '../../actions/parsers/yes-no';
+import { normaliseText } from '../../actions/parsers/text-normalise';
 
 /**
  * Every field value one message gives: the answer to the field being asked, values named

@@ -1,6 +1,6 @@
 import type { ActionDefinition } from '../../actions/action-definition';
 import { looksLikeQuestion } from './commands';
-import { normaliseText } from './text-normalise';
+import { normaliseText } from '../../actions/parsers/text-normalise';
 
 /**
  * Which published action a visitor's message asks for, by TF-IDF weighted word overlap with the

@@ -1,5 +1,5 @@
-import type { ActionField } from '../../../actions/action-definition';
-import { looksLikeQuestion } from '../commands';
+import type { ActionField } from '../action-definition';
+import { looksLikeQuestion } from './question';
 import { parseEmail } from './email';
 import { matchEnumByPosition, matchEnumOption } from './enum';
 import { parseName } from './name';

@@ -1,9 +1,9 @@
-import type { ActionField } from '../actions/action-definition';
-import type { FieldValue } from '../leads/qualification';
-import { findNumbers } from './offline/parsers/number';
-import { matchEnumOption } from './offline/parsers/enum';
-import { parseYesNo } from './offline/parsers/yes-no';
-import { normaliseText } from './offline/text-normalise';
+import type { ActionField } from './action-definition';
+import type { FieldValue } from './field-values';
+import { findNumbers } from './parsers/number';
+import { matchEnumOption } from './parsers/enum';
+import { parseYesNo } from './parsers/yes-no';
+import { normaliseText } from './parsers/text-normalise';
 
 /**
  * The model may not invent values: a value counts only when the visitor's own words contain it.

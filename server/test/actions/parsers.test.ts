@@ -1,10 +1,10 @@
-import { parseEmail, findEmails } from '../../src/runtime/offline/parsers/email';
-import { parseUrlOrHandle } from '../../src/runtime/offline/parsers/url';
-import { parsePhone } from '../../src/runtime/offline/parsers/phone';
-import { parseNumber, findNumbers } from '../../src/runtime/offline/parsers/number';
-import { matchEnumOption, matchEnumByPosition } from '../../src/runtime/offline/parsers/enum';
-import { parseYesNo } from '../../src/runtime/offline/parsers/yes-no';
-import { parseName, findName } from '../../src/runtime/offline/parsers/name';
+import { parseEmail, findEmails } from '../../src/actions/parsers/email';
+import { parseUrlOrHandle } from '../../src/actions/parsers/url';
+import { parsePhone } from '../../src/actions/parsers/phone';
+import { parseNumber, findNumbers } from '../../src/actions/parsers/number';
+import { matchEnumOption, matchEnumByPosition } from '../../src/actions/parsers/enum';
+import { parseYesNo } from '../../src/actions/parsers/yes-no';
+import { parseName, findName } from '../../src/actions/parsers/name';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 
 const affiliate = ACTION_TEMPLATES['affiliate-application'];
