@@ -48,6 +48,8 @@ export interface ConversationState {
   completed: Array<{ actionKey: string; leadId: string | null }>;
   /** The offline engine's own state machine, opaque to the rest of the runtime. */
   offline: unknown;
+  /** The field the model path asked for last, so the visitor's next reply can be read as its answer. */
+  askedField?: { actionKey: string; fieldKey: string } | null;
 }
 
 export function emptyConversationState(): ConversationState {
@@ -93,7 +95,7 @@ export type TurnEvent =
   | { type: 'confirmation-request'; data: { actionKey: string; title: string; summary: SummaryLine[] } }
   | { type: 'action-completed'; data: { actionKey: string; leadId: string | null; reply: string; dryRun?: boolean } }
   | { type: 'error'; data: { code: string; message: string; retryable: boolean } }
-  | { type: 'trace'; data: { kind: 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine'; [key: string]: unknown } }
+  | { type: 'trace'; data: { kind: 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine' | 'asked-field-answer'; [key: string]: unknown } }
   | { type: 'message-end'; data: { messageId: string; usage: { engine: Engine } } };
 
 export type Engine = 'provider' | 'offline';

@@ -3,7 +3,7 @@ import { describeValueProblems, isEmptyValue, validateActionValues } from '../ac
 import type { ActionField } from '../actions/action-definition';
 import type { ConversationState, FieldRequest, TurnEvent } from '../conversations/conversation-types';
 import type { FieldValue } from '../actions/field-values';
-import { isGrounded } from '../actions/value-grounding';
+import { isGrounded, type GroundingContext } from '../actions/value-grounding';
 
 /**
  * What a tool call from the model leads to. The model only proposes values: this file validates
@@ -31,6 +31,8 @@ export function executeToolCall(input: {
   state: ConversationState;
   /** Every message the visitor typed in this conversation, joined by newlines. */
   visitorText: string;
+  /** What grounding needs to know about the question the visitor's latest message answered. */
+  grounding?: GroundingContext;
   trace: (event: TurnEvent) => void;
 }): ToolOutcome {
   const { action, state } = input;
@@ -44,7 +46,7 @@ export function executeToolCall(input: {
   for (const field of definition.fields) {
     const value = validation.values[field.key];
     if (value === undefined || previous[field.key] === value) continue;
-    if (!isGrounded(field, value, input.visitorText)) {
+    if (!isGrounded(field, value, input.visitorText, input.grounding)) {
       ungrounded.push(field.key);
       delete validation.values[field.key];
     }

@@ -121,7 +121,7 @@ describe('conversations on a tool-calling model (scripted)', () => {
     await visitor.start();
     await visitor.say("I'm Ana Lima, ana@site.com, YouTube, 40k, organic videos, yes you may store it");
     const first = eventsOf(await visitor.say('yes'), 'action-completed')[0];
-    await visitor.say('Please submit my application again: Ana Lima, ana@site.com, YouTube, 40k, organic, yes');
+    await visitor.say('Please submit my application again: Ana Lima, ana@site.com, YouTube, 40k, organic, yes you may store it');
     const again = await visitor.say('yes');
     const second = eventsOf(again, 'action-completed')[0];
     expect(second.leadId).toBe(first.leadId);
