@@ -11,6 +11,10 @@ export const affiliateApplicationTemplate: ActionDefinitionInput = {
     'Can I apply to be a partner?',
     'sign me up for the referral program',
     'I would like to promote your products',
+    'Can I partner with you?',
+    'I would like to collaborate with you',
+    'Can we work together?',
+    'I am a creator and want to promote you',
   ],
   fields: [
     { key: 'name', label: 'Name', type: 'text', required: true, question: 'What is your name?', validation: { minLength: 2, maxLength: 100 } },
