@@ -4,6 +4,7 @@ import { buildSummary, confirmationText } from './confirmation';
 import { answerToAskedField, lastAssistantAsked } from './asked-field-answer';
 import { executeToolCall } from './execute-tool-call';
 import { citationsIn } from './knowledge-hits';
+import { ModelFallback } from './model-fallback';
 import { parseToolCall } from './parse-tool-call';
 import { assemblePrompt } from './prompt-assembly';
 import { GRACEFUL_STOP_MESSAGE, stepLimitReached, tooManyMisbehaviours, type StopReason } from './stop-conditions';
@@ -52,6 +53,8 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
   };
   const stopGracefully = (reason: 'step-limit' | 'model-misbehaved' | 'empty-answer', details: Record<string, unknown>): TurnResult => {
     context.logger.warn('turn ended early', { reason, conversationId: context.conversation.id, model: model.name, ...details });
+    // The caller hands the turn to the offline engine; only an empty answer is apologised for here.
+    if (reason !== 'empty-answer' && context.fallbackOnMisbehaviour !== false) throw new ModelFallback(reason, details);
     reply.paragraph(GRACEFUL_STOP_MESSAGE[reason]);
     return finish(reason);
   };

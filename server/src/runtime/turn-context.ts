@@ -21,6 +21,8 @@ export interface TurnContext {
   logger: Logger;
   signal?: AbortSignal;
   emit(event: TurnEvent): void;
+  /** False keeps a misbehaving model's apology instead of answering on the offline engine (default true). */
+  fallbackOnMisbehaviour?: boolean;
   /** Executes a confirmed action (or previews it in the playground). */
   complete(action: RunnableAction, values: Record<string, FieldValue>): CompletedAction;
 }
