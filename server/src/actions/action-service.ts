@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { newId, nowIso } from '../db/ids';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
-import { parseOrThrow } from '../http/zod-issues';
+import { newId, nowIso } from '../core/ids';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { parseOrThrow } from '../core/zod-issues';
 import { qualify, type FieldValues } from '../leads/qualification';
 import type { AgentRepository } from '../agents/agent-repository';
 import { actionDefinitionSchema, type ActionDefinition } from './action-definition';

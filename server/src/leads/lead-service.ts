@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ROUTES, type ActionDefinition } from '../actions/action-definition';
-import { newId, nowIso } from '../db/ids';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
-import { parseOrThrow } from '../http/zod-issues';
+import { newId, nowIso } from '../core/ids';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { parseOrThrow } from '../core/zod-issues';
 import { qualify, type FieldValue, type FieldValues } from './qualification';
 import type { LeadFilters, LeadRepository } from './lead-repository';
 import type { LeadStepScheduler } from './lead-step-scheduler';

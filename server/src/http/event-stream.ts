@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { TurnEvent } from './conversation-types';
+import type { TurnEvent } from '../conversations/conversation-types';
 
 /**
  * Writes a turn's events as Server-Sent Events (docs/protocol.md, section 4). The headers go out
