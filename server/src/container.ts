@@ -17,7 +17,7 @@ import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
-import { createChatTraffic } from './http/chat-traffic';
+import { createChatTraffic } from './conversations/chat-traffic';
 import { createUsageRepository } from './usage/usage-repository';
 import { createUsageService } from './usage/usage-service';
 

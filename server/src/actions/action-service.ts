@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { newId, nowIso } from '../core/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
-import { qualify, type FieldValues } from '../leads/qualification';
+import { qualify, type FieldValues } from './qualification';
 import type { AgentRepository } from '../agents/agent-repository';
 import { actionDefinitionSchema, type ActionDefinition } from './action-definition';
 import type { ActionRecord, ActionRepository, ActionVersion } from './action-repository';

@@ -8,7 +8,7 @@ import type { OfflineEngine } from './turn-runner';
 /**
  * The runtime's configurable parts in one object: the provider (null without an API key, so the
  * offline engine is the default) and the offline engine. Tests swap the model for a scripted one.
- * The chat API's limits and heartbeat are HTTP concerns (http/chat-traffic.ts); the container
+ * The chat API's limits and heartbeat are the chat API's traffic knobs (conversations/chat-traffic.ts); the container
  * merges both into `container.chat`.
  */
 export function createChatRuntime({ config, logger }: { config: ServiceConfig; logger: Logger }) {

@@ -13,7 +13,7 @@ import { actionDefinitionSchema, type ActionDefinition, type ActionDefinitionInp
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import { createManualClock, type ManualClock } from '../../src/core/clock';
 import type { Resolver } from '../../src/connectors/ssrf-guard';
-import type { FieldValues } from '../../src/leads/qualification';
+import type { FieldValues } from '../../src/actions/qualification';
 
 /**
  * The real app in-process on a temporary SQLite file, with the outbox on a manual clock and the

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { isDatabaseUsable } from '../../db/database';
-import { SERVICE_VERSION } from '../../version';
+import { SERVICE_VERSION } from '../../core/version';
 import type { RouteContext } from '../route-context';
 
 export function registerHealthRoutes(router: Router, { container }: RouteContext): void {
