@@ -1,8 +1,8 @@
 import type { ActionDefinition, ActionField } from './action-definition';
-import { EMAIL_SHAPE, normaliseEmail } from './parsers/email';
-import { normalisePhone } from './parsers/phone';
-import { parseNumber } from './parsers/number';
-import { matchEnumOption } from './parsers/enum';
+import { EMAIL_SHAPE, normaliseEmail } from './field-parsers/email';
+import { normalisePhone } from './field-parsers/phone';
+import { parseNumber } from './field-parsers/number';
+import { matchEnumOption } from './field-parsers/enum';
 
 /**
  * The one place that decides whether a value is acceptable for a field, for the model's tool calls

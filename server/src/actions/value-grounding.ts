@@ -1,10 +1,10 @@
 import type { ActionField } from './action-definition';
 import type { FieldValue } from './field-values';
-import { findNumbers } from './parsers/number';
-import { matchEnumOption } from './parsers/enum';
-import { parseYesNo } from './parsers/yes-no';
-import { affirmedText } from './parsers/negation';
-import { normaliseText } from './parsers/text-normalise';
+import { findNumbers } from './field-parsers/number';
+import { matchEnumOption } from './field-parsers/enum';
+import { parseYesNo } from './field-parsers/yes-no';
+import { affirmedText } from './field-parsers/negation';
+import { normaliseText } from './field-parsers/text-normalise';
 
 /**
  * The model may not invent values: a value counts only when the visitor's own words contain it.

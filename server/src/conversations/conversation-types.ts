@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldValue } from '../actions/field-values';
+import type { Engine } from '../usage/engine';
 
 /** Where the visitor was when the conversation started; stored as the lead's source. */
 export const conversationSourceSchema = z
@@ -98,7 +99,6 @@ export type TurnEvent =
   | { type: 'trace'; data: { kind: 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine' | 'asked-field-answer'; [key: string]: unknown } }
   | { type: 'message-end'; data: { messageId: string; usage: { engine: Engine } } };
 
-export type Engine = 'provider' | 'offline';
 
 export interface FieldRequest {
   key: string;
@@ -113,3 +113,4 @@ export interface SummaryLine {
   label: string;
   value: string;
 }
+export type { Engine };

@@ -1,9 +1,9 @@
 import type { RunnableAction } from '../actions/action-service';
 import type { ActionField } from '../actions/action-definition';
 import { validateFieldValue } from '../actions/field-values';
-import { parseFieldAnswer } from '../actions/parsers/field-answer';
-import { affirmedText } from '../actions/parsers/negation';
-import { looksLikeQuestion } from '../actions/parsers/question';
+import { parseFieldAnswer } from '../actions/field-parsers/field-answer';
+import { affirmedText } from '../actions/field-parsers/negation';
+import { looksLikeQuestion } from '../actions/field-parsers/question';
 import type { ConversationMessage, ConversationState, TurnEvent } from '../conversations/conversation-types';
 
 /**

@@ -1,6 +1,6 @@
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import { validateFieldValue } from '../../src/actions/field-values';
-import { matchEnumOption } from '../../src/actions/parsers/enum';
+import { matchEnumOption } from '../../src/actions/field-parsers/enum';
 
 const definition = ACTION_TEMPLATES['affiliate-application'];
 const field = (key: string) => definition.fields.find((candidate) => candidate.key === key)!;

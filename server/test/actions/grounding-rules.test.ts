@@ -1,6 +1,6 @@
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
-import { affirmedText, negatedSpans } from '../../src/actions/parsers/negation';
-import { isVagueAmount, parseNumber } from '../../src/actions/parsers/number';
+import { affirmedText, negatedSpans } from '../../src/actions/field-parsers/negation';
+import { isVagueAmount, parseNumber } from '../../src/actions/field-parsers/number';
 import { isGrounded, statesConsent } from '../../src/actions/value-grounding';
 import { offlineTurn, type OfflineEvent, type OfflineSessionState } from '../../src/runtime/offline';
 

@@ -1,10 +1,10 @@
-import { parseEmail, findEmails } from '../../src/actions/parsers/email';
-import { parseUrlOrHandle } from '../../src/actions/parsers/url';
-import { parsePhone } from '../../src/actions/parsers/phone';
-import { parseNumber, findNumbers } from '../../src/actions/parsers/number';
-import { matchEnumOption, matchEnumByPosition } from '../../src/actions/parsers/enum';
-import { parseYesNo } from '../../src/actions/parsers/yes-no';
-import { parseName, findName } from '../../src/actions/parsers/name';
+import { parseEmail, findEmails } from '../../src/actions/field-parsers/email';
+import { parseUrlOrHandle } from '../../src/actions/field-parsers/url';
+import { parsePhone } from '../../src/actions/field-parsers/phone';
+import { parseNumber, findNumbers } from '../../src/actions/field-parsers/number';
+import { matchEnumOption, matchEnumByPosition } from '../../src/actions/field-parsers/enum';
+import { parseYesNo } from '../../src/actions/field-parsers/yes-no';
+import { parseName, findName } from '../../src/actions/field-parsers/name';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 
 const affiliate = ACTION_TEMPLATES['affiliate-application'];

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../src/http/errors';
+import { UpstreamError } from '../../src/core/errors';
 import type { ChatModel, ChatModelEvent } from '../../src/runtime/chat-model';
 import { withCircuitBreaker } from '../../src/runtime/circuit-breaker';
 

@@ -1,4 +1,4 @@
-import { normaliseText } from '../../actions/parsers/text-normalise';
+import { normaliseText } from '../../actions/field-parsers/text-normalise';
 
 /**
  * Conversation commands that steer the session rather than answer a field. A command must be
@@ -55,4 +55,4 @@ export function detectCommand(text: string): OfflineCommand | null {
   return commands.find((command) => command !== null) ?? null;
 }
 
-export { looksLikeQuestion, startsLikeQuestion } from '../../actions/parsers/question';
+export { looksLikeQuestion, startsLikeQuestion } from '../../actions/field-parsers/question';

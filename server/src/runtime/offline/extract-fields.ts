@@ -1,17 +1,17 @@
 import type { ActionDefinition, ActionField } from '../../actions/action-definition';
 import { validateFieldValue, type FieldProblem, type FieldValue } from '../../actions/field-values';
 import { findFieldReferences, referencePhrases } from './field-references';
-import { findEmails } from '../../actions/parsers/email';
-import { matchEnumOption } from '../../actions/parsers/enum';
-import { isNameField, parseFieldAnswer } from '../../actions/parsers/field-answer';
-import { findName } from '../../actions/parsers/name';
-import { findNumbers, isVagueAmount } from '../../actions/parsers/number';
-import { affirmedText } from '../../actions/parsers/negation';
-import { findPhones } from '../../actions/parsers/phone';
-import { findHandles, findUrls } from '../../actions/parsers/url';
-import { platformMentioned, profileUrlFor } from '../../actions/parsers/social';
-import { parseYesNo } from '../../actions/parsers/yes-no';
-import { normaliseText } from '../../actions/parsers/text-normalise';
+import { findEmails } from '../../actions/field-parsers/email';
+import { matchEnumOption } from '../../actions/field-parsers/enum';
+import { isNameField, parseFieldAnswer } from '../../actions/field-parsers/field-answer';
+import { findName } from '../../actions/field-parsers/name';
+import { findNumbers, isVagueAmount } from '../../actions/field-parsers/number';
+import { affirmedText } from '../../actions/field-parsers/negation';
+import { findPhones } from '../../actions/field-parsers/phone';
+import { findHandles, findUrls } from '../../actions/field-parsers/url';
+import { platformMentioned, profileUrlFor } from '../../actions/field-parsers/social';
+import { parseYesNo } from '../../actions/field-parsers/yes-no';
+import { normaliseText } from '../../actions/field-parsers/text-normalise';
 
 /**
  * Every field value one message gives: the answer to the field being asked, values named

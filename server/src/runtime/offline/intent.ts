@@ -1,7 +1,7 @@
 import type { ActionDefinition } from '../../actions/action-definition';
 import { looksLikeQuestion } from './commands';
-import { similarEnough } from '../../actions/parsers/text-normalise';
-import { normaliseText } from '../../actions/parsers/text-normalise';
+import { similarEnough } from '../../actions/field-parsers/text-normalise';
+import { normaliseText } from '../../actions/field-parsers/text-normalise';
 
 /**
  * Which published action a visitor's message asks for, by TF-IDF weighted word overlap with the

@@ -19,7 +19,7 @@ import {
   type Session,
 } from './offline-session';
 import type { OfflineAction, OfflineSessionState, OfflineTurnOptions, OfflineTurnResult } from './offline-types';
-import { parseYesNo } from '../../actions/parsers/yes-no';
+import { parseYesNo } from '../../actions/field-parsers/yes-no';
 
 /**
  * One visitor message through the offline engine: a pure function from the stored state and the

@@ -1,5 +1,5 @@
-import type { ActionDefinition, QualificationRule, Route } from '../actions/action-definition';
-import type { FieldValue } from '../actions/field-values';
+import type { ActionDefinition, QualificationRule, Route } from './action-definition';
+import type { FieldValue } from './field-values';
 
 /**
  * Explainable lead qualification: every rule that matched is listed with its points and tags,
