@@ -75,6 +75,13 @@ describe('approximate amounts and ranges', () => {
   it.each([['2-5k', 2000], ['10 to 20 thousand', 10000], ['between 2,000 and 5,000', 2000], ['2k-5k', 2000]])('range %s reads as its lower bound %d', (text, value) => {
     expect(parseNumber(text)).toBe(value);
   });
+
+  it('applies the same range rule on the model path and in a sentence', () => {
+    expect(isGrounded(field('audience_size'), 2000, 'somewhere in the 2-5k range')).toBe(true);
+    expect(isGrounded(field('audience_size'), 2, 'somewhere in the 2-5k range')).toBe(false);
+    const { state } = converse(['I want to become an affiliate', 'Ana Silva', 'ana@site.com', 'twitch', '2-5k']);
+    expect(state.values.audience_size).toBe(2000);
+  });
 });
 
 describe('consent', () => {

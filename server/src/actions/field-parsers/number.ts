@@ -54,14 +54,26 @@ function roundValue(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+const RANGE_TAIL = /^\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s?(k|m|mil|thousand|million)?\b/i;
+
 function findDigitNumbers(text: string): NumberMatch[] {
   const matches: NumberMatch[] = [];
   for (const match of text.matchAll(DIGIT_NUMBER)) {
     const base = digitsToNumber(match[1]);
     if (!Number.isFinite(base)) continue;
-    const suffix = match[2]?.toLowerCase();
+    const start = match.index ?? 0;
+    if (matches.some((earlier) => start < earlier.end)) continue;
+    let suffix = match[2]?.toLowerCase();
+    let end = start + match[0].length;
+    // The range rule: "2-5k" and "10 to 20 thousand" read as their lower bound with the shared
+    // multiplier (2,000; 10,000), the figure the visitor can vouch for. The upper bound is consumed.
+    const range = RANGE_TAIL.exec(text.slice(end));
+    if (range) {
+      suffix = suffix ?? range[1]?.toLowerCase();
+      end += range[0].length;
+    }
     const multiplier = suffix ? SUFFIX_MULTIPLIERS[suffix] ?? 1 : 1;
-    matches.push({ value: roundValue(base * multiplier), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+    matches.push({ value: roundValue(base * multiplier), start, end });
   }
   return matches;
 }

@@ -55,7 +55,7 @@ export const affiliateApplicationTemplate: ActionDefinitionInput = {
       required: true,
       question: 'How will you mostly send us traffic: organic content, SEO, paid ads, email, or coupons and deals?',
       options: [
-        { value: 'organic_social', label: 'Organic social content', synonyms: ['organic', 'social', 'videos', 'posts', 'content', 'organic social', 'organic videos', 'organic content', 'social media', 'reels', 'shorts', 'stories', 'my followers', 'word of mouth'] },
+        { value: 'organic_social', label: 'Organic social content', synonyms: ['organic', 'social', 'videos', 'posts', 'content', 'organic social', 'organic videos', 'organic content', 'social media', 'reels', 'shorts', 'stories', 'my followers', 'word of mouth', 'live streams', 'streams', 'streaming', 'my community'] },
         { value: 'seo', label: 'SEO / search', synonyms: ['search', 'google', 'reviews', 'articles', 'organic search', 'search engines', 'google search', 'blog posts', 'search traffic', 'ranking', 'rankings', 'seo articles'] },
         { value: 'paid_ads', label: 'Paid ads', synonyms: ['ads', 'ppc', 'facebook ads', 'google ads', 'paid', 'paid ads', 'podcast ads', 'sponsored', 'advertising', 'meta ads', 'tiktok ads', 'adwords'] },
         { value: 'email', label: 'Email', synonyms: ['newsletter', 'email list'] },
