@@ -4,7 +4,8 @@ import { validateFieldValue } from '../actions/field-values';
 import { parseFieldAnswer } from '../actions/field-parsers/field-answer';
 import { affirmedText } from '../actions/field-parsers/negation';
 import { looksLikeQuestion } from '../actions/field-parsers/question';
-import type { ConversationMessage, ConversationState, TurnEvent } from '../conversations/conversation-types';
+import type { TurnEvent } from './turn-events';
+import type { ConversationState, HistoryMessage } from './turn-state';
 
 /**
  * The runtime helps the model: when it asked field F and the visitor replied, the reply is read with
@@ -30,7 +31,7 @@ export function answerToAskedField(state: ConversationState, actions: RunnableAc
 }
 
 /** Words of the model's last question that show it asked for this field's consent in its own words. */
-export function lastAssistantAsked(history: ConversationMessage[], field: ActionField): boolean {
+export function lastAssistantAsked(history: HistoryMessage[], field: ActionField): boolean {
   const last = [...history].reverse().find((message) => message.role === 'assistant');
   if (!last) return false;
   const text = last.content.toLowerCase();
