@@ -68,6 +68,30 @@ describe('the chat widget', () => {
     expect(within(log()).queryByRole('link')).toBeNull();
   });
 
+  test('links a citation only when its source has an absolute http(s) URL', async () => {
+    const mixed: [string, unknown] = [
+      'citations',
+      {
+        citations: [
+          { id: 'S1', title: 'Payouts FAQ', url: null },
+          { id: 'S2', title: 'Forged source', url: 'javascript:alert(1)' },
+          { id: 'S3', title: 'Relative source', url: 'null' },
+          { id: 'S4', title: 'Program terms', url: 'https://shop.example/terms' },
+        ],
+      },
+    ];
+    start({ turns: [reply('Paid monthly [S1], see [S2] [S3] and [S4].', [mixed])] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('When are payouts?');
+    await within(log()).findByRole('link', { name: 'Program terms' });
+    await waitFor(() => expect(log()).toHaveAttribute('aria-busy', 'false'));
+
+    const hrefs = within(log()).getAllByRole('link').map((link) => link.getAttribute('href'));
+    expect(hrefs).toEqual(['https://shop.example/terms', 'https://shop.example/terms']);
+    expect(within(log()).getByRole('link', { name: 'S4' })).toHaveAttribute('rel', 'noopener noreferrer nofollow');
+    expect(within(log()).getByText(/Paid monthly \[S1\], see \[S2\] \[S3\]/)).toBeInTheDocument();
+  });
+
   test('presents a confirmation summary as a card; Confirm sends "yes" and the card goes away', async () => {
     const confirmation: [string, unknown] = [
       'confirmation-request',

@@ -49,7 +49,8 @@ export interface WidgetConfig {
 export interface Citation {
   id: string;
   title: string;
-  url: string;
+  /** Null for sources without a page (an FAQ entry, an uploaded file). */
+  url: string | null;
 }
 
 export interface FieldOption {
