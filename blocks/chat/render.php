@@ -2,8 +2,9 @@
 /**
  * Front-end markup of the chat block (dynamic render, escaped late).
  *
- * Prints only a static bubble (floating) or a static panel (inline) plus data attributes for the
- * launcher. There is deliberately no token here: the launcher asks the session route for one at the
+ * Prints only a static bubble (floating) or a static panel (inline) carrying an instance id; the
+ * launcher's settings go into the configuration the plugin prints (Chat_Config). There is
+ * deliberately no token here: the launcher asks the session route for one at the
  * visitor's first click, so full-page caches can serve this HTML to everyone.
  *
  * @package AffiliateAgent
@@ -71,23 +72,26 @@ $aa_chat_strings = array(
 $aa_chat_widget_file = __DIR__ . '/widget.js';
 $aa_chat_widget_url  = add_query_arg( 'ver', file_exists( $aa_chat_widget_file ) ? (string) filemtime( $aa_chat_widget_file ) : '0', plugins_url( 'widget.js', __FILE__ ) );
 
+// Everything the launcher uses goes into the config the plugin prints (see Chat_Config): the
+// markup below carries only the instance id, because post markup can be forged by authors.
+$aa_chat_instance_id = \AffiliateAgent\Support\Chat_Config::add_instance(
+	array(
+		'agentId'  => $aa_chat_agent_id,
+		'mode'     => $aa_chat_mode,
+		'position' => $aa_chat_position,
+		'greeting' => $aa_chat_greeting,
+		'strings'  => $aa_chat_strings,
+	),
+	esc_url_raw( $aa_chat_widget_url ),
+	( $block instanceof WP_Block && ! empty( $block->block_type->view_script_handles ) ) ? $block->block_type->view_script_handles[0] : \AffiliateAgent\Support\Chat_Config::LAUNCHER_HANDLE
+);
+
 // get_block_wrapper_attributes() escapes every value it prints.
 $aa_chat_wrapper = get_block_wrapper_attributes(
 	array(
 		'class'            => 'is-' . $aa_chat_mode . ' is-position-' . $aa_chat_position,
 		'style'            => $aa_chat_style,
-		'data-aa-chat'     => '',
-		'data-agent-id'    => $aa_chat_agent_id,
-		'data-mode'        => $aa_chat_mode,
-		'data-position'    => $aa_chat_position,
-		'data-session-url' => esc_url_raw( rest_url( 'affiliate-agent/v1/session' ) ),
-		'data-widget-url'  => esc_url_raw( $aa_chat_widget_url ),
-		'data-config'      => wp_json_encode(
-			array(
-				'greeting' => $aa_chat_greeting,
-				'strings'  => $aa_chat_strings,
-			)
-		),
+		'data-aa-instance' => $aa_chat_instance_id,
 	)
 );
 

@@ -13,7 +13,12 @@ function sanitize_text_field( $text ) { return trim( strip_tags( (string) $text 
 function rest_url( $path ) { return 'https://shop.example/wp-json/' . ltrim( $path, '/' ); }
 function plugins_url( $file, $base ) { return 'https://shop.example/wp-content/plugins/affiliate-agent/build/blocks/chat/' . $file; }
 function add_query_arg( $key, $value, $url ) { return $url . ( false === strpos( $url, '?' ) ? '?' : '&' ) . rawurlencode( $key ) . '=' . rawurlencode( $value ); }
-function wp_json_encode( $data ) { return json_encode( $data ); }
+function wp_json_encode( $data, $flags = 0 ) { return json_encode( $data, $flags ); }
+function wp_generate_password( $length, $special = true, $extra = false ) { return substr( bin2hex( random_bytes( $length ) ), 0, $length ); }
+// Inline scripts are collected and printed after the markup, as wp_print_scripts() would.
+$GLOBALS['aa_inline_scripts'] = array();
+function wp_add_inline_script( $handle, $data, $position = 'after' ) { $GLOBALS['aa_inline_scripts'][] = array( $handle, $data, $position ); return true; }
+class WP_Block {}
 function wp_kses( $html, $allowed ) { return $html; }
 function _wp_to_kebab_case( $text ) { return strtolower( preg_replace( '/([a-z])([A-Z0-9])/', '$1-$2', $text ) ); }
 // As in WordPress: the block's own class first, extra attributes appended, every value escaped.
@@ -30,7 +35,16 @@ function get_block_wrapper_attributes( $extra = array() ) {
 	return implode( ' ', $parts );
 }
 
-$attributes = json_decode( $argv[1] ?? '{}', true );
-$content    = '';
-$block      = null;
-require $argv[2];
+require __DIR__ . '/../../../plugin/includes/Support/class-chat-config.php';
+
+// One or more blocks (a JSON object, or a list of them), rendered in one request like a page.
+$pages = json_decode( $argv[1] ?? '{}', true );
+$pages = isset( $pages[0] ) ? $pages : array( $pages );
+foreach ( $pages as $attributes ) {
+	$content = '';
+	$block   = null;
+	require $argv[2];
+}
+foreach ( $GLOBALS['aa_inline_scripts'] as list( $handle, $data, $position ) ) {
+	echo '<script id="' . esc_attr( $handle . '-js-' . $position ) . '">' . $data . "</script>\n";
+}
