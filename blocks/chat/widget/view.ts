@@ -120,12 +120,16 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
     node.replaceChildren(screenReaderText(`${entry.role === 'user' ? strings.you : strings.assistant}: `));
     if (text) node.append(bubble);
 
-    const citations = (entry.citations ?? []).filter((citation) => safeHref(citation.url));
+    // Only sources with a real page are listed: an FAQ entry has no URL to send the visitor to.
+    const citations = (entry.citations ?? []).flatMap((citation) => {
+      const href = safeHref(citation.url);
+      return href ? [{ title: citation.title || href, href }] : [];
+    });
     if (citations.length > 0 && !isStreaming) {
       const sources = element('ul', 'sources', { 'aria-label': strings.sources });
       for (const citation of citations) {
         const item = element('li', 'source');
-        item.append(link(citation.title || citation.url, safeHref(citation.url)!));
+        item.append(link(citation.title, citation.href));
         sources.append(item);
       }
       node.append(sources);
