@@ -75,7 +75,7 @@ test('a visitor’s javascript: page URL never runs in wp-admin when an administ
   const visitor = await newTab(browser);
   // The attack: the conversation starts with a script URL as the page (and referrer).
   let boundary = 'accepted';
-  await visitor.page.route('**/v1/conversations', async (route) => {
+  await visitor.page.route('**/v1/agents/*/conversations', async (route) => {
     const request = route.request();
     if (request.method() !== 'POST') return route.continue();
     const body = JSON.parse(request.postData() ?? '{}');

@@ -92,23 +92,30 @@ describe('the chat widget', () => {
     expect(within(log()).getByText(/Paid monthly \[S1\], see \[S2\] \[S3\]/)).toBeInTheDocument();
   });
 
-  test('presents a confirmation summary as a card; Confirm sends "yes" and the card goes away', async () => {
+  test('presents a confirmation summary as a card; after Confirm it stays a clean summary without buttons', async () => {
     const confirmation: [string, unknown] = [
       'confirmation-request',
-      { actionKey: 'apply', title: 'Affiliate application', summary: [{ key: 'email', label: 'Email', value: 'sam@example.com' }] },
+      { actionKey: 'apply', title: 'Affiliate application', summary: [{ key: 'email', label: 'Email', value: 'sam.rivera-long-address@partners.example.com' }] },
     ];
-    const { service } = start({ turns: [reply('Please check your application:', [confirmation]), reply('Thanks! Your application is in.')] });
+    const text = 'Please check your application:\n- Email: sam.rivera-long-address@partners.example.com\nReply "yes" to confirm or "edit" to change something.';
+    const { service } = start({ turns: [reply(text, [confirmation]), reply('Thanks! Your application is in.')] });
     await within(log()).findByText(/Ask me anything/);
     await send('Sam, sam@example.com');
 
     const card = await screen.findByRole('group', { name: 'Affiliate application' });
-    expect(within(card).getByText('sam@example.com')).toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Edit' })).toBeInTheDocument();
     await userEvent.click(within(card).getByRole('button', { name: 'Confirm' }));
 
     await within(log()).findByText('Thanks! Your application is in.');
     expect(service.messageRequests()[1].body.content).toBe('yes');
-    expect(screen.queryByRole('group', { name: 'Affiliate application' })).toBeNull();
+    const summary = screen.getByRole('group', { name: 'Affiliate application' });
+    expect(within(summary).queryByRole('button')).toBeNull();
+    // The value wraps after "@" and "." before it would break anywhere else.
+    const value = summary.querySelector('dd')!;
+    expect(value.textContent).toBe('sam.rivera-long-address@partners.example.com');
+    expect(value.querySelectorAll('wbr').length).toBeGreaterThanOrEqual(4);
+    expect(log().textContent).not.toMatch(/Reply "yes"|- Email/);
+    expect(within(log()).getByText('Please check your application:')).toBeInTheDocument();
     expect(screen.getByRole('textbox')).toHaveFocus();
   });
 

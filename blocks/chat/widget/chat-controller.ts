@@ -95,8 +95,10 @@ export function createChatController({ config, client, store, view, sessionPromi
 
   function clearInteractiveParts(): void {
     for (const entry of state.transcript) {
-      if (entry.confirmation || entry.fieldRequest) {
-        delete entry.confirmation;
+      if ((entry.confirmation && !entry.confirmation.isAnswered) || entry.fieldRequest) {
+        // An answered card stays as a plain summary of what was confirmed (no buttons); the
+        // text's own copy of it ("- Email: …", "Reply yes to confirm") must not come back.
+        if (entry.confirmation) entry.confirmation = { ...entry.confirmation, isAnswered: true };
         delete entry.fieldRequest;
         view.renderEntry(entry);
       }

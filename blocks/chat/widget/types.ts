@@ -67,6 +67,8 @@ export interface ConfirmationRequest {
   actionKey: string;
   title: string;
   summary: Array<{ key: string; label: string; value: string }>;
+  /** Set by the widget once the visitor confirmed or chose to edit: the card stays, without buttons. */
+  isAnswered?: boolean;
 }
 
 export interface StreamError {

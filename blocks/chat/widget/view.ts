@@ -9,7 +9,20 @@ export const MAX_MESSAGE_LENGTH = 2000;
  * to confirm", written for clients without cards) would say everything twice: keep the lead-in.
  */
 export function leadIn(text: string): string {
-  return text.split(/\n\s*[-*•] /)[0].trim();
+  return text
+    .split(/\n\s*[-*•] /)[0]
+    .replace(/\s*\(?reply\s+"?yes"?\s+to\s+confirm[^\n]*$/i, '')
+    .trim();
+}
+
+/** A summary value that wraps after `@`, `.`, `/` and `-` first (emails, URLs), and anywhere only if it must. */
+function wrappableValue(value: string): HTMLElement {
+  const dd = document.createElement('dd');
+  value.split(/(?<=[@./-])/).forEach((part, index) => {
+    if (index > 0) dd.append(document.createElement('wbr'));
+    dd.append(part);
+  });
+  return dd;
 }
 
 export interface ViewHandlers {
@@ -142,14 +155,18 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
       card.append(element('p', 'card-title', { id: cardTitleId }, confirmation.title));
       const list = element('dl', 'summary');
       for (const row of confirmation.summary ?? []) {
-        list.append(element('dt', undefined, {}, row.label), element('dd', undefined, {}, String(row.value ?? '')));
+        list.append(element('dt', undefined, {}, row.label), wrappableValue(String(row.value ?? '')));
       }
-      const actions = element('div', 'card-actions');
-      actions.append(
-        actionButton('button is-primary', strings.confirm, () => handlers.onSend('yes')),
-        actionButton('button is-secondary', strings.edit, () => handlers.onSend('edit')),
-      );
-      card.append(list, actions);
+      card.append(list);
+      if (confirmation.isAnswered) card.classList.add('is-answered');
+      else {
+        const actions = element('div', 'card-actions');
+        actions.append(
+          actionButton('button is-primary', strings.confirm, () => handlers.onSend('yes')),
+          actionButton('button is-secondary', strings.edit, () => handlers.onSend('edit')),
+        );
+        card.append(actions);
+      }
       node.append(card);
     }
 
