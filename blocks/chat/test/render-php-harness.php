@@ -1,7 +1,7 @@
 <?php
 /**
  * Runs render.php outside WordPress with minimal stand-ins for the WordPress functions it calls,
- * so the jsdom tests can check its markup. Usage: php render-php-harness.php '<attributes JSON>'
+ * so the jsdom tests can check its markup. Usage: php render-php-harness.php '<attributes JSON>' render.php ['<agent lookup JSON>']
  */
 define( 'ABSPATH', __DIR__ . '/' );
 
@@ -9,6 +9,12 @@ function __( $text, $domain = 'default' ) { return $text; }
 function esc_attr( $text ) { return htmlspecialchars( (string) $text, ENT_QUOTES, 'UTF-8' ); }
 function esc_html( $text ) { return htmlspecialchars( (string) $text, ENT_QUOTES, 'UTF-8' ); }
 function esc_url_raw( $url ) { return (string) $url; }
+function esc_url( $url ) { return htmlspecialchars( (string) $url, ENT_QUOTES, 'UTF-8' ); }
+// The plugin's Chat_Agents answer for the block's agent, given as the third argument (JSON).
+function apply_filters( $hook, $value, ...$args ) {
+	return 'affiliate_agent_chat_agent' === $hook && isset( $GLOBALS['aa_agent_lookup'] ) ? $GLOBALS['aa_agent_lookup'] : $value;
+}
+$GLOBALS['aa_agent_lookup'] = isset( $argv[3] ) ? json_decode( $argv[3], true ) : null;
 function sanitize_text_field( $text ) { return trim( strip_tags( (string) $text ) ); }
 function rest_url( $path ) { return 'https://shop.example/wp-json/' . ltrim( $path, '/' ); }
 function plugins_url( $file, $base ) { return 'https://shop.example/wp-content/plugins/affiliate-agent/build/blocks/chat/' . $file; }

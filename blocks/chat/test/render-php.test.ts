@@ -15,8 +15,9 @@ const hasPhp = (() => {
   }
 })();
 
-function renderBlock(attributes: Record<string, unknown> | Array<Record<string, unknown>>): string {
-  return execFileSync('php', [path.join(__dirname, 'render-php-harness.php'), JSON.stringify(attributes), path.join(__dirname, '../render.php')], {
+function renderBlock(attributes: Record<string, unknown> | Array<Record<string, unknown>>, agentLookup?: unknown): string {
+  const lookup = agentLookup === undefined ? [] : [JSON.stringify(agentLookup)];
+  return execFileSync('php', [path.join(__dirname, 'render-php-harness.php'), JSON.stringify(attributes), path.join(__dirname, '../render.php'), ...lookup], {
     encoding: 'utf8',
   });
 }
@@ -91,6 +92,58 @@ describeWithPhp('render.php', () => {
     expect(screen.getByRole('textbox', { name: 'Ask "anything"' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Partner desk' })).toBeInTheDocument();
     expect(instanceOf(document.querySelector('[data-aa-instance]')!).greeting).toBe('Hello </script><script>window.__pwned=1</script>');
+  });
+
+  describe('with the agent the plugin looked up', () => {
+    const agent = {
+      id: 'agt_demo',
+      name: 'Demo',
+      enabled: true,
+      greeting: 'Welcome to the partner desk!',
+      contactUrl: 'https://shop.example/contact',
+      appearance: { title: 'Partner desk', primaryColor: '#aa3300', position: 'bottom-left', avatarUrl: 'https://shop.example/avatar.png' },
+    };
+
+    test('renders nothing for a disabled or deleted agent', () => {
+      expect(renderBlock({ agentId: 'agt_demo' }, { status: 'disabled', agent: { ...agent, enabled: false } }).trim()).toBe('');
+      expect(renderBlock({ agentId: 'agt_gone' }, { status: 'missing', agent: null }).trim()).toBe('');
+    });
+
+    test('takes title, colour, position, avatar and greeting from the agent’s Appearance', () => {
+      showPage(renderBlock({ agentId: 'agt_demo', displayMode: 'inline' }, { status: 'ok', agent }));
+      const root = document.querySelector('[data-aa-instance]')!;
+      expect(root).toHaveClass('is-position-bottom-left');
+      expect(root.getAttribute('style')).toBe('--aa-accent:#aa3300;');
+      expect(screen.getByRole('heading', { name: 'Partner desk' })).toBeInTheDocument();
+      expect(screen.getByText('Welcome to the partner desk!')).toBeInTheDocument();
+      expect(root.querySelector('.wp-block-affiliate-agent-chat__avatar img')).toHaveAttribute('src', 'https://shop.example/avatar.png');
+      expect(instanceOf(root)).toMatchObject({ position: 'bottom-left', greeting: 'Welcome to the partner desk!', avatarUrl: 'https://shop.example/avatar.png', contactUrl: 'https://shop.example/contact' });
+      expect(instanceOf(root).strings.title).toBe('Partner desk');
+    });
+
+    test('a block’s own settings override the agent’s', () => {
+      showPage(renderBlock({ agentId: 'agt_demo', position: 'bottom-right', title: 'Ask us', greeting: 'Hello there', backgroundColor: 'vividPurple' }, { status: 'ok', agent }));
+      const root = document.querySelector('[data-aa-instance]')!;
+      expect(root).toHaveClass('is-position-bottom-right');
+      expect(root.getAttribute('style')).toBe('--aa-accent:var(--wp--preset--color--vivid-purple);');
+      expect(instanceOf(root)).toMatchObject({ greeting: 'Hello there', strings: expect.objectContaining({ title: 'Ask us' }) });
+    });
+
+    test('an unreachable service still renders the bubble, with the last known contact link for the widget’s notice', () => {
+      showPage(renderBlock({ agentId: 'agt_demo' }, { status: 'unreachable', agent }));
+      const root = document.querySelector('[data-aa-instance]')!;
+      expect(instanceOf(root).contactUrl).toBe('https://shop.example/contact');
+      expect(instanceOf(root).strings.unavailable).toMatch(/not available right now/);
+    });
+
+    test('drops an avatar or contact URL that is not http(s)', () => {
+      const hostile = { ...agent, contactUrl: 'javascript:alert(1)', appearance: { ...agent.appearance, avatarUrl: 'javascript:alert(1)', primaryColor: 'red;}body{display:none' } };
+      showPage(renderBlock({ agentId: 'agt_demo', displayMode: 'inline' }, { status: 'ok', agent: hostile }));
+      const root = document.querySelector('[data-aa-instance]')!;
+      expect(root.querySelector('img')).toBeNull();
+      expect(root.hasAttribute('style')).toBe(false);
+      expect(instanceOf(root)).toMatchObject({ avatarUrl: '', contactUrl: '' });
+    });
   });
 
   test('turns the block colours into the accent custom properties and drops unsafe values', () => {

@@ -9,10 +9,10 @@ const CITATIONS: [string, unknown] = [
   { citations: [{ id: 'S1', title: 'Affiliate program terms', url: 'https://shop.example/affiliates/terms' }] },
 ];
 
-function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[]; streamIdleTimeoutMs?: number } = {}) {
+function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[]; streamIdleTimeoutMs?: number; config?: Record<string, unknown> } = {}) {
   const service = createFakeChatService({ turns: options.turns });
   const root = blockMarkup(options.mode ?? 'inline');
-  const config = { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: options.mode ?? 'inline', strings: { title: 'Affiliate help' } } as const;
+  const config = { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: options.mode ?? 'inline', strings: { title: 'Affiliate help' }, ...options.config } as const;
   const handle = mount(root, config, {
     fetch: service.fetch,
     storage: window.sessionStorage,
@@ -66,6 +66,33 @@ describe('the chat widget', () => {
     await within(log()).findByText(/<img src=x onerror=alert\(1\)>/);
     expect(log().querySelector('img')).toBeNull();
     expect(within(log()).queryByRole('link')).toBeNull();
+  });
+
+  test('opens usable at once: panel, greeting from the page and focused composer, while the token is still on its way', () => {
+    const root = blockMarkup('floating');
+    const neverAnswers = jest.fn(() => new Promise<Response>(() => undefined));
+    const handle = mount(root, { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: 'floating', greeting: 'Welcome to the partner desk!' }, { fetch: neverAnswers, storage: window.sessionStorage, sessionPromise: new Promise(() => undefined) });
+    handle.open();
+    expect(screen.getByRole('dialog')).toBeVisible();
+    expect(within(log()).getByText('Welcome to the partner desk!')).toBeInTheDocument();
+    expect(screen.getByRole('textbox')).toHaveFocus();
+  });
+
+  test('shows the agent avatar from the configuration, and only an http(s) one', () => {
+    start({ config: { avatarUrl: 'https://shop.example/avatar.png' } });
+    expect(document.querySelector('.wp-block-affiliate-agent-chat__avatar img')).toHaveAttribute('src', 'https://shop.example/avatar.png');
+    document.body.innerHTML = '';
+    start({ config: { avatarUrl: 'javascript:alert(1)' } });
+    expect(document.querySelector('.wp-block-affiliate-agent-chat__avatar img')).toBeNull();
+    expect(document.querySelector('.wp-block-affiliate-agent-chat__avatar')).toHaveTextContent('A');
+  });
+
+  test('when the service cannot be reached it says the chat is unavailable and offers the owner’s contact link', async () => {
+    const root = blockMarkup('inline');
+    mount(root, { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: 'inline', contactUrl: 'https://shop.example/contact' }, { fetch: async () => Promise.reject(new TypeError('Failed to fetch')), storage: window.sessionStorage });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The chat is not available right now.');
+    expect(within(alert).getByRole('link', { name: 'Contact us instead' })).toHaveAttribute('href', 'https://shop.example/contact');
   });
 
   test('links a citation only when its source has an absolute http(s) URL', async () => {
@@ -207,7 +234,8 @@ describe('the chat widget', () => {
     await send('Hello?');
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Something went wrong. Please try again.');
+    expect(alert).toHaveTextContent('The chat is not available right now. Please try again later.');
+    expect(alert).not.toHaveTextContent(/something went wrong/i);
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await within(log()).findByText('Back again!');
     const [first, second] = service.messageRequests();

@@ -31,6 +31,10 @@ export interface WidgetStrings {
   edit: string;
   retry: string;
   error: string;
+  /** When the service cannot be reached: never a bare "something went wrong". */
+  unavailable: string;
+  /** Label of the owner's contact link shown with `unavailable`. */
+  contact: string;
   reconnecting: string;
   connecting: string;
 }
@@ -43,6 +47,10 @@ export interface WidgetConfig {
   position: 'bottom-right' | 'bottom-left';
   /** The editor's greeting override; empty means the agent's own greeting from the service. */
   greeting: string;
+  /** The agent's avatar image (http(s) only); empty shows the title's first letter. */
+  avatarUrl?: string;
+  /** The owner's contact page, offered when the chat is unavailable. */
+  contactUrl?: string;
   strings: WidgetStrings;
 }
 

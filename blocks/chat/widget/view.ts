@@ -45,7 +45,10 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
   panel.dir = document.documentElement.dir || getComputedStyle(root).direction || 'ltr';
 
   const header = element('div', 'header');
-  const avatar = element('span', 'avatar', { 'aria-hidden': 'true' }, (strings.title.trim()[0] ?? 'A').toUpperCase());
+  const avatar = element('span', 'avatar', { 'aria-hidden': 'true' });
+  const avatarUrl = safeHref(config.avatarUrl);
+  if (avatarUrl) avatar.append(element('img', undefined, { src: avatarUrl, alt: '', width: '32', height: '32' }));
+  else avatar.textContent = (strings.title.trim()[0] ?? 'A').toUpperCase();
   const title = element('h2', 'title', { id: titleId }, strings.title);
   header.append(avatar, title);
   if (isFloating) {
@@ -212,11 +215,13 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
       status.hidden = !text;
       status.textContent = text ?? '';
     },
-    showError(message: string, isRetryable: boolean): void {
+    showError(message: string, isRetryable: boolean, contactUrl?: string | null): void {
       log.setAttribute('aria-busy', 'false');
       log.querySelector(`.${CLASS}__error`)?.remove();
       const box = element('div', 'error', { role: 'alert' });
       box.append(element('span', undefined, {}, message));
+      const contact = safeHref(contactUrl);
+      if (contact) box.append(' ', link(strings.contact, contact));
       if (isRetryable) {
         const retry = element('button', 'button is-secondary', { type: 'button' }, strings.retry);
         retry.addEventListener('click', () => {
