@@ -9,6 +9,7 @@ import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
 import { addNote, approveLead, getLead, rejectLead, updateLead } from './api';
 import { DeliveryLedger } from './delivery-ledger';
+import { IdentityNotices } from './identity-notices';
 import { Transcript } from './transcript';
 import type { Lead, LeadStatus } from './types';
 import './style.scss';
@@ -102,6 +103,7 @@ export function LeadStage({ params }: StageProps) {
           />
         </div>
       </div>
+      <IdentityNotices lead={lead} duplicates={data.duplicates} />
 
       <div className="aa-two-columns">
         <div>
