@@ -50,7 +50,7 @@ describe('circuit breaker around the model', () => {
   it('does not count errors that are not upstream failures', async () => {
     const model = withCircuitBreaker({
       name: 'broken',
-      // eslint-disable-next-line require-yield
+       
       async *stream() {
         throw new Error('bug');
       },
