@@ -1,7 +1,9 @@
 import type { RunnableAction } from '../actions/action-service';
 import type { Agent } from '../agents/agent-types';
-import type { Citation, Conversation, ConversationMessage, Engine, TurnEvent } from '../conversations/conversation-types';
-import type { FieldValue } from '../leads/qualification';
+import type { Engine } from '../usage/engine';
+import type { Citation, TurnEvent } from './turn-events';
+import type { HistoryMessage, TurnConversation } from './turn-state';
+import type { FieldValue } from '../actions/field-values';
 import type { Logger } from '../logging/logger';
 import type { TokenUsage } from './chat-model';
 import type { CompletedAction } from './complete-action';
@@ -11,16 +13,18 @@ import type { StopReason, TurnLimits } from './stop-conditions';
 /** Everything one turn needs, for either engine. `conversation.state` is a working copy the turn may change. */
 export interface TurnContext {
   agent: Agent;
-  conversation: Conversation;
+  conversation: TurnConversation;
   actions: RunnableAction[];
   /** Earlier messages of the conversation, oldest first (not including this turn's message). */
-  history: ConversationMessage[];
+  history: HistoryMessage[];
   userMessage: string;
   knowledge: KnowledgeHit[];
   limits: TurnLimits;
   logger: Logger;
   signal?: AbortSignal;
   emit(event: TurnEvent): void;
+  /** False keeps a misbehaving model's apology instead of answering on the offline engine (default true). */
+  fallbackOnMisbehaviour?: boolean;
   /** Executes a confirmed action (or previews it in the playground). */
   complete(action: RunnableAction, values: Record<string, FieldValue>): CompletedAction;
 }

@@ -1,6 +1,6 @@
 import { actionDefinitionSchema, type ActionDefinition, type QualificationRule } from '../../src/actions/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
-import { qualify, ruleMatches, type FieldValue } from '../../src/leads/qualification';
+import { qualify, ruleMatches, type FieldValue } from '../../src/actions/qualification';
 
 const rule = (operator: QualificationRule['operator'], value?: QualificationRule['value']): QualificationRule => ({
   field: 'x',
@@ -11,7 +11,7 @@ const rule = (operator: QualificationRule['operator'], value?: QualificationRule
 });
 
 describe('a qualification rule', () => {
-  const cases: Array<[QualificationRule['operator'], QualificationRule['value'] | undefined, FieldValue | undefined, boolean]> = [
+  const cases: Array<[QualificationRule['operator'], QualificationRule['value'] | undefined, FieldValue | null | undefined, boolean]> = [
     ['equals', 'YouTube', 'youtube', true],
     ['equals', 'youtube', 'tiktok', false],
     ['equals', 5, '5', true],

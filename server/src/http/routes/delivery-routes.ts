@@ -1,0 +1,54 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, CAPABILITIES } from '../admin-auth';
+import type { RouteContext } from '../route-context';
+import { parseOrThrow } from '../../core/zod-issues';
+
+/**
+ * The delivery ledger of a lead, replay of a failed or dead step, and the webhook test send.
+ * Replaying is a lead reviewer's act; testing an endpoint belongs with building actions.
+ */
+const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'expected an id such as lead_abc123' });
+
+const headerList = z.array(
+  z.object({
+    name: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { message: 'expected an HTTP header name such as Authorization' }),
+    value: z.string().max(2000),
+  }),
+).max(20);
+
+const testWebhookSchema = z.object({
+  url: z
+    .string({ error: 'expected the endpoint URL' })
+    .url({ message: 'expected a full URL such as https://hooks.example.com/lead' })
+    .refine((value) => /^https?:\/\//.test(value), { message: 'expected an http:// or https:// URL' }),
+  // The step builder stores headers as a list; a plain { name: value } object is accepted too.
+  headers: z
+    .union([headerList, z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), z.string().max(2000)).transform((record) => Object.entries(record).map(([name, value]) => ({ name, value })))])
+    .default([]),
+  // From the builder: header values it shows are masked, so the service uses the stored ones.
+  actionId: z.string().max(64).optional(),
+  stepId: z.string().max(40).optional(),
+});
+
+export function registerDeliveryRoutes(router: Router, { container, adminAuth }: RouteContext): void {
+  const review = adminAuth.require(CAPABILITIES.reviewLeads);
+  const manage = adminAuth.require(CAPABILITIES.manageAgents);
+  const outbox = container.outbox;
+
+  router.get('/v1/leads/:leadId/deliveries', review, (request, response) => {
+    response.json(outbox.ledger(parseOrThrow(idParam, request.params.leadId, 'lead id')));
+  });
+
+  router.post('/v1/leads/:leadId/deliveries/:jobId/replay', review, (request, response) => {
+    const leadId = parseOrThrow(idParam, request.params.leadId, 'lead id');
+    const jobId = parseOrThrow(idParam, request.params.jobId, 'delivery id');
+    response.json({ delivery: outbox.replay(leadId, jobId, actorOf(request).userId) });
+  });
+
+  router.post('/v1/actions/test-webhook', manage, async (request, response) => {
+    const { actionId, stepId, ...input } = parseOrThrow(testWebhookSchema, request.body ?? {}, 'test webhook');
+    const headers = actionId && stepId ? container.actions.webhookHeaders(actionId, stepId, input.headers) : input.headers;
+    response.json(await outbox.testWebhook({ ...input, headers }));
+  });
+}

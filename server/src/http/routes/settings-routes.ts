@@ -1,0 +1,84 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import { CAPABILITIES } from '../admin-auth';
+import type { RouteContext } from '../route-context';
+import { parseOrThrow } from '../../core/zod-issues';
+import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDeliverySettings, type DeliverySettings } from '../../connectors/delivery-settings';
+
+/**
+ * Settings → Delivery: how the service reaches WordPress, AffiliateWP, CRMs and managers.
+ * Secrets (AffiliateWP token, webhook signing secret) are write-only: answers show a masked tail.
+ * PATCH merges: an omitted key keeps its value, `null` clears an optional one.
+ */
+const patchSchema = z
+  .object({
+    wordpress: z.object({ siteUrl: z.string().nullable().optional() }).strict().optional(),
+    affiliatewp: z
+      .object({
+        transport: z.string().optional(),
+        siteUrl: z.string().nullable().optional(),
+        publicKey: z.string().nullable().optional(),
+        token: z.string().nullable().optional(),
+        referral: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict()
+      .optional(),
+    notifications: z.object({ recipients: z.array(z.string()).optional() }).strict().optional(),
+    webhooks: z.object({ signingSecret: z.string().nullable().optional(), timeoutMs: z.number().optional() }).strict().optional(),
+    network: z.object({ allowHosts: z.array(z.string()).optional() }).strict().optional(),
+    emails: z.object({ welcome: z.object({ subject: z.string(), body: z.string() }).nullable().optional() }).strict().optional(),
+    retry: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** Merges a section: undefined keeps, null removes. */
+function mergeSection(current: Record<string, unknown>, patch: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!patch) return current;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete merged[key];
+    else if (typeof value === 'object' && !Array.isArray(value) && typeof merged[key] === 'object' && merged[key] !== null) merged[key] = { ...(merged[key] as object), ...(value as object) };
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+export function publicDeliverySettings(settings: DeliverySettings) {
+  return {
+    wordpress: { siteUrl: settings.wordpress.siteUrl ?? null },
+    affiliatewp: {
+      transport: settings.affiliatewp.transport,
+      siteUrl: settings.affiliatewp.siteUrl ?? null,
+      publicKey: settings.affiliatewp.publicKey ?? null,
+      token: maskSecret(settings.affiliatewp.token),
+      referral: settings.affiliatewp.referral,
+    },
+    notifications: settings.notifications,
+    webhooks: { signingSecret: maskSecret(settings.webhooks.signingSecret), timeoutMs: settings.webhooks.timeoutMs },
+    network: settings.network,
+    emails: { welcome: settings.emails.welcome ?? null },
+    retry: settings.retry,
+  };
+}
+
+export function registerSettingsRoutes(router: Router, { container, adminAuth }: RouteContext): void {
+  const manage = adminAuth.require(CAPABILITIES.manageAgents);
+  const store = container.settings;
+
+  router.get('/v1/settings/delivery', manage, (_request, response) => {
+    response.json({ settings: publicDeliverySettings(readDeliverySettings(store)) });
+  });
+
+  router.patch('/v1/settings/delivery', manage, (request, response) => {
+    const patch = parseOrThrow(patchSchema, request.body ?? {}, 'delivery settings');
+    const current = readDeliverySettings(store) as unknown as Record<string, Record<string, unknown>>;
+    const merged: Record<string, unknown> = { ...current };
+    for (const section of Object.keys(patch) as Array<keyof typeof patch>) {
+      merged[section] = mergeSection(current[section] ?? {}, patch[section] as Record<string, unknown> | undefined);
+    }
+    const next = parseOrThrow(deliverySettingsSchema, merged, 'delivery settings');
+    store.set(DELIVERY_SETTINGS_KEY, next);
+    response.json({ settings: publicDeliverySettings(next) });
+  });
+}
