@@ -25,6 +25,7 @@ const result = await esbuild.build({
   absWorkingDir: root,
   entryPoints: {
     main: 'server/src/main.ts',
+    backup: 'server/src/operations/backup-command.ts',
     'retrieval-worker': 'server/src/knowledge/retrieval-worker.ts',
     'pdf-worker': 'server/src/knowledge/pdf-worker.ts',
   },

@@ -13,6 +13,7 @@ import { registerPreviewRoutes } from '../preview/preview-routes';
 import { registerPlaygroundRoutes } from '../conversations/playground-routes';
 import { registerUsageRoutes } from '../usage/usage-routes';
 import { registerPrivacyRoutes } from '../privacy/privacy-routes';
+import { registerOperationsRoutes } from '../operations/operations-routes';
 
 export interface RouteContext {
   container: Container;
@@ -22,6 +23,7 @@ export interface RouteContext {
 /** Every route module of the service, registered in this order. One line per domain. */
 export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => void> = [
   registerHealthRoutes,
+  registerOperationsRoutes,
   registerAgentRoutes,
   registerActionRoutes,
   registerLeadRoutes,
