@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { FieldValue } from '../leads/qualification';
+import type { FieldValue } from '../actions/qualification';
+import type { Engine } from '../usage/engine';
 
 /** Where the visitor was when the conversation started; stored as the lead's source. */
 export const conversationSourceSchema = z
@@ -96,7 +97,6 @@ export type TurnEvent =
   | { type: 'trace'; data: { kind: 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine'; [key: string]: unknown } }
   | { type: 'message-end'; data: { messageId: string; usage: { engine: Engine } } };
 
-export type Engine = 'provider' | 'offline';
 
 export interface FieldRequest {
   key: string;
@@ -111,3 +111,4 @@ export interface SummaryLine {
   label: string;
   value: string;
 }
+export type { Engine };

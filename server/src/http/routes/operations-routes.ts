@@ -1,11 +1,11 @@
 import type { Router } from 'express';
-import { CAPABILITIES } from '../http/admin-auth';
-import { AppError, AuthenticationError } from '../http/errors';
-import type { RouteContext } from '../http/routes';
-import { parseOrThrow } from '../http/zod-issues';
-import { timingSafeEqualStrings } from '../security/request-signing';
-import { SERVICE_VERSION } from '../version';
-import { RETENTION_SETTINGS_KEY, readRetentionSettings, retentionSettingsSchema } from './retention';
+import { CAPABILITIES } from '../admin-auth';
+import { AppError, AuthenticationError } from '../../core/errors';
+import type { RouteContext } from '../route-context';
+import { parseOrThrow } from '../../core/zod-issues';
+import { timingSafeEqualStrings } from '../../security/request-signing';
+import { SERVICE_VERSION } from '../../core/version';
+import { RETENTION_SETTINGS_KEY, readRetentionSettings, retentionSettingsSchema } from '../../operations/retention';
 
 /** Readiness, metrics, the health report and the retention settings (docs/deploying.md). */
 export function registerOperationsRoutes(router: Router, { container, adminAuth }: RouteContext): void {
