@@ -19,6 +19,8 @@ const LAYERS = [
   { name: 'domains-after-leads', path: '^server/src/(outbox|privacy|usage)/' },
   { name: 'domains-chat', path: '^server/src/(conversations|preview)/' },
   { name: 'runtime', path: '^server/src/runtime/' },
+  // Health, readiness, metrics, retention, backup: they observe the domains, none of them imports it.
+  { name: 'operations', path: '^server/src/operations/' },
   { name: 'composition', path: '^server/src/container[.]ts$' },
   { name: 'http', path: '^server/src/http/' },
   { name: 'entry', path: '^server/src/(app[.]ts|main[.]ts|seed/)' },
