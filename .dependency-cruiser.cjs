@@ -3,7 +3,7 @@
  * draws the layers; this file is the executable version of that picture.
  *
  * The service (server/src) is layered; imports point down only:
- *   contract → core → platform → domains (ranked) → runtime → composition → http → entry
+ *   contract → core → platform → domains (ranked) → runtime → conversations → composition → http → entry
  * `contract` and `core` are at the bottom: any code may import them, they import no other server folder.
  */
 
@@ -16,9 +16,11 @@ const LAYERS = [
   { name: 'domains-base', path: '^server/src/(agents|settings|connectors|knowledge)/' },
   { name: 'domains-actions', path: '^server/src/actions/' },
   { name: 'domains-leads', path: '^server/src/leads/' },
-  { name: 'domains-after-leads', path: '^server/src/(outbox|privacy|usage)/' },
-  { name: 'domains-chat', path: '^server/src/(conversations|preview)/' },
+  { name: 'domains-after-leads', path: '^server/src/(outbox|privacy|usage|preview)/' },
+  // The runtime owns the turn (state, events, orchestration) behind the ports of runtime/turn-ports.ts.
   { name: 'runtime', path: '^server/src/runtime/' },
+  // Conversations store what the runtime's turns produce and decide when a turn runs (lock, replay).
+  { name: 'conversations', path: '^server/src/conversations/' },
   // Health, readiness, metrics, retention, backup: they observe the domains, none of them imports it.
   { name: 'operations', path: '^server/src/operations/' },
   { name: 'composition', path: '^server/src/container[.]ts$' },

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { TurnEvent } from '../conversations/conversation-types';
+import type { TurnEvent } from '../runtime/turn-events';
 import { HEARTBEAT_MS } from '../conversations/chat-traffic';
 
 /**

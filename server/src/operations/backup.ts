@@ -34,6 +34,10 @@ export async function backupDatabase(sourceFile: string, targetFile: string): Pr
     let integrity: string;
     try {
       integrity = copy.pragma('integrity_check', { simple: true }) as string;
+      // Jobs claimed at backup time belong to no process once restored: due again at once instead of
+      // after their lease (the attempt may have finished after the snapshot; webhook ids stay the same
+      // so receivers deduplicate a repeat).
+      copy.prepare("UPDATE outbox_jobs SET status = 'pending', lease_until = NULL, claim_token = NULL WHERE status = 'running'").run();
       // A standalone file: no -wal beside it to forget when copying it elsewhere.
       copy.pragma('journal_mode = DELETE');
     } finally {

@@ -7,7 +7,8 @@ import { parseOrThrow } from '../../core/zod-issues';
 import { verifyVisitorToken, type VisitorToken } from '../../security/tokens';
 import { allowedOriginsFor, answerPreflight, applyChatCors } from '../chat-cors';
 import { publicConversation } from '../../conversations/conversation-service';
-import { conversationSourceSchema, type Conversation } from '../../conversations/conversation-types';
+import type { Conversation } from '../../conversations/conversation-types';
+import { conversationSourceSchema } from '../../runtime/turn-state';
 import { createEventStream, wantsEventStream } from '../event-stream';
 
 /**
