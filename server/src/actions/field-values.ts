@@ -2,6 +2,7 @@ import type { ActionDefinition, ActionField } from './action-definition';
 import { EMAIL_SHAPE, normaliseEmail } from '../runtime/offline/parsers/email';
 import { normalisePhone } from '../runtime/offline/parsers/phone';
 import { parseNumber } from '../runtime/offline/parsers/number';
+import { safeHttpUrl } from '../contract/safe-url';
 
 /**
  * The one place that decides whether a value is acceptable for a field, for the model's tool calls
@@ -101,7 +102,8 @@ function validateUrl(field: ActionField, raw: unknown): FieldValueResult {
   try {
     const url = new URL(candidate);
     if (!/^https?:$/.test(url.protocol) || !/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(url.hostname) || /\s/.test(text)) return failure(field, problem);
-    return checkLength(field, candidate);
+    const safe = safeHttpUrl(candidate);
+    return safe ? checkLength(field, candidate) : failure(field, problem);
   } catch {
     return failure(field, problem);
   }

@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '../contract/safe-url';
 import type { RunnableAction } from '../actions/action-service';
 import type { Conversation, TurnEvent } from '../conversations/conversation-types';
 import type { LeadSource } from '../leads/lead-types';
@@ -33,7 +34,10 @@ export interface CompletedAction {
 }
 
 export function leadSourceOf(conversation: Conversation): LeadSource {
-  const { url, referrer, utm } = conversation.source;
+  // Sources stored before visitor URLs were checked at the boundary are filtered here too.
+  const url = safeHttpUrl(conversation.source.url);
+  const referrer = safeHttpUrl(conversation.source.referrer);
+  const { utm } = conversation.source;
   return {
     ...(url ? { pageUrl: url } : {}),
     ...(referrer ? { referrer } : {}),
