@@ -64,6 +64,9 @@ function bridgeError(operation: string, status: number, code: string, response: 
   if (status === 501 || code === 'affiliatewp_not_installed') {
     return new DeliveryError('AffiliateWP is not active on the WordPress site; activate it or switch the AffiliateWP transport off.', { retryable: true, code: 'affiliatewp_not_installed', response });
   }
+  if (code === 'mail_in_progress') {
+    return new DeliveryError('WordPress is still sending this email for an earlier attempt; will check again.', { retryable: true, code, response });
+  }
   if (status === 400 || status === 409 || status === 422) {
     return new DeliveryError(`WordPress rejected the bridge call '${operation}' (${status} ${code}).`, { retryable: false, code: code || 'bridge_rejected', response });
   }

@@ -1,30 +1,25 @@
 /**
- * The one rule for turning a stored URL into a link, shared by the service (emails, CSV, preview page)
- * and the browser code (admin app, chat widget). Visitor-supplied URLs (page, referrer, website fields)
- * and URLs from retrieved documents are untrusted: only an absolute http(s) URL may become a link;
- * anything else (javascript:, data:, vbscript:, relative paths, "//host" tricks) is plain text.
- *
- * No Node or DOM dependency: WHATWG `URL` exists in both.
+ * The one rule for turning a stored or received URL into a link: only an absolute `http:` or
+ * `https:` URL qualifies. Anything else (`javascript:`, `data:`, `vbscript:`, relative paths,
+ * protocol-relative `//host`, garbage) gives null, and callers show it as plain text.
+ * Used by the service (boundary checks, emails, CSV), the admin app and the widget, so all of
+ * them agree on what is a link. No dependencies: it is bundled into the browser code.
  */
-export const SAFE_URL_MAX_LENGTH = 2000;
-
-/** The accepted form, for error messages. */
-export const SAFE_URL_RULE = 'an absolute http:// or https:// URL of at most 2000 characters';
-
-/** The normalised URL when `value` is an absolute http(s) URL with a host; otherwise null. */
 export function safeHttpUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  // Control characters and whitespace inside a URL are how scheme filters get bypassed ("java\tscript:").
-  if (text === '' || text.length > SAFE_URL_MAX_LENGTH || /[\u0000-\u0020\u007f-\u009f]/.test(text)) return null;
-  // The scheme must be spelled out: WHATWG parsing would otherwise accept "https:host" and similar.
+  // Whitespace and control characters inside a URL are how filters get confused ("https://a.example/\u0000…");
+  // no real page or referrer has them, and 2000 characters is what the service stores.
+  if (text.length > 2000 || /[\u0000-\u0020\u007f-\u009f]/.test(text)) return null;
+  // URL() would resolve a relative value against nothing and throw, but it also accepts
+  // "https:evil" style strings; requiring the "//" keeps the meaning obvious to a reader.
   if (!/^https?:\/\//i.test(text)) return null;
-  let url: URL;
   try {
-    url = new URL(text);
+    const parsed = new URL(text);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    if (!parsed.hostname) return null;
+    return parsed.href;
   } catch {
     return null;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
-  return url.href;
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock';
 import type { OutboxRepository } from './outbox-repository';
 import type { JobStepType, NewJob } from './outbox-types';
 import { evaluateCondition } from './step-conditions';
+import { heldStepReason } from './step-holds';
 
 /**
  * Turns a lead's steps into outbox jobs. Runs inside the lead's transaction (synchronous
@@ -85,7 +86,9 @@ export function createOutboxScheduler({
           label: step.label ?? null,
           dependsOn: step.dependsOn,
           step: step as unknown as Record<string, unknown>,
-          skipReason: condition.met ? (step.type === 'affiliatewp_application' ? affiliateWpSkipReason() : undefined) : condition.reason,
+          skipReason: condition.met
+            ? (heldStepReason(lead, step) ?? (step.type === 'affiliatewp_application' ? affiliateWpSkipReason() : undefined))
+            : condition.reason,
           // The chat shows reply steps itself; recorded as done so steps depending on them run.
           alreadyDone: step.type === 'reply' ? 'shown in the chat' : undefined,
         };

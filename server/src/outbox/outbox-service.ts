@@ -15,6 +15,7 @@ import { createOutboxWorker } from './outbox-worker';
 import { executeJob } from './step-executors';
 import { samplePayload, type TranscriptMessage } from './lead-payload';
 import type { OutboxJob } from './outbox-types';
+import { HELD_PREFIX } from './step-holds';
 
 /**
  * The outbox as the rest of the service sees it: a LeadStepScheduler for the lead service, a
@@ -94,13 +95,17 @@ export function createOutbox(options: OutboxOptions) {
       response: job.response,
       result: job.result,
       dependsOn: job.dependsOn,
-      replayable: job.status === 'failed' || job.status === 'dead',
+      replayable: isReplayable(job),
       createdAt: job.createdAt,
       updatedAt: job.updatedAt,
       finishedAt: job.finishedAt,
       history: repository.attemptsOf(job.id),
     };
   }
+
+  // A step held for the manager (step-holds.ts) runs once the manager replays it: that is the release.
+  const isReplayable = (job: { status: string; lastError: string | null }) =>
+    job.status === 'failed' || job.status === 'dead' || (job.status === 'skipped' && (job.lastError ?? '').startsWith(HELD_PREFIX));
 
   return {
     scheduler,
@@ -118,8 +123,8 @@ export function createOutbox(options: OutboxOptions) {
     replay(leadId: string, jobId: string, actorUserId: number) {
       const job = repository.findById(jobId);
       if (!job || job.leadId !== leadId) throw new NotFoundError('Delivery', jobId);
-      if (job.status !== 'failed' && job.status !== 'dead') {
-        throw new ConflictError(`Only a failed or dead delivery can be replayed; this one is ${job.status}.`, 'not_replayable', { status: job.status });
+      if (!isReplayable(job)) {
+        throw new ConflictError(`Only a failed, dead or held delivery can be replayed; this one is ${job.status}.`, 'not_replayable', { status: job.status });
       }
       repository.replay(job, { now: clock.now(), actor: actorUserId, updatedAt: nowIso() });
       worker.wake();

@@ -85,20 +85,20 @@ export async function executeJob(job: OutboxJob, context: ExecutionContext): Pro
         const referralUrl = context.groupResults.referral_url?.referralUrl;
         if (typeof referralUrl !== 'string') return { kind: 'failed', error: 'The referral link is missing; replay the referral step first.', response: null };
         const email = renderEmail(context.settings.emails.welcome ?? DEFAULT_WELCOME_TEMPLATE, mergeValuesOf(lead, { referral_url: referralUrl }));
-        const response = await CONNECTORS.mail(dependencies).send(lead.email, email);
+        const response = await CONNECTORS.mail(dependencies).send(lead.email, email, { idempotencyKey: job.idempotencyKey });
         return { kind: 'succeeded', response: { ...response, to: lead.email } };
       }
 
       case 'email': {
         const { to, email } = stepEmailOf(lead, config, context.settings);
         if (!to) return { kind: 'failed', error: 'The lead has no email address to send to.', response: null };
-        const response = await CONNECTORS.mail(dependencies).send(to, email);
+        const response = await CONNECTORS.mail(dependencies).send(to, email, { idempotencyKey: job.idempotencyKey });
         return { kind: 'succeeded', response: { ...response, to } };
       }
 
       case 'notify_manager': {
         const { recipients, email } = managerNotificationOf(lead, config, context.settings, job.trigger);
-        const response = await CONNECTORS.mail(dependencies).send(recipients, email);
+        const response = await CONNECTORS.mail(dependencies).send(recipients, email, { idempotencyKey: job.idempotencyKey });
         return { kind: 'succeeded', response: { ...response, to: recipients.join(', ') } };
       }
 

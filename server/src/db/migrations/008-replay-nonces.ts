@@ -5,7 +5,7 @@ import type { Migration } from '../migrate';
  * sent again, not even after a restart (security/replay-guard.ts prunes expired rows).
  */
 export const replayNoncesSchema: Migration = {
-  id: 6,
+  id: 8,
   name: 'security: accepted request nonces',
   sql: `
 CREATE TABLE accepted_nonces (
