@@ -3,6 +3,7 @@ import { EMAIL_SHAPE, normaliseEmail } from './field-parsers/email';
 import { normalisePhone } from './field-parsers/phone';
 import { parseNumber } from './field-parsers/number';
 import { safeHttpUrl } from '../contract/safe-url';
+import { matchEnumOption } from './field-parsers/enum';
 
 /**
  * The one place that decides whether a value is acceptable for a field, for the model's tool calls
@@ -81,7 +82,9 @@ function validateEnum(field: ActionField, raw: unknown): FieldValueResult {
     text === undefined || text === null
       ? undefined
       : options.find((candidate) => candidate.value === text || candidate.label.toLowerCase() === text) ??
-        options.find((candidate) => candidate.synonyms.some((synonym) => synonym.toLowerCase() === text));
+        options.find((candidate) => candidate.synonyms.some((synonym) => synonym.toLowerCase() === text)) ??
+        // "facebook group", "organic youtube videos and shorts": the offline engine's matcher, so both engines agree.
+        options.find((candidate) => candidate.value === matchEnumOption(text, options, { fuzzy: true })?.value);
   if (!option) {
     return failure(
       field,

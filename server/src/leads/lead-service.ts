@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROUTES, type ActionDefinition } from '../actions/action-definition';
+import { normaliseEmail } from '../actions/field-parsers/email';
 import { newId, nowIso } from '../core/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
@@ -69,7 +70,7 @@ function decodeCursor(cursor: string): { sortValue: string | number; id: string 
 function identityOf(definition: ActionDefinition, values: FieldValues): { email: string | null; name: string | null } {
   const emailField = definition.fields.find((field) => field.type === 'email');
   const nameField = definition.fields.find((field) => field.key === 'name') ?? definition.fields.find((field) => field.type === 'text');
-  const email = emailField && typeof values[emailField.key] === 'string' ? (values[emailField.key] as string).trim().toLowerCase() : null;
+  const email = emailField && typeof values[emailField.key] === 'string' ? normaliseEmail(values[emailField.key] as string) : null;
   const name = nameField && typeof values[nameField.key] === 'string' ? (values[nameField.key] as string).trim() : null;
   return { email: email || null, name: name || null };
 }
@@ -86,7 +87,7 @@ function cleanValues(definition: ActionDefinition, values: FieldValues): Record<
   return Object.fromEntries(
     Object.entries(values)
       .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, emailKeys.has(key) && typeof value === 'string' ? value.trim().toLowerCase() : value]),
+      .map(([key, value]) => [key, emailKeys.has(key) && typeof value === 'string' ? normaliseEmail(value) : value]),
   ) as Record<string, FieldValue>;
 }
 
@@ -247,7 +248,7 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
       });
     },
 
-    findByEmail: (email: string) => leads.findByEmail(email.trim().toLowerCase()),
+    findByEmail: (email: string) => leads.findByEmail(normaliseEmail(email)),
     remove: (id: string) => leads.remove(id),
   };
 }

@@ -3,7 +3,7 @@ import type { RunnableAction } from '../actions/action-service';
 import type { TurnEvent } from './turn-events';
 import type { TurnConversation } from './turn-state';
 import type { LeadSource } from '../leads/lead-types';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../actions/field-values';
 import { buildNewLead } from '../leads/lead-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
 import { renderTemplate } from './render-template';

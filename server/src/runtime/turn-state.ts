@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../actions/field-values';
 import { safeHttpUrl } from '../contract/safe-url';
 
 /**
@@ -60,6 +60,8 @@ export interface ConversationState {
   completed: Array<{ actionKey: string; leadId: string | null }>;
   /** The offline engine's own state machine, opaque to the rest of the runtime. */
   offline: unknown;
+  /** The field the model path asked for last, so the visitor's next reply can be read as its answer. */
+  askedField?: { actionKey: string; fieldKey: string } | null;
 }
 
 export function emptyConversationState(): ConversationState {
