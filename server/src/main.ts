@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { loadConfig, ConfigurationError } from './config/config';
 import { resolveSharedSecret } from './config/shared-secret';
-import { openDatabase } from './db/database';
+import { DATABASE_FILE_NAME, openDatabase } from './db/database';
 import { createLogger } from './logging/logger';
 import { createContainer } from './container';
 import { createApp } from './app';
 import { seedExampleIfEmpty } from './seed/seed-example';
 import { SERVICE_VERSION } from './core/version';
+import { createGracefulStop } from './operations/graceful-stop';
 
 /** `npm start`: configuration → database → seed → HTTP server, and a graceful stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
         `Paste it into WordPress → Affiliate Agent → Settings:\n\n    ${secret}\n\n`,
     );
   }
-  const db = openDatabase(path.join(config.dataDirectory, 'affiliate-agent.sqlite'));
+  const db = openDatabase(path.join(config.dataDirectory, DATABASE_FILE_NAME));
   const container = createContainer({ db, config, secret, logger });
   const seeded = seedExampleIfEmpty(container);
   const app = createApp(container);
@@ -51,23 +52,26 @@ async function main(): Promise<void> {
     void container.close().finally(() => process.exit(1));
   });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('stopping', { signal });
-    server.close();
-    server.closeAllConnections?.();
-    container
-      .close()
-      .then(() => process.exit(0))
-      .catch((error) => {
+  container.operations.retention.start();
+  const stop = createGracefulStop({
+    server,
+    graceMs: config.operations.shutdownGraceMs,
+    logger,
+    markStopping: () => container.operations.readiness.markStopping(),
+    stopWorkers: (settings) => container.outbox.stop(settings),
+    closeContainer: () => container.close(),
+  });
+  const onSignal = (signal: string) => {
+    stop(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
         logger.error('error while stopping', { error: String(error) });
         process.exit(1);
-      });
+      },
+    );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
 }
 
 void main();

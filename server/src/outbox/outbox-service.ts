@@ -14,7 +14,7 @@ import { createOutboxScheduler } from './outbox-scheduler';
 import { createOutboxWorker } from './outbox-worker';
 import { executeJob } from './step-executors';
 import { samplePayload, type TranscriptMessage } from './lead-payload';
-import type { OutboxJob } from './outbox-types';
+import type { JobOutcome, OutboxJob } from './outbox-types';
 import { HELD_PREFIX } from './step-holds';
 
 /**
@@ -35,6 +35,8 @@ export interface OutboxOptions {
   leaseMs?: number;
   pollIntervalMs?: number;
   random?: () => number;
+  /** Told every attempt's outcome (metrics: deliveries by connector and status). */
+  onOutcome?: (job: OutboxJob, outcome: JobOutcome) => void;
 }
 
 export function createOutbox(options: OutboxOptions) {
@@ -58,7 +60,7 @@ export function createOutbox(options: OutboxOptions) {
     random: options.random,
     retrySettings: () => readDeliverySettings(options.settings).retry,
     run: (job) =>
-      executeJob(job, {
+      runJob(job, {
         lead: options.leads.findById(job.leadId),
         settings: readDeliverySettings(options.settings),
         http,
@@ -77,6 +79,12 @@ export function createOutbox(options: OutboxOptions) {
         isWebhookDisabled: (url) => repository.disabledReason(url),
       }),
   });
+
+  async function runJob(job: OutboxJob, context: Parameters<typeof executeJob>[1]): Promise<JobOutcome> {
+    const outcome = await executeJob(job, context);
+    options.onOutcome?.(job, outcome);
+    return outcome;
+  }
 
   const scheduler = createOutboxScheduler({ repository, settings: options.settings, clock, onScheduled: () => worker.wake() });
 
