@@ -34,14 +34,22 @@ async function main(): Promise<void> {
   const container = createContainer({ db, config, secret, logger });
   const seeded = seedExampleIfEmpty(container);
   const app = createApp(container);
-  container.outbox.start();
-  container.knowledge.warmRetrieval();
-  const server = app.listen(config.port, config.host, () => {
+  // Workers start only once the port is ours: a second instance on a busy port must not deliver leads.
+  // Express 5 also calls this back on a listen error; the 'error' handler below deals with that.
+  const server = app.listen(config.port, config.host, (error?: Error) => {
+    if (error) return;
+    container.outbox.start();
+    container.knowledge.warmRetrieval();
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info('service started', { version: SERVICE_VERSION, url: `http://${config.host}:${port}`, seededAgent: seeded?.agentId ?? null });
     process.stdout.write(`Affiliate Agent service ${SERVICE_VERSION} listening on http://${config.host}:${port}\n`);
     if (seeded) process.stdout.write(`Seeded example agent ${seeded.agentId}; try http://${config.host}:${port}/preview/${seeded.agentId}\n`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? 'is already in use (another instance running?)' : `cannot be opened (${error.code ?? error.message})`;
+    process.stderr.write(`Port ${config.port} on ${config.host} ${reason}; set AA_PORT to a free port. Nothing was started.\n`);
+    void container.close().finally(() => process.exit(1));
   });
 
   container.operations.retention.start();

@@ -106,6 +106,8 @@ test('a visitor’s javascript: page URL never runs in wp-admin when an administ
   );
   expect(scriptLinks).toEqual([]);
   const shown = admin.page.getByText(CREATE_ADMIN, { exact: true });
+  // The service drops a non-http(s) page URL while still starting the chat (conversation-types): nothing to show.
+  if (boundary === 'accepted' && (await shown.count()) === 0) boundary = 'dropped (conversation started without it)';
   if (boundary === 'accepted') {
     // Stored as sent: shown as text, and clicking the text does nothing.
     await expect(shown.first().evaluate((node) => node.closest('a'))).resolves.toBeNull();

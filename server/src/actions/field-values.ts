@@ -2,6 +2,7 @@ import type { ActionDefinition, ActionField } from './action-definition';
 import { EMAIL_SHAPE, normaliseEmail } from './field-parsers/email';
 import { normalisePhone } from './field-parsers/phone';
 import { parseNumber } from './field-parsers/number';
+import { safeHttpUrl } from '../contract/safe-url';
 import { matchEnumOption } from './field-parsers/enum';
 
 /**
@@ -104,7 +105,8 @@ function validateUrl(field: ActionField, raw: unknown): FieldValueResult {
   try {
     const url = new URL(candidate);
     if (!/^https?:$/.test(url.protocol) || !/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(url.hostname) || /\s/.test(text)) return failure(field, problem);
-    return checkLength(field, candidate);
+    const safe = safeHttpUrl(candidate);
+    return safe ? checkLength(field, candidate) : failure(field, problem);
   } catch {
     return failure(field, problem);
   }

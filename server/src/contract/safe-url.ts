@@ -8,6 +8,9 @@
 export function safeHttpUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
+  // Whitespace and control characters inside a URL are how filters get confused ("https://a.example/\u0000…");
+  // no real page or referrer has them, and 2000 characters is what the service stores.
+  if (text.length > 2000 || /[\u0000-\u0020\u007f-\u009f]/.test(text)) return null;
   // URL() would resolve a relative value against nothing and throw, but it also accepts
   // "https:evil" style strings; requiring the "//" keeps the meaning obvious to a reader.
   if (!/^https?:\/\//i.test(text)) return null;
