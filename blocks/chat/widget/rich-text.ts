@@ -7,7 +7,9 @@ import type { Citation } from './types';
  */
 const INLINE = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|\*\*([^*\n]{1,500})\*\*|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])|\[(S\d{1,3})\]/g;
 
-export function safeHref(url: string): string | null {
+/** An http(s) link for a URL, or null: sources without a page (FAQ entries, uploads) have no link. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
   try {
     const parsed = new URL(url, document.baseURI);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;

@@ -125,7 +125,7 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
       const sources = element('ul', 'sources', { 'aria-label': strings.sources });
       for (const citation of citations) {
         const item = element('li', 'source');
-        item.append(link(citation.title || citation.url, safeHref(citation.url)!));
+        item.append(link(citation.title || citation.url!, safeHref(citation.url)!));
         sources.append(item);
       }
       node.append(sources);

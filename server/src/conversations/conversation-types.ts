@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { ChatEvent, Citation, Engine } from '../contract/chat-events';
 import type { FieldValue } from '../leads/qualification';
+
+export type { Citation, Engine, FieldRequest, SummaryLine } from '../contract/chat-events';
 
 /** Where the visitor was when the conversation started; stored as the lead's source. */
 export const conversationSourceSchema = z
@@ -19,12 +22,6 @@ export const conversationSourceSchema = z
   })
   .partial();
 export type ConversationSource = z.infer<typeof conversationSourceSchema>;
-
-export interface Citation {
-  id: string;
-  title: string;
-  url: string | null;
-}
 
 /**
  * What the runtime remembers between turns. The model itself is stateless, so the draft values and
@@ -84,30 +81,5 @@ export interface ConversationMessage {
   createdAt: string;
 }
 
-/** The typed events of one turn (docs/protocol.md, section 4); SSE and JSON mode carry the same list. */
-export type TurnEvent =
-  | { type: 'message-start'; data: { messageId: string } }
-  | { type: 'text-delta'; data: { delta: string } }
-  | { type: 'citations'; data: { citations: Citation[] } }
-  | { type: 'field-request'; data: { actionKey: string; field: FieldRequest } }
-  | { type: 'confirmation-request'; data: { actionKey: string; title: string; summary: SummaryLine[] } }
-  | { type: 'action-completed'; data: { actionKey: string; leadId: string | null; reply: string; dryRun?: boolean } }
-  | { type: 'error'; data: { code: string; message: string; retryable: boolean } }
-  | { type: 'trace'; data: { kind: 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine'; [key: string]: unknown } }
-  | { type: 'message-end'; data: { messageId: string; usage: { engine: Engine } } };
-
-export type Engine = 'provider' | 'offline';
-
-export interface FieldRequest {
-  key: string;
-  label: string;
-  type: string;
-  question: string;
-  options?: Array<{ value: string; label: string }>;
-}
-
-export interface SummaryLine {
-  key: string;
-  label: string;
-  value: string;
-}
+/** The typed events of one turn, declared once in the contract module shared with the clients. */
+export type TurnEvent = ChatEvent;

@@ -15,6 +15,7 @@ import { createOutboxWorker } from './outbox-worker';
 import { executeJob } from './step-executors';
 import { samplePayload, type TranscriptMessage } from './lead-payload';
 import type { OutboxJob } from './outbox-types';
+import type { WebhookTestResult } from '../contract/webhook-test';
 
 /**
  * The outbox as the rest of the service sees it: a LeadStepScheduler for the lead service, a
@@ -127,7 +128,7 @@ export function createOutbox(options: OutboxOptions) {
     },
 
     /** Posts a signed sample event to a URL, through the same SSRF guard as real deliveries. */
-    async testWebhook(input: { url: string; headers: Array<{ name: string; value: string }> }) {
+    async testWebhook(input: { url: string; headers: Array<{ name: string; value: string }> }): Promise<WebhookTestResult> {
       const settings = readDeliverySettings(options.settings);
       const webhookId = `msg_test_${crypto.randomBytes(8).toString('hex')}`;
       const connector = CONNECTORS.webhook({ http, secret: options.secret, settings, nowSeconds });

@@ -1,5 +1,5 @@
 import type { ActionDefinition, ActionField } from '../actions/action-definition';
-import type { SummaryLine } from '../conversations/conversation-types';
+import type { SummaryLine } from '../contract/chat-events';
 import type { FieldValue } from '../leads/qualification';
 import { parseYesNo } from './offline/parsers/yes-no';
 import { normaliseText } from './offline/text-normalise';
