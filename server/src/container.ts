@@ -17,6 +17,7 @@ import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
+import { createChatTraffic } from './conversations/chat-traffic';
 import { createUsageRepository } from './usage/usage-repository';
 import { createUsageService } from './usage/usage-service';
 
@@ -68,7 +69,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   });
 
   // Chat runtime: provider or offline engine, conversations over HTTP, usage metering.
-  const chat = createChatRuntime({ config, logger });
+  const chat = { ...createChatRuntime({ config, logger }), ...createChatTraffic() };
   const usage = createUsageService({ usage: createUsageRepository(db) });
   const conversations = createConversationService({
     conversations: transcriptSource,

@@ -1,8 +1,8 @@
 import type { RunnableAction } from '../actions/action-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
 import type { Agent } from '../agents/agent-types';
-import { newId, nowIso } from '../db/ids';
-import { AppError, ForbiddenError, NotFoundError } from '../http/errors';
+import { newId, nowIso } from '../core/ids';
+import { AppError, ForbiddenError, NotFoundError } from '../core/errors';
 import type { Logger } from '../logging/logger';
 import type { ChatModel } from '../runtime/chat-model';
 import { completeAction, type LeadSubmitter } from '../runtime/complete-action';

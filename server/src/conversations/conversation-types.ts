@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ChatEvent, Citation, Engine } from '../contract/chat-events';
-import type { FieldValue } from '../leads/qualification';
+import type { ChatEvent, Citation } from '../contract/chat-events';
+import type { FieldValue } from '../actions/qualification';
 
 export type { Citation, Engine, FieldRequest, SummaryLine } from '../contract/chat-events';
 

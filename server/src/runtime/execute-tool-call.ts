@@ -2,7 +2,7 @@ import type { RunnableAction } from '../actions/action-service';
 import { describeValueProblems, isEmptyValue, validateActionValues } from '../actions/field-values';
 import type { ActionField } from '../actions/action-definition';
 import type { ConversationState, FieldRequest, TurnEvent } from '../conversations/conversation-types';
-import type { FieldValue } from '../leads/qualification';
+import type { FieldValue } from '../actions/qualification';
 import { isGrounded } from './value-grounding';
 
 /**
