@@ -1,4 +1,4 @@
-import type { ActionDefinition, ActionField } from './action-definition';
+import type { ActionDefinition, ActionField } from '../contract/action-definition';
 import { EMAIL_SHAPE, normaliseEmail } from './field-parsers/email';
 import { normalisePhone } from './field-parsers/phone';
 import { parseNumber } from './field-parsers/number';

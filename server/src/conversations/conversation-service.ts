@@ -1,6 +1,6 @@
 import type { RunnableAction } from '../actions/action-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
-import type { Agent } from '../agents/agent-types';
+import type { Agent } from '../contract/agent-types';
 import { newId, nowIso } from '../core/ids';
 import { AppError, ForbiddenError, NotFoundError } from '../core/errors';
 import type { Logger } from '../logging/logger';

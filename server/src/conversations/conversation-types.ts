@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChatEvent, Citation } from '../contract/chat-events';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../contract/qualification';
 
 export type { Citation, Engine, FieldRequest, SummaryLine } from '../contract/chat-events';
 

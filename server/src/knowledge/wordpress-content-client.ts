@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UpstreamError } from '../core/errors';
 import { issuesFromZod } from '../core/zod-issues';
 import { signRequest } from '../security/request-signing';
-import { wordpressItemSchema, type WordpressContentType, type WordpressItem } from './knowledge-types';
+import { wordpressItemSchema, type WordpressContentType, type WordpressItem } from '../contract/knowledge-types';
 
 /**
  * Pulls site content through the plugin's signed bridge: `content/list` (docs/protocol.md, section 3),

@@ -1,4 +1,4 @@
-import type { Lead } from './lead-types';
+import type { Lead } from '../contract/lead-types';
 
 /**
  * Spreadsheet-safe CSV: every cell quoted, and a cell that a spreadsheet would run as a formula

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../db/database';
 import type { Logger } from '../logging/logger';
-import type { Lead } from '../leads/lead-types';
+import type { Lead } from '../contract/lead-types';
 import { ConflictError, NotFoundError, AppError } from '../core/errors';
 import { ensureWebhookSecret, readDeliverySettings, type SettingsStore } from '../connectors/delivery-settings';
 import { createSafeHttpClient, type SafeHttpClient } from '../connectors/safe-http';

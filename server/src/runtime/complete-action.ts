@@ -1,7 +1,7 @@
 import type { RunnableAction } from '../actions/action-service';
 import type { Conversation, TurnEvent } from '../conversations/conversation-types';
-import type { LeadSource } from '../leads/lead-types';
-import type { FieldValue } from '../actions/qualification';
+import type { LeadSource } from '../contract/lead-types';
+import type { FieldValue } from '../contract/qualification';
 import { buildNewLead } from '../leads/lead-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
 import { renderTemplate } from './render-template';

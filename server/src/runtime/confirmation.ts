@@ -1,6 +1,6 @@
-import type { ActionDefinition, ActionField } from '../actions/action-definition';
+import type { ActionDefinition, ActionField } from '../contract/action-definition';
 import type { SummaryLine } from '../contract/chat-events';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../contract/qualification';
 import { parseYesNo } from './offline/parsers/yes-no';
 import { normaliseText } from './offline/text-normalise';
 

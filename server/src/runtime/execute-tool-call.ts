@@ -1,8 +1,8 @@
 import type { RunnableAction } from '../actions/action-service';
 import { describeValueProblems, isEmptyValue, validateActionValues } from '../actions/field-values';
-import type { ActionField } from '../actions/action-definition';
+import type { ActionField } from '../contract/action-definition';
 import type { ConversationState, FieldRequest, TurnEvent } from '../conversations/conversation-types';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../contract/qualification';
 import { isGrounded } from './value-grounding';
 
 /**

@@ -1,7 +1,7 @@
 import type { RunnableAction } from '../actions/action-service';
-import type { Agent } from '../agents/agent-types';
+import type { Agent } from '../contract/agent-types';
 import type { Citation, Conversation, ConversationMessage, Engine, TurnEvent } from '../conversations/conversation-types';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../contract/qualification';
 import type { Logger } from '../logging/logger';
 import type { TokenUsage } from './chat-model';
 import type { CompletedAction } from './complete-action';

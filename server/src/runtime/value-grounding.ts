@@ -1,5 +1,5 @@
-import type { ActionField } from '../actions/action-definition';
-import type { FieldValue } from '../actions/qualification';
+import type { ActionField } from '../contract/action-definition';
+import type { FieldValue } from '../contract/qualification';
 import { findNumbers } from '../actions/field-parsers/number';
 import { matchEnumOption } from './offline/parsers/enum';
 import { parseYesNo } from './offline/parsers/yes-no';

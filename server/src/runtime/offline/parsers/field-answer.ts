@@ -1,4 +1,4 @@
-import type { ActionField } from '../../../actions/action-definition';
+import type { ActionField } from '../../../contract/action-definition';
 import { looksLikeQuestion } from '../commands';
 import { parseEmail } from '../../../actions/field-parsers/email';
 import { matchEnumByPosition, matchEnumOption } from './enum';
