@@ -89,8 +89,14 @@ module.exports = {
     },
 
     // ── Client rules (admin-ui/, blocks/) ───────────────────────────────────────────────────────
-    // Reserved for the contract engineer: "admin-ui and blocks import only server/src/contract/**
-    // from the service". Add the rule(s) here; server/src/contract/ is already a bottom layer.
+    {
+      name: 'clients-import-only-the-contract',
+      severity: 'error',
+      comment:
+        'The admin app and the chat block take from the service only server/src/contract/ (shared schemas, types, SSE parser, chat client), never a repository, service or route file. Their tests may start the real service.',
+      from: { path: '^(admin-ui|blocks)/', pathNot: '/test/' },
+      to: { path: '^server/', pathNot: '^server/src/contract/' },
+    },
     // ── end of client rules ─────────────────────────────────────────────────────────────────────
   ],
   options: {

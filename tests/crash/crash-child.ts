@@ -13,7 +13,7 @@ import { loadConfig } from '../../server/src/config/config';
 import { createContainer } from '../../server/src/container';
 import { openDatabase } from '../../server/src/db/database';
 import { silentLogger } from '../../server/src/logging/logger';
-import { actionDefinitionSchema } from '../../server/src/actions/action-definition';
+import { actionDefinitionSchema } from '../../server/src/contract/action-definition';
 import { ACTION_TEMPLATES } from '../../server/src/actions/templates';
 import { DELIVERY_SETTINGS_KEY } from '../../server/src/connectors/delivery-settings';
 import { CRASH_SECRET, CRASH_WEBHOOK_SECRET } from './crash-constants';

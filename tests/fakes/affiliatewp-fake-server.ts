@@ -3,7 +3,7 @@ import { closeServer, listen, readBody, sendJson } from './http-helpers';
 
 /**
  * A contract-faithful stand-in for AffiliateWP's REST API (`affwp/v1`), built from
- * /work/shared/contracts/affiliatewp-rest.md: HTTP Basic with public key and token, bare JSON
+ * docs/affiliatewp-rest.md: HTTP Basic with public key and token, bare JSON
  * arrays, an empty list as 404 `no_affiliates`, `number` through absint (0 = all), username routes
  * only for \w+ logins, write routes only with REST API Extended (else 404 `rest_no_route`),
  * updates answering 201, invalid payment emails silently ignored, status not validated.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { actionDefinitionSchema } from '../../server/src/actions/action-definition';
+import { actionDefinitionSchema } from '../../server/src/contract/action-definition';
 import { ACTION_TEMPLATES } from '../../server/src/actions/templates';
 import { loadConfig } from '../../server/src/config/config';
 import { DELIVERY_SETTINGS_KEY } from '../../server/src/connectors/delivery-settings';

@@ -3,7 +3,7 @@ import { Visitor, setUpAgent } from '../../server/test/conversations/support/cha
 import { safeHttpUrl } from '../../server/src/contract/safe-url';
 import { leadsToCsv } from '../../server/src/leads/csv-export';
 import { textToHtml } from '../../server/src/connectors/email-templates';
-import type { Lead } from '../../server/src/leads/lead-types';
+import type { Lead } from '../../server/src/contract/lead-types';
 
 /**
  * Review findings 1 (service half) and 8, against the real service over HTTP on a real SQLite file:

@@ -1,6 +1,6 @@
 /**
- * The service's own types, imported type-only so the admin app edits exactly what the service
- * validates (one schema for API and UI) without bundling zod into wp-admin.
+ * The service's contract types (server/src/contract), imported type-only so the admin app edits
+ * exactly what the service validates (one schema for API and UI) without bundling zod into wp-admin.
  */
 export type {
   ActionDefinition,
@@ -13,10 +13,10 @@ export type {
   StepCondition,
   StepType,
   Threshold,
-} from '../../../server/src/actions/action-definition';
-export type { Agent, AgentInput } from '../../../server/src/agents/agent-types';
-export type { FieldValue, FieldValues, MatchedRule, QualificationResult } from '../../../server/src/actions/qualification';
-export type { ConsentRecord, Lead, LeadEvent, LeadNote, LeadSource, LeadStatus } from '../../../server/src/leads/lead-types';
-export type { LeadFilters as ServiceLeadFilters } from '../../../server/src/leads/lead-repository';
-export type { ActionView } from '../../../server/src/actions/action-service';
-export type { ActionVersion } from '../../../server/src/actions/action-repository';
+} from '../../../server/src/contract/action-definition';
+export type { Agent, AgentInput } from '../../../server/src/contract/agent-types';
+export type { FieldValue, FieldValues, MatchedRule, QualificationResult } from '../../../server/src/contract/qualification';
+export type { ConsentRecord, Lead, LeadEvent, LeadNote, LeadSource, LeadStatus } from '../../../server/src/contract/lead-types';
+export type { LeadFilters as ServiceLeadFilters } from '../../../server/src/contract/lead-filters';
+export type { ActionView } from '../../../server/src/contract/action-views';
+export type { ActionVersion } from '../../../server/src/contract/action-views';

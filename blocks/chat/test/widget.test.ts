@@ -59,6 +59,23 @@ describe('the chat widget', () => {
     expect(message.body).toEqual({ content: 'What commission do you pay?', clientMessageId: expect.stringMatching(/^cm_/) });
   });
 
+  test('links a citation only when its source has a URL: an FAQ entry stays plain text, never <page>/null', async () => {
+    const mixed: [string, unknown] = [
+      'citations',
+      { citations: [{ id: 'S1', title: 'Payout FAQ', url: null }, { id: 'S2', title: 'Affiliate program terms', url: 'https://shop.example/affiliates/terms' }] },
+    ];
+    start({ turns: [reply('Payouts are monthly [S1], see the terms [S2].', [mixed])] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('When are payouts?');
+    await within(log()).findByText(/Payouts are monthly/);
+    await waitFor(() => expect(log()).toHaveAttribute('aria-busy', 'false'));
+    expect(within(log()).queryByRole('link', { name: 'Payout FAQ' })).toBeNull();
+    expect(within(log()).queryByRole('link', { name: 'S1' })).toBeNull();
+    expect(within(log()).getByText(/Payouts are monthly \[S1\]/)).toBeInTheDocument();
+    expect(within(log()).getByRole('link', { name: 'S2' })).toHaveAttribute('href', 'https://shop.example/affiliates/terms');
+    for (const anchor of log().querySelectorAll('a')) expect(anchor.getAttribute('href')).not.toMatch(/null/);
+  });
+
   test('renders model text as text, never as HTML', async () => {
     start({ turns: [reply('<img src=x onerror=alert(1)> and [a link](javascript:alert(1))')] });
     await within(log()).findByText(/Ask me anything/);

@@ -1,4 +1,4 @@
-import { ChatHttpError, StreamDroppedError, type ChatClient } from './chat-client';
+import { ChatHttpError, StreamDroppedError, type ChatClient } from '../../../server/src/contract/chat-client';
 import type { ConversationStore, StoredConversation } from './conversation-store';
 import { readPageSource } from './page-source';
 import type { ChatEvent, TranscriptEntry, VisitorSession, WidgetConfig } from './types';
@@ -64,7 +64,7 @@ export function createChatController({ config, client, store, view, sessionPromi
       view.renderEntry(greetingEntry);
     }
     const current = await session();
-    const { conversationId, greeting } = await client.startConversation(current, readPageSource(window.location, document.referrer));
+    const { conversationId, greeting } = await client.startConversation(current, current.agentId, readPageSource(window.location, document.referrer));
     state.conversationId = conversationId;
     if (greetingEntry && !config.greeting && greeting && greeting !== greetingEntry.content) {
       greetingEntry.content = greeting;

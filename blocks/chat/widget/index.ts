@@ -1,5 +1,5 @@
 import css from './widget.scss';
-import { createChatClient, type FetchLike } from './chat-client';
+import { createChatClient, type FetchLike } from '../../../server/src/contract/chat-client';
 import { createChatController, type ChatController } from './chat-controller';
 import { createConversationStore } from './conversation-store';
 import { DEFAULT_STRINGS } from './default-strings';

@@ -1,4 +1,4 @@
-import type { PageSource } from './chat-client';
+import type { PageSource } from '../../../server/src/contract/chat-client';
 
 const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
 

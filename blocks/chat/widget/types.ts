@@ -1,18 +1,15 @@
 /**
- * Shapes shared by the launcher and the widget. The wire shapes mirror docs/protocol.md
- * (sections 2 and 4); the widget trusts nothing beyond them and renders text, never HTML.
+ * Shapes shared by the launcher and the widget. The wire shapes (session, chat events) live in the
+ * service's contract module (docs/protocol.md sections 2 and 4); the widget trusts nothing beyond
+ * them and renders text, never HTML.
  */
+import type { ChatEventOf, Citation, ConfirmationRequest } from '../../../server/src/contract/chat-events';
 
-/** What the session route answers (WordPress `affiliate-agent/v1/session`, or the service's preview route). */
-export interface VisitorSession {
-  token: string;
-  /** ISO date, or Unix seconds; a session is refreshed a little before it. */
-  expiresAt: string | number;
-  serviceUrl: string;
-  agentId: string;
-  /** Sent back when the token is renewed, so the visitor keeps access to their conversation. */
-  visitorId?: string;
-}
+export type { ChatEvent, Citation, ConfirmationRequest, FieldOption, StreamError } from '../../../server/src/contract/chat-events';
+export type { VisitorSession } from '../../../server/src/contract/chat-client';
+
+/** The field the agent asks for, with the action it belongs to (the `field-request` event's data). */
+export type FieldRequest = ChatEventOf<'field-request'>['data'];
 
 export type DisplayMode = 'inline' | 'floating';
 
@@ -54,37 +51,6 @@ export interface WidgetConfig {
   strings: WidgetStrings;
 }
 
-export interface Citation {
-  id: string;
-  title: string;
-  /** Null for sources without a page (an FAQ entry, an uploaded file). */
-  url: string | null;
-}
-
-export interface FieldOption {
-  value: string;
-  label: string;
-}
-
-export interface FieldRequest {
-  actionKey: string;
-  field: { key: string; label: string; type: string; question?: string; options?: FieldOption[] };
-}
-
-export interface ConfirmationRequest {
-  actionKey: string;
-  title: string;
-  summary: Array<{ key: string; label: string; value: string }>;
-  /** Set by the widget once the visitor confirmed or chose to edit: the card stays, without buttons. */
-  isAnswered?: boolean;
-}
-
-export interface StreamError {
-  code: string;
-  message: string;
-  retryable: boolean;
-}
-
 /** One line of the transcript as the widget keeps it (in memory and in sessionStorage). */
 export interface TranscriptEntry {
   id: string;
@@ -93,15 +59,10 @@ export interface TranscriptEntry {
   citations?: Citation[];
   /** Interactive parts belong to the latest assistant message only; they are dropped once answered. */
   fieldRequest?: FieldRequest;
-  confirmation?: ConfirmationRequest;
+  confirmation?: ConfirmationCard;
 }
 
-export type ChatEvent =
-  | { type: 'message-start'; data: { messageId: string } }
-  | { type: 'text-delta'; data: { delta: string } }
-  | { type: 'citations'; data: { citations: Citation[] } }
-  | { type: 'field-request'; data: FieldRequest }
-  | { type: 'confirmation-request'; data: ConfirmationRequest }
-  | { type: 'action-completed'; data: { actionKey: string; leadId: string; reply?: string } }
-  | { type: 'error'; data: StreamError }
-  | { type: 'message-end'; data: { messageId: string } };
+/** The confirmation as the widget shows it: once confirmed or sent back for edits the card stays, without buttons. */
+export interface ConfirmationCard extends ConfirmationRequest {
+  isAnswered?: boolean;
+}

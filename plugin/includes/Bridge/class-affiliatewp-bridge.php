@@ -161,7 +161,7 @@ class AffiliateWP_Bridge {
 	}
 
 	/**
-	 * The affiliate object as AffiliateWP's REST API shapes it (shared/contracts/affiliatewp-rest.md).
+	 * The affiliate object as AffiliateWP's REST API shapes it (docs/affiliatewp-rest.md).
 	 *
 	 * @param int $affiliate_id Affiliate id.
 	 * @return array<string,mixed>

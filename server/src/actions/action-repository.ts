@@ -1,5 +1,8 @@
 import type { Database } from '../db/database';
-import type { ActionDefinition } from './action-definition';
+import type { ActionDefinition } from '../contract/action-definition';
+import type { ActionVersion } from '../contract/action-views';
+
+export type { ActionVersion } from '../contract/action-views';
 
 export interface ActionRecord {
   id: string;
@@ -11,15 +14,6 @@ export interface ActionRecord {
   updatedAt: string;
 }
 
-export interface ActionVersion {
-  actionId: string;
-  version: number;
-  definition: ActionDefinition;
-  createdAt: string;
-  createdBy: number | null;
-  publishedAt: string | null;
-  restoredFrom: number | null;
-}
 
 interface ActionRow {
   id: string;

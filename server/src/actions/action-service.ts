@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { newId, nowIso } from '../core/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
-import { qualify, type FieldValues } from './qualification';
+import { qualify, type FieldValues } from '../contract/qualification';
 import type { AgentRepository } from '../agents/agent-repository';
-import { actionDefinitionSchema, type ActionDefinition } from './action-definition';
+import { actionDefinitionSchema, type ActionDefinition } from '../contract/action-definition';
 import type { ActionRecord, ActionRepository, ActionVersion } from './action-repository';
 import { ACTION_TEMPLATES } from './templates';
 import { maskDefinition, unmaskDefinition, unmaskHeaders } from './secret-headers';
+import type { ActionView } from '../contract/action-views';
+
+export type { ActionView } from '../contract/action-views';
 
 export interface RunnableAction {
   actionId: string;
@@ -15,18 +18,6 @@ export interface RunnableAction {
   definition: ActionDefinition;
 }
 
-export interface ActionView {
-  id: string;
-  agentId: string;
-  key: string;
-  status: 'draft' | 'published' | 'published-with-draft';
-  publishedVersion: number | null;
-  draftVersion: number | null;
-  draft: ActionVersion | null;
-  published: ActionVersion | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 const createInputSchema = z.union([
   z.object({ template: z.string({ error: 'expected a template key' }), key: z.string().optional(), publish: z.boolean().optional() }).strict(),

@@ -1,4 +1,5 @@
-import type { ActionDefinition, ActionField } from './action-definition';
+import type { ActionDefinition, ActionField } from '../contract/action-definition';
+import type { FieldValue } from '../contract/qualification';
 import { EMAIL_SHAPE, normaliseEmail } from './field-parsers/email';
 import { normalisePhone } from './field-parsers/phone';
 import { parseNumber } from './field-parsers/number';
@@ -10,7 +11,7 @@ import { matchEnumOption } from './field-parsers/enum';
  * and the offline engine alike. Messages name the field and say what would be accepted, so the same
  * text can go back to a model ("ask the visitor again") or, as `visitorMessage`, to the visitor.
  */
-export type FieldValue = string | number | boolean;
+export type { FieldValue };
 export type FieldProblem = 'missing' | 'invalid' | 'consent-refused';
 
 export type FieldValueResult =

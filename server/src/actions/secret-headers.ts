@@ -1,4 +1,4 @@
-import type { ActionDefinition } from './action-definition';
+import type { ActionDefinition } from '../contract/action-definition';
 import { ValidationError } from '../core/errors';
 
 /**

@@ -1,5 +1,5 @@
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
-import type { ActionDefinition, ActionField } from './action-definition';
+import type { ActionDefinition, ActionField } from '../contract/action-definition';
 
 /**
  * A published action as an OpenAI-style function tool. The JSON schema tells the model what each

@@ -1,4 +1,4 @@
-import type { ActionField } from './action-definition';
+import type { ActionField } from '../contract/action-definition';
 import type { FieldValue } from './field-values';
 import { findNumbers } from './field-parsers/number';
 import { matchEnumOption } from './field-parsers/enum';

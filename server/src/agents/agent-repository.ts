@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import type { Agent, AgentSettings } from './agent-types';
+import type { Agent, AgentSettings } from '../contract/agent-types';
 
 interface AgentRow {
   id: string;

@@ -2,7 +2,7 @@ import { newId, nowIso } from '../core/ids';
 import { NotFoundError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
 import type { AgentRepository } from './agent-repository';
-import { agentInputSchema, agentPatchSchema, type Agent } from './agent-types';
+import { agentInputSchema, agentPatchSchema, type Agent } from '../contract/agent-types';
 
 export function createAgentService({ agents }: { agents: AgentRepository }) {
   function get(id: string): Agent {

@@ -2,7 +2,7 @@ import { DeliveryError } from './delivery-error';
 
 /**
  * One interface for AffiliateWP, whichever way the site is reached (its REST API or our plugin's
- * bridge). Shapes follow /work/shared/contracts/affiliatewp-rest.md.
+ * bridge). Shapes follow docs/affiliatewp-rest.md.
  */
 export const AFFILIATE_STATUSES = ['active', 'inactive', 'pending', 'rejected'] as const;
 export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number];

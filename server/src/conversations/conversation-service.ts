@@ -1,4 +1,4 @@
-import type { Agent } from '../agents/agent-types';
+import type { Agent } from '../contract/agent-types';
 import { newId, nowIso } from '../core/ids';
 import { AppError, ForbiddenError, NotFoundError } from '../core/errors';
 import type { TurnEvent } from '../runtime/turn-events';

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import { searchText } from './search-text';
-import type { ChunkRecord, KnowledgeSet, KnowledgeSource, SourceKind, SourceStatus, WordpressContentType } from './knowledge-types';
+import type { ChunkRecord, KnowledgeSet, KnowledgeSource, SourceKind, SourceStatus, WordpressContentType } from '../contract/knowledge-types';
 
 /**
  * The only code that writes knowledge tables. Chunks and their full-text rows change together in

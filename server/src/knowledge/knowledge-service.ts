@@ -25,12 +25,15 @@ import {
   type RetrieveRequest,
   type WordpressContentType,
   type WordpressItem,
-} from './knowledge-types';
+} from '../contract/knowledge-types';
 import { bestPassage, isRelevant, relevantHits, DEFAULT_RELEVANCE_THRESHOLD } from './relevance';
 import type { RetrievalPool } from './retrieval-pool';
 import { searchTokens } from './search-text';
 import { createSourceIndexer, type IndexOutcome, type SourceDocument } from './source-indexer';
 import type { WordpressContentClient } from './wordpress-content-client';
+import type { SearchPreview, SyncSummary } from '../contract/knowledge-results';
+
+export type { SearchPreview, SyncSummary } from '../contract/knowledge-results';
 
 export const WORDPRESS_SITE_URL_SETTING = 'wordpress.siteUrl';
 const MAX_LIMIT = 50;
@@ -50,28 +53,7 @@ export interface KnowledgeServiceDependencies {
   logger: Logger;
 }
 
-export interface SyncSummary {
-  knowledgeSetId: string;
-  siteUrl: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  removed: number;
-  /** Items the bridge sent that were malformed, with why. */
-  rejected: Array<{ index: number; reason: string }>;
-}
 
-/** What the search preview answers: every match with its scores, and whether strict mode would answer. */
-export interface SearchPreview {
-  query: string;
-  knowledgeSetIds: string[];
-  /** The question's words as the index holds them (stop words gone, stemmed). */
-  terms: string[];
-  relevant: boolean;
-  threshold: number;
-  hits: KnowledgeHit[];
-}
 
 function faqText(question: string, answer: string): string {
   // The question as a heading: it is then part of every chunk's heading path and weighs as a heading.

@@ -1,5 +1,5 @@
 import { searchTokens } from './search-text';
-import type { KnowledgeHit, Passage } from './knowledge-types';
+import type { KnowledgeHit, Passage } from '../contract/knowledge-types';
 
 /**
  * Strict docs-only mode: the agent answers only when the best hit covers enough of the question.

@@ -5,7 +5,7 @@ import { createIndexSync, type IndexLoad } from './index-sync';
 import { memoryRanker, type LexicalRanker } from './lexical-ranker';
 import { buildMatchQuery } from './query-builder';
 import { coverage, inverseDocumentFrequency } from './relevance-score';
-import type { KnowledgeHit } from './knowledge-types';
+import type { KnowledgeHit } from '../contract/knowledge-types';
 
 /**
  * Runs one retrieval for one SQLite connection: word ranking (memory index or FTS5, see

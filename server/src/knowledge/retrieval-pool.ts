@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import type { IndexLoad } from './index-sync';
 import { createRetrievalExecutor, type LexicalIndexMode, type SearchRequest } from './retrieval-executor';
 import { workerScript } from './worker-script';
-import type { KnowledgeHit } from './knowledge-types';
+import type { KnowledgeHit } from '../contract/knowledge-types';
 
 /**
  * Keeps retrieval off the event loop. A BM25 query over 100k chunks takes milliseconds of pure CPU;

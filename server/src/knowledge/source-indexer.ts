@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger';
 import { sha256Hex } from '../security/request-signing';
 import { chunkDocument } from './chunker';
 import type { KnowledgeRepository, SourceWrite } from './knowledge-repository';
-import type { ChunkRecord, KnowledgeSource, SourceKind } from './knowledge-types';
+import type { ChunkRecord, KnowledgeSource, SourceKind } from '../contract/knowledge-types';
 
 /**
  * Writes a source and its chunks. Unchanged content (same hash, already indexed) is left alone, so

@@ -4,7 +4,7 @@ import { issuesFromZod } from '../core/zod-issues';
 import { signRequest } from '../security/request-signing';
 import { createSafeHttpClient, type SafeHttpClient } from '../connectors/safe-http';
 import type { SsrfPolicy } from '../connectors/ssrf-guard';
-import { wordpressItemSchema, type WordpressContentType, type WordpressItem } from './knowledge-types';
+import { wordpressItemSchema, type WordpressContentType, type WordpressItem } from '../contract/knowledge-types';
 
 /**
  * Pulls site content through the plugin's signed bridge: `content/list` (docs/protocol.md, section 3),

@@ -1,4 +1,4 @@
-import type { Lead } from './lead-types';
+import type { Lead } from '../contract/lead-types';
 import { safeHttpUrl } from '../contract/safe-url';
 
 /**

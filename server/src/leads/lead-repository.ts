@@ -1,6 +1,9 @@
 import type { Database } from '../db/database';
-import type { Lead, LeadEvent, LeadNote, LeadStatus } from './lead-types';
-import type { Route } from '../actions/action-definition';
+import type { Lead, LeadEvent, LeadNote, LeadStatus } from '../contract/lead-types';
+import type { Route } from '../contract/action-definition';
+import type { LeadFilters } from '../contract/lead-filters';
+
+export type { LeadFilters } from '../contract/lead-filters';
 
 interface LeadRow {
   rowid?: number;
@@ -29,18 +32,6 @@ interface LeadRow {
   tags: string | null;
 }
 
-export interface LeadFilters {
-  route?: Route;
-  status?: LeadStatus;
-  tag?: string;
-  agentId?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-  sort: 'newest' | 'oldest' | 'score';
-  limit: number;
-  cursor?: { sortValue: string | number; id: string };
-}
 
 export const COUNT_CAP = 10_000;
 const SORTS = {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { ROUTES, type ActionDefinition } from '../actions/action-definition';
+import { ROUTES, type ActionDefinition } from '../contract/action-definition';
 import { normaliseEmail } from '../actions/field-parsers/email';
 import { newId, nowIso } from '../core/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
-import { qualify, type FieldValue, type FieldValues } from '../actions/qualification';
+import { qualify, type FieldValue, type FieldValues } from '../contract/qualification';
 import type { LeadFilters, LeadRepository } from './lead-repository';
 import type { LeadStepScheduler } from './lead-step-scheduler';
-import { LEAD_STATUSES, type ConsentRecord, type Lead, type LeadSource, type LeadStatus } from './lead-types';
+import { LEAD_STATUSES, type ConsentRecord, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
 
 export interface LeadSubmission {
   agentId: string;

@@ -1,5 +1,5 @@
-import type { ActionDefinition } from '../actions/action-definition';
-import type { Lead } from './lead-types';
+import type { ActionDefinition } from '../contract/action-definition';
+import type { Lead } from '../contract/lead-types';
 
 /**
  * What happens after a lead is stored. Both methods run INSIDE the lead's SQLite transaction,

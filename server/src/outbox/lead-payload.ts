@@ -1,4 +1,4 @@
-import type { Lead } from '../leads/lead-types';
+import type { Lead } from '../contract/lead-types';
 
 /**
  * The JSON a CRM receives, in the Standard Webhooks envelope `{ type, timestamp, data }`.

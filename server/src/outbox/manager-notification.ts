@@ -1,4 +1,4 @@
-import type { Lead } from '../leads/lead-types';
+import type { Lead } from '../contract/lead-types';
 import { escapeHtml, textToHtml, type RenderedEmail } from '../connectors/email-templates';
 
 /**

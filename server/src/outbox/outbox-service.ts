@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../db/database';
 import type { Logger } from '../logging/logger';
-import type { Lead } from '../leads/lead-types';
+import type { Lead } from '../contract/lead-types';
 import { ConflictError, NotFoundError, AppError } from '../core/errors';
 import { ensureWebhookSecret, readDeliverySettings, type SettingsStore } from '../connectors/delivery-settings';
 import { createSafeHttpClient, type SafeHttpClient } from '../connectors/safe-http';
@@ -15,6 +15,7 @@ import { createOutboxWorker } from './outbox-worker';
 import { executeJob } from './step-executors';
 import { samplePayload, type TranscriptMessage } from './lead-payload';
 import type { JobOutcome, OutboxJob } from './outbox-types';
+import type { WebhookTestResult } from '../contract/webhook-test';
 import { HELD_PREFIX } from './step-holds';
 
 /**
@@ -140,7 +141,7 @@ export function createOutbox(options: OutboxOptions) {
     },
 
     /** Posts a signed sample event to a URL, through the same SSRF guard as real deliveries. */
-    async testWebhook(input: { url: string; headers: Array<{ name: string; value: string }> }) {
+    async testWebhook(input: { url: string; headers: Array<{ name: string; value: string }> }): Promise<WebhookTestResult> {
       const settings = readDeliverySettings(options.settings);
       const webhookId = `msg_test_${crypto.randomBytes(8).toString('hex')}`;
       const connector = CONNECTORS.webhook({ http, secret: options.secret, settings, nowSeconds });

@@ -1,5 +1,5 @@
-import type { StepCondition } from '../actions/action-definition';
-import type { Lead } from '../leads/lead-types';
+import type { StepCondition } from '../contract/action-definition';
+import type { Lead } from '../contract/lead-types';
 
 /**
  * Whether a step's `when` holds for a lead (route, score range, any of some tags). The reason is

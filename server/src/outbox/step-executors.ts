@@ -4,7 +4,7 @@ import { DEFAULT_WELCOME_TEMPLATE, renderEmail } from '../connectors/email-templ
 import type { DeliverySettings } from '../connectors/delivery-settings';
 import type { SafeHttpClient } from '../connectors/safe-http';
 import type { AffiliateStatus } from '../connectors/affiliatewp-types';
-import type { Lead } from '../leads/lead-types';
+import type { Lead } from '../contract/lead-types';
 import { buildLeadPayload, type TranscriptMessage } from './lead-payload';
 import { managerNotificationOf, mergeValuesOf, pendingApplicationOf, stepEmailOf } from './step-payloads';
 import type { JobOutcome, OutboxJob } from './outbox-types';

@@ -1,4 +1,4 @@
-import type { Lead } from '../leads/lead-types';
+import type { Lead } from '../contract/lead-types';
 
 /**
  * Steps that act on the email a visitor typed — mail to it, an AffiliateWP application for it — are

@@ -1,7 +1,7 @@
 import { renderEmail, type MergeValues, type RenderedEmail } from '../connectors/email-templates';
 import type { DeliverySettings } from '../connectors/delivery-settings';
 import type { PendingApplication } from '../connectors/affiliatewp-types';
-import type { Lead } from '../leads/lead-types';
+import type { Lead } from '../contract/lead-types';
 import { leadAdminUrl, renderManagerNotification } from './manager-notification';
 
 /**

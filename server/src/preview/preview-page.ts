@@ -1,4 +1,4 @@
-import type { Agent } from '../agents/agent-types';
+import type { Agent } from '../contract/agent-types';
 
 /**
  * The preview page: a plain HTML page holding the same markup render.php prints for the chat

@@ -1,5 +1,5 @@
 import type { RunnableAction } from '../actions/action-service';
-import type { ActionField } from '../actions/action-definition';
+import type { ActionField } from '../contract/action-definition';
 import { validateFieldValue } from '../actions/field-values';
 import { parseFieldAnswer } from '../actions/field-parsers/field-answer';
 import { affirmedText } from '../actions/field-parsers/negation';

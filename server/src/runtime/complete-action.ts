@@ -2,7 +2,7 @@ import { safeHttpUrl } from '../contract/safe-url';
 import type { RunnableAction } from '../actions/action-service';
 import type { TurnEvent } from './turn-events';
 import type { TurnConversation } from './turn-state';
-import type { LeadSource } from '../leads/lead-types';
+import type { LeadSource } from '../contract/lead-types';
 import type { FieldValue } from '../actions/field-values';
 import { buildNewLead } from '../leads/lead-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';

@@ -1,4 +1,4 @@
-import type { ActionDefinition, ActionField } from '../actions/action-definition';
+import type { ActionDefinition, ActionField } from '../contract/action-definition';
 import type { SummaryLine } from './turn-events';
 import type { FieldValue } from '../actions/field-values';
 import { parseYesNo } from '../actions/field-parsers/yes-no';

@@ -1,6 +1,6 @@
 import type { RunnableAction } from '../actions/action-service';
 import { describeValueProblems, isEmptyValue, validateActionValues } from '../actions/field-values';
-import type { ActionField } from '../actions/action-definition';
+import type { ActionField } from '../contract/action-definition';
 import type { FieldRequest, TurnEvent } from './turn-events';
 import type { ConversationState } from './turn-state';
 import type { FieldValue } from '../actions/field-values';

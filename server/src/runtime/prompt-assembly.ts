@@ -1,6 +1,6 @@
 import type { RunnableAction } from '../actions/action-service';
 import { actionToTool } from '../actions/tool-schema';
-import type { Agent } from '../agents/agent-types';
+import type { Agent } from '../contract/agent-types';
 import type { ConversationState, HistoryMessage } from './turn-state';
 import type { ChatMessage, ToolSpec } from './chat-model';
 import { displayValue } from './confirmation';

@@ -1,4 +1,4 @@
-import type { ActionField } from '../actions/action-definition';
+import type { ActionField } from '../contract/action-definition';
 import type { ChatMessage, ChatModel, ToolCall } from './chat-model';
 import { buildSummary, confirmationText } from './confirmation';
 import { answerToAskedField, lastAssistantAsked } from './asked-field-answer';

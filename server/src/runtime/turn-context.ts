@@ -1,5 +1,5 @@
 import type { RunnableAction } from '../actions/action-service';
-import type { Agent } from '../agents/agent-types';
+import type { Agent } from '../contract/agent-types';
 import type { Engine } from '../usage/engine';
 import type { Citation, TurnEvent } from './turn-events';
 import type { HistoryMessage, TurnConversation } from './turn-state';

@@ -1,36 +1,10 @@
-import type { Engine } from '../usage/engine';
+import type { ChatEvent } from '../contract/chat-events';
 
-export interface Citation {
-  id: string;
-  title: string;
-  url: string | null;
-}
-
-export interface FieldRequest {
-  key: string;
-  label: string;
-  type: string;
-  question: string;
-  options?: Array<{ value: string; label: string }>;
-}
-
-export interface SummaryLine {
-  key: string;
-  label: string;
-  value: string;
-}
+/** The event shapes are the contract's (server/src/contract/chat-events.ts), shared with the widget and playground. */
+export type { Citation, FieldRequest, SummaryLine } from '../contract/chat-events';
 
 /** The typed events of one turn (docs/protocol.md, section 4); SSE and JSON mode carry the same list. */
-export type TurnEvent =
-  | { type: 'message-start'; data: { messageId: string } }
-  | { type: 'text-delta'; data: { delta: string } }
-  | { type: 'citations'; data: { citations: Citation[] } }
-  | { type: 'field-request'; data: { actionKey: string; field: FieldRequest } }
-  | { type: 'confirmation-request'; data: { actionKey: string; title: string; summary: SummaryLine[] } }
-  | { type: 'action-completed'; data: { actionKey: string; leadId: string | null; reply: string; dryRun?: boolean } }
-  | { type: 'error'; data: { code: string; message: string; retryable: boolean } }
-  | { type: 'trace'; data: { kind: 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine' | 'asked-field-answer'; [key: string]: unknown } }
-  | { type: 'message-end'; data: { messageId: string; usage: { engine: Engine } } };
+export type TurnEvent = ChatEvent;
 
 /** Consecutive text deltas stored as one: a replayed turn shows the same text in fewer events. */
 export function compactEvents(events: TurnEvent[]): TurnEvent[] {

@@ -1,5 +1,5 @@
 import type { RunnableAction } from '../actions/action-service';
-import type { Agent } from '../agents/agent-types';
+import type { Agent } from '../contract/agent-types';
 import type { Engine } from '../usage/engine';
 import type { TokenUsage } from './chat-model';
 import type { Citation, TurnEvent } from './turn-events';

@@ -1,6 +1,6 @@
-import type { ActionDefinition, ActionStep } from '../actions/action-definition';
+import type { ActionDefinition, ActionStep } from '../contract/action-definition';
 import type { DeliverySettings } from '../connectors/delivery-settings';
-import type { Lead } from '../leads/lead-types';
+import type { Lead } from '../contract/lead-types';
 import { buildLeadPayload, type TranscriptMessage } from '../outbox/lead-payload';
 import { evaluateCondition } from '../outbox/step-conditions';
 import { managerNotificationOf, pendingApplicationOf, stepEmailOf } from '../outbox/step-payloads';

@@ -1,19 +1,10 @@
 import type { Engine } from './engine';
 import type { UsageRepository } from './usage-repository';
+import type { UsageDay, UsageReport } from '../contract/usage';
 
-export interface UsageDay {
-  day: string;
-  provider: { responses: number; inputTokens: number; outputTokens: number };
-  offline: { responses: number };
-}
+export type { UsageDay, UsageReport } from '../contract/usage';
 
-export interface UsageReport {
-  agentId: string;
-  from: string;
-  to: string;
-  days: UsageDay[];
-  month: { month: string; providerResponses: number; cap: number | null; capReached: boolean };
-}
+
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const monthStart = (date: Date) => `${date.toISOString().slice(0, 7)}-01`;

@@ -1,4 +1,4 @@
-import { fieldSchema, type ActionField } from '../../src/actions/action-definition';
+import { fieldSchema, type ActionField } from '../../src/contract/action-definition';
 import { describeValueProblems, validateActionValues, validateFieldValue } from '../../src/actions/field-values';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 

@@ -60,7 +60,7 @@ describe('dependency rules (npm run lint:deps)', () => {
     copy = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-depcruise-'));
     fs.cpSync(path.join(root, 'server/src'), path.join(copy, 'server/src'), { recursive: true });
     fs.copyFileSync(path.join(root, '.dependency-cruiser.cjs'), path.join(copy, '.dependency-cruiser.cjs'));
-    fs.copyFileSync(path.join(root, 'tsconfig.json'), path.join(copy, 'tsconfig.json'));
+    for (const config of ['tsconfig.json', 'tsconfig.base.json']) fs.copyFileSync(path.join(root, config), path.join(copy, config));
   });
 
   afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
@@ -90,7 +90,7 @@ describe('dependency rules (npm run lint:deps)', () => {
 
   it('fails on two folders importing each other, core importing a server folder, an import up the layers and a folder outside the layers', () => {
     // settings and agents share a rank: only the folder rule can see this pair, as no single file is in a circle.
-    write(copy, 'server/src/settings/agent-names.ts', "import type { Agent } from '../agents/agent-types';\nexport type AgentName = Agent['name'];\n");
+    write(copy, 'server/src/settings/agent-names.ts', "import type { AgentRepository } from '../agents/agent-repository';\nexport type AgentNames = AgentRepository;\n");
     write(copy, 'server/src/agents/agent-settings.ts', "import type { SettingsRepository } from '../settings/settings-repository';\nexport type AgentSettings = SettingsRepository;\n");
     write(copy, 'server/src/core/database-clock.ts', "import type { Database } from '../db/database';\nexport type ClockedDatabase = Database;\n");
     write(copy, 'server/src/actions/turn-peek.ts', "import type { ChatModel } from '../runtime/chat-model';\nexport type Peek = ChatModel;\n");
@@ -106,5 +106,22 @@ describe('dependency rules (npm run lint:deps)', () => {
     expect(byRule('core-imports-no-server-folder')).toEqual(['server/src/core/database-clock.ts -> server/src/db/database.ts']);
     expect(byRule('layer-domains-actions-imports-down-only')).toEqual(['server/src/actions/turn-peek.ts -> server/src/runtime/chat-model.ts']);
     expect(byRule('server-file-outside-the-layers')).toEqual(['server/src/newfolder/helper.ts -> server/src/core/ids.ts']);
+  }, 60000);
+
+  it('fails when the admin app or the widget imports service code other than the contract; their tests may start the service', () => {
+    write(copy, 'admin-ui/src/routes/leads/lead-peek.ts', "import type { LeadService } from '../../../../server/src/leads/lead-service';\nexport type Peek = LeadService;\n");
+    write(copy, 'admin-ui/src/routes/leads/filters.ts', "import type { LeadFilters } from '../../../../server/src/contract/lead-filters';\nexport type Filters = LeadFilters;\n");
+    write(copy, 'admin-ui/src/routes/leads/test/start.test.ts', "import { createApp } from '../../../../../server/src/app';\nexport const app = createApp;\n");
+    write(copy, 'blocks/chat/widget/peek.ts', "import { createOutbox } from '../../../server/src/outbox/outbox-service';\nexport const outbox = createOutbox;\n");
+    write(copy, 'blocks/chat/widget/client.ts', "import { createChatClient } from '../../../server/src/contract/chat-client';\nexport const client = createChatClient;\n");
+
+    const { code, violations } = cruise(copy, ['server/src', 'admin-ui/src', 'blocks', '--config', '.dependency-cruiser.cjs']);
+
+    expect(code).not.toBe(0);
+    const clientViolations = violations.filter((violation) => violation.rule === 'clients-import-only-the-contract').map((violation) => violation.path.join(' -> '));
+    expect(clientViolations.sort()).toEqual([
+      'admin-ui/src/routes/leads/lead-peek.ts -> server/src/leads/lead-service.ts',
+      'blocks/chat/widget/peek.ts -> server/src/outbox/outbox-service.ts',
+    ]);
   }, 60000);
 });

@@ -34,7 +34,7 @@ describe('the visitor chat API', () => {
     const expired = await post(path, {}, { Authorization: `Bearer ${visitorToken(agentId, 'vis_1', SITE_ORIGIN, -120)}` });
     expect(expired.status).toBe(401);
     const other = await post(path, {}, { Authorization: `Bearer ${visitorToken('agt_other')}` });
-    expect(await other.json()).toMatchObject({ error: { code: 'token_agent_mismatch' } });
+    expect(((await other.json()) as any)).toMatchObject({ error: { code: 'token_agent_mismatch' } });
   });
 
   it('allows CORS only for the agent and service origins, preflight included', async () => {
@@ -49,10 +49,10 @@ describe('the visitor chat API', () => {
     expect(stranger.status).toBe(403);
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
     const posted = await post(path, {}, { Origin: 'https://evil.example', Authorization: `Bearer ${visitorToken(agentId)}` });
-    expect(await posted.json()).toMatchObject({ error: { code: 'origin_not_allowed' } });
+    expect(((await posted.json()) as any)).toMatchObject({ error: { code: 'origin_not_allowed' } });
     // The token is for shop.example: another allowed origin cannot use it.
     const mismatch = await post(path, {}, { Origin: 'https://admin.example', Authorization: `Bearer ${visitorToken(agentId)}` });
-    expect(await mismatch.json()).toMatchObject({ error: { code: 'origin_mismatch' } });
+    expect(((await mismatch.json()) as any)).toMatchObject({ error: { code: 'origin_mismatch' } });
   });
 
   it("allows the paired WordPress site's origin for every agent, so an agent without allowed origins works on the site and in the playground", async () => {
@@ -75,7 +75,7 @@ describe('the visitor chat API', () => {
     await ana.start();
     await ana.say('What do you pay?');
     const own = await service.raw('GET', `/v1/conversations/${ana.conversationId}`, { headers: { Authorization: `Bearer ${ana.token}` } });
-    const body = await own.json();
+    const body = ((await own.json()) as any);
     expect(body.messages.map((message: { role: string; content: string }) => [message.role, message.content])).toEqual([
       ['assistant', 'Hello! Ask me about the program.'],
       ['user', 'What do you pay?'],

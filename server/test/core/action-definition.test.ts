@@ -1,4 +1,4 @@
-import { actionDefinitionSchema } from '../../src/actions/action-definition';
+import { actionDefinitionSchema } from '../../src/contract/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import { issuesFromZod } from '../../src/core/zod-issues';
 

@@ -20,13 +20,13 @@ describe('signed admin requests', () => {
     expect((await service.raw('GET', '/v1/agents', { headers: signed('GET', '/v1/agents') })).status).toBe(200);
     const unsigned = await service.raw('GET', '/v1/agents');
     expect(unsigned.status).toBe(401);
-    expect((await unsigned.json()).error.code).toBe('signature_missing');
+    expect((((await unsigned.json()) as any)).error.code).toBe('signature_missing');
   });
 
   it('refuses a request signed more than five minutes ago, saying by how much the clocks differ', async () => {
     const response = await service.raw('GET', '/v1/agents', { headers: signed('GET', '/v1/agents', '', { now: Math.floor(Date.now() / 1000) - 400 }) });
     expect(response.status).toBe(401);
-    const body = await response.json();
+    const body = ((await response.json()) as any);
     expect(body.error.code).toBe('signature_expired');
     expect(body.error.message).toMatch(/behind the service's clock; at most 300 s/);
   });
@@ -36,14 +36,14 @@ describe('signed admin requests', () => {
     expect((await service.raw('GET', '/v1/agents', { headers })).status).toBe(200);
     const replay = await service.raw('GET', '/v1/agents', { headers });
     expect(replay.status).toBe(401);
-    expect((await replay.json()).error.code).toBe('signature_replayed');
+    expect((((await replay.json()) as any)).error.code).toBe('signature_replayed');
   });
 
   it('refuses a body changed after signing', async () => {
     const headers = { ...signed('POST', '/v1/agents', JSON.stringify({ name: 'Signed name' })), 'Content-Type': 'application/json' };
     const response = await service.raw('POST', '/v1/agents', { headers, body: JSON.stringify({ name: 'Tampered name' }) });
     expect(response.status).toBe(401);
-    expect((await response.json()).error.code).toBe('signature_invalid');
+    expect((((await response.json()) as any)).error.code).toBe('signature_invalid');
     expect(service.container.agents.list().some((agent) => agent.name === 'Tampered name')).toBe(false);
   });
 

@@ -10,13 +10,13 @@ describe('the HTTP error model', () => {
   it('answers an unknown route with a JSON 404', async () => {
     const response = await service.raw('GET', '/v1/nothing-here');
     expect(response.status).toBe(404);
-    expect((await response.json()).error).toMatchObject({ code: 'route_not_found', message: expect.stringContaining('GET /v1/nothing-here') });
+    expect((((await response.json()) as any)).error).toMatchObject({ code: 'route_not_found', message: expect.stringContaining('GET /v1/nothing-here') });
   });
 
   it('answers malformed JSON with a clear 400', async () => {
     const response = await service.raw('POST', '/v1/agents', { headers: { 'Content-Type': 'application/json' }, body: '{"name": ' });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe('malformed_json');
+    expect((((await response.json()) as any)).error.code).toBe('malformed_json');
   });
 
   it('answers a body over the limit with 413', async () => {
@@ -25,18 +25,18 @@ describe('the HTTP error model', () => {
       body: JSON.stringify({ name: 'x'.repeat(1_200_000) }),
     });
     expect(response.status).toBe(413);
-    expect((await response.json()).error.code).toBe('body_too_large');
+    expect((((await response.json()) as any)).error.code).toBe('body_too_large');
   });
 
   it('answers a body that is not JSON with 415 and says what is expected', async () => {
     const response = await service.raw('POST', '/v1/agents', { headers: { 'Content-Type': 'text/plain' }, body: 'name=x' });
     expect(response.status).toBe(415);
-    expect((await response.json()).error.message).toMatch(/Expected Content-Type: application\/json/);
+    expect((((await response.json()) as any)).error.message).toMatch(/Expected Content-Type: application\/json/);
   });
 
   it('reports health with version and database state', async () => {
     const response = await service.raw('GET', '/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', version: expect.any(String), database: 'ok' });
+    expect(((await response.json()) as any)).toMatchObject({ status: 'ok', version: expect.any(String), database: 'ok' });
   });
 });

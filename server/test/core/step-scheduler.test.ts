@@ -1,6 +1,6 @@
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import { createRecordingStepScheduler } from '../../src/leads/lead-step-scheduler';
-import type { Lead } from '../../src/leads/lead-types';
+import type { Lead } from '../../src/contract/lead-types';
 
 describe('the recording step scheduler', () => {
   it('records the steps an action would run and approvals, in order', () => {

@@ -1,4 +1,4 @@
-import { actionDefinitionSchema } from '../../src/actions/action-definition';
+import { actionDefinitionSchema } from '../../src/contract/action-definition';
 import { offlineTurn, type OfflineAction, type OfflineEvent, type OfflineSessionState } from '../../src/runtime/offline';
 
 /** An action using every other field type and validation rule, to show the engine is not tied to the template. */

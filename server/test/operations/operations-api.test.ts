@@ -1,5 +1,5 @@
 import { startTestService, type TestService } from '../../../tests/support/signed-client';
-import { actionDefinitionSchema } from '../../src/actions/action-definition';
+import { actionDefinitionSchema } from '../../src/contract/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import { SITE_ORIGIN, Visitor, setUpAgent } from '../conversations/support/chat-client';
 
@@ -28,7 +28,7 @@ describe('operations endpoints', () => {
     other.container.operations.readiness.markStopping();
     const response = await other.raw('GET', '/ready');
     expect(response.status).toBe(503);
-    expect((await response.json()).checks.stopping).toBe(true);
+    expect(((await response.json()) as { checks: Record<string, unknown> }).checks.stopping).toBe(true);
     await other.close();
   });
 
@@ -42,7 +42,7 @@ describe('operations endpoints', () => {
       lagging.container.db.prepare("UPDATE outbox_jobs SET next_attempt_at = ? WHERE status = 'pending'").run(Date.now() - 60_000);
       const response = await lagging.raw('GET', '/ready');
       expect(response.status).toBe(503);
-      expect((await response.json()).checks.outbox).toMatchObject({ ok: false, depth: 1, maxLagMs: 1000 });
+      expect(((await response.json()) as { checks: Record<string, unknown> }).checks.outbox).toMatchObject({ ok: false, depth: 1, maxLagMs: 1000 });
     } finally {
       await lagging.close();
     }

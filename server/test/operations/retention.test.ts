@@ -1,5 +1,5 @@
 import { startTestService, type TestService } from '../../../tests/support/signed-client';
-import { actionDefinitionSchema } from '../../src/actions/action-definition';
+import { actionDefinitionSchema } from '../../src/contract/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import { silentLogger } from '../../src/logging/logger';
 import { DEFAULT_RETENTION, createRetention } from '../../src/operations/retention';

@@ -69,7 +69,7 @@ describe('the preview page', () => {
   test('mints a one-hour visitor token for the service’s own origin', async () => {
     const response = await previewSession();
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = ((await response.json()) as any);
     expect(body).toMatchObject({ agentId, serviceUrl: service.url });
     const token = verifyVisitorToken(TEST_SECRET, body.token);
     expect(token).toMatchObject({ kind: 'visitor', agent: agentId, origin: service.url });
@@ -80,7 +80,7 @@ describe('the preview page', () => {
 
 describe('a conversation from the preview page', () => {
   test('starts with the agent greeting and streams an answer, as the widget does from the page', async () => {
-    const { token, serviceUrl } = await (await previewSession()).json();
+    const { token, serviceUrl } = ((await (await previewSession()).json()) as any);
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: service.url };
 
     const started = await fetch(`${serviceUrl}/v1/agents/${agentId}/conversations`, {
@@ -89,7 +89,7 @@ describe('a conversation from the preview page', () => {
       body: JSON.stringify({ page: { url: `${service.url}/preview/${agentId}?utm_source=test`, utm: { source: 'test' } } }),
     });
     expect(started.status).toBe(201);
-    const { conversation, messages } = await started.json();
+    const { conversation, messages } = ((await started.json()) as any);
     expect(messages[0]).toMatchObject({ role: 'assistant', content: expect.stringContaining('affiliate program') });
 
     const answer = await fetch(`${serviceUrl}/v1/conversations/${conversation.id}/messages`, {
@@ -106,7 +106,7 @@ describe('a conversation from the preview page', () => {
   }, 30_000);
 
   test('still refuses a cross-origin page: only the service\'s own origin counts as same-origin', async () => {
-    const { token, serviceUrl } = await (await previewSession()).json();
+    const { token, serviceUrl } = ((await (await previewSession()).json()) as any);
     const response = await fetch(`${serviceUrl}/v1/agents/${agentId}/conversations`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: 'https://evil.example' },
@@ -129,7 +129,7 @@ describe('who may use the preview', () => {
         body: '{}',
       });
       expect(fromTheInternet.status).toBe(403);
-      expect((await fromTheInternet.json()).error.code).toBe('preview_forbidden');
+      expect((((await fromTheInternet.json()) as any)).error.code).toBe('preview_forbidden');
       expect((await published.raw('GET', `/preview/${agent}`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(403);
     } finally {
       await published.close();

@@ -1,6 +1,6 @@
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import type { RunnableAction } from '../../src/actions/action-service';
-import type { Agent } from '../../src/agents/agent-types';
+import type { Agent } from '../../src/contract/agent-types';
 import type { ConversationMessage } from '../../src/conversations/conversation-types';
 import { emptyConversationState } from '../../src/runtime/turn-state';
 import { parseToolCall } from '../../src/runtime/parse-tool-call';

@@ -29,7 +29,7 @@ function MergeTagButtons({ fieldKeys, onInsert }: { fieldKeys: string[]; onInser
 }
 
 function WebhookConfig({ step, issues, onChange, onTestWebhook }: Omit<StepConfigProps, 'step' | 'fieldKeys'> & { step: Extract<ActionStep, { type: 'webhook' }> }) {
-  const [test, setTest] = useState<WebhookTestResult | null>(null);
+  const [test, setTest] = useState<TestOutcome | null>(null);
   const [isTesting, setIsTesting] = useState(false);
   const config = step.config;
   const setConfig = (patch: Partial<typeof config>) => onChange({ ...step, config: { ...config, ...patch } });
@@ -39,7 +39,8 @@ function WebhookConfig({ step, issues, onChange, onTestWebhook }: Omit<StepConfi
     try {
       setTest(await onTestWebhook(step));
     } catch (thrown) {
-      setTest({ ok: false, error: thrown instanceof Error ? thrown.message : String(thrown) });
+      // The service refused the test itself (an address the SSRF guard blocks, a bad URL).
+      setTest({ ok: false, response: null, error: thrown instanceof Error ? thrown.message : String(thrown) });
     } finally {
       setIsTesting(false);
     }
@@ -68,14 +69,22 @@ function WebhookConfig({ step, issues, onChange, onTestWebhook }: Omit<StepConfi
       </Button>
       {test ? (
         <Notice status={test.ok ? 'success' : 'error'} isDismissible={false}>
-          {test.ok
-            ? sprintf(__('The endpoint answered %1$s in %2$s ms.', 'affiliate-agent'), String(test.status ?? ''), String(test.durationMs ?? '?'))
-            : sprintf(__('The test failed: %s', 'affiliate-agent'), test.error ?? `HTTP ${test.status ?? '?'}`)}
-          {test.body ? <pre className="aa-pre">{test.body.slice(0, 500)}</pre> : null}
+          {test.ok ? sprintf(__('The endpoint answered HTTP %1$s in %2$s ms.', 'affiliate-agent'), String(test.response?.status ?? ''), String(test.response?.durationMs ?? 0)) : testFailure(test)}
+          {test.response?.body ? <pre className="aa-pre">{test.response.body.slice(0, 500)}</pre> : null}
         </Notice>
       ) : null}
     </>
   );
+}
+
+/** What the screen shows after Send a test: the service's answer, or why the request itself failed. */
+type TestOutcome = Pick<WebhookTestResult, 'ok' | 'response' | 'error'>;
+
+/** Why the test send failed: the endpoint's status and time when it answered, else the reason. */
+function testFailure(test: TestOutcome): string {
+  const reason = test.error ?? __('The endpoint did not accept the test.', 'affiliate-agent');
+  if (test.response?.status === undefined) return sprintf(__('The test failed: %s', 'affiliate-agent'), reason);
+  return sprintf(__('The test failed: the endpoint answered HTTP %1$s in %2$s ms. %3$s', 'affiliate-agent'), String(test.response.status), String(test.response.durationMs ?? 0), reason);
 }
 
 /** The settings specific to each step type. */

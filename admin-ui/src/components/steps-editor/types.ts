@@ -1,13 +1,8 @@
 import type { FieldIssue } from '../../lib/field-issues';
 import type { ActionField, ActionStep } from '../../lib/service-types';
+import type { WebhookTestResult } from '../../../../server/src/contract/webhook-test';
 
-export interface WebhookTestResult {
-  ok: boolean;
-  status?: number;
-  durationMs?: number;
-  body?: string;
-  error?: string;
-}
+export type { WebhookTestResult } from '../../../../server/src/contract/webhook-test';
 
 export interface StepsEditorProps {
   steps: ActionStep[];

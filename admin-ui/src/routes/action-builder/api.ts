@@ -22,10 +22,9 @@ export const previewScore = async (definition: ActionDefinition, answers: FieldV
 
 /** The outbox's test send: one signed sample delivery to the step's URL, never to a real lead. */
 export async function testWebhook(step: Extract<ActionStep, { type: 'webhook' }>, actionId?: string): Promise<WebhookTestResult> {
-  const response = await serviceRequest<WebhookTestResult | { result: WebhookTestResult }>('actions/test-webhook', {
+  return serviceRequest<WebhookTestResult>('actions/test-webhook', {
     method: 'POST',
     // Header values come back masked from the service; the action and step ids let it use the stored ones.
     data: { url: step.config.url, headers: step.config.headers, includeTranscript: step.config.includeTranscript, ...(actionId ? { actionId, stepId: step.id } : {}) },
   });
-  return 'result' in response ? response.result : response;
 }

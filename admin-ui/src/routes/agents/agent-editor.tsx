@@ -1,4 +1,4 @@
-import { Button, Card, CardBody, CardHeader, CheckboxControl, SelectControl, Spinner, TextControl, TextareaControl, ToggleControl } from '@wordpress/components';
+import { BaseControl, Button, Card, CardBody, CardHeader, CheckboxControl, SelectControl, Spinner, TextControl, TextareaControl, ToggleControl } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { FieldError } from '../../components/field-error';
@@ -133,7 +133,10 @@ export function AgentEditor({ agentId }: { agentId?: string }) {
             </CardHeader>
             <CardBody>
               <TextControl __nextHasNoMarginBottom label={__('Chat title', 'affiliate-agent')} value={draft.appearance.title} onChange={(title: string) => setAppearance({ title })} />
-              <TextControl __nextHasNoMarginBottom type="color" label={__('Primary colour', 'affiliate-agent')} value={draft.appearance.primaryColor} onChange={(primaryColor: string) => setAppearance({ primaryColor })} />
+              {/* TextControl has no colour type (the real component types say so); a native colour input keeps the picker. */}
+              <BaseControl __nextHasNoMarginBottom id="aa-agent-primary-colour" label={__('Primary colour', 'affiliate-agent')}>
+                <input id="aa-agent-primary-colour" type="color" value={draft.appearance.primaryColor} onChange={(event) => setAppearance({ primaryColor: event.target.value })} />
+              </BaseControl>
               <FieldError message={issueAt(issues, 'appearance', 'primaryColor')} />
               <SelectControl
                 __nextHasNoMarginBottom

@@ -1,2 +1,2 @@
-export type { KnowledgeHit, KnowledgeSet, KnowledgeSource } from '../../../../server/src/knowledge/knowledge-types';
-export type { SearchPreview, SyncSummary } from '../../../../server/src/knowledge/knowledge-service';
+export type { KnowledgeHit, KnowledgeSet, KnowledgeSource } from '../../../../server/src/contract/knowledge-types';
+export type { SearchPreview, SyncSummary } from '../../../../server/src/contract/knowledge-results';

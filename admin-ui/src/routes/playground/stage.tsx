@@ -6,7 +6,7 @@ import { markPlaygroundTried } from '../../components/setup-checklist';
 import { TracePanel, type TraceEntry } from '../../components/trace-panel';
 import { toApiError } from '../../lib/api-client';
 import { navigate } from '../../lib/hash-route';
-import type { StreamEvent } from '../../lib/sse';
+import type { ChatEvent } from '../../../../server/src/contract/chat-events';
 import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
 import { listAgents, mintAdminToken, sendMessage, startConversation } from './api';
@@ -47,8 +47,8 @@ export function PlaygroundStage({ params }: StageProps) {
     turn.current = 0;
     try {
       const started = await startConversation(await token(), agentId);
-      setConversationId(started.conversation.id);
-      setMessages(started.messages.map((message) => ({ role: message.role === 'user' ? 'user' : 'assistant', content: message.content })));
+      setConversationId(started.conversationId);
+      setMessages(started.greeting ? [{ role: 'assistant', content: started.greeting }] : []);
     } catch (thrown) {
       setConversationId(null);
       setError(toApiError(thrown).message);
@@ -68,36 +68,33 @@ export function PlaygroundStage({ params }: StageProps) {
       return previous.map((message, itemIndex) => (itemIndex === index ? change(message) : message));
     });
 
-  const onEvent = (event: StreamEvent) => {
-    const data = event.data;
+  const onEvent = (event: ChatEvent) => {
     switch (event.type) {
       case 'message-start':
         setMessages((previous) => [...previous, { role: 'assistant', content: '' }]);
         break;
       case 'text-delta':
-        updateLast((message) => ({ ...message, content: message.content + String(data.delta ?? '') }));
+        updateLast((message) => ({ ...message, content: message.content + event.data.delta }));
         break;
       case 'field-request': {
-        const field = data.field as { options?: Array<{ value: string; label: string }> } | undefined;
-        if (field?.options?.length) updateLast((message) => ({ ...message, options: field.options }));
+        const { options } = event.data.field;
+        if (options?.length) updateLast((message) => ({ ...message, options }));
         break;
       }
       case 'confirmation-request':
-        updateLast((message) => ({ ...message, summary: (data.summary as ChatMessage['summary']) ?? [] }));
+        updateLast((message) => ({ ...message, summary: event.data.summary ?? [] }));
         break;
       case 'action-completed':
-        setMessages((previous) => [...previous, { role: 'system', content: sprintf(__('Action “%s” completed in dry run: no lead was stored and no step ran. See “Would send” in the trace.', 'affiliate-agent'), String(data.actionKey ?? '')) }]);
+        setMessages((previous) => [...previous, { role: 'system', content: sprintf(__('Action “%s” completed in dry run: no lead was stored and no step ran. See “Would send” in the trace.', 'affiliate-agent'), event.data.actionKey) }]);
         break;
       case 'error':
-        setMessages((previous) => [...previous, { role: 'system', content: String(data.message ?? __('The agent could not answer.', 'affiliate-agent')), isError: true }]);
+        setMessages((previous) => [...previous, { role: 'system', content: event.data.message || __('The agent could not answer.', 'affiliate-agent'), isError: true }]);
         break;
-      case 'message-end': {
-        const usage = data.usage as { engine?: string } | undefined;
-        if (usage?.engine) setEngine(usage.engine);
+      case 'message-end':
+        if (event.data.usage?.engine) setEngine(event.data.usage.engine);
         break;
-      }
       case 'trace':
-        setTrace((previous) => [...previous, { turn: turn.current, kind: String(data.kind ?? 'trace'), data }]);
+        setTrace((previous) => [...previous, { turn: turn.current, kind: String(event.data.kind ?? 'trace'), data: event.data }]);
         break;
     }
   };

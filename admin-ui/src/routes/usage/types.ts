@@ -1,1 +1,1 @@
-export type { UsageDay, UsageReport } from '../../../../server/src/usage/usage-service';
+export type { UsageDay, UsageReport } from '../../../../server/src/contract/usage';

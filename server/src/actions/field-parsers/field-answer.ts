@@ -1,4 +1,4 @@
-import type { ActionField } from '../action-definition';
+import type { ActionField } from '../../contract/action-definition';
 import { looksLikeQuestion } from './question';
 import { parseEmail } from './email';
 import { matchEnumByPosition, matchEnumOption } from './enum';

@@ -1,4 +1,4 @@
-import { actionDefinitionSchema, type ActionDefinition } from '../action-definition';
+import { actionDefinitionSchema, type ActionDefinition } from '../../contract/action-definition';
 import { affiliateApplicationTemplate } from './affiliate-application';
 import { payoutPreferenceTemplate } from './payout-preference';
 

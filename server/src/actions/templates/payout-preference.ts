@@ -1,4 +1,4 @@
-import type { ActionDefinitionInput } from '../action-definition';
+import type { ActionDefinitionInput } from '../../contract/action-definition';
 
 export const payoutPreferenceTemplate: ActionDefinitionInput = {
   key: 'payout-preference',

@@ -1,4 +1,4 @@
-import type { ActionDefinition, ActionField } from '../../actions/action-definition';
+import type { ActionDefinition, ActionField } from '../../contract/action-definition';
 import { validateFieldValue, type FieldProblem, type FieldValue } from '../../actions/field-values';
 import { findFieldReferences, referencePhrases } from './field-references';
 import { findEmails } from '../../actions/field-parsers/email';

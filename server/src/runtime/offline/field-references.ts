@@ -1,4 +1,4 @@
-import type { ActionDefinition, ActionField } from '../../actions/action-definition';
+import type { ActionDefinition, ActionField } from '../../contract/action-definition';
 import { normaliseText } from '../../actions/field-parsers/text-normalise';
 
 /**

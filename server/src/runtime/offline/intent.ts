@@ -1,4 +1,4 @@
-import type { ActionDefinition } from '../../actions/action-definition';
+import type { ActionDefinition } from '../../contract/action-definition';
 import { looksLikeQuestion } from './commands';
 import { similarEnough } from '../../actions/field-parsers/text-normalise';
 import { normaliseText } from '../../actions/field-parsers/text-normalise';

@@ -1,4 +1,4 @@
-import type { ActionDefinition, ActionField } from '../../actions/action-definition';
+import type { ActionDefinition, ActionField } from '../../contract/action-definition';
 import type { FieldValue } from '../../actions/field-values';
 import type { ExtractionResult } from './extract-fields';
 import { confirmationRequest, displayValue, fieldRequest, replies } from './offline-replies';

@@ -1,4 +1,4 @@
-import type { ActionDefinition, FieldType } from '../../actions/action-definition';
+import type { ActionDefinition, FieldType } from '../../contract/action-definition';
 import type { FieldValue } from '../../actions/field-values';
 
 /** The offline engine's contract with the conversation runtime. Everything here is plain JSON. */

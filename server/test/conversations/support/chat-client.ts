@@ -74,7 +74,7 @@ export class Visitor {
       headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json', Origin: SITE_ORIGIN },
       body: JSON.stringify({ page }),
     });
-    const body = await response.json();
+    const body = ((await response.json()) as any);
     if (response.status !== 201) throw new Error(`conversation not started: ${JSON.stringify(body)}`);
     this.conversationId = body.conversation.id;
     return body;

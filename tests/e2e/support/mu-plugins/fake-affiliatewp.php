@@ -5,7 +5,7 @@
  *
  * AffiliateWP is a paid plugin and cannot be installed offline. The Affiliate Agent bridge only
  * uses its public PHP API, so this file implements that API as described in
- * ../shared/contracts/affiliatewp-rest.md ("Its PHP API inside WordPress", "Affiliate object",
+ * docs/affiliatewp-rest.md ("Its PHP API inside WordPress", "Affiliate object",
  * "Referral URL", "Hooks worth knowing") — nothing more. It stands in for the outside world:
  * the plugin under test must not know it is talking to a fake.
  */

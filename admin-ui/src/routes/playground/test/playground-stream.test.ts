@@ -3,7 +3,7 @@
  */
 import { startTestService, TEST_SECRET, type TestService } from '../../../../../tests/support/signed-client';
 import { mintToken } from '../../../../../server/src/security/tokens';
-import type { StreamEvent } from '../../../lib/sse';
+import type { ChatEvent } from '../../../../../server/src/contract/chat-events';
 import { sendMessage, startConversation } from '../api';
 import type { AdminToken } from '../types';
 
@@ -34,23 +34,24 @@ afterAll(async () => {
 describe('the playground stream', () => {
   it('starts a dry-run conversation and reads the reply, the engine and the trace as events', async () => {
     const started = await startConversation(auth, agentId);
-    expect(started.conversation.id).toMatch(/^cnv_/);
-    expect(started.messages[0].role).toBe('assistant');
+    expect(started.conversationId).toMatch(/^cnv_/);
+    expect(started.greeting.length).toBeGreaterThan(0);
 
-    const events: StreamEvent[] = [];
-    await sendMessage(auth, started.conversation.id, 'I want to become an affiliate', (event) => events.push(event));
+    const events: ChatEvent[] = [];
+    await sendMessage(auth, started.conversationId, 'I want to become an affiliate', (event) => events.push(event));
     const types = events.map((event) => event.type);
     expect(types[0]).toBe('message-start');
     expect(types).toContain('text-delta');
     expect(types[types.length - 1]).toBe('message-end');
-    expect(events.find((event) => event.type === 'message-end')?.data.usage).toMatchObject({ engine: 'offline' });
-    const reply = events.filter((event) => event.type === 'text-delta').map((event) => event.data.delta).join('');
+    const end = events.find((event) => event.type === 'message-end');
+    expect(end?.type === 'message-end' && end.data.usage).toMatchObject({ engine: 'offline' });
+    const reply = events.map((event) => (event.type === 'text-delta' ? event.data.delta : '')).join('');
     expect(reply.length).toBeGreaterThan(0);
   });
 
   it('completes the draft action in dry run and shows the score and what each step would send', async () => {
     const started = await startConversation(auth, agentId);
-    const events: StreamEvent[] = [];
+    const events: ChatEvent[] = [];
     const answers: Record<string, string> = {
       name: 'Ana Lima',
       email: 'ana@creator.example',
@@ -64,13 +65,14 @@ describe('the playground stream', () => {
     let next = 'I want to join your affiliate program';
     for (let turn = 0; turn < 12; turn++) {
       const before = events.length;
-      await sendMessage(auth, started.conversation.id, next, (event) => events.push(event));
-      const asked = events.slice(before).find((event) => event.type === 'field-request')?.data.field as { key: string } | undefined;
+      await sendMessage(auth, started.conversationId, next, (event) => events.push(event));
+      const request = events.slice(before).find((event) => event.type === 'field-request');
+      const asked = request?.type === 'field-request' ? request.data.field : undefined;
       if (asked) next = answers[asked.key];
       else if (events.slice(before).some((event) => event.type === 'confirmation-request')) next = 'yes';
       else break;
     }
-    const trace = events.filter((event) => event.type === 'trace').map((event) => event.data);
+    const trace = events.flatMap((event) => (event.type === 'trace' ? [event.data] : []));
     // 50 (audience of 100k or more) + 10 (video creator) + 5 (has a website)
     expect(trace.find((entry) => entry.kind === 'score')).toMatchObject({ score: 65, route: 'priority' });
     expect(trace.some((entry) => entry.kind === 'would-send')).toBe(true);

@@ -1,5 +1,5 @@
-import type { Route } from '../actions/action-definition';
-import type { FieldValue, QualificationResult } from '../actions/qualification';
+import type { Route } from './action-definition';
+import type { FieldValue, QualificationResult } from './qualification';
 
 export const LEAD_STATUSES = ['new', 'contacted', 'approved', 'rejected', 'archived'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];

@@ -1,11 +1,11 @@
 import type { ActionDefinition, QualificationRule, Route } from './action-definition';
-import type { FieldValue } from './field-values';
 
 /**
  * Explainable lead qualification: every rule that matched is listed with its points and tags,
  * so a manager can see exactly why a lead was routed where it was.
  */
-export type { FieldValue };
+/** A single accepted value; actions/field-values.ts decides what is acceptable. */
+export type FieldValue = string | number | boolean;
 /** Stored leads may hold null for a cleared value; absent and null both mean "not given". */
 export type FieldValues = Record<string, FieldValue | null | undefined>;
 

@@ -1,14 +1,23 @@
 /**
- * Incremental parser for text/event-stream (the WHATWG rules the widget needs: `event:`,
- * multi-line `data:`, comment lines such as `: ping`, CRLF or LF). EventSource cannot POST
- * or send an Authorization header, so the widget reads the stream from fetch and parses it here.
+ * The one incremental text/event-stream parser (WHATWG rules the clients need: `event:`, multi-line
+ * `data:`, comment lines such as `: ping`, CRLF, LF or CR line ends, chunks split anywhere).
+ * EventSource cannot POST or send an Authorization header, so the clients read fetch bodies here.
  */
 export interface RawEvent {
   event: string;
   data: string;
 }
 
-export function createSseParser(onEvent: (event: RawEvent) => void) {
+export interface SseParser {
+  push(chunk: string): void;
+  /**
+   * The stream ended. A last event without its blank line is incomplete and dropped, as the
+   * standard and browsers do: a cut connection must not deliver a half-received event.
+   */
+  end(): void;
+}
+
+export function createSseParser(onEvent: (event: RawEvent) => void): SseParser {
   let buffer = '';
   let eventName = '';
   let dataLines: string[] = [];
@@ -31,7 +40,7 @@ export function createSseParser(onEvent: (event: RawEvent) => void) {
   }
 
   return {
-    push(chunk: string): void {
+    push(chunk) {
       buffer += chunk;
       let index: number;
       while ((index = buffer.search(/\r\n|\r|\n/)) !== -1) {
@@ -42,8 +51,9 @@ export function createSseParser(onEvent: (event: RawEvent) => void) {
         line(text);
       }
     },
-    /** The stream ended; a last event without its blank line is incomplete and dropped, as browsers do. */
-    end(): void {
+    end() {
+      // A CR held back as a possible CRLF half is a complete line end after all.
+      if (buffer.endsWith('\r')) line(buffer.slice(0, -1));
       buffer = '';
       eventName = '';
       dataLines = [];
