@@ -5,7 +5,7 @@ import type { LeadSource } from '../leads/lead-types';
 import type { FieldValue } from '../actions/qualification';
 import { buildNewLead } from '../leads/lead-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
-import { renderTemplate } from './render-template';
+import { renderTemplate } from '../actions/render-template';
 import { previewSteps } from './would-send';
 
 /**
