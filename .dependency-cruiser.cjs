@@ -21,6 +21,8 @@ const LAYERS = [
   { name: 'runtime', path: '^server/src/runtime/' },
   // Conversations store what the runtime's turns produce and decide when a turn runs (lock, replay).
   { name: 'conversations', path: '^server/src/conversations/' },
+  // Health, readiness, metrics, retention, backup: they observe the domains, none of them imports it.
+  { name: 'operations', path: '^server/src/operations/' },
   { name: 'composition', path: '^server/src/container[.]ts$' },
   { name: 'http', path: '^server/src/http/' },
   { name: 'entry', path: '^server/src/(app[.]ts|main[.]ts|seed/)' },

@@ -86,15 +86,18 @@ function affiliate_agent_add_hooks() {
 
 	// The chat block, registered from its build manifest (block.json is the contract).
 	add_action( 'init', array( AffiliateAgent\Support\Blocks::class, 'register' ) );
+	// Its agent's appearance and state at render time (render.php applies this filter).
+	add_filter( 'affiliate_agent_chat_agent', array( new AffiliateAgent\Support\Chat_Agents( $service ), 'lookup' ), 10, 2 );
+	add_filter( 'rest_request_after_callbacks', array( AffiliateAgent\Support\Chat_Agents::class, 'flush_after_agent_change' ), 10, 3 );
 
 	// wp-admin: the admin app and the settings screen.
-	$admin_page    = new AffiliateAgent\Admin\Admin_Page( $settings );
-	$settings_page = new AffiliateAgent\Settings\Settings_Page( $settings, new AffiliateAgent\Settings\Connection_Tester( $settings, $service ) );
+	$tester        = new AffiliateAgent\Settings\Connection_Tester( $settings, $service );
+	$setup         = new AffiliateAgent\Settings\Connection_Setup( $settings, $tester, $service );
+	$admin_page    = new AffiliateAgent\Admin\Admin_Page( $settings, $setup );
+	$settings_page = new AffiliateAgent\Settings\Settings_Page( $settings );
 	add_action( 'admin_menu', array( $admin_page, 'add_menu' ) );
 	add_action( 'admin_menu', array( $settings_page, 'add_menu' ) );
 	add_action( 'admin_enqueue_scripts', array( $admin_page, 'enqueue' ) );
-	add_action( 'admin_post_affiliate_agent_save_settings', array( $settings_page, 'handle_save' ) );
-	add_action( 'admin_post_affiliate_agent_test_connection', array( $settings_page, 'handle_test' ) );
 	add_action( 'admin_notices', array( $settings_page, 'notice_when_not_connected' ) );
 	add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), array( $settings_page, 'action_links' ) );
 
@@ -105,7 +108,8 @@ function affiliate_agent_add_hooks() {
 		new AffiliateAgent\Rest\Admin_Token_Controller( $settings ),
 		new AffiliateAgent\Rest\Session_Controller( $settings, new AffiliateAgent\Security\Rate_Limiter( 'session' ) ),
 		new AffiliateAgent\Rest\Block_Agents_Controller( $service ),
-		new AffiliateAgent\Rest\Connection_Controller( new AffiliateAgent\Settings\Connection_Tester( $settings, $service ) ),
+		new AffiliateAgent\Rest\Connection_Controller( $tester, $setup ),
+		new AffiliateAgent\Rest\Setup_Controller( new AffiliateAgent\Admin\Setup_Progress() ),
 		new AffiliateAgent\Rest\Bridge_Controller( $settings, $nonces ),
 	);
 	add_action(

@@ -15,6 +15,7 @@ foreach ( array(
 	'affiliate_agent_public_service_url',
 	'affiliate_agent_shared_secret',
 	'affiliate_agent_roles_version',
+	'affiliate_agent_setup_playground_tried',
 ) as $affiliate_agent_option ) {
 	delete_option( $affiliate_agent_option );
 }

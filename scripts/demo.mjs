@@ -27,6 +27,7 @@ try {
 const { startStack } = await load('stack.ts');
 const plugin = await load('plugin-setup.ts');
 const { REPO_ROOT } = await load('paths.ts');
+const { loadSampleDocs } = await load('sample-docs.ts');
 
 const started = Date.now();
 const say = (text) => process.stdout.write(`[demo ${((Date.now() - started) / 1000).toFixed(1)}s] ${text}\n`);
@@ -40,6 +41,8 @@ const stack = await startStack({
   baseDir: path.join(REPO_ROOT, '.demo'),
   muPlugins: fakeAffiliateWp ? [path.join(REPO_ROOT, 'tests', 'e2e', 'support', 'mu-plugins', 'fake-affiliatewp.php')] : [],
   keep: process.env.AA_DEMO_KEEP === '1',
+  // No AA_ALLOWED_ORIGINS, as an owner starts the service: the site is allowed once it is paired.
+  allowedOrigins: [],
   port: Number(process.env.AA_DEMO_PORT || 8881),
   wordpress: { title: 'Affiliate Agent demo shop' },
 });
@@ -64,9 +67,9 @@ try {
   const managerPassword = 'manager-password';
   await site.createUser({ login: 'manager', password: managerPassword, email: 'manager@shop.test', role: plugin.AFFILIATE_MANAGER_ROLE });
   await plugin.dismissEditorWelcomeGuide(site, 1);
-  // What Affiliate Agent → Settings would save: how the service reaches this WordPress (the bridge,
-  // for AffiliateWP and wp_mail) and who hears about new leads. 127.0.0.1 is a private address the
-  // service refuses unless the owner lists it.
+  // What Affiliate Agent → Settings saves: how the service reaches this WordPress (the bridge, for
+  // AffiliateWP and wp_mail; connecting with the key records it too) and who hears about new leads.
+  // 127.0.0.1 is a private address the service refuses unless the owner lists it.
   const delivery = await service.signed('PATCH', '/v1/settings/delivery', {
     body: {
       wordpress: { siteUrl: site.url },
@@ -76,6 +79,7 @@ try {
     },
   });
   if (delivery.status !== 200) throw new Error(`the service refused the delivery settings: ${delivery.status} ${JSON.stringify(delivery.body)}`);
+  const docs = await loadSampleDocs(service, agentId);
   const page = await plugin.createChatPage(site, { agentId, title: 'Join our affiliate program' });
   say('ready.');
   process.stdout.write(`
@@ -86,6 +90,7 @@ try {
   Manager login:   manager / ${managerPassword}  (role "${plugin.AFFILIATE_MANAGER_ROLE}": leads only)
   Service:         ${service.url}  (offline engine, agent ${agentId})
   Preview:         ${service.url}/preview/${agentId}
+  Program docs:    ${docs.sources} sample sources (terms, payout policy, traffic rules, FAQ) in the agent's knowledge
   AffiliateWP:     ${fakeAffiliateWp ? 'stand-in loaded (affiliates kept in an option)' : 'not installed (AA_DEMO_FAKE_AFFILIATEWP=1 loads a stand-in)'}
   Mail sent by WordPress is captured in ${site.mailLog}
   Logs:            ${path.dirname(site.debugLog)}

@@ -165,4 +165,29 @@ class BridgeTest extends TestCase {
 			)
 		);
 	}
+
+	public function test_a_mail_is_sent_once_per_idempotency_key_and_a_failed_send_can_be_retried() {
+		$mail  = array( 'idempotency_key' => 'lead_1:notify:lead-created', 'to' => 'manager@example.com', 'subject' => 'New lead', 'text' => 'A lead arrived.' );
+		$first = $this->call( 'mail/send', $mail )->get_data();
+		$again = $this->call( 'mail/send', $mail )->get_data();
+		$this->assertSame( array( 'sent' => true ), $first );
+		$this->assertSame( array( 'sent' => true, 'already_sent' => true ), $again );
+		$this->assertCount( 1, $GLOBALS['wp_test']['mail'] );
+
+		$other = $this->call( 'mail/send', array_merge( $mail, array( 'idempotency_key' => 'lead_2:notify:lead-created' ) ) )->get_data();
+		$this->assertSame( array( 'sent' => true ), $other );
+		$this->assertCount( 2, $GLOBALS['wp_test']['mail'] );
+		$this->assertSame( 'invalid_idempotency_key', $this->call( 'mail/send', array_merge( $mail, array( 'idempotency_key' => str_repeat( 'k', 201 ) ) ) )->get_error_code() );
+	}
+
+	public function test_sent_mail_keys_are_pruned_after_seven_days() {
+		$now = 1700000000;
+		$this->assertSame( 'claimed', \AffiliateAgent\Bridge\Sent_Mail_Keys::claim( 'old-key', $now ) );
+		\AffiliateAgent\Bridge\Sent_Mail_Keys::mark_sent( 'old-key', $now );
+		$this->assertSame( 'sent', \AffiliateAgent\Bridge\Sent_Mail_Keys::claim( 'old-key', $now + 60 ) );
+		\AffiliateAgent\Bridge\Sent_Mail_Keys::prune( $now + 604801 );
+		$this->assertSame( 'claimed', \AffiliateAgent\Bridge\Sent_Mail_Keys::claim( 'old-key', $now + 604802 ) );
+		// A claim still "sending" is reported as such to a concurrent request, not sent twice.
+		$this->assertSame( 'sending', \AffiliateAgent\Bridge\Sent_Mail_Keys::claim( 'old-key', $now + 604803 ) );
+	}
 }

@@ -34,12 +34,17 @@ class PluginLoadsTest extends TestCase {
 				'affiliate-agent/v1/session',
 				'affiliate-agent/v1/block-agents',
 				'affiliate-agent/v1/connection',
+				'affiliate-agent/v1/setup',
+				'affiliate-agent/v1/setup/playground',
 				'affiliate-agent/v1/bridge/(?P<operation>[a-z]+/[a-z-]+)',
 			),
 			array_keys( $routes )
 		);
 		foreach ( $routes as $route => $args ) {
-			$this->assertArrayHasKey( 'permission_callback', $args, $route );
+			// A route with several methods registers a list of endpoints, each with its own rule.
+			foreach ( isset( $args[0] ) ? $args : array( $args ) as $endpoint ) {
+				$this->assertArrayHasKey( 'permission_callback', $endpoint, $route );
+			}
 		}
 	}
 }

@@ -6,6 +6,8 @@
  */
 
 use AffiliateAgent\Service\Service_Client;
+use AffiliateAgent\Settings\Connection_Key;
+use AffiliateAgent\Settings\Connection_Setup;
 use AffiliateAgent\Settings\Connection_Tester;
 use AffiliateAgent\Settings\Settings;
 use AffiliateAgent\Settings\Settings_Page;
@@ -14,54 +16,115 @@ use PHPUnit\Framework\TestCase;
 class SettingsTest extends TestCase {
 
 	private $settings;
-	private $page;
+	private $setup;
 
 	protected function setUp(): void {
 		wp_test_reset();
 		$this->settings = new Settings();
-		$this->page     = new Settings_Page( $this->settings, new Connection_Tester( $this->settings, new Service_Client( $this->settings ) ) );
+		$service        = new Service_Client( $this->settings );
+		$this->setup    = new Connection_Setup( $this->settings, new Connection_Tester( $this->settings, $service ), $service );
+		wp_test_log_in( 1, array( 'aa_manage_agents', 'aa_review_leads' ) );
 	}
 
-	public function test_a_pasted_secret_and_url_are_saved_and_the_site_counts_as_connected() {
-		$errors = $this->page->apply_form( array( 'service_url' => 'http://127.0.0.1:8787/', 'shared_secret' => str_repeat( 'k', 43 ) ), 1 );
-		$this->assertSame( array(), $errors );
+	/** A service that answers /health, accepts signatures and keeps its delivery settings in $store. */
+	private function healthy_service( array &$store ) {
+		$GLOBALS['wp_test']['http_response'] = static function ( $url, $args ) use ( &$store ) {
+			if ( false !== strpos( $url, '/health' ) ) {
+				return wp_test_http_answer( 200, array( 'status' => 'ok', 'version' => '0.1.0', 'time' => gmdate( 'c' ) ) );
+			}
+			if ( false !== strpos( $url, '/v1/settings/delivery' ) ) {
+				if ( 'PATCH' === $args['method'] ) {
+					$store = array_replace_recursive( $store, json_decode( $args['body'], true ) );
+				}
+				return wp_test_http_answer( 200, array( 'settings' => $store ) );
+			}
+			return wp_test_http_answer( 200, array( 'agents' => array() ) );
+		};
+	}
+
+	public function test_a_connection_key_is_saved_tested_and_pairs_the_service_with_this_site_in_one_step() {
+		$store = array( 'wordpress' => array( 'siteUrl' => null ) );
+		$this->healthy_service( $store );
+		$report = $this->setup->connect( Connection_Key::build( 'http://127.0.0.1:8787/', str_repeat( 'k', 43 ) ), null, 1 );
+		$this->assertTrue( $report['ok'] );
+		$this->assertTrue( $this->settings->is_configured() );
 		$this->assertSame( 'http://127.0.0.1:8787', $this->settings->service_url() );
-		$this->assertSame( 'http://127.0.0.1:8787', $this->settings->public_service_url(), 'visitors use the same URL unless told otherwise' );
+		$this->assertSame( str_repeat( 'k', 43 ), $this->settings->shared_secret() );
+		$this->assertSame( untrailingslashit( home_url() ), $store['wordpress']['siteUrl'] );
+		$state = $this->setup->state();
+		$this->assertNotSame( '', $state['secretHint'] );
+		$this->assertStringNotContainsString( str_repeat( 'k', 10 ), $state['secretHint'] );
+	}
+
+	public function test_a_site_address_the_owner_already_gave_the_service_is_left_alone() {
+		$store = array( 'wordpress' => array( 'siteUrl' => 'http://wordpress.internal' ) );
+		$this->healthy_service( $store );
+		$this->setup->connect( Connection_Key::build( 'https://agent.example', str_repeat( 'k', 43 ) ), null, 1 );
+		$this->assertSame( 'http://wordpress.internal', $store['wordpress']['siteUrl'] );
+	}
+
+	public function test_a_key_that_cannot_be_read_is_refused_with_a_reason_and_changes_nothing() {
+		$store = array();
+		$this->healthy_service( $store );
+		$this->setup->connect( Connection_Key::build( 'https://agent.example', str_repeat( 'a', 40 ) ), null, 1 );
+		$bad = array(
+			'secret-from-the-console'                   => 'not a connection key',
+			'aak1_%%%'                                  => 'incomplete or damaged',
+			'aak1_' . rtrim( base64_encode( '{"url":"x"}' ), '=' ) => 'incomplete or damaged',
+			Connection_Key::build( 'ftp://agent.example', str_repeat( 'b', 40 ) ) => 'not http',
+			Connection_Key::build( 'https://other.example', 'short' ) => 'shorter than 32',
+		);
+		foreach ( $bad as $key => $reason ) {
+			try {
+				$this->setup->connect( $key, null, 1 );
+				$this->fail( 'accepted: ' . $key );
+			} catch ( \InvalidArgumentException $error ) {
+				$this->assertStringContainsString( $reason, $error->getMessage(), (string) $key );
+			}
+		}
+		$this->assertSame( 'https://agent.example', $this->settings->service_url() );
+		$this->assertSame( str_repeat( 'a', 40 ), $this->settings->shared_secret() );
+		$this->expectExceptionMessage( 'starts with aak1_' );
+		Connection_Key::parse( " \n" );
+	}
+
+	public function test_a_key_copied_from_a_terminal_with_line_breaks_still_reads() {
+		$key    = Connection_Key::build( 'https://agent.example', str_repeat( 'c', 43 ) );
+		$parsed = Connection_Key::parse( "  \n" . chunk_split( $key, 20, "\n" ) );
+		$this->assertSame( array( 'url' => 'https://agent.example', 'secret' => str_repeat( 'c', 43 ) ), $parsed );
+	}
+
+	public function test_a_readable_key_is_kept_when_the_service_is_down_and_the_report_says_so() {
+		$GLOBALS['wp_test']['http_response'] = new WP_Error( 'http_request_failed', 'cURL error 7: Failed to connect' );
+		$report = $this->setup->connect( Connection_Key::build( 'https://agent.example', str_repeat( 'd', 43 ) ), '', 1 );
+		$this->assertFalse( $report['ok'] );
+		$this->assertFalse( $report['reachable'] );
+		$this->assertStringContainsString( 'cannot be reached', implode( ' ', $report['messages'] ) );
 		$this->assertTrue( $this->settings->is_configured() );
 	}
 
-	public function test_an_empty_secret_field_keeps_the_saved_secret_and_a_short_one_is_refused() {
-		$this->page->apply_form( array( 'service_url' => 'https://agent.example', 'shared_secret' => str_repeat( 'a', 40 ) ), 1 );
-		$this->assertSame( array(), $this->page->apply_form( array( 'service_url' => 'https://agent.example', 'shared_secret' => '' ), 1 ) );
-		$this->assertSame( str_repeat( 'a', 40 ), $this->settings->shared_secret() );
-
-		$errors = $this->page->apply_form( array( 'service_url' => 'https://agent.example', 'shared_secret' => 'too-short' ), 1 );
-		$this->assertCount( 1, $errors );
-		$this->assertStringContainsString( 'at least 32 characters', $errors[0] );
-		$this->assertSame( str_repeat( 'a', 40 ), $this->settings->shared_secret() );
-	}
-
-	public function test_a_generated_secret_is_saved_and_kept_for_the_one_screen_that_shows_it() {
-		$this->page->apply_form( array( 'service_url' => 'https://agent.example', 'generate_secret' => '1' ), 7 );
-		$secret = $this->settings->shared_secret();
-		$this->assertMatchesRegularExpression( '/^[A-Za-z0-9_-]{43}$/', $secret, '32 random bytes, base64url, as the service generates them' );
-		$this->assertSame( $secret, get_transient( 'affiliate_agent_generated_secret_7' ) );
-	}
-
-	public function test_urls_must_be_http_without_query_and_a_bad_one_changes_nothing() {
-		$this->page->apply_form( array( 'service_url' => 'https://agent.example' ), 1 );
-		foreach ( array( 'ftp://agent.example', 'agent.example', 'https://agent.example/?x=1', 'javascript:alert(1)' ) as $bad ) {
-			$this->assertCount( 1, $this->page->apply_form( array( 'service_url' => $bad ), 1 ), $bad );
-		}
+	public function test_an_empty_key_keeps_the_saved_connection_and_only_changes_the_public_url() {
+		$store = array();
+		$this->healthy_service( $store );
+		$this->setup->connect( Connection_Key::build( 'https://agent.example', str_repeat( 'e', 43 ) ), null, 1 );
+		$this->setup->connect( '', 'https://chat.example/', 1 );
 		$this->assertSame( 'https://agent.example', $this->settings->service_url() );
-		$this->assertSame( 'https://agent.example/base', Settings::normalize_url( ' https://agent.example/base/ ' ) );
+		$this->assertSame( 'https://chat.example', $this->settings->public_service_url() );
+		$this->expectException( \InvalidArgumentException::class );
+		$this->setup->connect( '', 'chat.example?x=1', 1 );
 	}
 
-	public function test_the_secret_is_never_shown_back_in_full() {
+	public function test_the_old_options_page_and_every_reminder_point_to_the_apps_settings_screen() {
+		$this->assertSame( home_url( '/wp-admin/admin.php?page=affiliate-agent' ) . '#/settings', Settings_Page::url() );
+	}
+
+	public function test_no_part_of_the_secret_is_ever_shown_back() {
 		$secret = 'abcdefghijklmnopqrstuvwxyz0123456789WXYZ';
 		$masked = Settings::mask( $secret );
-		$this->assertStringEndsWith( 'WXYZ', $masked );
-		$this->assertStringNotContainsString( 'abcdefghijklmnopqrstuvwxyz', $masked );
+		foreach ( str_split( $secret ) as $character ) {
+			$this->assertStringNotContainsString( $character, $masked );
+		}
+		$this->assertSame( $masked, Settings::mask( 'short-secret-1234' ), 'the mask does not reveal the length either' );
 		$this->assertSame( '', Settings::mask( '' ) );
 	}
 
@@ -72,8 +135,8 @@ class SettingsTest extends TestCase {
 	}
 
 	public function test_the_connection_test_reports_reachability_version_skew_and_signature() {
-		$this->page->apply_form( array( 'service_url' => 'http://127.0.0.1:8787', 'shared_secret' => str_repeat( 's', 40 ) ), 1 );
-		wp_test_log_in( 1, array( 'aa_manage_agents', 'aa_review_leads' ) );
+		update_option( Settings::OPTION_SERVICE_URL, 'http://127.0.0.1:8787' );
+		update_option( Settings::OPTION_SHARED_SECRET, str_repeat( 's', 40 ) );
 		$GLOBALS['wp_test']['http_response'] = static function ( $url ) {
 			return false !== strpos( $url, '/health' )
 				? wp_test_http_answer( 200, array( 'status' => 'ok', 'version' => '0.1.0', 'time' => gmdate( 'c', time() + 42 ) ) )

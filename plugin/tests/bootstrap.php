@@ -307,6 +307,12 @@ function wp_roles() {
 function home_url( $path = '' ) {
 	return $GLOBALS['wp_test']['home_url'] . $path;
 }
+function site_url( $path = '' ) {
+	return home_url( $path );
+}
+function admin_url( $path = '' ) {
+	return home_url( '/wp-admin/' . $path );
+}
 function wp_parse_url( $url, $component = -1 ) {
 	return parse_url( $url, $component );
 }

@@ -27,6 +27,11 @@ export interface StackOptions {
   browser?: boolean;
   /** WordPress port; a free one by default. */
   port?: number;
+  /**
+   * AA_ALLOWED_ORIGINS for the service; the WordPress origin by default. `[]` runs the service as
+   * an owner would start it: the site's origin is then allowed because the plugin pairs with it.
+   */
+  allowedOrigins?: string[];
 }
 
 /**
@@ -47,7 +52,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   try {
     const [service, wordpress] = await Promise.all([
-      startService({ runDir, allowedOrigins: [origin], env: options.serviceEnv }).then((value) => (started.push(value), value)),
+      startService({ runDir, allowedOrigins: options.allowedOrigins ?? [origin], env: options.serviceEnv }).then((value) => (started.push(value), value)),
       createWordPressSite({ runDir, port, muPlugins: options.muPlugins, ...options.wordpress }).then((value) => (started.push(value), value)),
     ]);
     const agents = await service.signed<{ agents: Array<{ id: string }> }>('GET', '/v1/agents');

@@ -5,6 +5,8 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createAdminAuth } from './http/admin-auth';
 import { ROUTE_MODULES } from './http/routes';
 import type { Container } from './container';
+import { createSqliteReplayGuard } from './security/replay-guard';
+import { SIGNATURE_TOLERANCE_SECONDS } from './security/request-signing';
 import { KNOWLEDGE_UPLOAD_BODY_LIMIT, KNOWLEDGE_UPLOAD_PATH } from './http/routes/knowledge-routes';
 
 export const JSON_BODY_LIMIT = '1mb';
@@ -44,7 +46,11 @@ export function createApp(container: Container, options: { now?: () => number } 
     express.json({ limit: JSON_BODY_LIMIT, verify: keepRawBody }),
   );
 
-  const adminAuth = createAdminAuth({ secret: container.secret, now: options.now });
+  const adminAuth = createAdminAuth({
+    secret: container.secret,
+    now: options.now,
+    replayGuard: createSqliteReplayGuard(container.db, SIGNATURE_TOLERANCE_SECONDS),
+  });
   const router = express.Router();
   for (const register of ROUTE_MODULES) register(router, { container, adminAuth });
   app.use(router);

@@ -21,6 +21,9 @@ import { createTurnOrchestrator } from './runtime/turn-orchestrator';
 import { createChatTraffic } from './conversations/chat-traffic';
 import { createUsageRepository } from './usage/usage-repository';
 import { createUsageService } from './usage/usage-service';
+import { createOperations } from './operations/create-operations';
+import { NO_METRICS } from './operations/metrics';
+import { instrumentTurns, timedRetriever } from './operations/instrument';
 
 /**
  * Builds every repository and service once, wired explicitly (no hidden discovery).
@@ -44,8 +47,11 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const leadRepository = createLeadRepository(db);
   // The durable outbox schedules a lead's steps in the lead's own transaction and delivers them.
   const transcriptSource = createConversationRepository(db);
+  const operations = createOperations({ db, config, logger, readSetting: (key) => settings.get(key) });
+  const metrics = operations.metrics ?? NO_METRICS;
   const outbox = createOutbox({
     db,
+    onOutcome: (job, outcome) => metrics.delivery(job.stepType, outcome.kind),
     leads: leadRepository,
     settings,
     secret,
@@ -79,12 +85,14 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     leads,
     deliverySettings: () => readDeliverySettings(settings),
     usage,
-    knowledge: () => knowledge,
+    knowledge: () => (operations.metrics ? timedRetriever((query) => knowledge.retrieve(query), metrics) : knowledge),
     model: chat.model,
     offline: chat.offline,
     logger,
   });
   const conversations = createConversationService({ conversations: transcriptSource, agents, turns });
+
+  if (operations.metrics) conversations.sendMessage = instrumentTurns(conversations.sendMessage, metrics);
 
   const privacy = createPrivacyService([createLeadPrivacyParticipant(leads)]);
 
@@ -104,10 +112,12 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     usage,
     conversations,
     privacy,
+    operations,
     /** A conversation's transcript, for the lead page and webhooks. */
     getTranscript: (conversationId: string) => conversations.transcript(conversationId),
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {
+      operations.retention.stop();
       await outbox.stop();
       await knowledge.close();
       db.close();

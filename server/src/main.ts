@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { loadConfig, ConfigurationError } from './config/config';
 import { resolveSharedSecret } from './config/shared-secret';
-import { openDatabase } from './db/database';
+import { DATABASE_FILE_NAME, openDatabase } from './db/database';
 import { createLogger } from './logging/logger';
 import { createContainer } from './container';
 import { createApp } from './app';
 import { seedExampleIfEmpty } from './seed/seed-example';
 import { SERVICE_VERSION } from './core/version';
+import { createGracefulStop } from './operations/graceful-stop';
 
 /** `npm start`: configuration → database → seed → HTTP server, and a graceful stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -29,37 +30,48 @@ async function main(): Promise<void> {
         `Paste it into WordPress → Affiliate Agent → Settings:\n\n    ${secret}\n\n`,
     );
   }
-  const db = openDatabase(path.join(config.dataDirectory, 'affiliate-agent.sqlite'));
+  const db = openDatabase(path.join(config.dataDirectory, DATABASE_FILE_NAME));
   const container = createContainer({ db, config, secret, logger });
   const seeded = seedExampleIfEmpty(container);
   const app = createApp(container);
-  container.outbox.start();
-  container.knowledge.warmRetrieval();
-  const server = app.listen(config.port, config.host, () => {
+  // Workers start only once the port is ours: a second instance on a busy port must not deliver leads.
+  // Express 5 also calls this back on a listen error; the 'error' handler below deals with that.
+  const server = app.listen(config.port, config.host, (error?: Error) => {
+    if (error) return;
+    container.outbox.start();
+    container.knowledge.warmRetrieval();
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info('service started', { version: SERVICE_VERSION, url: `http://${config.host}:${port}`, seededAgent: seeded?.agentId ?? null });
     process.stdout.write(`Affiliate Agent service ${SERVICE_VERSION} listening on http://${config.host}:${port}\n`);
     if (seeded) process.stdout.write(`Seeded example agent ${seeded.agentId}; try http://${config.host}:${port}/preview/${seeded.agentId}\n`);
   });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? 'is already in use (another instance running?)' : `cannot be opened (${error.code ?? error.message})`;
+    process.stderr.write(`Port ${config.port} on ${config.host} ${reason}; set AA_PORT to a free port. Nothing was started.\n`);
+    void container.close().finally(() => process.exit(1));
+  });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('stopping', { signal });
-    server.close();
-    server.closeAllConnections?.();
-    container
-      .close()
-      .then(() => process.exit(0))
-      .catch((error) => {
+  container.operations.retention.start();
+  const stop = createGracefulStop({
+    server,
+    graceMs: config.operations.shutdownGraceMs,
+    logger,
+    markStopping: () => container.operations.readiness.markStopping(),
+    stopWorkers: (settings) => container.outbox.stop(settings),
+    closeContainer: () => container.close(),
+  });
+  const onSignal = (signal: string) => {
+    stop(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
         logger.error('error while stopping', { error: String(error) });
         process.exit(1);
-      });
+      },
+    );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
 }
 
 void main();

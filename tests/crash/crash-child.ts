@@ -3,7 +3,7 @@
  * worker, connectors) on a real SQLite file, plus a minimal capture endpoint standing in for the
  * chat's action completion. The parent SIGKILLs this process at random moments and restarts it.
  *
- * Env: AA_CRASH_DATA_DIR, AA_CRASH_RECEIVER_URL, AA_CRASH_AFFILIATEWP_URL.
+ * Env: AA_CRASH_DATA_DIR, AA_CRASH_RECEIVER_URL, AA_CRASH_AFFILIATEWP_URL, AA_CRASH_BRIDGE_URL.
  * Prints `READY <port>` once it accepts captures.
  */
 import http from 'node:http';
@@ -22,6 +22,7 @@ import { CRASH_SECRET, CRASH_WEBHOOK_SECRET } from './crash-constants';
 const dataDirectory = process.env.AA_CRASH_DATA_DIR!;
 const receiverUrl = process.env.AA_CRASH_RECEIVER_URL!;
 const affiliateWpUrl = process.env.AA_CRASH_AFFILIATEWP_URL!;
+const bridgeUrl = process.env.AA_CRASH_BRIDGE_URL!;
 
 const db = openDatabase(path.join(dataDirectory, 'affiliate-agent.sqlite'));
 const container = createContainer({
@@ -37,6 +38,8 @@ if (!container.settings.get(DELIVERY_SETTINGS_KEY)) {
   container.settings.set(DELIVERY_SETTINGS_KEY, {
     affiliatewp: { transport: 'rest', siteUrl: affiliateWpUrl, publicKey: 'pk_crash', token: 'tok_crash' },
     webhooks: { signingSecret: CRASH_WEBHOOK_SECRET, timeoutMs: 5_000 },
+    wordpress: { siteUrl: bridgeUrl },
+    notifications: { recipients: ['manager@example.com'] },
     network: { allowHosts: ['127.0.0.1'] },
     retry: { maxAttempts: 50, baseDelaySeconds: 1, maxDelaySeconds: 2 },
   });
@@ -55,6 +58,7 @@ const definition = actionDefinitionSchema.parse({
     { id: 'crm', type: 'webhook', config: { url: `${receiverUrl}/crm` } },
     { id: 'crm_followup', type: 'webhook', dependsOn: ['crm'], config: { url: `${receiverUrl}/crm_followup` } },
     { id: 'automation', type: 'webhook', config: { url: `${receiverUrl}/automation` } },
+    { id: 'notify', type: 'notify_manager', config: { recipients: [] } },
   ],
 });
 

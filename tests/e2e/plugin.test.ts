@@ -15,6 +15,7 @@ import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PagePro
 import { ChatWidget } from './support/chat-widget';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { storySteps } from './support/steps';
+import { connectionKey } from './support/connection-key';
 import { restAsUser } from './support/wordpress-rest';
 
 jest.setTimeout(240_000);
@@ -54,19 +55,14 @@ step('an administrator uploads the built zip in Plugins → Add New and activate
   expect(stack.phpProblems()).toEqual([]);
 });
 
-step('the settings screen connects to the service and the connection test is green', async () => {
+step('the old settings page leads to Affiliate Agent → Settings, where one pasted connection key connects in one step', async () => {
   const { page } = admin;
   await page.goto(`${stack.wordpress.url}/wp-admin/options-general.php?page=affiliate-agent-settings`);
-  await page.getByLabel('Service URL', { exact: true }).fill(stack.service.url);
-  await page.getByLabel('Shared secret', { exact: true }).fill(stack.service.secret);
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.locator('.notice-success').filter({ hasText: /settings saved/i }).waitFor();
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  const report = page.locator('#affiliate-agent-connection-report');
-  await report.waitFor();
+  await page.waitForURL(/admin\.php\?page=affiliate-agent#\/settings$/);
+  await page.getByLabel('Connection key', { exact: true }).fill(connectionKey(stack.service));
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.locator('.aa-connection').getByText(/connected to http/i).first().waitFor();
   await screenshot(page, SUITE, '03-settings-connected');
-  expect(await report.getAttribute('class')).toContain('notice-success');
-  expect(await report.innerText()).toMatch(/signature accepted\s*yes/i);
   // The secret is never printed back in full.
   expect(await page.content()).not.toContain(stack.service.secret);
 });

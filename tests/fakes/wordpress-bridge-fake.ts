@@ -5,7 +5,8 @@ import { closeServer, listen, readBody, sendJson } from './http-helpers';
 /**
  * The WordPress side of the bridge (docs/protocol.md, section 3) as the plugin implements it:
  * signature, clock, nonce and `bridge` capability checks, AffiliateWP operations on an in-memory
- * store (existing users linked, never duplicated) and `mail/send` recorded instead of sent.
+ * store (existing users linked, never duplicated) and `mail/send` recorded instead of sent. Like the
+ * plugin, `mail/send` remembers each `idempotency_key` it sent and answers `already_sent` to a repeat.
  */
 export interface BridgeAffiliate {
   affiliate_id: number;
@@ -30,6 +31,7 @@ export interface SentMail {
   html: string;
   text: string;
   headers: string[];
+  idempotencyKey: string | null;
 }
 
 export interface BridgeCall {
@@ -40,10 +42,18 @@ export interface BridgeCall {
   capabilities: string;
 }
 
-export async function startWordPressBridgeFake(options: { secret: string; affiliateWpInstalled?: boolean; referralBase?: string; now?: () => number }) {
+export async function startWordPressBridgeFake(options: {
+  secret: string;
+  affiliateWpInstalled?: boolean;
+  referralBase?: string;
+  now?: () => number;
+  /** Delay between sending a mail and answering, so a crash test can kill the caller in between. */
+  mailAnswerDelayMs?: () => number;
+}) {
   const users: Array<{ ID: number; user_login: string; user_email: string }> = [];
   const affiliates: BridgeAffiliate[] = [];
   const mails: SentMail[] = [];
+  const sentKeys = new Map<string, number>();
   const calls: BridgeCall[] = [];
   const seenNonces = new Set<string>();
   const failures: number[] = [];
@@ -59,7 +69,7 @@ export async function startWordPressBridgeFake(options: { secret: string; affili
     return (user && affiliates.find((affiliate) => affiliate.user_id === user.ID)) ?? affiliates.find((affiliate) => affiliate.payment_email.toLowerCase() === email.toLowerCase());
   }
 
-  const operations: Record<string, (input: Record<string, any>) => { status: number; body: unknown }> = {
+  const operations: Record<string, (input: Record<string, any>) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>> = {
     'affiliatewp/status': () => ({ status: 200, body: { installed: true, version: '2.27.0' } }),
     'affiliatewp/find-by-email': (input) => ({ status: 200, body: { affiliate: findAffiliate(String(input.email ?? '')) ?? null } }),
     'affiliatewp/create-pending': (input) => {
@@ -114,10 +124,18 @@ export async function startWordPressBridgeFake(options: { secret: string; affili
       affiliate.payment_email = String(input.payment_email);
       return { status: 200, body: { affiliate } };
     },
-    'mail/send': (input) => {
+    'mail/send': async (input) => {
       const to = String(input.to ?? '');
       if (!/^[^\s@,]+@[^\s@,]+$/.test(to)) return { status: 400, body: error('invalid_email', 'Field to must be an email address.', 400) };
-      if (mailWorks) mails.push({ to, subject: String(input.subject), html: String(input.html), text: String(input.text), headers: Array.isArray(input.headers) ? input.headers : [] });
+      const key = typeof input.idempotency_key === 'string' && input.idempotency_key ? input.idempotency_key : null;
+      if (key !== null && key.length > 200) return { status: 400, body: error('invalid_idempotency_key', 'Field idempotency_key must be at most 200 characters.', 400) };
+      if (key !== null && sentKeys.has(key)) return { status: 200, body: { sent: true, already_sent: true } };
+      if (mailWorks) {
+        mails.push({ to, subject: String(input.subject), html: String(input.html), text: String(input.text), headers: Array.isArray(input.headers) ? input.headers : [], idempotencyKey: key });
+        if (key !== null) sentKeys.set(key, now());
+      }
+      const delay = options.mailAnswerDelayMs?.() ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       return { status: 200, body: { sent: mailWorks } };
     },
   };
@@ -154,7 +172,7 @@ export async function startWordPressBridgeFake(options: { secret: string; affili
     const handler = operations[operation];
     if (!handler) return record(404, error('unknown_operation', `Unknown bridge operation "${operation}".`, 404));
     if (operation.startsWith('affiliatewp/') && options.affiliateWpInstalled === false) return record(501, error('affiliatewp_not_installed', 'AffiliateWP is not installed or not active on this site.', 501));
-    const result = handler(raw ? JSON.parse(raw) : {});
+    const result = await handler(raw ? JSON.parse(raw) : {});
     record(result.status, result.body);
   });
   const url = await listen(server);
@@ -163,6 +181,7 @@ export async function startWordPressBridgeFake(options: { secret: string; affili
     users,
     affiliates,
     mails,
+    sentKeys,
     calls,
     failNext(count: number, status = 503) {
       for (let index = 0; index < count; index += 1) failures.push(status);

@@ -1,3 +1,5 @@
+import type { ConnectionState } from '../routes/settings/types';
+
 /** What the plugin prints on the admin page as `window.affiliateAgentAdmin`. */
 export interface AdminConfig {
   restPath: string;
@@ -5,8 +7,12 @@ export interface AdminConfig {
   canManage: boolean;
   canReview: boolean;
   adminUrl: string;
-  /** The plugin's connection settings page (service URL and secret), for managers. */
+  /** Affiliate Agent → Settings (this app's screen), for managers. */
   settingsUrl: string | null;
+  /** The saved connection, for managers (null for reviewers). */
+  connection: ConnectionState | null;
+  /** post-new.php?post_type=page, where the chat block is placed. */
+  newPageUrl: string;
   /** The site's origin (scheme + host), the first allowed origin a new agent needs. */
   siteOrigin: string;
 }
@@ -26,6 +32,8 @@ export function adminConfig(): AdminConfig {
     canReview: raw.canReview ?? false,
     adminUrl: raw.adminUrl ?? '',
     settingsUrl: raw.settingsUrl ?? null,
+    connection: raw.connection ?? null,
+    newPageUrl: raw.newPageUrl ?? `${raw.adminUrl ?? ''}post-new.php?post_type=page`,
     siteOrigin: raw.siteOrigin ?? (typeof window !== 'undefined' ? window.location.origin : ''),
   };
 }

@@ -8,6 +8,7 @@
 namespace AffiliateAgent\Admin;
 
 use AffiliateAgent\Roles\Capabilities;
+use AffiliateAgent\Settings\Connection_Setup;
 use AffiliateAgent\Settings\Settings;
 use AffiliateAgent\Settings\Settings_Page;
 use AffiliateAgent\Support\Paths;
@@ -32,6 +33,13 @@ class Admin_Page {
 	private $settings;
 
 	/**
+	 * Connection setup, for the saved connection's state.
+	 *
+	 * @var Connection_Setup|null
+	 */
+	private $setup;
+
+	/**
 	 * Hook suffix of the page, known after add_menu().
 	 *
 	 * @var string
@@ -41,10 +49,12 @@ class Admin_Page {
 	/**
 	 * Constructor.
 	 *
-	 * @param Settings $settings Settings.
+	 * @param Settings              $settings Settings.
+	 * @param Connection_Setup|null $setup    Connection setup.
 	 */
-	public function __construct( Settings $settings ) {
+	public function __construct( Settings $settings, ?Connection_Setup $setup = null ) {
 		$this->settings = $settings;
+		$this->setup    = $setup;
 	}
 
 	/**
@@ -108,6 +118,8 @@ class Admin_Page {
 			'adminUrl'          => admin_url(),
 			'settingsUrl'       => in_array( Capabilities::MANAGE_AGENTS, $capabilities, true ) ? Settings_Page::url() : null,
 			'serviceConfigured' => $this->settings->is_configured(),
+			'connection'        => null !== $this->setup && in_array( Capabilities::MANAGE_AGENTS, $capabilities, true ) ? $this->setup->state() : null,
+			'newPageUrl'        => admin_url( 'post-new.php?post_type=page' ),
 			'publicServiceUrl'  => $this->settings->public_service_url(),
 			'siteOrigin'        => Settings::site_origin(),
 			'affiliateWpActive' => Capabilities::affiliatewp_active(),

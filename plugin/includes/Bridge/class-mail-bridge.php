@@ -21,13 +21,56 @@ class Mail_Bridge {
 	const ALLOWED_HEADERS = array( 'reply-to', 'cc', 'bcc' );
 
 	/**
-	 * Sends one email.
+	 * Sends one email, at most once per idempotency key: a repeat of a sent key answers
+	 * `already_sent` without mailing (the service retries after crashes and timeouts).
 	 *
-	 * @param array $input Body: to, subject, html, text, headers?.
+	 * @param array $input Body: idempotency_key?, to, subject, html, text, headers?.
+	 * @return array{sent: bool, already_sent?: bool}
+	 * @throws Bridge_Exception On invalid input, or 409 while the same key is being sent.
+	 */
+	public function send( array $input ) {
+		$key = isset( $input['idempotency_key'] ) && is_string( $input['idempotency_key'] ) ? $input['idempotency_key'] : '';
+		if ( strlen( $key ) > 200 ) {
+			throw new Bridge_Exception( 'invalid_idempotency_key', __( 'Field idempotency_key must be at most 200 characters.', 'affiliate-agent' ), 400 );
+		}
+		if ( '' === $key ) {
+			// A service from before idempotency keys: send as it asked.
+			return $this->send_now( $input );
+		}
+		$now = time();
+		Sent_Mail_Keys::prune( $now );
+		$claim = Sent_Mail_Keys::claim( $key, $now );
+		if ( 'sent' === $claim ) {
+			return array(
+				'sent'         => true,
+				'already_sent' => true,
+			);
+		}
+		if ( 'sending' === $claim ) {
+			throw new Bridge_Exception( 'mail_in_progress', __( 'This email is being sent by another request; try again shortly.', 'affiliate-agent' ), 409 );
+		}
+		try {
+			$result = $this->send_now( $input );
+		} catch ( \Throwable $error ) {
+			Sent_Mail_Keys::release( $key );
+			throw $error;
+		}
+		if ( $result['sent'] ) {
+			Sent_Mail_Keys::mark_sent( $key, $now );
+		} else {
+			Sent_Mail_Keys::release( $key );
+		}
+		return $result;
+	}
+
+	/**
+	 * Validates and sends through wp_mail().
+	 *
+	 * @param array $input Body.
 	 * @return array{sent: bool}
 	 * @throws Bridge_Exception On invalid input.
 	 */
-	public function send( array $input ) {
+	private function send_now( array $input ) {
 		$to = isset( $input['to'] ) ? sanitize_email( (string) $input['to'] ) : '';
 		if ( '' === $to || ! is_email( $to ) ) {
 			throw new Bridge_Exception( 'invalid_email', __( 'Field to must be an email address.', 'affiliate-agent' ), 400 );

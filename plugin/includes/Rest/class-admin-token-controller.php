@@ -59,7 +59,7 @@ class Admin_Token_Controller {
 	 */
 	public function mint() {
 		if ( ! $this->settings->is_configured() ) {
-			return new \WP_Error( 'service_not_configured', __( 'Affiliate Agent is not connected yet: set the service URL and shared secret under Settings → Affiliate Agent.', 'affiliate-agent' ), array( 'status' => 503 ) );
+			return new \WP_Error( 'service_not_configured', __( 'Affiliate Agent is not connected yet: paste the service\'s connection key in Affiliate Agent → Settings.', 'affiliate-agent' ), array( 'status' => 503 ) );
 		}
 		$user_id = get_current_user_id();
 		$minter  = new Token_Minter( $this->settings->shared_secret() );

@@ -58,7 +58,7 @@ class Service_Client {
 	 */
 	public function send( $method, $path, $query, $body, $user_id, array $capabilities, array $options = array() ) {
 		if ( ! $this->settings->is_configured() ) {
-			throw new Service_Exception( 'service_not_configured', __( 'Affiliate Agent is not connected yet: set the service URL and shared secret under Settings → Affiliate Agent.', 'affiliate-agent' ), 503 );
+			throw new Service_Exception( 'service_not_configured', __( 'Affiliate Agent is not connected yet: paste the service\'s connection key in Affiliate Agent → Settings.', 'affiliate-agent' ), 503 );
 		}
 		$base        = $this->settings->service_url();
 		$base_parts  = wp_parse_url( $base );

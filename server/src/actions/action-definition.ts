@@ -220,6 +220,12 @@ export const actionDefinitionSchema = z
       .default({ required: true }),
     qualification: qualificationSchema.default({ rules: [], thresholds: [], defaultRoute: 'standard' }),
     steps: z.array(stepSchema).max(20).default([]),
+    /**
+     * The action changes something of an existing affiliate (payout method, payment email). It then
+     * runs only for a verified owner of the affiliate's email; from anyone else it becomes a request
+     * the manager reviews, and its steps that mail the typed address or call AffiliateWP are held.
+     */
+    touchesExistingAffiliate: z.boolean().default(false),
     /** What the visitor sees once the action completes; merge tags such as {{name}} allowed. */
     completionMessage: text(2000).default('Thanks! We have received your details.'),
   })

@@ -2,6 +2,8 @@ import type { ActionDefinition, ActionField } from './action-definition';
 import { EMAIL_SHAPE, normaliseEmail } from './field-parsers/email';
 import { normalisePhone } from './field-parsers/phone';
 import { parseNumber } from './field-parsers/number';
+import { safeHttpUrl } from '../contract/safe-url';
+import { matchEnumOption } from './field-parsers/enum';
 
 /**
  * The one place that decides whether a value is acceptable for a field, for the model's tool calls
@@ -80,7 +82,9 @@ function validateEnum(field: ActionField, raw: unknown): FieldValueResult {
     text === undefined || text === null
       ? undefined
       : options.find((candidate) => candidate.value === text || candidate.label.toLowerCase() === text) ??
-        options.find((candidate) => candidate.synonyms.some((synonym) => synonym.toLowerCase() === text));
+        options.find((candidate) => candidate.synonyms.some((synonym) => synonym.toLowerCase() === text)) ??
+        // "facebook group", "organic youtube videos and shorts": the offline engine's matcher, so both engines agree.
+        options.find((candidate) => candidate.value === matchEnumOption(text, options, { fuzzy: true })?.value);
   if (!option) {
     return failure(
       field,
@@ -101,7 +105,8 @@ function validateUrl(field: ActionField, raw: unknown): FieldValueResult {
   try {
     const url = new URL(candidate);
     if (!/^https?:$/.test(url.protocol) || !/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(url.hostname) || /\s/.test(text)) return failure(field, problem);
-    return checkLength(field, candidate);
+    const safe = safeHttpUrl(candidate);
+    return safe ? checkLength(field, candidate) : failure(field, problem);
   } catch {
     return failure(field, problem);
   }

@@ -1,11 +1,13 @@
 import type { ActionDefinition, QualificationRule, Route } from './action-definition';
+import type { FieldValue } from './field-values';
 
 /**
  * Explainable lead qualification: every rule that matched is listed with its points and tags,
  * so a manager can see exactly why a lead was routed where it was.
  */
-export type FieldValue = string | number | boolean | null;
-export type FieldValues = Record<string, FieldValue | undefined>;
+export type { FieldValue };
+/** Stored leads may hold null for a cleared value; absent and null both mean "not given". */
+export type FieldValues = Record<string, FieldValue | null | undefined>;
 
 export interface MatchedRule {
   ruleIndex: number;
@@ -30,23 +32,23 @@ export interface QualificationResult {
   };
 }
 
-function isSet(value: FieldValue | undefined): boolean {
+function isSet(value: FieldValue | null | undefined): boolean {
   return value !== undefined && value !== null && value !== '';
 }
 
-function asNumber(value: FieldValue | undefined): number | null {
+function asNumber(value: FieldValue | null | undefined): number | null {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
   return null;
 }
 
-function equalsLoose(actual: FieldValue | undefined, expected: unknown): boolean {
+function equalsLoose(actual: FieldValue | null | undefined, expected: unknown): boolean {
   if (typeof actual === 'string' && typeof expected === 'string') return actual.toLowerCase() === expected.toLowerCase();
   if (typeof expected === 'number') return asNumber(actual) === expected;
   return actual === expected;
 }
 
-export function ruleMatches(rule: QualificationRule, actual: FieldValue | undefined): boolean {
+export function ruleMatches(rule: QualificationRule, actual: FieldValue | null | undefined): boolean {
   const expected = rule.value;
   switch (rule.operator) {
     case 'is_set':

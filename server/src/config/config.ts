@@ -37,6 +37,9 @@ const environmentSchema = z.object({
   AA_OPENAI_BASE_URL: z.url({ message: 'expected an http(s) URL such as https://api.openai.com/v1' }).optional(),
   AA_OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   AA_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000, { message: 'expected at least 1000 milliseconds' }).default(30000),
+  AA_METRICS_TOKEN: z.string().min(16, { message: 'expected at least 16 characters (e.g. openssl rand -hex 24); leave it unset to keep /metrics off' }).optional(),
+  AA_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0, { message: 'expected milliseconds, 0 or more' }).max(600_000, { message: 'expected at most 600000 (10 minutes)' }).default(10_000),
+  AA_READY_MAX_OUTBOX_LAG_MS: z.coerce.number().int().min(1000, { message: 'expected at least 1000 milliseconds' }).default(300_000),
   AA_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -49,6 +52,8 @@ export interface ServiceConfig {
   publicUrl?: string;
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   logLevel: (typeof LOG_LEVELS)[number];
+  /** docs/deploying.md: metrics, graceful stop, readiness. */
+  operations: { metricsToken?: string; shutdownGraceMs: number; readyMaxOutboxLagMs: number };
 }
 
 export class ConfigurationError extends Error {
@@ -80,5 +85,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Servic
       timeoutMs: values.AA_OPENAI_TIMEOUT_MS,
     },
     logLevel: values.AA_LOG_LEVEL,
+    operations: { metricsToken: values.AA_METRICS_TOKEN, shutdownGraceMs: values.AA_SHUTDOWN_GRACE_MS, readyMaxOutboxLagMs: values.AA_READY_MAX_OUTBOX_LAG_MS },
   };
 }

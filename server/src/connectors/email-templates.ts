@@ -3,6 +3,8 @@
  * Templates are plain text written by the owner; the HTML part escapes every value (a visitor's
  * name cannot inject markup), the plain-text part is the same message without markup.
  */
+import { safeHttpUrl } from '../contract/safe-url';
+
 export type MergeValues = Record<string, string | number | boolean | null | undefined>;
 
 export interface RenderedEmail {
@@ -15,6 +17,10 @@ const TAG = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/gi;
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function unescapeHtml(value: string): string {
+  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
 export function mergeText(template: string, values: MergeValues): string {
@@ -30,7 +36,12 @@ export function textToHtml(text: string): string {
     .split(/\n{2,}/)
     .map((paragraph) => {
       const escaped = escapeHtml(paragraph.trim()).replace(/\n/g, '<br>\n');
-      const linked = escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+      // A link only for what safeHttpUrl accepts; the text is already escaped, so the href is unescaped
+      // to check the real URL and escaped again for the attribute.
+      const linked = escaped.replace(/https?:\/\/[^\s<]+/g, (match) => {
+        const url = safeHttpUrl(unescapeHtml(match));
+        return url ? `<a href="${escapeHtml(url)}">${match}</a>` : match;
+      });
       return `<p>${linked}</p>`;
     })
     .join('\n');

@@ -48,8 +48,10 @@ export function createSafeHttpClient(policy: () => SsrfPolicy): SafeHttpClient {
     let method = request.method.toUpperCase();
     let body = request.body;
     const maxRedirects = request.maxRedirects ?? 3;
+    let previous: URL | null = null;
     for (;;) {
       const target = await resolveSafeAddress(url, policy());
+      if (previous && previous.origin !== url.origin) assertNothingSecretCrossesOrigin(previous, url, request, body);
       // A kept-alive socket the server closed meanwhile fails at once; Node's advice is to retry on a fresh one.
       const response = await sendOnce(url, target, { ...request, method, body }).catch((error: unknown) => {
         if (error instanceof StaleSocketError) return sendOnce(url, target, { ...request, method, body });
@@ -63,12 +65,33 @@ export function createSafeHttpClient(policy: () => SsrfPolicy): SafeHttpClient {
           method = 'GET';
           body = undefined;
         }
+        previous = url;
         url = next;
         continue;
       }
       return { ...response, url: url.toString(), durationMs: Date.now() - started, redirects };
     }
   };
+}
+
+/** Headers that carry nothing private: everything else (Authorization, custom secret headers) may. */
+const HARMLESS_HEADERS = new Set(['user-agent', 'accept', 'content-type', 'accept-language']);
+
+/**
+ * A redirect to another origin must not take credentials or the lead's data with it: the target
+ * was not chosen by the owner. Refused (not silently stripped), so the ledger says why it stopped.
+ */
+function assertNothingSecretCrossesOrigin(from: URL, to: URL, request: SafeRequest, body: string | undefined): void {
+  const carried = [
+    ...Object.keys(request.headers ?? {}).filter((name) => !HARMLESS_HEADERS.has(name.toLowerCase())).map((name) => `the ${name} header`),
+    ...(from.username || from.password || to.username || to.password ? ['credentials in the URL'] : []),
+    ...(body !== undefined ? ['the request body'] : []),
+  ];
+  if (carried.length === 0) return;
+  throw new DeliveryError(
+    `Refused to follow the redirect from ${from.origin} to ${to.origin}: it would send ${carried.join(', ')} to another origin. Update the URL to the final address.`,
+    { retryable: false, code: 'redirect_refused' },
+  );
 }
 
 function sendOnce(

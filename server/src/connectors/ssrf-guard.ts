@@ -43,6 +43,19 @@ for (const [network, prefix] of [
   blocked.addSubnet(network, prefix, 'ipv6');
 }
 
+// IPv6 forms that embed or imply an IPv4 address, which could be a private one: refused outright
+// rather than decoded, since no webhook or WordPress site needs them. A separate list, checked for
+// IPv6 literals only: BlockList matches plain IPv4 addresses against ::ffff:0:0/96 rules too.
+const embedsIpv4 = new net.BlockList();
+for (const [network, prefix] of [
+  ['2002::', 16], // 6to4
+  ['::', 96], // IPv4-compatible (deprecated)
+  ['::ffff:0:0', 96], // IPv4-mapped
+  ['fec0::', 10], // site-local (deprecated)
+] as const) {
+  embedsIpv4.addSubnet(network, prefix, 'ipv6');
+}
+
 /** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:127.0.0.1), which would otherwise slip through. */
 function unmapIpv4(address: string): string | null {
   const match = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
@@ -57,6 +70,7 @@ function unmapIpv4(address: string): string | null {
 }
 
 export function isForbiddenAddress(address: string): boolean {
+  if (net.isIP(address) === 6 && embedsIpv4.check(address, 'ipv6')) return true;
   const mapped = unmapIpv4(address);
   if (mapped) return blocked.check(mapped, 'ipv4');
   const family = net.isIP(address);

@@ -48,7 +48,7 @@ export type WordPressBridgeClient = ReturnType<typeof createWordPressBridgeClien
 function bridgeError(operation: string, status: number, code: string, response: ResponseSummary): DeliveryError {
   if (status === 401) {
     return new DeliveryError(
-      `WordPress refused the bridge call '${operation}' (401 ${code || 'unauthorized'}): the shared secret in WordPress → Affiliate Agent → Settings must equal the service's, and both clocks must be within 5 minutes.`,
+      `WordPress refused the bridge call '${operation}' (401 ${code || 'unauthorized'}): the connection key saved in WordPress (Affiliate Agent → Settings) must come from this service, and both clocks must be within 5 minutes.`,
       { retryable: true, code: 'bridge_unauthorized', response },
     );
   }
@@ -63,6 +63,9 @@ function bridgeError(operation: string, status: number, code: string, response: 
   }
   if (status === 501 || code === 'affiliatewp_not_installed') {
     return new DeliveryError('AffiliateWP is not active on the WordPress site; activate it or switch the AffiliateWP transport off.', { retryable: true, code: 'affiliatewp_not_installed', response });
+  }
+  if (code === 'mail_in_progress') {
+    return new DeliveryError('WordPress is still sending this email for an earlier attempt; will check again.', { retryable: true, code, response });
   }
   if (status === 400 || status === 409 || status === 422) {
     return new DeliveryError(`WordPress rejected the bridge call '${operation}' (${status} ${code}).`, { retryable: false, code: code || 'bridge_rejected', response });

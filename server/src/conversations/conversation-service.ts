@@ -81,6 +81,11 @@ export function createConversationService(dependencies: ConversationServiceDepen
 
   async function sendMessage(input: SendMessageInput): Promise<SendMessageResult> {
     const conversation = get(input.conversationId);
+    // Switching an agent off stops it everywhere visitors reach it: existing conversations too, so no
+    // action can complete after the owner turned it off. The playground keeps working for the owner.
+    if (conversation.mode === 'visitor' && !dependencies.agents.get(conversation.agentId).enabled) {
+      throw new AppError('This chat agent is switched off; the site owner has disabled it.', { status: 409, code: 'agent_disabled' });
+    }
     if (input.clientMessageId) {
       const earlier = conversations.findByClientMessageId(conversation.id, input.clientMessageId);
       const answer = earlier && conversations.findReply(earlier.id);

@@ -6,6 +6,9 @@ import { MIGRATIONS } from './migrations';
 
 export type Database = BetterSqlite3.Database;
 
+/** The service's database inside AA_DATA_DIR (main.ts, the backup command, docs/deploying.md). */
+export const DATABASE_FILE_NAME = 'affiliate-agent.sqlite';
+
 /**
  * Opens (creating if needed) the service's SQLite file with the settings every repository relies on,
  * then applies pending migrations. `:memory:` is accepted for throwaway use.
@@ -13,6 +16,7 @@ export type Database = BetterSqlite3.Database;
 export function openDatabase(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
+  enableIncrementalVacuum(db);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // Writers wait for each other instead of failing at once (the worker and requests share the file).
@@ -20,6 +24,19 @@ export function openDatabase(file: string): Database {
   db.pragma('synchronous = NORMAL');
   applyMigrations(db, MIGRATIONS);
   return db;
+}
+
+/**
+ * Retention (operations/retention.ts) frees pages; incremental auto-vacuum lets it hand them back to
+ * the file system a few at a time. The mode can only change on an empty database or with a full
+ * VACUUM, which an existing file gets once, here, before anything else uses it.
+ */
+function enableIncrementalVacuum(db: Database): void {
+  const INCREMENTAL = 2;
+  if (db.pragma('auto_vacuum', { simple: true }) === INCREMENTAL) return;
+  db.pragma('auto_vacuum = INCREMENTAL');
+  const hasTables = (db.prepare("SELECT COUNT(*) AS count FROM sqlite_master WHERE type = 'table'").get() as { count: number }).count > 0;
+  if (hasTables) db.exec('VACUUM');
 }
 
 /** Cheap liveness probe used by /health. */

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { AuthenticationError, ForbiddenError } from '../core/errors';
-import { ReplayGuard } from '../security/replay-guard';
+import type { ReplayGuard } from '../security/replay-guard';
 import {
   SIGNATURE_HEADERS,
   SIGNATURE_TOLERANCE_SECONDS,
@@ -22,7 +22,7 @@ export interface AdminActor {
 
 export interface AdminAuthOptions {
   secret: string;
-  replayGuard?: ReplayGuard;
+  replayGuard: ReplayGuard;
   now?: () => number;
 }
 
@@ -44,7 +44,7 @@ function header(request: Request, name: string): string | undefined {
 
 export function createAdminAuth(options: AdminAuthOptions) {
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
-  const replayGuard = options.replayGuard ?? new ReplayGuard(SIGNATURE_TOLERANCE_SECONDS);
+  const { replayGuard } = options;
 
   function verifySignedRequest(request: Request): AdminActor {
     const timestampText = header(request, SIGNATURE_HEADERS.timestamp);

@@ -3,17 +3,29 @@ import { ForbiddenError } from '../core/errors';
 import { ownOrigin } from './own-origin';
 
 /**
- * CORS for the chat API: only the agent's allowed origins plus the service-wide AA_ALLOWED_ORIGINS.
+ * CORS for the chat API: only the agent's allowed origins, the service-wide AA_ALLOWED_ORIGINS and
+ * the origin of the WordPress site this service is paired with (Settings → wordpress.siteUrl, which
+ * the plugin records when it connects): the site that holds the shared secret may always chat with
+ * its own agents, so the seeded agent works in the playground and on the site out of the box.
  * A request without an Origin header, or from the service's own origin (the preview page), is not
  * a cross-origin call and passes; its token still has to be valid.
  */
 export const CHAT_CORS_HEADERS = 'Authorization, Content-Type, Accept, Last-Event-ID';
 
-export function allowedOriginsFor(agentOrigins: string[], serviceOrigins: string[]): Set<string> {
-  return new Set([...agentOrigins, ...serviceOrigins].map((origin) => origin.toLowerCase()));
+export function allowedOriginsFor(agentOrigins: string[], serviceOrigins: string[], pairedSiteUrl?: string): Set<string> {
+  return new Set([...agentOrigins, ...serviceOrigins, ...originOf(pairedSiteUrl)].map((origin) => origin.toLowerCase()));
 }
 
-function originOf(request: Request): string | undefined {
+function originOf(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    return [new URL(url).origin];
+  } catch {
+    return [];
+  }
+}
+
+function requestOrigin(request: Request): string | undefined {
   const value = request.headers.origin;
   return typeof value === 'string' && value !== '' && value !== 'null' ? value : undefined;
 }
@@ -21,7 +33,7 @@ function originOf(request: Request): string | undefined {
 /** Sets the CORS headers for an allowed origin, or refuses the request. */
 export function applyChatCors(request: Request, response: Response, allowed: Set<string>): void {
   response.vary('Origin');
-  const origin = originOf(request);
+  const origin = requestOrigin(request);
   // Browsers send Origin on same-origin POSTs too; CORS does not concern those.
   if (origin === undefined || origin.toLowerCase() === ownOrigin(request).toLowerCase()) return;
   if (!allowed.has(origin.toLowerCase())) {

@@ -12,10 +12,12 @@ import { registerPreviewRoutes } from './routes/preview-routes';
 import { registerPlaygroundRoutes } from './routes/playground-routes';
 import { registerUsageRoutes } from './routes/usage-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
+import { registerOperationsRoutes } from './routes/operations-routes';
 
 /** Every route module of the service, registered in this order. One line per domain. */
 export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => void> = [
   registerHealthRoutes,
+  registerOperationsRoutes,
   registerAgentRoutes,
   registerActionRoutes,
   registerLeadRoutes,

@@ -1,3 +1,6 @@
+import type { Resolver, SsrfPolicy } from '../connectors/ssrf-guard';
+import { DELIVERY_SETTINGS_KEY } from '../connectors/delivery-settings';
+import { WORDPRESS_SITE_URL_SETTING } from './knowledge-service';
 import type { ServiceConfig } from '../config/config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logging/logger';
@@ -25,7 +28,8 @@ export interface CreateKnowledgeOptions {
   agentKnowledgeSetIds: (agentId: string) => string[];
   onSetRemoved?: (setId: string) => void;
   environment?: NodeJS.ProcessEnv;
-  fetchImplementation?: typeof fetch;
+  /** Tests: a fake DNS resolver for the guarded client. */
+  resolver?: Resolver;
 }
 
 export function retrievalWorkerCount(environment: NodeJS.ProcessEnv): number {
@@ -47,6 +51,23 @@ export function retrievalIndexMode(environment: NodeJS.ProcessEnv): LexicalIndex
   return configured;
 }
 
+/**
+ * Hosts content sync may reach despite the SSRF guard: the owner's allow-list (Settings → Delivery)
+ * and the host of the saved WordPress site URL (an owner setting, often WordPress on the same machine).
+ */
+function syncPolicy(readSetting: (key: string) => unknown, resolver?: Resolver): SsrfPolicy {
+  const saved = readSetting(WORDPRESS_SITE_URL_SETTING);
+  let savedHost: string[] = [];
+  try {
+    if (typeof saved === 'string' && saved) savedHost = [new URL(saved).host];
+  } catch {
+    savedHost = [];
+  }
+  const delivery = readSetting(DELIVERY_SETTINGS_KEY) as { network?: { allowHosts?: unknown } } | undefined;
+  const allowHosts = Array.isArray(delivery?.network?.allowHosts) ? delivery.network.allowHosts.filter((host): host is string => typeof host === 'string') : [];
+  return { allowHosts: [...allowHosts, ...savedHost], resolver };
+}
+
 export function createKnowledge(options: CreateKnowledgeOptions) {
   const environment = options.environment ?? process.env;
   const embeddingsSettings = embeddingsSettingsFromEnvironment(environment, options.config.openai);
@@ -60,7 +81,7 @@ export function createKnowledge(options: CreateKnowledgeOptions) {
         options.logger.info('knowledge index loaded', { chunks: load.chunks, terms: load.terms, milliseconds: Math.round(load.milliseconds), megabytes: Math.round(load.bytes / 1e5) / 10 }),
     }),
     embeddings: embeddingsSettings ? createEmbeddingsClient(embeddingsSettings) : null,
-    wordpress: createWordpressContentClient({ secret: options.secret, fetchImplementation: options.fetchImplementation }),
+    wordpress: createWordpressContentClient({ secret: options.secret, policy: () => syncPolicy(options.readSetting, options.resolver) }),
     readSetting: options.readSetting,
     agentKnowledgeSetIds: options.agentKnowledgeSetIds,
     onSetRemoved: options.onSetRemoved,

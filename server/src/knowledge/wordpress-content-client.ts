@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { UpstreamError } from '../core/errors';
 import { issuesFromZod } from '../core/zod-issues';
 import { signRequest } from '../security/request-signing';
+import { createSafeHttpClient, type SafeHttpClient } from '../connectors/safe-http';
+import type { SsrfPolicy } from '../connectors/ssrf-guard';
 import { wordpressItemSchema, type WordpressContentType, type WordpressItem } from './knowledge-types';
 
 /**
@@ -29,34 +31,42 @@ export interface ContentPage {
   rejected: Array<{ index: number; reason: string }>;
 }
 
-export function createWordpressContentClient({ secret, fetchImplementation = fetch }: { secret: string; fetchImplementation?: typeof fetch }) {
+/**
+ * Every request goes through the SSRF-guarded client: the site URL may come in the sync request, so
+ * loopback/private targets are refused unless the owner allow-listed the host (Settings → Delivery,
+ * or the saved WordPress site URL). WordPress's answer body is never echoed back to the caller.
+ */
+export function createWordpressContentClient({ secret, policy, http }: { secret: string; policy: () => SsrfPolicy; http?: SafeHttpClient }) {
+  const send = http ?? createSafeHttpClient(policy);
   async function listPage(options: ContentListOptions, page: number): Promise<ContentPage & { hasMore: boolean }> {
     const url = new URL(BRIDGE_CONTENT_PATH.replace(/^\//, ''), options.siteUrl.endsWith('/') ? options.siteUrl : `${options.siteUrl}/`);
     const body = JSON.stringify({ types: options.types, page, ...(options.since ? { since: options.since } : {}) });
     const headers = signRequest(secret, { method: 'POST', pathWithQuery: url.pathname + url.search, body, userId: 0, capabilities: ['bridge'] });
-    let response: Response;
+    let response: { status: number; body: string };
     try {
-      response = await fetchImplementation(url, {
+      response = await send({
         method: 'POST',
+        url: url.toString(),
         headers: { ...headers, 'Content-Type': 'application/json', Accept: 'application/json' },
         body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        timeoutMs: options.timeoutMs ?? 30_000,
+        // A redirect would carry the signed body elsewhere; the bridge URL never redirects.
+        maxRedirects: 0,
       });
     } catch (error) {
       throw new UpstreamError(`WordPress at ${options.siteUrl} could not be reached for content sync (${error instanceof Error ? error.message : String(error)}).`, 'wordpress_unreachable');
     }
-    const text = await response.text();
-    if (!response.ok) {
+    const text = response.body;
+    if (response.status < 200 || response.status > 299) {
       throw new UpstreamError(`WordPress answered ${response.status} to content/list; check that the Affiliate Agent plugin is active and shares this service's secret.`, 'wordpress_bridge_failed', {
         status: response.status,
-        body: text.slice(0, 500),
       });
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new UpstreamError('WordPress answered content/list with something that is not JSON.', 'wordpress_bridge_failed', { body: text.slice(0, 200) });
+      throw new UpstreamError('WordPress answered content/list with something that is not JSON.', 'wordpress_bridge_failed');
     }
     const answer = listAnswerSchema.safeParse(parsed);
     if (!answer.success) throw new UpstreamError('WordPress answered content/list in an unexpected shape.', 'wordpress_bridge_failed', { issues: issuesFromZod(answer.error) });

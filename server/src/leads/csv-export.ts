@@ -1,4 +1,5 @@
 import type { Lead } from './lead-types';
+import { safeHttpUrl } from '../contract/safe-url';
 
 /**
  * Spreadsheet-safe CSV: every cell quoted, and a cell that a spreadsheet would run as a formula
@@ -26,8 +27,9 @@ export function* leadsToCsv(leads: Iterable<Lead>, fieldKeys: string[]): Generat
       lead.route,
       lead.status,
       lead.tags,
-      lead.source.pageUrl,
-      lead.source.referrer,
+      // Spreadsheets make URL cells clickable: only http(s) URLs are written.
+      safeHttpUrl(lead.source.pageUrl),
+      safeHttpUrl(lead.source.referrer),
       lead.source.utm?.source,
       lead.source.utm?.medium,
       lead.source.utm?.campaign,

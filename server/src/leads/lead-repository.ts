@@ -20,6 +20,10 @@ interface LeadRow {
   source: string;
   consents: string;
   submissions: number;
+  duplicate_of: string | null;
+  manager_request: Lead['managerRequest'];
+  affiliate_id: number | null;
+  affiliate_link: Lead['affiliateLink'];
   created_at: string;
   updated_at: string;
   tags: string | null;
@@ -65,6 +69,10 @@ function toLead(row: LeadRow): Lead {
     source: JSON.parse(row.source),
     consents: JSON.parse(row.consents),
     submissions: row.submissions,
+    duplicateOf: row.duplicate_of ?? null,
+    managerRequest: row.manager_request ?? null,
+    affiliateId: row.affiliate_id ?? null,
+    affiliateLink: row.affiliate_link ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -88,6 +96,10 @@ function toRow(lead: Lead) {
     source: JSON.stringify(lead.source),
     consents: JSON.stringify(lead.consents),
     submissions: lead.submissions,
+    duplicate_of: lead.duplicateOf,
+    manager_request: lead.managerRequest,
+    affiliate_id: lead.affiliateId,
+    affiliate_link: lead.affiliateLink,
     created_at: lead.createdAt,
     updated_at: lead.updatedAt,
   };
@@ -106,15 +118,18 @@ export function toFtsQuery(text: string): string | null {
 export function createLeadRepository(db: Database) {
   const statements = {
     insert: db.prepare(`INSERT INTO leads (id, agent_id, action_id, action_key, action_version, conversation_id, email, name, fields, score,
-      score_explanation, route, status, source, consents, submissions, created_at, updated_at)
+      score_explanation, route, status, source, consents, submissions, duplicate_of, manager_request, affiliate_id, affiliate_link, created_at, updated_at)
       VALUES (@id, @agent_id, @action_id, @action_key, @action_version, @conversation_id, @email, @name, @fields, @score,
-      @score_explanation, @route, @status, @source, @consents, @submissions, @created_at, @updated_at)`),
+      @score_explanation, @route, @status, @source, @consents, @submissions, @duplicate_of, @manager_request, @affiliate_id, @affiliate_link, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE leads SET action_id = @action_id, action_key = @action_key, action_version = @action_version,
       conversation_id = @conversation_id, email = @email, name = @name, fields = @fields, score = @score,
       score_explanation = @score_explanation, route = @route, status = @status, source = @source, consents = @consents,
-      submissions = @submissions, updated_at = @updated_at WHERE id = @id`),
+      submissions = @submissions, duplicate_of = @duplicate_of, manager_request = @manager_request,
+      affiliate_id = @affiliate_id, affiliate_link = @affiliate_link, updated_at = @updated_at WHERE id = @id`),
     findById: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE id = ?`),
-    findByAgentEmail: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE agent_id = ? AND email = ?`),
+    // The first lead of this email is the one later submissions point at, so duplicates form one group.
+    findByAgentEmail: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE agent_id = ? AND email = ? ORDER BY created_at, rowid LIMIT 1`),
+    listDuplicatesOf: db.prepare('SELECT id, name, email, status, created_at FROM leads WHERE duplicate_of = ? ORDER BY created_at, rowid'),
     findByConversation: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE conversation_id = ? AND action_key = ? ORDER BY created_at DESC LIMIT 1`),
     findByEmail: db.prepare(`SELECT leads.*, ${TAGS_SUBQUERY} FROM leads WHERE email = ? ORDER BY created_at`),
     deleteTags: db.prepare('DELETE FROM lead_tags WHERE lead_id = ?'),
@@ -165,6 +180,12 @@ export function createLeadRepository(db: Database) {
     findByAgentEmail(agentId: string, email: string): Lead | null {
       const row = statements.findByAgentEmail.get(agentId, email) as LeadRow | undefined;
       return row ? toLead(row) : null;
+    },
+    /** The later leads that name this one as a possible duplicate, for its lead page. */
+    listDuplicatesOf(id: string): Array<{ id: string; name: string | null; email: string | null; status: string; createdAt: string }> {
+      return (statements.listDuplicatesOf.all(id) as Array<{ id: string; name: string | null; email: string | null; status: string; created_at: string }>).map(
+        (row) => ({ id: row.id, name: row.name, email: row.email, status: row.status, createdAt: row.created_at }),
+      );
     },
     findByConversation(conversationId: string, actionKey: string): Lead | null {
       const row = statements.findByConversation.get(conversationId, actionKey) as LeadRow | undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROUTES, type ActionDefinition } from '../actions/action-definition';
+import { normaliseEmail } from '../actions/field-parsers/email';
 import { newId, nowIso } from '../core/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
@@ -69,7 +70,7 @@ function decodeCursor(cursor: string): { sortValue: string | number; id: string 
 function identityOf(definition: ActionDefinition, values: FieldValues): { email: string | null; name: string | null } {
   const emailField = definition.fields.find((field) => field.type === 'email');
   const nameField = definition.fields.find((field) => field.key === 'name') ?? definition.fields.find((field) => field.type === 'text');
-  const email = emailField && typeof values[emailField.key] === 'string' ? (values[emailField.key] as string).trim().toLowerCase() : null;
+  const email = emailField && typeof values[emailField.key] === 'string' ? normaliseEmail(values[emailField.key] as string) : null;
   const name = nameField && typeof values[nameField.key] === 'string' ? (values[nameField.key] as string).trim() : null;
   return { email: email || null, name: name || null };
 }
@@ -86,7 +87,7 @@ function cleanValues(definition: ActionDefinition, values: FieldValues): Record<
   return Object.fromEntries(
     Object.entries(values)
       .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, emailKeys.has(key) && typeof value === 'string' ? value.trim().toLowerCase() : value]),
+      .map(([key, value]) => [key, emailKeys.has(key) && typeof value === 'string' ? normaliseEmail(value) : value]),
   ) as Record<string, FieldValue>;
 }
 
@@ -116,6 +117,10 @@ export function buildNewLead(submission: LeadSubmission, now: string, id = newId
     source: submission.source ?? {},
     consents: consentsOf(submission.definition, fields, now),
     submissions: 1,
+    duplicateOf: null,
+    managerRequest: submission.definition.touchesExistingAffiliate ? 'unverified-affiliate-change' : null,
+    affiliateId: null,
+    affiliateLink: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -149,55 +154,39 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
 
     detail(id: string) {
       const lead = get(id);
-      return { lead, events: leads.listEvents(id), notes: leads.listNotes(id) };
+      const original = lead.duplicateOf ? leads.findById(lead.duplicateOf) : null;
+      return {
+        lead,
+        events: leads.listEvents(id),
+        notes: leads.listNotes(id),
+        // Both sides of a possible duplicate, so the manager can compare them from either lead page.
+        duplicates: {
+          of: original ? { id: original.id, name: original.name, email: original.email, status: original.status, createdAt: original.createdAt } : null,
+          later: leads.listDuplicatesOf(id),
+        },
+      };
     },
 
     /**
-     * Stores a completed action as a lead, qualified and tagged, and schedules its steps in the same
-     * transaction. One lead per agent and email: a second submission updates it and records the event.
+     * Stores a completed action as a new lead, qualified and tagged, and schedules its steps in the
+     * same transaction. A visitor's submission never changes an existing lead: typing an email that
+     * already has a lead only marks the new one as a possible duplicate of the first, for the manager
+     * to judge (issue 12). The caller's reply never names the earlier lead.
      */
     submit(submission: LeadSubmission): { lead: Lead; created: boolean } {
       return leads.transaction(() => {
         const now = nowIso();
-        const incoming = cleanValues(submission.definition, submission.values);
-        const identity = identityOf(submission.definition, incoming);
-        const existing = identity.email ? leads.findByAgentEmail(submission.agentId, identity.email) : null;
-        if (existing) {
-          const fields = { ...existing.fields, ...incoming };
-          const result = qualify(submission.definition.qualification, fields);
-          const consents = [...existing.consents, ...consentsOf(submission.definition, incoming, now)];
-          // Re-qualify, but keep the tags a manager added by hand.
-          const previousAutomatic = new Set(existing.scoreExplanation.tags ?? []);
-          const manual = existing.tags.filter((tag) => !previousAutomatic.has(tag));
-          const tags = [...new Set([...manual, ...result.tags])].sort();
-          const lead: Lead = {
-            ...existing,
-            actionId: submission.actionId,
-            actionKey: submission.actionKey,
-            actionVersion: submission.actionVersion,
-            conversationId: submission.conversationId ?? existing.conversationId,
-            name: identity.name ?? existing.name,
-            fields,
-            score: result.score,
-            scoreExplanation: result.explanation,
-            route: result.route,
-            tags,
-            consents,
-            submissions: existing.submissions + 1,
-            source: submission.source ?? existing.source,
-            updatedAt: now,
-          };
-          leads.update(lead);
-          leads.replaceTags(lead.id, tags);
-          const changed = Object.keys(incoming).filter((key) => JSON.stringify(existing.fields[key]) !== JSON.stringify(incoming[key]));
-          leads.addEvent(lead.id, 'lead-resubmitted', null, { changedFields: changed, conversationId: submission.conversationId ?? null }, now);
-          scheduler.scheduleSteps(lead, submission.definition, 'lead-resubmitted');
-          return { lead, created: false };
-        }
-        const lead = buildNewLead(submission, now);
+        const draft = buildNewLead(submission, now);
+        const earlier = draft.email ? leads.findByAgentEmail(submission.agentId, draft.email) : null;
+        const lead: Lead = {
+          ...draft,
+          duplicateOf: earlier?.id ?? null,
+          managerRequest: submission.definition.touchesExistingAffiliate ? 'unverified-affiliate-change' : null,
+        };
         leads.insert(lead);
         leads.replaceTags(lead.id, lead.tags);
-        leads.addEvent(lead.id, 'lead-created', null, { score: lead.score, route: lead.route }, now);
+        leads.addEvent(lead.id, 'lead-created', null, { score: lead.score, route: lead.route, ...(earlier ? { duplicateOf: earlier.id } : {}), ...(lead.managerRequest ? { managerRequest: lead.managerRequest } : {}) }, now);
+        if (earlier) leads.addEvent(earlier.id, 'possible-duplicate', null, { leadId: lead.id }, now);
         scheduler.scheduleSteps(lead, submission.definition, 'lead-created');
         return { lead, created: true };
       });
@@ -259,7 +248,7 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
       });
     },
 
-    findByEmail: (email: string) => leads.findByEmail(email.trim().toLowerCase()),
+    findByEmail: (email: string) => leads.findByEmail(normaliseEmail(email)),
     remove: (id: string) => leads.remove(id),
   };
 }

@@ -35,9 +35,24 @@ export interface Lead {
   source: LeadSource;
   consents: ConsentRecord[];
   submissions: number;
+  /** The earlier lead with the same agent and email; set on a later submission, never merged into it. */
+  duplicateOf: string | null;
+  /** Why this lead waits for the manager instead of acting on its own; null when nothing waits. */
+  managerRequest: ManagerRequest | null;
+  /** The AffiliateWP affiliate approve/reject may act on: one this lead created or a manager linked. */
+  affiliateId: number | null;
+  affiliateLink: 'created' | 'manager-linked' | null;
   createdAt: string;
   updatedAt: string;
 }
+
+export const MANAGER_REQUESTS = ['unverified-affiliate-change', 'link-affiliate-by-hand'] as const;
+/**
+ * unverified-affiliate-change: an action touching an existing affiliate came from a visitor not proven
+ * to own that affiliate's email; link-affiliate-by-hand: the applicant's email matched an existing
+ * WordPress account or affiliate, which only a manager may link.
+ */
+export type ManagerRequest = (typeof MANAGER_REQUESTS)[number];
 
 export interface LeadEvent {
   id: number;

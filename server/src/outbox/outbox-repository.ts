@@ -90,7 +90,7 @@ const DUE_PENDING = `
   LIMIT @limit`;
 
 // A running job whose lease expired belonged to a process that died: it is due again.
-const EXPIRED_LEASES = `SELECT id FROM outbox_jobs INDEXED BY outbox_jobs_lease WHERE status = 'running' AND lease_until <= @now ORDER BY lease_until LIMIT @limit`;
+const EXPIRED_LEASES = `SELECT id, attempts, updated_at FROM outbox_jobs INDEXED BY outbox_jobs_lease WHERE status = 'running' AND lease_until <= @now ORDER BY lease_until LIMIT @limit`;
 
 export function createOutboxRepository(db: Database) {
   const statements = {
@@ -167,7 +167,19 @@ export function createOutboxRepository(db: Database) {
       if (input.limit <= 0) return [];
       return db
         .transaction(() => {
-          const expired = statements.expired.all({ now: input.now, limit: input.limit }) as Array<{ id: string }>;
+          const expired = statements.expired.all({ now: input.now, limit: input.limit }) as Array<{ id: string; attempts: number; updated_at: string }>;
+          // The attempt a dead process started never reported; the ledger says so rather than forget it.
+          for (const cut of expired) {
+            statements.attempt.run({
+              jobId: cut.id,
+              attempt: cut.attempts,
+              outcome: 'interrupted',
+              startedAt: cut.updated_at,
+              finishedAt: input.updatedAt,
+              error: 'Cut short: the process running this attempt stopped before it finished (its lease expired); tried again.',
+              response: null,
+            });
+          }
           const pending = expired.length < input.limit ? (statements.duePending.all({ now: input.now, limit: input.limit - expired.length }) as Array<{ id: string }>) : [];
           const ids = [...expired, ...pending];
           return ids.map(({ id }) =>

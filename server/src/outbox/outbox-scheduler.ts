@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock';
 import type { OutboxRepository } from './outbox-repository';
 import type { JobStepType, NewJob } from './outbox-types';
 import { evaluateCondition } from './step-conditions';
+import { heldStepReason } from './step-holds';
 import { stepHandlerOf } from './steps';
 
 /**
@@ -85,7 +86,7 @@ export function createOutboxScheduler({
           label: step.label ?? null,
           dependsOn: step.dependsOn,
           step: step as unknown as Record<string, unknown>,
-          skipReason: condition.met ? skipReasonWhenScheduled(step.type) : condition.reason,
+          skipReason: condition.met ? (heldStepReason(lead, step) ?? skipReasonWhenScheduled(step.type)) : condition.reason,
           // Done already (the chat shows reply steps itself): recorded so steps depending on it run.
           alreadyDone: stepHandlerOf(step.type)?.doneWhenScheduled,
         };

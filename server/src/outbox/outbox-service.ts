@@ -14,7 +14,8 @@ import { createOutboxScheduler } from './outbox-scheduler';
 import { createOutboxWorker } from './outbox-worker';
 import { executeJob } from './step-executors';
 import { samplePayload, type TranscriptMessage } from './lead-payload';
-import type { OutboxJob } from './outbox-types';
+import type { JobOutcome, OutboxJob } from './outbox-types';
+import { HELD_PREFIX } from './step-holds';
 
 /**
  * The outbox as the rest of the service sees it: a LeadStepScheduler for the lead service, a
@@ -34,6 +35,8 @@ export interface OutboxOptions {
   leaseMs?: number;
   pollIntervalMs?: number;
   random?: () => number;
+  /** Told every attempt's outcome (metrics: deliveries by connector and status). */
+  onOutcome?: (job: OutboxJob, outcome: JobOutcome) => void;
 }
 
 export function createOutbox(options: OutboxOptions) {
@@ -57,7 +60,7 @@ export function createOutbox(options: OutboxOptions) {
     random: options.random,
     retrySettings: () => readDeliverySettings(options.settings).retry,
     run: (job) =>
-      executeJob(job, {
+      runJob(job, {
         lead: options.leads.findById(job.leadId),
         settings: readDeliverySettings(options.settings),
         http,
@@ -77,6 +80,12 @@ export function createOutbox(options: OutboxOptions) {
       }),
   });
 
+  async function runJob(job: OutboxJob, context: Parameters<typeof executeJob>[1]): Promise<JobOutcome> {
+    const outcome = await executeJob(job, context);
+    options.onOutcome?.(job, outcome);
+    return outcome;
+  }
+
   const scheduler = createOutboxScheduler({ repository, settings: options.settings, clock, onScheduled: () => worker.wake() });
 
   function ledgerEntry(job: OutboxJob) {
@@ -94,13 +103,17 @@ export function createOutbox(options: OutboxOptions) {
       response: job.response,
       result: job.result,
       dependsOn: job.dependsOn,
-      replayable: job.status === 'failed' || job.status === 'dead',
+      replayable: isReplayable(job),
       createdAt: job.createdAt,
       updatedAt: job.updatedAt,
       finishedAt: job.finishedAt,
       history: repository.attemptsOf(job.id),
     };
   }
+
+  // A step held for the manager (step-holds.ts) runs once the manager replays it: that is the release.
+  const isReplayable = (job: { status: string; lastError: string | null }) =>
+    job.status === 'failed' || job.status === 'dead' || (job.status === 'skipped' && (job.lastError ?? '').startsWith(HELD_PREFIX));
 
   return {
     scheduler,
@@ -118,8 +131,8 @@ export function createOutbox(options: OutboxOptions) {
     replay(leadId: string, jobId: string, actorUserId: number) {
       const job = repository.findById(jobId);
       if (!job || job.leadId !== leadId) throw new NotFoundError('Delivery', jobId);
-      if (job.status !== 'failed' && job.status !== 'dead') {
-        throw new ConflictError(`Only a failed or dead delivery can be replayed; this one is ${job.status}.`, 'not_replayable', { status: job.status });
+      if (!isReplayable(job)) {
+        throw new ConflictError(`Only a failed, dead or held delivery can be replayed; this one is ${job.status}.`, 'not_replayable', { status: job.status });
       }
       repository.replay(job, { now: clock.now(), actor: actorUserId, updatedAt: nowIso() });
       worker.wake();

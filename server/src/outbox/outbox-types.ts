@@ -49,7 +49,7 @@ export type NewJob = Pick<
 
 export interface JobAttempt {
   attempt: number;
-  outcome: 'succeeded' | 'retry' | 'failed' | 'dead' | 'released';
+  outcome: 'succeeded' | 'retry' | 'failed' | 'dead' | 'released' | 'interrupted';
   startedAt: string;
   finishedAt: string;
   error: string | null;

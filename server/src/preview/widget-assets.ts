@@ -10,10 +10,25 @@ import type { Logger } from '../logging/logger';
  * missing or older than the sources (a fresh clone, or a developer editing the widget), it is
  * built on first use, so `npm start` alone is enough.
  */
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = findProjectRoot(__dirname);
 export const DEFAULT_BUILD_DIRECTORY = path.join(ROOT, 'build/blocks/chat');
 const SOURCE_DIRECTORY = path.join(ROOT, 'blocks/chat');
 const BUILD_SCRIPT = path.join(ROOT, 'scripts/build-blocks.mjs');
+
+/**
+ * The folder holding the project's package.json: server/src/preview under tsx, dist/service in the
+ * compiled build (scripts/build-service.mjs), so a fixed number of `..` would be wrong for one of them.
+ */
+function findProjectRoot(start: string): string {
+  for (let directory = start; ; directory = path.dirname(directory)) {
+    try {
+      if (JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf8')).name === 'affiliate-agent') return directory;
+    } catch {
+      // No (or an unrelated) package.json here: keep walking up.
+    }
+    if (path.dirname(directory) === directory) return path.resolve(start, '../../..');
+  }
+}
 
 /** Only the front-end bundles; render.php, block.json and the editor script stay private. */
 export const SERVED_FILES: Record<string, string> = {

@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger';
 import type { ChatModel } from './chat-model';
 import { createOfflineEngine } from './offline-engine';
 import { createOpenAIProvider } from './openai-provider';
+import { withCircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
 import type { OfflineEngine } from './turn-runner';
 
 /**
@@ -13,19 +14,20 @@ import type { OfflineEngine } from './turn-runner';
  */
 export function createChatRuntime({ config, logger }: { config: ServiceConfig; logger: Logger }) {
   let model: ChatModel | null = config.openai.apiKey
-    ? createOpenAIProvider({
+    ? withCircuitBreaker(createOpenAIProvider({
         apiKey: config.openai.apiKey,
         baseUrl: config.openai.baseUrl,
         model: config.openai.model,
         timeoutMs: config.openai.timeoutMs,
         logger,
-      })
+      }))
     : null;
   const offline: OfflineEngine = createOfflineEngine();
   return {
     model: () => model,
-    setModel(next: ChatModel | null): void {
-      model = next;
+    /** Tests and benchmarks set their own model; `breaker` puts it behind the same circuit breaker. */
+    setModel(next: ChatModel | null, breaker?: CircuitBreakerOptions): void {
+      model = next && breaker ? withCircuitBreaker(next, breaker) : next;
     },
     offline,
   };

@@ -1,8 +1,9 @@
+import { safeHttpUrl } from '../contract/safe-url';
 import type { RunnableAction } from '../actions/action-service';
 import type { TurnEvent } from './turn-events';
 import type { TurnConversation } from './turn-state';
 import type { LeadSource } from '../leads/lead-types';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../actions/field-values';
 import { buildNewLead } from '../leads/lead-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
 import { renderTemplate } from '../actions/render-template';
@@ -34,7 +35,10 @@ export interface CompletedAction {
 }
 
 export function leadSourceOf(conversation: TurnConversation): LeadSource {
-  const { url, referrer, utm } = conversation.source;
+  // Sources stored before visitor URLs were checked at the boundary are filtered here too.
+  const url = safeHttpUrl(conversation.source.url);
+  const referrer = safeHttpUrl(conversation.source.referrer);
+  const { utm } = conversation.source;
   return {
     ...(url ? { pageUrl: url } : {}),
     ...(referrer ? { referrer } : {}),

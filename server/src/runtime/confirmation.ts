@@ -1,8 +1,8 @@
 import type { ActionDefinition, ActionField } from '../actions/action-definition';
 import type { SummaryLine } from './turn-events';
-import type { FieldValue } from '../actions/qualification';
-import { parseYesNo } from './offline/parsers/yes-no';
-import { normaliseText } from './offline/text-normalise';
+import type { FieldValue } from '../actions/field-values';
+import { parseYesNo } from '../actions/field-parsers/yes-no';
+import { normaliseText } from '../actions/field-parsers/text-normalise';
 
 /**
  * Confirmation is enforced here, not by the model: the runtime shows the exact values and only a

@@ -3,8 +3,8 @@ import { describeValueProblems, isEmptyValue, validateActionValues } from '../ac
 import type { ActionField } from '../actions/action-definition';
 import type { FieldRequest, TurnEvent } from './turn-events';
 import type { ConversationState } from './turn-state';
-import type { FieldValue } from '../actions/qualification';
-import { isGrounded } from './value-grounding';
+import type { FieldValue } from '../actions/field-values';
+import { isGrounded, type GroundingContext } from '../actions/value-grounding';
 
 /**
  * What a tool call from the model leads to. The model only proposes values: this file validates
@@ -32,6 +32,8 @@ export function executeToolCall(input: {
   state: ConversationState;
   /** Every message the visitor typed in this conversation, joined by newlines. */
   visitorText: string;
+  /** What grounding needs to know about the question the visitor's latest message answered. */
+  grounding?: GroundingContext;
   trace: (event: TurnEvent) => void;
 }): ToolOutcome {
   const { action, state } = input;
@@ -45,7 +47,7 @@ export function executeToolCall(input: {
   for (const field of definition.fields) {
     const value = validation.values[field.key];
     if (value === undefined || previous[field.key] === value) continue;
-    if (!isGrounded(field, value, input.visitorText)) {
+    if (!isGrounded(field, value, input.visitorText, input.grounding)) {
       ungrounded.push(field.key);
       delete validation.values[field.key];
     }

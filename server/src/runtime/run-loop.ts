@@ -1,7 +1,10 @@
+import type { ActionField } from '../actions/action-definition';
 import type { ChatMessage, ChatModel, ToolCall } from './chat-model';
 import { buildSummary, confirmationText } from './confirmation';
+import { answerToAskedField, lastAssistantAsked } from './asked-field-answer';
 import { executeToolCall } from './execute-tool-call';
 import { citationsIn } from './knowledge-hits';
+import { ModelFallback } from './model-fallback';
 import { parseToolCall } from './parse-tool-call';
 import { assemblePrompt } from './prompt-assembly';
 import { GRACEFUL_STOP_MESSAGE, stepLimitReached, tooManyMisbehaviours, type StopReason } from './stop-conditions';
@@ -19,6 +22,12 @@ export function visitorTextOf(context: TurnContext): string {
 
 export async function runProviderTurn(context: TurnContext, model: ChatModel, reply: ReplyWriter): Promise<TurnResult> {
   const state = context.conversation.state;
+  const askedBefore = state.askedField ?? null;
+  answerToAskedField(state, context.actions, context.userMessage, (event) => context.emit(event));
+  const grounding = {
+    latestMessage: context.userMessage,
+    answeringField: (field: ActionField) => askedBefore?.fieldKey === field.key || lastAssistantAsked(context.history, field),
+  };
   const prompt = assemblePrompt({
     agent: context.agent,
     actions: context.actions,
@@ -36,11 +45,16 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
   const trace = (event: Parameters<TurnContext['emit']>[0]) => context.emit(event);
 
   const finish = (stopReason: StopReason): TurnResult => {
-    if (stopReason === 'answered' && pendingFieldRequest) context.emit({ type: 'field-request', data: pendingFieldRequest });
+    if (stopReason === 'answered' && pendingFieldRequest) {
+      context.emit({ type: 'field-request', data: pendingFieldRequest });
+      state.askedField = { actionKey: pendingFieldRequest.actionKey, fieldKey: pendingFieldRequest.field.key };
+    }
     return { engine: 'provider', stopReason, usage, citations: citationsIn(reply.text, context.knowledge) };
   };
   const stopGracefully = (reason: 'step-limit' | 'model-misbehaved' | 'empty-answer', details: Record<string, unknown>): TurnResult => {
     context.logger.warn('turn ended early', { reason, conversationId: context.conversation.id, model: model.name, ...details });
+    // The caller hands the turn to the offline engine; only an empty answer is apologised for here.
+    if (reason !== 'empty-answer' && context.fallbackOnMisbehaviour !== false) throw new ModelFallback(reason, details);
     reply.paragraph(GRACEFUL_STOP_MESSAGE[reason]);
     return finish(reason);
   };
@@ -73,7 +87,7 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
         messages.push({ role: 'tool', toolCallId: call.id, content: parsed.message });
         continue;
       }
-      const outcome = executeToolCall({ action: parsed.action, arguments: parsed.arguments, state, visitorText, trace });
+      const outcome = executeToolCall({ action: parsed.action, arguments: parsed.arguments, state, visitorText, grounding, trace });
       const definition = parsed.action.definition;
       if (outcome.kind === 'needs-input') {
         pendingFieldRequest = outcome.fieldRequest ? { actionKey: definition.key, field: outcome.fieldRequest } : null;

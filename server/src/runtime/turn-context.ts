@@ -3,7 +3,7 @@ import type { Agent } from '../agents/agent-types';
 import type { Engine } from '../usage/engine';
 import type { Citation, TurnEvent } from './turn-events';
 import type { HistoryMessage, TurnConversation } from './turn-state';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../actions/field-values';
 import type { Logger } from '../logging/logger';
 import type { TokenUsage } from './chat-model';
 import type { CompletedAction } from './complete-action';
@@ -23,6 +23,8 @@ export interface TurnContext {
   logger: Logger;
   signal?: AbortSignal;
   emit(event: TurnEvent): void;
+  /** False keeps a misbehaving model's apology instead of answering on the offline engine (default true). */
+  fallbackOnMisbehaviour?: boolean;
   /** Executes a confirmed action (or previews it in the playground). */
   complete(action: RunnableAction, values: Record<string, FieldValue>): CompletedAction;
 }

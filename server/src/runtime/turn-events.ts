@@ -29,7 +29,7 @@ export type TurnEvent =
   | { type: 'confirmation-request'; data: { actionKey: string; title: string; summary: SummaryLine[] } }
   | { type: 'action-completed'; data: { actionKey: string; leadId: string | null; reply: string; dryRun?: boolean } }
   | { type: 'error'; data: { code: string; message: string; retryable: boolean } }
-  | { type: 'trace'; data: { kind: 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine'; [key: string]: unknown } }
+  | { type: 'trace'; data: { kind: 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine' | 'asked-field-answer'; [key: string]: unknown } }
   | { type: 'message-end'; data: { messageId: string; usage: { engine: Engine } } };
 
 /** Consecutive text deltas stored as one: a replayed turn shows the same text in fewer events. */

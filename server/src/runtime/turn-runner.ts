@@ -1,6 +1,7 @@
 import { UpstreamError } from '../core/errors';
 import type { ChatModel } from './chat-model';
 import { answerPendingConfirmation } from './confirmation-turn';
+import { ModelFallback } from './model-fallback';
 import { runProviderTurn } from './run-loop';
 import type { ReplyWriter, TurnContext, TurnResult } from './turn-context';
 
@@ -36,6 +37,13 @@ export async function runTurn(context: TurnContext, reply: ReplyWriter, choice: 
   try {
     return await runProviderTurn(context, choice.model, reply);
   } catch (error) {
+    if (error instanceof ModelFallback) {
+      context.logger.warn('the model misbehaved for a whole turn; answering on the offline engine', { conversationId: context.conversation.id, reason: error.reason, ...error.details });
+      context.conversation.state = before;
+      context.emit({ type: 'trace', data: { kind: 'engine', engine: 'offline', reason: error.reason } });
+      if (reply.text.trim() !== '') reply.write('\n\n');
+      return offline.run(context, reply);
+    }
     if (!(error instanceof UpstreamError)) throw error;
     context.logger.warn('AI provider failed mid-turn; continuing on the offline engine', {
       conversationId: context.conversation.id,
@@ -43,7 +51,7 @@ export async function runTurn(context: TurnContext, reply: ReplyWriter, choice: 
       message: error.message,
     });
     context.conversation.state = before;
-    context.emit({ type: 'trace', data: { kind: 'engine', engine: 'offline', reason: 'provider-failed', code: error.code } });
+    context.emit({ type: 'trace', data: { kind: 'engine', engine: 'offline', reason: error.code === 'upstream_circuit_open' ? 'circuit-open' : 'provider-failed', code: error.code } });
     if (reply.text.trim() !== '') reply.write('\n\n');
     return offline.run(context, reply);
   }

@@ -1,16 +1,27 @@
 import { z } from 'zod';
-import type { FieldValue } from '../actions/qualification';
+import type { FieldValue } from '../actions/field-values';
+import { safeHttpUrl } from '../contract/safe-url';
 
 /**
  * The state a turn reads and changes, owned by the runtime. conversations/ stores it as it is
  * (a JSON column) and adds what only storage needs (visitor, admin user, timestamps).
  */
 
+/**
+ * A URL the visitor's browser reports (page, referrer). It is dropped, not refused, when it is not an
+ * absolute http(s) URL: the widget sends it on its own (about:blank, file:// pages, stripped referrers),
+ * and a visitor's chat must not fail over it. Dropped means it never reaches a lead, email or CSV.
+ */
+const visitorUrl = z
+  .unknown()
+  .transform((value) => safeHttpUrl(value) ?? undefined)
+  .optional();
+
 /** Where the visitor was when the conversation started; stored as the lead's source. */
 export const conversationSourceSchema = z
   .object({
-    url: z.string().max(2000).optional(),
-    referrer: z.string().max(2000).optional(),
+    url: visitorUrl,
+    referrer: visitorUrl,
     utm: z
       .object({
         source: z.string().max(200).optional(),
@@ -49,6 +60,8 @@ export interface ConversationState {
   completed: Array<{ actionKey: string; leadId: string | null }>;
   /** The offline engine's own state machine, opaque to the rest of the runtime. */
   offline: unknown;
+  /** The field the model path asked for last, so the visitor's next reply can be read as its answer. */
+  askedField?: { actionKey: string; fieldKey: string } | null;
 }
 
 export function emptyConversationState(): ConversationState {

@@ -1,30 +1,35 @@
+import type { Database } from '../db/database';
+
 /**
- * Remembers accepted nonces for the signature tolerance window so a captured request
- * cannot be sent again. In memory: one process owns the store (see docs/architecture.md,
- * "Scale beyond one machine" for the multi-instance variant).
+ * Remembers accepted nonces for the signature tolerance window so a captured request cannot be
+ * sent again. Stored in SQLite (table accepted_nonces), so a restart inside the window does not
+ * forget them; one process owns the file (docs/architecture.md, "Scale beyond one machine").
  */
-export class ReplayGuard {
-  private readonly seen = new Map<string, number>();
-
-  constructor(private readonly windowSeconds: number, private readonly maxEntries = 200_000) {}
-
+export interface ReplayGuard {
   /** Returns false when the nonce was already used; otherwise records it. */
-  claim(nonce: string, nowSeconds: number): boolean {
-    this.evict(nowSeconds);
-    if (this.seen.has(nonce)) return false;
-    if (this.seen.size >= this.maxEntries) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
-    this.seen.set(nonce, nowSeconds + this.windowSeconds * 2);
-    return true;
-  }
+  claim(nonce: string, nowSeconds: number): boolean;
+}
 
-  private evict(nowSeconds: number): void {
-    // Map iteration is insertion order, and expiry grows with insertion, so stop at the first live one.
-    for (const [nonce, expiresAt] of this.seen) {
-      if (expiresAt > nowSeconds) break;
-      this.seen.delete(nonce);
-    }
-  }
+/** How often expired rows are deleted: pruning on every request would cost a write each time. */
+const PRUNE_EVERY_SECONDS = 60;
+
+export function createSqliteReplayGuard(db: Database, windowSeconds: number): ReplayGuard {
+  const insert = db.prepare('INSERT OR IGNORE INTO accepted_nonces (nonce, expires_at) VALUES (?, ?)');
+  const live = db.prepare('SELECT 1 FROM accepted_nonces WHERE nonce = ? AND expires_at > ?');
+  const replaceExpired = db.prepare('UPDATE accepted_nonces SET expires_at = ? WHERE nonce = ? AND expires_at <= ?');
+  const prune = db.prepare('DELETE FROM accepted_nonces WHERE expires_at <= ?');
+  let lastPrune = 0;
+  return {
+    claim(nonce, nowSeconds) {
+      if (nowSeconds - lastPrune >= PRUNE_EVERY_SECONDS) {
+        prune.run(nowSeconds);
+        lastPrune = nowSeconds;
+      }
+      // Both clock directions of the tolerance window: a request stays valid until timestamp + window.
+      const expiresAt = nowSeconds + windowSeconds * 2;
+      if (insert.run(nonce, expiresAt).changes === 1) return true;
+      if (live.get(nonce, nowSeconds)) return false;
+      return replaceExpired.run(expiresAt, nonce, nowSeconds).changes === 1;
+    },
+  };
 }

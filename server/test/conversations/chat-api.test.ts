@@ -55,6 +55,21 @@ describe('the visitor chat API', () => {
     expect(await mismatch.json()).toMatchObject({ error: { code: 'origin_mismatch' } });
   });
 
+  it("allows the paired WordPress site's origin for every agent, so an agent without allowed origins works on the site and in the playground", async () => {
+    const bare = await setUpAgent(service, { allowedOrigins: [] });
+    const path = `/v1/playground/agents/${bare}/conversations`;
+    const site = 'https://wp.example:8443';
+    expect((await service.raw('OPTIONS', path, { headers: { Origin: site } })).status).toBe(403);
+    const saved = await service.request('PATCH', '/v1/settings/delivery', { wordpress: { siteUrl: `${site}/blog/` } });
+    expect(saved.status).toBe(200);
+    const preflight = await service.raw('OPTIONS', path, { headers: { Origin: site } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(site);
+    const started = await post(path, {}, { Origin: site, Authorization: `Bearer ${adminToken()}` });
+    expect(started.status).toBe(201);
+    expect((await service.raw('OPTIONS', path, { headers: { Origin: 'https://wp.example' } })).status).toBe(403);
+  });
+
   it('lets a visitor read only their own conversation', async () => {
     const ana = new Visitor(service, agentId);
     await ana.start();

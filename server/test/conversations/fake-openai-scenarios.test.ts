@@ -110,7 +110,7 @@ describe('conversations through the real OpenAI SDK against the local fake serve
       });
       return parseEventStream(await response.text()).events;
     };
-    const first = await send("I'm Ana Lima, ana@site.com, YouTube with 40k subscribers, mostly SEO, and yes I agree");
+    const first = await send("I'm Ana Lima, ana@site.com, YouTube with 40k subscribers, mostly SEO, and yes I agree to you storing my details");
     const traces = first.filter((event) => event.type === 'trace').map((event) => event.data);
     expect(traces).toEqual(expect.arrayContaining([
       expect.objectContaining({ kind: 'engine', engine: 'provider' }),

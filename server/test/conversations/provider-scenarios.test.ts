@@ -121,7 +121,7 @@ describe('conversations on a tool-calling model (scripted)', () => {
     await visitor.start();
     await visitor.say("I'm Ana Lima, ana@site.com, YouTube, 40k, organic videos, yes you may store it");
     const first = eventsOf(await visitor.say('yes'), 'action-completed')[0];
-    await visitor.say('Please submit my application again: Ana Lima, ana@site.com, YouTube, 40k, organic, yes');
+    await visitor.say('Please submit my application again: Ana Lima, ana@site.com, YouTube, 40k, organic, yes you may store it');
     const again = await visitor.say('yes');
     const second = eventsOf(again, 'action-completed')[0];
     expect(second.leadId).toBe(first.leadId);
@@ -146,7 +146,9 @@ describe('conversations on a tool-calling model (scripted)', () => {
     const gaveUp = await visitor.say('Ana');
     expect(model.requests).toHaveLength(4);
     expect((model.requests[3].messages.at(-1) as { content: string }).content).toContain('not valid JSON');
-    expect(gaveUp.reply).toContain('Sorry, something went wrong on my side');
+    // The turn is answered on the offline engine instead of an apology (visitors get no traces).
+    expect(gaveUp.reply).not.toContain('Sorry, something went wrong on my side');
+    expect(gaveUp.reply.length).toBeGreaterThan(0);
     expect(gaveUp.events.at(-1)?.type).toBe('message-end');
   });
 
@@ -170,7 +172,9 @@ describe('conversations on a tool-calling model (scripted)', () => {
     service.container.chat.setModel(createScriptedModel([call({ name: 'Ana Lima' })], { repeatLast: true }));
     const visitor = new Visitor(service, agentId);
     await visitor.start();
-    const turn = await visitor.say("I'm Ana Lima");
-    expect(turn.reply).toContain("Sorry, I couldn't finish that just now.");
+    const turn = await visitor.say('I want to become an affiliate, I am Ana Lima');
+    expect(turn.reply).not.toContain("Sorry, I couldn't finish that just now.");
+    // The offline engine takes the turn over and the visitor can go on with the application.
+    expect(eventsOf(turn, 'field-request')[0]).toMatchObject({ field: { key: 'email' } });
   });
 });

@@ -50,14 +50,16 @@ describe('leads', () => {
     expect(response.body.events[0]).toMatchObject({ type: 'lead-created', data: { score: 60, route: 'priority' } });
   });
 
-  it('updates the existing lead when the same email applies again to the same agent, and records it', async () => {
-    const first = submit({ name: 'Bo', email: 'bo@example.com', platform: 'instagram', audience_size: 500, traffic_source: 'organic_social', consent: true });
+  it('keeps the first lead as it was when the same email applies again, and marks the new lead as its possible duplicate', async () => {
+    const first = submit({ name: 'Bo', email: 'bo@example.com', platform: 'instagram', audience_size: 5000, traffic_source: 'organic_social', consent: true });
     const second = submit({ name: 'Bo', email: 'BO@example.com', platform: 'instagram', audience_size: 150000, traffic_source: 'organic_social', consent: true });
-    expect(second.created).toBe(false);
-    expect(second.lead.id).toBe(first.lead.id);
-    expect(second.lead).toMatchObject({ submissions: 2, route: 'priority', fields: { audience_size: 150000 } });
+    expect(second.created).toBe(true);
+    expect(second.lead.id).not.toBe(first.lead.id);
+    expect(second.lead).toMatchObject({ duplicateOf: first.lead.id, submissions: 1, route: 'priority', fields: { audience_size: 150000 } });
     const detail = service.container.leads.detail(first.lead.id);
-    expect(detail.events.find((event) => event.type === 'lead-resubmitted')?.data).toMatchObject({ changedFields: ['audience_size'] });
+    expect(detail.lead).toEqual(first.lead);
+    expect(detail.events.find((event) => event.type === 'possible-duplicate')?.data).toEqual({ leadId: second.lead.id });
+    expect(detail.duplicates.later.map((lead) => lead.id)).toEqual([second.lead.id]);
   });
 
   it('finds the lead a conversation already created for an action', () => {

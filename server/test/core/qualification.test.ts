@@ -11,7 +11,7 @@ const rule = (operator: QualificationRule['operator'], value?: QualificationRule
 });
 
 describe('a qualification rule', () => {
-  const cases: Array<[QualificationRule['operator'], QualificationRule['value'] | undefined, FieldValue | undefined, boolean]> = [
+  const cases: Array<[QualificationRule['operator'], QualificationRule['value'] | undefined, FieldValue | null | undefined, boolean]> = [
     ['equals', 'YouTube', 'youtube', true],
     ['equals', 'youtube', 'tiktok', false],
     ['equals', 5, '5', true],

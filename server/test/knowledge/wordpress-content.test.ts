@@ -14,7 +14,13 @@ describe('knowledge from WordPress content', () => {
     service = await startTestService();
     wordpress = await startContentFake(TEST_SECRET, { pageSize: 2 });
     wordpress.items = fixtureSiteContent().map((item) => ({ ...item }));
+    // The fakes listen on loopback, which the SSRF guard refuses unless the owner allow-lists it.
+    allowHosts(new URL(wordpress.siteUrl).host);
   });
+  function allowHosts(...hosts: string[]) {
+    const current = (service.container.settings.get<{ network?: { allowHosts?: string[] } }>('delivery') ?? {}).network?.allowHosts ?? [];
+    service.container.settings.set('delivery', { network: { allowHosts: [...current, ...hosts] } });
+  }
   afterEach(async () => {
     await wordpress.close();
     await service.close();
@@ -56,6 +62,7 @@ describe('knowledge from WordPress content', () => {
   it('reports an unreachable or refusing bridge as an upstream error', async () => {
     const setId = await createSet();
     const refused = await startContentFake('another-secret-that-does-not-match-at-all!');
+    allowHosts(new URL(refused.siteUrl).host);
     const sync = await service.request('POST', `/v1/knowledge/sets/${setId}/sync`, { siteUrl: refused.siteUrl });
     await refused.close();
     expect(sync.status).toBe(502);

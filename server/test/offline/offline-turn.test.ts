@@ -95,7 +95,7 @@ describe('the offline engine runs one action session as a conversation', () => {
 
   test('an answer that is not an option is asked again with the options', () => {
     const { events, state } = converse(['I want to become an affiliate', 'Ana', 'ana@site.com', 'carrier pigeons']);
-    expect(texts(events)).toEqual(['Sorry, I didn\'t catch that. Please pick one of: YouTube, Instagram, TikTok, Blog or website, Newsletter or Other.']);
+    expect(texts(events)).toEqual(['Sorry, I didn\'t catch that. Please pick one of: YouTube, Instagram, TikTok, Blog or website, Newsletter, Podcast, Facebook, X (Twitter), Twitch, LinkedIn, Pinterest or Other.']);
     expect(state.pendingFieldKey).toBe('platform');
   });
 

@@ -23,7 +23,7 @@ describe('an action as a model tool', () => {
     expect(parameters.additionalProperties).toBe(false);
     expect(parameters.properties.name).toMatchObject({ type: 'string', minLength: 2, maxLength: 100 });
     expect(parameters.properties.email).toMatchObject({ type: 'string', format: 'email' });
-    expect(parameters.properties.platform).toMatchObject({ type: 'string', enum: ['youtube', 'instagram', 'tiktok', 'blog', 'newsletter', 'other'] });
+    expect(parameters.properties.platform).toMatchObject({ type: 'string', enum: ['youtube', 'instagram', 'tiktok', 'blog', 'newsletter', 'podcast', 'facebook', 'x', 'twitch', 'linkedin', 'pinterest', 'other'] });
     expect(parameters.properties.audience_size).toMatchObject({ type: 'number', minimum: 0, maximum: 1_000_000_000 });
     expect(parameters.properties.website).toMatchObject({ type: 'string' });
     expect(parameters.properties.consent).toMatchObject({ type: 'boolean' });

@@ -114,21 +114,20 @@ describe('durable next steps, end to end against local fakes', () => {
     expect(ledger[1].result).toEqual({ affiliateId: 1, referralUrl: `${affiliateWp.url}/?ref=1` });
   });
 
-  it('the same flow works through the WordPress bridge, and an existing affiliate is linked, never duplicated', async () => {
+  it('the same flow works through the WordPress bridge; a second lead with the same email is held, never a second affiliate', async () => {
     await service.configure({ affiliatewp: { transport: 'bridge' } });
     bridge.users.push({ ID: 42, user_login: 'bo', user_email: 'bo@example.com' });
-    service.submit(applicationWith([]), STANDARD_APPLICANT);
+    const { lead } = service.submit(applicationWith([]), STANDARD_APPLICANT);
     await service.deliver();
-    const { lead } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, audience_size: 9000 });
+    const { lead: duplicate } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, audience_size: 9000 });
     await service.deliver();
 
     expect(bridge.affiliates).toHaveLength(1);
     expect(bridge.affiliates[0]).toMatchObject({ user_id: 42, status: 'pending' });
     const ledger = service.container.outbox.ledger(lead.id).deliveries;
-    expect(ledger.filter((delivery) => delivery.stepId === 'affiliatewp').map((delivery) => delivery.result)).toEqual([
-      { affiliateId: 1, created: true, status: 'pending' },
-      { affiliateId: 1, created: false, status: 'pending' },
-    ]);
+    expect(ledger.filter((delivery) => delivery.stepId === 'affiliatewp').map((delivery) => delivery.result)).toEqual([{ affiliateId: 1, created: true, status: 'pending' }]);
+    expect(duplicate.duplicateOf).toBe(lead.id);
+    expect(service.container.outbox.ledger(duplicate.id).deliveries.find((delivery) => delivery.stepId === 'affiliatewp')).toMatchObject({ status: 'skipped', replayable: true });
 
     await service.request('POST', `/v1/leads/${lead.id}/approve`);
     await service.deliver();

@@ -92,9 +92,11 @@ describe('outbox reliability: retries, dead letters, replay, idempotency, leases
     service.container.outbox.scheduler.scheduleSteps(lead, definition, 'lead-created');
     expect(service.container.outbox.repository.listByLead(lead.id)).toHaveLength(2);
     expect(service.container.outbox.repository.listByLead(lead.id)[0].idempotencyKey).toBe(`${lead.id}:crm:lead-created`);
-    // A resubmission is a new event with its own keys.
-    service.submit(definition, { ...STANDARD_APPLICANT, audience_size: 20000 });
-    expect(service.container.outbox.repository.listByLead(lead.id).map((entry) => entry.trigger)).toEqual(['lead-created', 'lead-created', 'lead-resubmitted-2', 'lead-resubmitted-2']);
+    // A second submission with the same email is a new lead with its own keys; the first keeps its jobs.
+    const { lead: second } = service.submit(definition, { ...STANDARD_APPLICANT, audience_size: 20000 });
+    expect(second.id).not.toBe(lead.id);
+    expect(service.container.outbox.repository.listByLead(lead.id).map((entry) => entry.trigger)).toEqual(['lead-created', 'lead-created']);
+    expect(service.container.outbox.repository.listByLead(second.id)[0].idempotencyKey).toBe(`${second.id}:crm:lead-created`);
   });
 
   it('a job claimed by a process that died is claimed again once its lease expires, and the receiver still sees it once', async () => {

@@ -4,7 +4,7 @@ import type { Agent } from '../../src/agents/agent-types';
 import type { ConversationMessage } from '../../src/conversations/conversation-types';
 import { emptyConversationState } from '../../src/runtime/turn-state';
 import { parseToolCall } from '../../src/runtime/parse-tool-call';
-import { isGrounded } from '../../src/runtime/value-grounding';
+import { isGrounded } from '../../src/actions/value-grounding';
 import { assemblePrompt } from '../../src/runtime/prompt-assembly';
 import { readConfirmationAnswer } from '../../src/runtime/confirmation';
 import { citationsIn, normaliseHits } from '../../src/runtime/knowledge-hits';

@@ -18,10 +18,11 @@ export interface E2eStack extends Stack {
  * One suite's own world: the built plugin zip, the real service and a fresh WordPress with the
  * fake AffiliateWP and a page-cache drop-in. Logs are copied to tests/artifacts/<suite>/logs on stop.
  */
-export async function startE2eStack(suite: string): Promise<E2eStack> {
+export async function startE2eStack(suite: string, options: { allowedOrigins?: string[] } = {}): Promise<E2eStack> {
   const zip = await ensurePluginZip({ quiet: true });
   const stack = await startStack({
     browser: true,
+    allowedOrigins: options.allowedOrigins,
     muPlugins: [FAKE_AFFILIATEWP],
     wordpress: {
       title: 'Affiliate Agent test shop',

@@ -1,7 +1,9 @@
 import { Notice } from '@wordpress/components';
+import { useRegistry } from '@wordpress/data';
 import { useEffect } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { navigate, useHashLocation } from '../../lib/hash-route';
+import { clearStandingNotices } from '../../lib/notify';
 import { AdminNotices } from '../admin-notices';
 import type { AppShellProps } from './types';
 
@@ -25,6 +27,12 @@ export function AppShell({ config, routes }: AppShellProps) {
   useEffect(() => {
     if (location.segments.length === 0) navigate(home);
   }, [location.segments.length, home]);
+  // Notices belong to the screen that raised them: a new screen starts without the last one's errors.
+  const registry = useRegistry();
+  const screenPath = location.segments.join('/');
+  useEffect(() => {
+    clearStandingNotices(registry as never);
+  }, [screenPath, registry]);
   useEffect(() => {
     if (current) document.title = `${current.route.title()} ‹ ${__('Affiliate Agent', 'affiliate-agent')}`;
   }, [current?.route.id]);

@@ -1,6 +1,12 @@
 import { __ } from '@wordpress/i18n';
 import type { QuestionPreviewProps } from './types';
 
+/** Whether the question already tells the visitor they may skip it (the template's do, in words). */
+function saysOptional(question: string): boolean {
+  const marker = __('(optional)', 'affiliate-agent').toLowerCase();
+  return question.toLowerCase().includes(marker) || question.toLowerCase().includes('(optional)');
+}
+
 /** How the conversation will read: the agent's questions in order, then the confirmation and the reply. */
 export function QuestionPreview({ definition }: QuestionPreviewProps) {
   return (
@@ -9,7 +15,7 @@ export function QuestionPreview({ definition }: QuestionPreviewProps) {
         {definition.fields.map((field, index) => (
           <li className="aa-chat-preview__bubble" key={`${field.key}-${index}`}>
             <span className="aa-chat-preview__text">{field.question || <em>{__('(no question yet)', 'affiliate-agent')}</em>}</span>
-            {field.required ? null : <span className="aa-muted"> {__('(optional)', 'affiliate-agent')}</span>}
+            {field.required || saysOptional(field.question ?? '') ? null : <span className="aa-muted"> {__('(optional)', 'affiliate-agent')}</span>}
             {field.helpText ? <span className="aa-chat-preview__help">{field.helpText}</span> : null}
             {field.type === 'enum' && field.options?.length ? (
               <span className="aa-chat-preview__chips">

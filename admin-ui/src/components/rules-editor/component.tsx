@@ -25,6 +25,10 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
   const setThreshold = (index: number, patch: Partial<Threshold>) => setThresholds(thresholds.map((item, itemIndex) => (itemIndex === index ? { ...item, ...patch } : item)));
   const fieldOptions = fields.map((field) => ({ value: field.key, label: field.label || field.key }));
   const typeOf = (key: string) => fields.find((field) => field.key === key)?.type;
+  const choicesOf = (key: string) => {
+    const field = fields.find((candidate) => candidate.key === key);
+    return field?.type === 'enum' ? field.options?.map((option) => ({ value: option.value, label: option.label || option.value })) : undefined;
+  };
 
   const changeOperator = (index: number, operator: RuleOperator) => {
     const rule = rules[index];
@@ -84,6 +88,7 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
                         value={rule.value}
                         operator={rule.operator}
                         fieldType={typeOf(rule.field)}
+                        choices={choicesOf(rule.field)}
                         onChange={(value) => {
                           const next: QualificationRule = { ...rule };
                           if (value === undefined) delete next.value;

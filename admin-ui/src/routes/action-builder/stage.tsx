@@ -185,7 +185,7 @@ export function ActionBuilderStage({ params }: StageProps) {
                 </div>
               ) : null}
               {tab.name === 'qualification' ? (
-                <div className="aa-two-columns">
+                <div className="aa-two-columns is-qualification">
                   <RulesEditor qualification={definition.qualification} fields={definition.fields} issues={issuesUnder(issues, 'qualification')} onChange={(qualification) => update({ qualification })} />
                   <aside>
                     <h3>{__('Score preview', 'affiliate-agent')}</h3>

@@ -2,6 +2,7 @@ import { Button, Modal, Spinner, ToggleControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { EmptyState } from '../../components/empty-state';
+import { SetupChecklist } from '../../components/setup-checklist';
 import { navigate } from '../../lib/hash-route';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
@@ -39,6 +40,7 @@ export function AgentList() {
   if (error) return <p role="alert">{error.message}</p>;
   return (
     <div className="aa-agents">
+      <SetupChecklist hideWhenDone />
       <div className="aa-page-header">
         <h2>{__('Agents', 'affiliate-agent')}</h2>
         <Button variant="primary" href="#/agents/new">

@@ -12,6 +12,7 @@ export function blankAction(key: string): ActionDefinition {
     confirmation: { required: true },
     qualification: { rules: [], thresholds: [], defaultRoute: 'standard' },
     steps: [],
+    touchesExistingAffiliate: false,
     completionMessage: __('Thanks! We have received your details.', 'affiliate-agent'),
   };
 }

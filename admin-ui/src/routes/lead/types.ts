@@ -2,10 +2,25 @@ import type { Lead, LeadEvent, LeadNote, LeadStatus } from '../../lib/service-ty
 
 export type { Lead, LeadEvent, LeadNote, LeadStatus };
 
+export interface LeadSummary {
+  id: string;
+  name: string | null;
+  email: string | null;
+  status: string;
+  createdAt: string;
+}
+
+/** Both sides of a possible duplicate: the earlier lead this one points at, and later ones pointing here. */
+export interface LeadDuplicates {
+  of: LeadSummary | null;
+  later: LeadSummary[];
+}
+
 export interface LeadDetail {
   lead: Lead;
   events: LeadEvent[];
   notes: LeadNote[];
+  duplicates?: LeadDuplicates;
 }
 
 export interface TranscriptMessage {

@@ -2,6 +2,7 @@ import { Button } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import { routeLabels } from '../../lib/definition-labels';
 import { statusLabels } from '../../components/inbox-filters';
+import { managerRequestLabel } from '../lead/identity-notices';
 import type { Lead, LeadSort } from './types';
 
 interface LeadsTableProps {
@@ -72,6 +73,8 @@ export function LeadsTable({ leads, agentNames, selected, onSelect, sort, onSort
                 <strong>{lead.name || lead.email || lead.id}</strong>
               </a>
               {lead.email && lead.name ? <div className="aa-muted">{lead.email}</div> : null}
+              {lead.duplicateOf ? <span className="aa-chip is-warning">{__('Possible duplicate', 'affiliate-agent')}</span> : null}
+              {lead.managerRequest ? <span className="aa-chip is-warning" title={managerRequestLabel(lead.managerRequest) ?? undefined}>{__('Needs the manager', 'affiliate-agent')}</span> : null}
             </td>
             <td>{lead.score}</td>
             <td>

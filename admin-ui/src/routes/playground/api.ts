@@ -21,7 +21,8 @@ async function failure(response: Response): Promise<ApiError> {
 
 /**
  * The browser talks to the service directly, so a network failure here is almost always CORS:
- * the service only answers origins listed on the agent or in AA_ALLOWED_ORIGINS.
+ * the service answers the site it is paired with (recorded when the plugin connects), origins
+ * listed on the agent and AA_ALLOWED_ORIGINS.
  */
 async function direct(url: string, init: RequestInit): Promise<Response> {
   try {
@@ -30,7 +31,7 @@ async function direct(url: string, init: RequestInit): Promise<Response> {
     const origin = typeof window === 'undefined' ? '' : window.location.origin;
     throw new ApiError(
       sprintf(
-        __('The browser could not reach the service at %1$s. If the service is running, add this site’s origin (%2$s) to the agent’s allowed origins or to the service’s AA_ALLOWED_ORIGINS.', 'affiliate-agent'),
+        __('The browser could not reach the service at %1$s. If the service is running, connect again in Affiliate Agent → Settings so the service learns this site’s address, or add this site’s origin (%2$s) to the agent’s allowed origins.', 'affiliate-agent'),
         url.replace(/\/v1\/.*$/, ''),
         origin,
       ),

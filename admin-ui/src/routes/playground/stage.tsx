@@ -2,6 +2,7 @@ import { Button, Card, CardBody, CardHeader, Notice, SelectControl, Spinner, Tex
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { EmptyState } from '../../components/empty-state';
+import { markPlaygroundTried } from '../../components/setup-checklist';
 import { TracePanel, type TraceEntry } from '../../components/trace-panel';
 import { toApiError } from '../../lib/api-client';
 import { navigate } from '../../lib/hash-route';
@@ -28,6 +29,7 @@ export function PlaygroundStage({ params }: StageProps) {
   const [error, setError] = useState<string | null>(null);
   const auth = useRef<AdminToken | null>(null);
   const turn = useRef(0);
+  const hasAnswered = useRef(false);
 
   const token = async (): Promise<AdminToken> => {
     // Renew a minute early: the admin token lives at most 15 minutes.
@@ -109,6 +111,11 @@ export function PlaygroundStage({ params }: StageProps) {
     setMessages((previous) => [...previous, { role: 'user', content }]);
     try {
       await sendMessage(await token(), conversationId, content, onEvent);
+      // The setup checklist's "try it in the playground" step: recorded once, failures do not matter.
+      if (!hasAnswered.current) {
+        hasAnswered.current = true;
+        markPlaygroundTried().catch(() => undefined);
+      }
     } catch (thrown) {
       setError(toApiError(thrown).message);
     } finally {

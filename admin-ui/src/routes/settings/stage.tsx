@@ -1,183 +1,37 @@
-import { Button, Card, CardBody, CardHeader, Notice, SelectControl, Spinner, TextControl } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
-import { FieldError } from '../../components/field-error';
-import { ListInput } from '../../components/list-input';
+import { Card, CardBody, CardHeader } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+import { SetupChecklist } from '../../components/setup-checklist';
 import { adminConfig } from '../../lib/admin-config';
-import { toApiError } from '../../lib/api-client';
-import { issueAt, type FieldIssue } from '../../lib/field-issues';
-import { useNotify } from '../../lib/notify';
-import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
-import { getDeliverySettings, saveDeliverySettings, testConnection } from './api';
-import type { ConnectionReport, DeliveryPatch, Transport } from './types';
+import { ConnectionCard } from './connection-card';
+import { DeliveryCard } from './delivery-card';
+import type { ConnectionState } from './types';
 import './style.scss';
 
-/** Connection to the service, how steps reach AffiliateWP, who gets notified, and privacy. */
+/**
+ * The one Settings screen: the connection key first (everything else needs the service), then,
+ * once connected, the setup checklist, deliveries and privacy.
+ */
 export function SettingsStage(_props: StageProps) {
-  const notify = useNotify();
   const config = adminConfig();
-  const [report, setReport] = useState<ConnectionReport | null>(null);
-  const [isTesting, setIsTesting] = useState(false);
-  const { data: settings, setData, isLoading, error } = useRequest(getDeliverySettings, []);
-  const [transport, setTransport] = useState<Transport>('none');
-  const [affiliateSite, setAffiliateSite] = useState('');
-  const [publicKey, setPublicKey] = useState('');
-  const [token, setToken] = useState('');
-  const [recipients, setRecipients] = useState<string[]>([]);
-  const [allowHosts, setAllowHosts] = useState<string[]>([]);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [isSaving, setIsSaving] = useState(false);
-  useEffect(() => {
-    if (!settings) return;
-    setTransport(settings.affiliatewp.transport);
-    setAffiliateSite(settings.affiliatewp.siteUrl ?? '');
-    setPublicKey(settings.affiliatewp.publicKey ?? '');
-    setRecipients(settings.notifications.recipients);
-    setAllowHosts(settings.network.allowHosts);
-  }, [settings]);
-
-  const runTest = async () => {
-    setIsTesting(true);
-    try {
-      setReport(await testConnection());
-    } catch (thrown) {
-      notify.failure(thrown);
-    } finally {
-      setIsTesting(false);
-    }
-  };
-
-  const save = async () => {
-    setIsSaving(true);
-    const siteUrl = config.adminUrl.replace(/wp-admin\/?$/, '');
-    const patch: DeliveryPatch = {
-      ...(siteUrl ? { wordpress: { siteUrl } } : {}),
-      affiliatewp: {
-        transport,
-        ...(transport === 'rest' ? { siteUrl: affiliateSite.trim() || null, publicKey: publicKey.trim() || null, ...(token ? { token } : {}) } : {}),
-      },
-      notifications: { recipients },
-      network: { allowHosts },
-    };
-    try {
-      setData(await saveDeliverySettings(patch));
-      setToken('');
-      setIssues([]);
-      notify.success(__('Settings saved.', 'affiliate-agent'));
-    } catch (thrown) {
-      const failure = toApiError(thrown);
-      setIssues(failure.issues);
-      notify.failure(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
-
+  const [connection, setConnection] = useState<ConnectionState | null>(config.connection);
   return (
     <div className="aa-settings">
-      <Card className="aa-card">
-        <CardHeader>
-          <h3>{__('Connection to the service', 'affiliate-agent')}</h3>
-        </CardHeader>
-        <CardBody>
-          <p>
-            {__('The service URL and shared secret are set on the plugin’s settings page.', 'affiliate-agent')}{' '}
-            {config.settingsUrl ? <a href={config.settingsUrl}>{__('Open connection settings', 'affiliate-agent')}</a> : null}
-          </p>
-          <Button variant="secondary" isBusy={isTesting} disabled={isTesting} onClick={runTest}>
-            {__('Test the connection', 'affiliate-agent')}
-          </Button>
-          {report ? (
-            <Notice status={report.ok ? 'success' : 'error'} isDismissible={false}>
-              <p>
-                {report.ok
-                  ? sprintf(__('Connected to %1$s (version %2$s).', 'affiliate-agent'), report.serviceUrl ?? '', report.version ?? '?')
-                  : __('The connection does not work yet.', 'affiliate-agent')}
-                {report.clockSkewSeconds !== null ? ` ${sprintf(__('Clock difference: %d s.', 'affiliate-agent'), report.clockSkewSeconds)}` : ''}
-              </p>
-              {report.messages.length ? (
-                <ul>
-                  {report.messages.map((message, index) => (
-                    <li key={index}>{message}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </Notice>
-          ) : null}
-        </CardBody>
-      </Card>
-
-      {isLoading && !settings ? <Spinner /> : null}
-      {error ? <Notice status="error" isDismissible={false}>{error.message}</Notice> : null}
-      {settings ? (
-        <Card className="aa-card">
-          <CardHeader>
-            <h3>{__('AffiliateWP and notifications', 'affiliate-agent')}</h3>
-          </CardHeader>
-          <CardBody>
-            <SelectControl
-              __nextHasNoMarginBottom
-              label={__('How to reach AffiliateWP', 'affiliate-agent')}
-              help={__('The WordPress bridge uses AffiliateWP on this site directly and needs no keys; REST needs AffiliateWP’s REST API keys (and the REST API Extended add-on for writing).', 'affiliate-agent')}
-              value={transport}
-              options={[
-                { value: 'bridge', label: __('WordPress bridge (recommended)', 'affiliate-agent') },
-                { value: 'rest', label: __('AffiliateWP REST API keys', 'affiliate-agent') },
-                { value: 'none', label: __('Not connected', 'affiliate-agent') },
-              ]}
-              onChange={(value: string) => setTransport(value as Transport)}
-            />
-            <FieldError message={issueAt(issues, 'affiliatewp', 'transport')} />
-            {transport === 'rest' ? (
-              <div className="aa-grid">
-                <div>
-                  <TextControl __nextHasNoMarginBottom type="url" label={__('AffiliateWP site URL', 'affiliate-agent')} value={affiliateSite} onChange={setAffiliateSite} />
-                  <FieldError message={issueAt(issues, 'affiliatewp', 'siteUrl')} />
-                </div>
-                <div>
-                  <TextControl __nextHasNoMarginBottom label={__('Public key', 'affiliate-agent')} value={publicKey} onChange={setPublicKey} />
-                  <FieldError message={issueAt(issues, 'affiliatewp', 'publicKey')} />
-                </div>
-                <div>
-                  <TextControl
-                    __nextHasNoMarginBottom
-                    type="password"
-                    autoComplete="new-password"
-                    label={__('Token', 'affiliate-agent')}
-                    help={settings.affiliatewp.token ? sprintf(__('Saved (%s). Leave empty to keep it.', 'affiliate-agent'), settings.affiliatewp.token) : undefined}
-                    value={token}
-                    onChange={setToken}
-                  />
-                  <FieldError message={issueAt(issues, 'affiliatewp', 'token')} />
-                </div>
-              </div>
-            ) : null}
-            <ListInput
-              label={__('Manager notification recipients', 'affiliate-agent')}
-              help={__('Comma-separated emails that get “new lead” notifications.', 'affiliate-agent')}
-              values={recipients}
-              onChange={setRecipients}
-              error={issueAt(issues, 'notifications', 'recipients')}
-            />
-            <ListInput
-              separator="line"
-              label={__('Webhook hosts allowed on private networks (one per line)', 'affiliate-agent')}
-              help={__('Webhooks to private or local addresses are refused unless the host is listed here.', 'affiliate-agent')}
-              values={allowHosts}
-              onChange={setAllowHosts}
-              error={issueAt(issues, 'network', 'allowHosts')}
-            />
-            {settings.webhooks.signingSecret ? (
-              <p className="aa-muted">{sprintf(__('Webhooks are signed (Standard Webhooks) with the secret %s.', 'affiliate-agent'), settings.webhooks.signingSecret)}</p>
-            ) : null}
-            <Button variant="primary" isBusy={isSaving} disabled={isSaving} onClick={save}>
-              {__('Save settings', 'affiliate-agent')}
-            </Button>
-          </CardBody>
-        </Card>
+      <ConnectionCard
+        connection={connection}
+        onConnected={(next) => {
+          // The page config was printed before connecting; later screens of this page load read it.
+          window.affiliateAgentAdmin = { ...window.affiliateAgentAdmin, connection: next };
+          setConnection(next);
+        }}
+      />
+      {connection?.configured ? (
+        <>
+          <SetupChecklist />
+          <DeliveryCard />
+        </>
       ) : null}
-
       <Card className="aa-card">
         <CardHeader>
           <h3>{__('Data retention and privacy', 'affiliate-agent')}</h3>

@@ -26,3 +26,19 @@ export interface DeliveryPatch {
   notifications?: { recipients?: string[] };
   network?: { allowHosts?: string[] };
 }
+
+/** The saved connection as the plugin describes it (never the secret itself). */
+export interface ConnectionState {
+  configured: boolean;
+  /** Set in wp-config.php: the screen cannot change it. */
+  pinned: boolean;
+  serviceUrl: string;
+  publicServiceUrl: string;
+  /** `••••••••` + the secret's last four characters. */
+  secretHint: string;
+}
+
+export interface ConnectResult {
+  report: ConnectionReport;
+  connection: ConnectionState;
+}

@@ -1,6 +1,7 @@
 import { Card, CardBody, CardHeader, Notice, SelectControl, Spinner, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
+import { formatNumber } from '../../lib/format-number';
 import { BarChart } from '../../components/bar-chart';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../lib/hash-route';
@@ -41,8 +42,11 @@ export function UsageStage({ params }: StageProps) {
             <CardBody>
               <p className="aa-usage__total">
                 {cap
-                  ? sprintf(__('%1$d of %2$d AI responses used', 'affiliate-agent'), usage.month.providerResponses, cap)
-                  : sprintf(__('%d AI responses, no monthly cap', 'affiliate-agent'), usage.month.providerResponses)}
+                  ? sprintf(_n('%1$s of %2$s AI response used', '%1$s of %2$s AI responses used', cap, 'affiliate-agent'), formatNumber(usage.month.providerResponses), formatNumber(cap))
+                  : sprintf(_n('%s AI response, no monthly cap', '%s AI responses, no monthly cap', usage.month.providerResponses, 'affiliate-agent'), formatNumber(usage.month.providerResponses))}
+              </p>
+              <p className="aa-muted aa-usage__definition">
+                {__('A response is one reply of the agent to one message, from visitors and from your playground tests alike. Greetings and the replayed answer to a retried message are not counted. Replies by the AI model count toward the monthly cap; replies by the offline engine are free and never capped. Days are counted in UTC.', 'affiliate-agent')}
               </p>
               {share !== null ? (
                 <div className="aa-meter" role="meter" aria-valuemin={0} aria-valuemax={cap ?? 0} aria-valuenow={usage.month.providerResponses} aria-label={__('Monthly cap used', 'affiliate-agent')}>

@@ -5,9 +5,12 @@ export interface EmailMatch {
   end: number;
 }
 
+// The local part takes every character RFC 5322 allows unquoted (atext plus dots), so
+// "mary.o'neil+aff@example.com" stays whole instead of becoming "neil+aff@example.com" (issue 12).
 // Starting only where a word starts keeps long runs of letters from being rescanned at every position.
-const EMAIL_IN_TEXT = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-export const EMAIL_SHAPE = /^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
+const LOCAL_CHARACTER = "A-Za-z0-9.!#$%&'*+/=?^_`{|}~-";
+const EMAIL_IN_TEXT = new RegExp(`(?<![${LOCAL_CHARACTER}])[${LOCAL_CHARACTER}]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}`, 'g');
+export const EMAIL_SHAPE = new RegExp(`^[${LOCAL_CHARACTER.replace('A-Z', '')}]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}$`);
 
 /** Lower-cased, because leads are deduplicated by email and mail servers ignore the case in practice. */
 export function normaliseEmail(value: string): string {
@@ -16,9 +19,10 @@ export function normaliseEmail(value: string): string {
 
 export function findEmails(text: string): EmailMatch[] {
   return [...text.matchAll(EMAIL_IN_TEXT)].map((match) => {
-    // A sentence-ending dot is not part of the address.
-    const raw = match[0].replace(/[.-]+$/, '');
-    const start = match.index ?? 0;
+    // A sentence-ending dot is not part of the address, nor are quotes or dots around it ('ana@x.com').
+    const leading = /^['.`]+/.exec(match[0])?.[0].length ?? 0;
+    const raw = match[0].slice(leading).replace(/[.-]+$/, '');
+    const start = (match.index ?? 0) + leading;
     return { value: normaliseEmail(raw), start, end: start + raw.length };
   });
 }

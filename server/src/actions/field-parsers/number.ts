@@ -33,6 +33,7 @@ const UNITS: Record<string, number> = {
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
+const VAGUE_BEFORE_SCALE = new Set(['few', 'several', 'couple', 'many', 'some', 'of', 'lots', 'tons', 'multiple', 'various']);
 
 /**
  * Digits with optional grouping ("40,000", "40.000", "5 000", "1'000") or a decimal part ("1.2"),
@@ -53,14 +54,26 @@ function roundValue(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+const RANGE_TAIL = /^\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s?(k|m|mil|thousand|million)?\b/i;
+
 function findDigitNumbers(text: string): NumberMatch[] {
   const matches: NumberMatch[] = [];
   for (const match of text.matchAll(DIGIT_NUMBER)) {
     const base = digitsToNumber(match[1]);
     if (!Number.isFinite(base)) continue;
-    const suffix = match[2]?.toLowerCase();
+    const start = match.index ?? 0;
+    if (matches.some((earlier) => start < earlier.end)) continue;
+    let suffix = match[2]?.toLowerCase();
+    let end = start + match[0].length;
+    // The range rule: "2-5k" and "10 to 20 thousand" read as their lower bound with the shared
+    // multiplier (2,000; 10,000), the figure the visitor can vouch for. The upper bound is consumed.
+    const range = RANGE_TAIL.exec(text.slice(end));
+    if (range) {
+      suffix = suffix ?? range[1]?.toLowerCase();
+      end += range[0].length;
+    }
     const multiplier = suffix ? SUFFIX_MULTIPLIERS[suffix] ?? 1 : 1;
-    matches.push({ value: roundValue(base * multiplier), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+    matches.push({ value: roundValue(base * multiplier), start, end });
   }
   return matches;
 }
@@ -107,7 +120,9 @@ function findWordNumbers(text: string): NumberMatch[] {
     if (consumed && index > startIndex) {
       const value = total + current;
       const onlyArticle = index - startIndex === 1 && tokens[startIndex].word === 'a';
-      if (!onlyArticle) results.push({ value, start: tokens[startIndex].start, end: lastEnd });
+      // "a few thousand" / "several hundred" give a scale, not a figure: no number is read from them.
+      const vague = tokens[startIndex].word in SCALES && VAGUE_BEFORE_SCALE.has(tokens[startIndex - 1]?.word ?? '');
+      if (!onlyArticle && !vague) results.push({ value, start: tokens[startIndex].start, end: lastEnd });
     } else index = startIndex + 1;
   }
   return results;
@@ -128,4 +143,16 @@ export function parseNumber(text: string): number | null {
   const cleaned = text.replace(/(\d)\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?)\s*(k|m|thousand|million)\b/gi, (_all, low: string, _high: string, suffix: string) => `${low}${suffix}`);
   const numbers = findNumbers(cleaned);
   return numbers.length > 0 ? numbers[0].value : null;
+}
+
+/**
+ * Amounts a person gives without a figure: "a few thousand", "lots", "some", "hundreds". They are
+ * asked again with a hint rather than turned into a guess (an invented 1,000 would qualify a lead
+ * on a number nobody said).
+ */
+const VAGUE_AMOUNT =
+  /\b(?:a few|few|several|some|lots|a lot|loads|tons|plenty|many|quite a (?:few|lot|bit)|a bunch|a couple(?: of)?|a handful|not (?:many|much|a lot)|hundreds|thousands|millions|dozens|a good number|a decent (?:number|amount)|a fair amount|quite some)\b/i;
+
+export function isVagueAmount(text: string): boolean {
+  return VAGUE_AMOUNT.test(text) && findDigitNumbers(text).length === 0 && findWordNumbers(text).length === 0;
 }

@@ -22,7 +22,8 @@ export const payoutPreferenceTemplate: ActionDefinitionInput = {
     { key: 'payout_email', label: 'Payout email (PayPal)', type: 'email', required: false, question: 'Which email should payouts go to? (for PayPal; say skip otherwise)' },
   ],
   confirmation: { required: true, intro: 'Please check your payout preference:' },
+  touchesExistingAffiliate: true,
   qualification: { rules: [], thresholds: [], defaultRoute: 'standard' },
   steps: [{ id: 'notify', type: 'notify_manager', label: 'Tell the affiliate manager', config: { recipients: [] } }],
-  completionMessage: 'Thanks! We have noted your payout preference; the affiliate team will confirm the change by email.',
+  completionMessage: 'Thanks! Your request is with the affiliate team: they check it with the account owner before anything changes.',
 };

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
+import { readDeliverySettings } from '../../connectors/delivery-settings';
 import { CAPABILITIES } from '../admin-auth';
 import { AuthenticationError, ForbiddenError } from '../../core/errors';
 import type { RouteContext } from '../route-context';
@@ -71,7 +72,7 @@ export async function respondWithTurn(
 
 export function registerConversationRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   const { conversations, chat } = container;
-  const originsOfAgent = (agentId: string) => allowedOriginsFor(container.agents.get(agentId).allowedOrigins, container.config.allowedOrigins);
+  const originsOfAgent = (agentId: string) => allowedOriginsFor(container.agents.get(agentId).allowedOrigins, container.config.allowedOrigins, readDeliverySettings(container.settings).wordpress.siteUrl);
   const visitorConversation = (request: Request): Conversation => {
     const conversation = conversations.get(String(request.params.conversationId));
     if (conversation.mode !== 'visitor') throw new ForbiddenError('This conversation belongs to the playground.', 'conversation_forbidden');

@@ -1,4 +1,5 @@
 import type { Request, Router } from 'express';
+import { readDeliverySettings } from '../../connectors/delivery-settings';
 import { CAPABILITIES, actorOf } from '../admin-auth';
 import { ForbiddenError } from '../../core/errors';
 import type { RouteContext } from '../route-context';
@@ -14,7 +15,7 @@ import { messageBodySchema, respondWithTurn, startBodySchema } from './conversat
 export function registerPlaygroundRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   const { conversations, chat } = container;
   const manage = adminAuth.require(CAPABILITIES.manageAgents, { allowAdminToken: true });
-  const originsOfAgent = (agentId: string) => allowedOriginsFor(container.agents.get(agentId).allowedOrigins, container.config.allowedOrigins);
+  const originsOfAgent = (agentId: string) => allowedOriginsFor(container.agents.get(agentId).allowedOrigins, container.config.allowedOrigins, readDeliverySettings(container.settings).wordpress.siteUrl);
   const playgroundConversation = (request: Request) => {
     const conversation = conversations.get(String(request.params.conversationId));
     if (conversation.mode !== 'playground') throw new ForbiddenError('This is a visitor conversation, not a playground one.', 'conversation_forbidden');

@@ -25,7 +25,7 @@ export const emailStep: StepHandler<'email'> = {
   execute: async (job, lead, context) => {
     const { to, email } = stepEmailOf(lead, configOf(job), context.settings);
     if (!to) return { kind: 'failed', error: 'The lead has no email address to send to.', response: null };
-    const response = await CONNECTORS.mail(context.connectors).send(to, email);
+    const response = await CONNECTORS.mail(context.connectors).send(to, email, { idempotencyKey: job.idempotencyKey });
     return { kind: 'succeeded', response: { ...response, to } };
   },
 };

@@ -22,7 +22,7 @@ export const notifyManagerStep: StepHandler<'notify_manager'> = {
   },
   execute: async (job, lead, context) => {
     const { recipients, email } = managerNotificationOf(lead, configOf(job), context.settings, job.trigger);
-    const response = await CONNECTORS.mail(context.connectors).send(recipients, email);
+    const response = await CONNECTORS.mail(context.connectors).send(recipients, email, { idempotencyKey: job.idempotencyKey });
     return { kind: 'succeeded', response: { ...response, to: recipients.join(', ') } };
   },
 };

@@ -1,4 +1,4 @@
-import { normaliseText } from './text-normalise';
+import { normaliseText } from '../../actions/field-parsers/text-normalise';
 
 /**
  * Conversation commands that steer the session rather than answer a field. A command must be
@@ -7,17 +7,17 @@ import { normaliseText } from './text-normalise';
 export type OfflineCommand = 'cancel' | 'restart' | 'skip' | 'edit';
 
 const POLITE = '(?:ok |okay |oh |hmm |um |actually |wait |sorry |please |no |nah )*';
-const TAIL = '(?: it| this| that| the application| the form| everything| please| now| thanks| thank you)*';
+const TAIL = '(?: it| this| that| this one| that one| this question| that question| the application| the form| everything| here| for now| please| now| thanks| thank you| anyway)*';
 
 const COMMANDS: Array<{ command: OfflineCommand; pattern: RegExp }> = [
   {
     command: 'restart',
-    pattern: new RegExp(`^${POLITE}(?:(?:lets |can we |can i |i want to |id like to |i would like to )?(?:start over|start again|restart|begin again|start from scratch|from scratch|start afresh|reset|redo|do it again|start from the beginning))${TAIL}$`),
+    pattern: new RegExp(`^${POLITE}(?:(?:lets |can we |can i |i want to |id like to |i would like to |i need to )?(?:start over|start again|restart|begin again|start from scratch|from scratch|start afresh|reset|redo|do it again|start from the beginning))${TAIL}$`),
   },
   {
     command: 'cancel',
     pattern: new RegExp(
-      `^${POLITE}(?:(?:i want to |id like to |i would like to |can i |can you |please )?(?:cancel|stop|quit|abort|exit|end)${TAIL}|never ?mind|forget (?:it|about it|this)|i changed my mind|changed my mind|i dont want to (?:apply|continue|do this)(?: anymore)?|not interested(?: anymore)?|im not interested(?: anymore)?)${TAIL}$`,
+      `^${POLITE}(?:(?:i want to |id like to |i would like to |can i |can you |please |lets |let s |i need to )?(?:cancel|stop|quit|abort|exit|end|drop)${TAIL}|never ?mind|forget (?:it|about it|this)|i changed my mind|changed my mind|i dont want to (?:apply|continue|do this)(?: anymore)?|not interested(?: anymore)?|im not interested(?: anymore)?|no longer interested|scratch that|forget that)${TAIL}$`,
     ),
   },
   {
@@ -29,27 +29,30 @@ const COMMANDS: Array<{ command: OfflineCommand; pattern: RegExp }> = [
   {
     command: 'edit',
     pattern: new RegExp(
-      `^${POLITE}(?:i (?:want|need|would like) to )?(?:edit|change|fix|modify|correct|update|go back)(?: (?:something|it|that|a field|one thing|some details|my answers?|the details))?${TAIL}$|^(?:something|one thing) is wrong$|^(?:thats|that is) (?:not right|wrong|incorrect)$`,
+      `^${POLITE}(?:(?:i (?:want|need|would like) to |can i |could i |let me |id like to |lets )?(?:edit|change|fix|modify|correct|update|go back)(?: (?:something|it|that|a field|one thing|some details|my answers?|the details|to the previous question|one step|(?:my|the) [a-z]+(?: address| name| size| source| link)?))?)${TAIL}$|^(?:something|one thing) is wrong$|^(?:thats|that is) (?:not right|wrong|incorrect)$`,
     ),
   },
 ];
 
-export function detectCommand(text: string): OfflineCommand | null {
-  const normal = normaliseText(text);
-  if (normal === '' && /^\s*-\s*$/.test(text)) return 'skip';
+function commandOf(normal: string): OfflineCommand | null {
   for (const { command, pattern } of COMMANDS) if (pattern.test(normal)) return command;
   return null;
 }
 
-const QUESTION_START = /^(what|whats|how|hows|when|where|why|who|whom|which|can|could|do|does|did|is|are|was|will|would|should|may|tell me|explain|i have a question|question|quick question|wait what)\b/;
+/** Words around a command that add nothing ("ok", "sorry", "thanks"). */
+const FILLER = /^(?:ok|okay|oh|hmm|um|sorry|please|thanks|thank you|actually|wait|no|nah|hey|sigh|ugh)$/;
 
-/** A message that asks something ("what is the commission?", "do you pay by PayPal?"). */
-export function looksLikeQuestion(text: string): boolean {
-  if (/\?\s*$/.test(text.trim())) return true;
-  return startsLikeQuestion(text);
+export function detectCommand(text: string): OfflineCommand | null {
+  const normal = normaliseText(text);
+  if (normal === '' && /^\s*-\s*$/.test(text)) return 'skip';
+  const whole = commandOf(normal);
+  if (whole) return whole;
+  // "cancel, never mind" / "ok stop. thanks": a short message made only of commands and filler.
+  const clauses = text.split(/[,.!;\n]+|\s[-–—]\s/).map(normaliseText).filter((clause) => clause !== '');
+  if (clauses.length < 2 || normal.split(' ').length > 10) return null;
+  const commands = clauses.map(commandOf);
+  if (!clauses.every((clause, index) => commands[index] !== null || FILLER.test(clause))) return null;
+  return commands.find((command) => command !== null) ?? null;
 }
 
-/** Starts with a question word: "YouTube?" is an unsure answer, "do you accept podcasts?" a question. */
-export function startsLikeQuestion(text: string): boolean {
-  return QUESTION_START.test(normaliseText(text));
-}
+export { looksLikeQuestion, startsLikeQuestion } from '../../actions/field-parsers/question';

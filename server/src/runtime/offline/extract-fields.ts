@@ -2,15 +2,16 @@ import type { ActionDefinition, ActionField } from '../../actions/action-definit
 import { validateFieldValue, type FieldProblem, type FieldValue } from '../../actions/field-values';
 import { findFieldReferences, referencePhrases } from './field-references';
 import { findEmails } from '../../actions/field-parsers/email';
-import { matchEnumOption } from './parsers/enum';
-import { isNameField, parseFieldAnswer } from './parsers/field-answer';
-import { findName } from './parsers/name';
-import { findNumbers } from '../../actions/field-parsers/number';
+import { matchEnumOption } from '../../actions/field-parsers/enum';
+import { isNameField, parseFieldAnswer } from '../../actions/field-parsers/field-answer';
+import { findName } from '../../actions/field-parsers/name';
+import { findNumbers, isVagueAmount } from '../../actions/field-parsers/number';
+import { affirmedText } from '../../actions/field-parsers/negation';
 import { findPhones } from '../../actions/field-parsers/phone';
-import { findHandles, findUrls } from './parsers/url';
-import { platformMentioned, profileUrlFor } from './parsers/social';
-import { parseYesNo } from './parsers/yes-no';
-import { normaliseText } from './text-normalise';
+import { findHandles, findUrls } from '../../actions/field-parsers/url';
+import { platformMentioned, profileUrlFor } from '../../actions/field-parsers/social';
+import { parseYesNo } from '../../actions/field-parsers/yes-no';
+import { normaliseText } from '../../actions/field-parsers/text-normalise';
 
 /**
  * Every field value one message gives: the answer to the field being asked, values named
@@ -48,7 +49,7 @@ export interface ExtractionContext {
   overwrite?: boolean;
 }
 
-const CORRECTION_CUE = /\b(actually|sorry|correction|i meant|instead|oops|typo|wrong|no wait|not .+ but)\b|^\s*no,/i;
+const CORRECTION_CUE = /\b(actually|sorry|correction|i meant|instead|oops|typo|wrong|no wait|more like|rather|not .+ but|no longer)\b|^\s*no,/i;
 
 const AUDIENCE_WORDS = ['followers', 'subscribers', 'subs', 'visitors', 'views', 'readers', 'fans', 'audience', 'members', 'listeners', 'people', 'users', 'monthly'];
 const QUESTION_STOPWORDS = new Set(['what', 'which', 'how', 'many', 'much', 'your', 'you', 'have', 'does', 'the', 'roughly', 'about', 'would', 'like', 'optional']);
@@ -88,19 +89,26 @@ export function extractFieldValues(message: string, definition: ActionDefinition
     return typeof chosen === 'string' ? chosen : platformMentioned(message);
   };
   const accept = (field: ActionField, raw: unknown, named: boolean) => {
+    // Consent counts only as the answer to its own question: "yes, I want to join" agrees to nothing.
+    if (field.type === 'consent' && field.key !== context.pendingFieldKey) return;
     const result = validateFieldValue(field, raw);
     taken.add(field.key);
     if (result.ok) values.push({ key: field.key, value: result.value, named });
     else problems.push({ key: field.key, code: result.code, message: result.message, visitorMessage: result.visitorMessage });
   };
-  let rest = message;
+  // Values the visitor rules out ("I'm not on YouTube", "I don't have 40k") are not read at all.
+  const affirmed = affirmedText(message);
+  let rest = affirmed;
 
   for (const reference of findFieldReferences(message, definition)) {
-    const parsed = parseFieldAnswer(reference.field, reference.valueText, { platformHint: platformHint() });
+    const yesNoField = reference.field.type === 'boolean' || reference.field.type === 'consent';
+    const valueText = yesNoField ? reference.valueText : affirmedText(reference.valueText);
+    if (!yesNoField && valueText.trim() === '') continue;
+    const parsed = parseFieldAnswer(reference.field, valueText, { platformHint: platformHint() });
     // "The email is fine" / "my name is wrong" judge a value rather than give one.
     const judgement = reference.field.type !== 'boolean' && reference.field.type !== 'consent' && parsed === null && parseYesNo(reference.valueText) !== null;
     if (judgement) continue;
-    accept(reference.field, parsed ?? reference.valueText, true);
+    accept(reference.field, parsed ?? valueText, true);
     rest = blank(rest, reference.start, reference.end);
   }
 
@@ -189,9 +197,19 @@ export function extractFieldValues(message: string, definition: ActionDefinition
 
   if (pending && !taken.has(pending.key)) {
     // Whatever the other passes left is the answer to the question asked.
-    const answerText = pending.type === 'text' && !isNameField(pending) ? message : rest;
+    // Free text and yes/no answers are read whole: their own negations are part of the answer.
+    const wholeMessage = (pending.type === 'text' && !isNameField(pending)) || pending.type === 'boolean' || pending.type === 'consent';
+    const answerText = wholeMessage ? message : rest;
     const parsed = parseFieldAnswer(pending, answerText, { platformHint: platformHint() });
     if (parsed !== null) accept(pending, parsed, false);
+    else if (pending.type === 'number' && isVagueAmount(answerText)) {
+      problems.push({
+        key: pending.key,
+        code: 'invalid',
+        message: `Field \`${pending.key}\` was given only roughly ("${answerText.trim()}"); ask for a figure, a rough one is fine.`,
+        visitorMessage: `${pending.label}: roughly how many? A rough figure such as 3,000 or 3k is fine.`,
+      });
+    }
     else if (values.length === 0 && problems.length === 0) {
       const result = validateFieldValue(pending, answerText.trim());
       // A reply that happens to validate as raw text was already refused by the parser (a question).

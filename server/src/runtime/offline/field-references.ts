@@ -1,5 +1,5 @@
 import type { ActionDefinition, ActionField } from '../../actions/action-definition';
-import { normaliseText } from './text-normalise';
+import { normaliseText } from '../../actions/field-parsers/text-normalise';
 
 /**
  * Values the visitor ties to a field by name: "my email is …", "change the platform to TikTok",

@@ -1,6 +1,7 @@
 import type { ActionDefinition } from '../../actions/action-definition';
 import { looksLikeQuestion } from './commands';
-import { normaliseText } from './text-normalise';
+import { similarEnough } from '../../actions/field-parsers/text-normalise';
+import { normaliseText } from '../../actions/field-parsers/text-normalise';
 
 /**
  * Which published action a visitor's message asks for, by TF-IDF weighted word overlap with the
@@ -33,7 +34,8 @@ const CANONICAL: Record<string, string> = {
   enrollment: 'join', onboard: 'join', subscribe: 'join', apply: 'apply', application: 'apply', applying: 'apply', applied: 'apply',
   affiliates: 'affiliate', partners: 'partner', partnership: 'partner', referral: 'referral', referrals: 'referral',
   paid: 'pay', payment: 'pay', payments: 'pay', payout: 'pay', payouts: 'pay', paying: 'pay', becoming: 'become', became: 'become',
-  promoting: 'promote', promotion: 'promote', commissions: 'commission', changing: 'change', updating: 'update',
+  promoting: 'promote', promotion: 'promote', promote: 'promote', collaborate: 'partner', collaboration: 'partner', collab: 'partner',
+  collaborating: 'partner', partnering: 'partner', partnered: 'partner', ambassador: 'affiliate', commissions: 'commission', changing: 'change', updating: 'update',
 };
 
 const BACKGROUND = [
@@ -67,6 +69,7 @@ export function intentTokens(text: string): string[] {
   const normal = normaliseText(text)
     .replace(/\bsign(?:ing)? (?:me )?up\b/g, 'join')
     .replace(/\bget started\b/g, 'start')
+    .replace(/\b(?:work|team) (?:together|up)\b/g, 'partner')
     .replace(/\b(?:be|being) (?:an? )?(affiliate|partner|ambassador|creator|reseller)\b/g, 'become $1');
   return normal.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word)).map(stem);
 }
@@ -122,11 +125,27 @@ function overlap(message: Set<string>, phrase: Set<string>, idf: (token: string)
   return (shared / phraseWeight) ** 0.6 * (shared / messageWeight) ** 0.4;
 }
 
+/**
+ * "aply", "afiliate", "becme": a word the actions do not use but one letter away from one they do is
+ * read as that word. Short words are left alone, where one letter makes another word.
+ */
+function correctedToken(token: string, vocabulary: Set<string>): string {
+  if (token.length < 4 || vocabulary.has(token) || BACKGROUND_WORDS.has(token)) return token;
+  let best = { token, score: 0 };
+  for (const candidate of vocabulary) {
+    if (candidate.length < 4) continue;
+    const score = similarEnough(token, candidate, 0.74);
+    if (score > best.score) best = { token: candidate, score };
+  }
+  return best.token;
+}
+
 /** Every action with its score, best first. */
 export function scoreIntents(message: string, definitions: ActionDefinition[]): IntentCandidate[] {
   const documents = documentsFor(definitions);
   const idf = inverseDocumentFrequency(documents);
-  const tokens = new Set(intentTokens(message));
+  const vocabulary = new Set(documents.flatMap((document) => document.phrases.flatMap((phrase) => [...phrase.tokens])));
+  const tokens = new Set(intentTokens(message).map((token) => correctedToken(token, vocabulary)));
   return documents
     .map((document) => {
       const score = Math.max(0, ...document.phrases.map((phrase) => overlap(tokens, phrase.tokens, idf) * phrase.weight));
@@ -149,6 +168,9 @@ const NOT_A_REQUEST = [
   /\b(dont|do not|not|never|no longer) (really )?(want|wish|plan|intend|interested|going)\b/,
 ];
 
+/** A question that asks to do the act itself: "can I partner with you?", "how do I join?". */
+const ASKS_TO_ACT = /\b(how (?:do|can|would|should|could) (?:i|we)|(?:can|could|may) (?:i|we)|where (?:do|can|should) (?:i|we)|is it possible to|what do i (?:need|have) to|id like to|i would like to|i want to|i wanna|sign me up|let me|are you (?:looking for|accepting|open to)|(?:process|steps?|way) to (?:join|apply|sign up|become))\b/;
+
 export function detectActionIntent(message: string, definitions: ActionDefinition[], threshold = DEFAULT_INTENT_THRESHOLD): IntentCandidate | null {
   const normal = normaliseText(message);
   if (NOT_A_REQUEST.some((pattern) => pattern.test(normal))) return null;
@@ -157,7 +179,8 @@ export function detectActionIntent(message: string, definitions: ActionDefinitio
   // "Tell me about your affiliate program" shares words with the application, but only words that
   // ordinary questions use too; a question starts an action only when it names the act itself
   // ("how do I join?") or is one of the action's own phrases.
-  if (looksLikeQuestion(message) && best.score < 0.95 && !best.distinctive) return null;
+  // Other questions ("do you offer a signup bonus for new affiliates?") are answered, whatever words they share.
+  if (looksLikeQuestion(message) && best.score < 0.95 && !ASKS_TO_ACT.test(normal)) return null;
   if (second && best.score - second.score < 0.05) return null;
   return best;
 }

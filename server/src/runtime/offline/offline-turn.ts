@@ -19,7 +19,7 @@ import {
   type Session,
 } from './offline-session';
 import type { OfflineAction, OfflineSessionState, OfflineTurnOptions, OfflineTurnResult } from './offline-types';
-import { parseYesNo } from './parsers/yes-no';
+import { parseYesNo } from '../../actions/field-parsers/yes-no';
 
 /**
  * One visitor message through the offline engine: a pure function from the stored state and the
@@ -43,6 +43,21 @@ function actionForVolunteeredDetails(message: string, actions: OfflineAction[]):
   return best?.action ?? null;
 }
 
+/**
+ * "I'm on tiktok", "I run a food blog with 20k readers": a visitor describing where they publish, to
+ * an agent whose action asks exactly that, is offering to promote; the application starts with it.
+ */
+const DESCRIBES_SELF = /^(?:(?:hi|hey|hello|so|well)\W+)*(?:i'?m|i am|im|we'?re|we are) (?:on|a|an|active on|big on)\b|^(?:(?:hi|hey|hello|so|well)\W+)*(?:i|we) (?:run|have|own|make|create|post on|stream on|do|write)\b/i;
+function actionForSelfDescription(message: string, actions: OfflineAction[]): OfflineAction | null {
+  if (looksLikeQuestion(message) || !DESCRIBES_SELF.test(message.trim())) return null;
+  return (
+    actions.find((action) => {
+      const { values } = extractFieldValues(message, action.definition, { current: {} });
+      return values.some((value) => action.definition.fields.find((field) => field.key === value.key)?.type === 'enum');
+    }) ?? null
+  );
+}
+
 function handleIdle(state: OfflineSessionState, message: string, actions: OfflineAction[], options: OfflineTurnOptions): OfflineTurnResult {
   const command = detectCommand(message);
   if (command === 'cancel' || command === 'restart') return { state, events: [{ type: 'text', text: replies.nothingToCancel }] };
@@ -51,7 +66,7 @@ function handleIdle(state: OfflineSessionState, message: string, actions: Offlin
     actions.map((action) => action.definition),
     options.intentThreshold ?? DEFAULT_INTENT_THRESHOLD,
   );
-  const action = (intent && actions.find((candidate) => candidate.definition.key === intent.actionKey)) || actionForVolunteeredDetails(message, actions);
+  const action = (intent && actions.find((candidate) => candidate.definition.key === intent.actionKey)) || actionForVolunteeredDetails(message, actions) || actionForSelfDescription(message, actions);
   if (!action) return { state, events: [{ type: 'question', text: message }] };
   const definition = action.definition;
   const started: OfflineSessionState = {
@@ -92,12 +107,17 @@ function handleCollecting(session: Session, message: string): OfflineTurnResult 
       events.push({ type: 'text', text: replies.cannotSkip(pending) });
       return repeatPrompt(session);
     }
-    case 'edit':
+    case 'edit': {
+      // "change my email" asks that field again; a bare "go back" / "change something" asks which.
+      const named = fieldNamedIn(message, definition);
+      if (named) return askField(session, named);
       if (Object.keys(session.state.values).length > 0) return askWhatToChange(session);
       break;
+    }
   }
   // Options match loosely ("podcasts" is near "podcast"), so a question about them is answered, not taken as a choice.
-  if (pending.type === 'enum' && startsLikeQuestion(message)) {
+  // Any message that opens like a question is one ("Do you offer a signup bonus?"): answered, never stored.
+  if (startsLikeQuestion(message) && !/@|\d{3}/.test(message)) {
     events.push({ type: 'question', text: message });
     return repeatPrompt(session);
   }

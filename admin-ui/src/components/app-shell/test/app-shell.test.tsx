@@ -7,7 +7,7 @@ import { SCREEN_ROUTES } from '../../../routes';
 jest.mock('@wordpress/api-fetch');
 const mockedApiFetch = apiFetch as unknown as jest.Mock;
 
-const reviewer: AdminConfig = { restPath: '/affiliate-agent/v1/admin', capabilities: ['aa_review_leads'], canManage: false, canReview: true, adminUrl: '/wp-admin/', settingsUrl: null, siteOrigin: 'https://shop.example' };
+const reviewer: AdminConfig = { restPath: '/affiliate-agent/v1/admin', capabilities: ['aa_review_leads'], canManage: false, canReview: true, adminUrl: '/wp-admin/', settingsUrl: null, connection: null, newPageUrl: '/wp-admin/post-new.php?post_type=page', siteOrigin: 'https://shop.example' };
 const owner: AdminConfig = { ...reviewer, capabilities: ['aa_manage_agents', 'aa_review_leads'], canManage: true };
 
 const goTo = (hash: string) =>

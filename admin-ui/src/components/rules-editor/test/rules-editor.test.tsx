@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEventLibrary from '@testing-library/user-event';
 import { useState } from '@wordpress/element';
 import { RulesEditor } from '..';
@@ -58,13 +58,15 @@ describe('the qualification rules editor', () => {
     expect(last(onChange).rules[0]).toMatchObject({ field: 'audience_size', operator: 'gte', value: 100000, points: 70 });
   });
 
-  it('adds a rule that gives points when the platform is one of several, typed as a list', async () => {
+  it("adds a rule that gives points when the platform is one of several, picked from the field's options by label", async () => {
     const onChange = jest.fn();
     render(<Harness onChange={onChange} />);
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rule 2 field' }), 'platform');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rule 2 operator' }), 'in');
-    await userEvent.type(screen.getByRole('textbox', { name: 'Rule 2 value' }), 'youtube, blog');
+    const choices = screen.getByRole('group', { name: 'Rule 2 value' });
+    await userEvent.click(within(choices).getByRole('checkbox', { name: 'Blog' }));
+    await userEvent.click(within(choices).getByRole('checkbox', { name: 'YouTube' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Rule 2 tags' }), 'creator');
     expect(last(onChange).rules[1]).toEqual({ field: 'platform', operator: 'in', value: ['youtube', 'blog'], points: 10, tags: ['creator'] });
   });

@@ -1,10 +1,10 @@
 import { parseEmail, findEmails } from '../../src/actions/field-parsers/email';
-import { parseUrlOrHandle } from '../../src/runtime/offline/parsers/url';
+import { parseUrlOrHandle } from '../../src/actions/field-parsers/url';
 import { parsePhone } from '../../src/actions/field-parsers/phone';
 import { parseNumber, findNumbers } from '../../src/actions/field-parsers/number';
-import { matchEnumOption, matchEnumByPosition } from '../../src/runtime/offline/parsers/enum';
-import { parseYesNo } from '../../src/runtime/offline/parsers/yes-no';
-import { parseName, findName } from '../../src/runtime/offline/parsers/name';
+import { matchEnumOption, matchEnumByPosition } from '../../src/actions/field-parsers/enum';
+import { parseYesNo } from '../../src/actions/field-parsers/yes-no';
+import { parseName, findName } from '../../src/actions/field-parsers/name';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 
 const affiliate = ACTION_TEMPLATES['affiliate-application'];
@@ -142,7 +142,7 @@ describe('the enum matcher', () => {
     ['a niche site about coffee', 'blog', 'synonym'],
     ['newsletter', 'newsletter', 'label'],
     ['substack', 'newsletter', 'synonym'],
-    ['a podcast', 'other', 'synonym'],
+    ['a podcast', 'podcast', 'label'],
     ['something else', 'other', 'synonym'],
     ['other', 'other', 'label'],
   ])('reads platform %j as %j (%s)', (text, value, how) => {
@@ -186,7 +186,7 @@ describe('the enum matcher', () => {
   test('picks an option by its number in the list', () => {
     expect(matchEnumByPosition('2', optionsOf('platform'))?.value).toBe('instagram');
     expect(matchEnumByPosition('3rd', optionsOf('platform'))?.value).toBe('tiktok');
-    expect(matchEnumByPosition('9', optionsOf('platform'))).toBeNull();
+    expect(matchEnumByPosition('19', optionsOf('platform'))).toBeNull();
   });
 });
 

@@ -1,15 +1,25 @@
-import type { ActionField } from '../actions/action-definition';
-import type { FieldValue } from '../actions/qualification';
-import { findNumbers } from '../actions/field-parsers/number';
-import { matchEnumOption } from './offline/parsers/enum';
-import { parseYesNo } from './offline/parsers/yes-no';
-import { normaliseText } from './offline/text-normalise';
+import type { ActionField } from './action-definition';
+import type { FieldValue } from './field-values';
+import { findNumbers } from './field-parsers/number';
+import { matchEnumOption } from './field-parsers/enum';
+import { parseYesNo } from './field-parsers/yes-no';
+import { affirmedText } from './field-parsers/negation';
+import { normaliseText } from './field-parsers/text-normalise';
 
 /**
  * The model may not invent values: a value counts only when the visitor's own words contain it.
  * The check is deliberately about presence, not meaning — "40k" grounds 40000, "YouTube channel"
  * grounds the option youtube — and the confirmation summary is the visitor's final say on the rest.
+ * Words the visitor negated do not ground anything ("I'm not on YouTube" grounds no YouTube), and a
+ * consent counts only as the reply to the consent question.
  */
+export interface GroundingContext {
+  /** The message that answered the last question, and whether that question asked this field. */
+  latestMessage?: string;
+  /** True when the question the visitor just answered was this field's (asked by the runtime or the model). */
+  answeringField?: (field: ActionField) => boolean;
+}
+
 const digitsOnly = (text: string) => text.replace(/\D+/g, '');
 const urlCore = (text: string) =>
   text
@@ -18,8 +28,16 @@ const urlCore = (text: string) =>
     .replace(/^www\./, '')
     .replace(/[/?#]+$/, '');
 
-export function isGrounded(field: ActionField, value: FieldValue, visitorText: string): boolean {
-  if (value === null || value === '') return true;
+export function isGrounded(field: ActionField, value: FieldValue, allVisitorText: string, context: GroundingContext = {}): boolean {
+  if (value === '') return true;
+  const yesNo = field.type === 'boolean' || field.type === 'consent';
+  if (field.type === 'consent' && context.answeringField && !context.answeringField(field)) {
+    // Not asked yet: only a clear statement of consent to this ("yes, you may store my details")
+    // counts, never a yes about something else ("yes, I want to become an affiliate").
+    return value === true && statesConsent(context.latestMessage ?? allVisitorText);
+  }
+  const source = field.type === 'consent' && context.latestMessage !== undefined ? context.latestMessage : allVisitorText;
+  const visitorText = yesNo ? source : affirmedText(source);
   const lower = visitorText.toLowerCase();
   switch (field.type) {
     case 'number': {
@@ -64,4 +82,17 @@ export function isGrounded(field: ActionField, value: FieldValue, visitorText: s
       return wanted.length > 0 && normaliseText(visitorText).includes(wanted);
     }
   }
+}
+
+const CONSENT_VERB = /\b(agree|agreed|consent|permission|you (?:may|can) (?:store|keep|save|use|process|contact)|(?:ok|okay|fine|happy) (?:for you )?to (?:store|keep|save|use|process)|accept)\b/i;
+const CONSENT_OBJECT = /\b(store|storing|keep|keeping|save|saving|details|data|info|information|terms|privacy|contact|process|processing)\b/i;
+
+/** A clause that agrees, in so many words, to the data being kept: the consent given before it was asked. */
+export function statesConsent(text: string): boolean {
+  return text
+    .split(/[\n.!?;]+|\bbut\b/i)
+    .some((clause) => {
+      const kept = affirmedText(clause);
+      return kept.trim() === clause.trim() && CONSENT_VERB.test(clause) && CONSENT_OBJECT.test(clause);
+    });
 }

@@ -1,4 +1,4 @@
-import { normaliseText } from '../text-normalise';
+import { normaliseText } from './text-normalise';
 
 /** Yes, no, or neither, from a short reply. Consent and confirmation both read answers through here. */
 export type YesNo = 'yes' | 'no';

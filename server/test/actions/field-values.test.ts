@@ -1,6 +1,6 @@
-import { fieldSchema, type ActionField } from '../src/actions/action-definition';
-import { describeValueProblems, validateActionValues, validateFieldValue } from '../src/actions/field-values';
-import { ACTION_TEMPLATES } from '../src/actions/templates';
+import { fieldSchema, type ActionField } from '../../src/actions/action-definition';
+import { describeValueProblems, validateActionValues, validateFieldValue } from '../../src/actions/field-values';
+import { ACTION_TEMPLATES } from '../../src/actions/templates';
 
 const field = (input: Record<string, unknown>): ActionField => fieldSchema.parse({ key: 'value', label: 'Value', question: 'Value?', ...input });
 const affiliate = ACTION_TEMPLATES['affiliate-application'];

@@ -1,4 +1,4 @@
-import { normaliseText, similarEnough, words } from '../text-normalise';
+import { normaliseText, similarEnough, words } from './text-normalise';
 
 /** Matching a reply to one of an enum field's options by value, label, synonym or close spelling. */
 export interface EnumOption {

@@ -1,0 +1,47 @@
+import { Notice } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
+import type { Lead, LeadDuplicates } from './types';
+
+/** Why a manager should look twice at this lead: a possible duplicate, or a request held for them. */
+export function managerRequestLabel(request: Lead['managerRequest']): string | null {
+  if (request === 'unverified-affiliate-change') return __('Request for the manager: concerns an existing affiliate, sender not verified', 'affiliate-agent');
+  if (request === 'link-affiliate-by-hand') return __('Request for the manager: link the AffiliateWP account by hand', 'affiliate-agent');
+  return null;
+}
+
+const nameOf = (lead: { id: string; name: string | null; email: string | null }) => lead.name || lead.email || lead.id;
+
+export function IdentityNotices({ lead, duplicates }: { lead: Lead; duplicates: LeadDuplicates | undefined }) {
+  const request = managerRequestLabel(lead.managerRequest);
+  const later = duplicates?.later ?? [];
+  return (
+    <>
+      {lead.duplicateOf ? (
+        <Notice status="warning" isDismissible={false}>
+          {__('Possible duplicate of', 'affiliate-agent')}{' '}
+          <a href={`#/leads/${encodeURIComponent(lead.duplicateOf)}`}>{duplicates?.of ? nameOf(duplicates.of) : lead.duplicateOf}</a>
+          {' — '}
+          {__('an earlier lead with the same email. The visitor has not proven they own it, so mail to that address and the AffiliateWP application are held (replay them in the ledger once you are sure).', 'affiliate-agent')}
+        </Notice>
+      ) : null}
+      {later.length ? (
+        <Notice status="warning" isDismissible={false}>
+          {sprintf(__('%d later submission(s) used this email:', 'affiliate-agent'), later.length)}{' '}
+          {later.map((item, index) => (
+            <span key={item.id}>
+              {index ? ', ' : ''}
+              <a href={`#/leads/${encodeURIComponent(item.id)}`}>{nameOf(item)}</a>
+            </span>
+          ))}
+          {'. '}
+          {__('They did not change this lead.', 'affiliate-agent')}
+        </Notice>
+      ) : null}
+      {request ? (
+        <Notice status="info" isDismissible={false}>
+          {request}
+        </Notice>
+      ) : null}
+    </>
+  );
+}

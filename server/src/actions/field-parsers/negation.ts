@@ -1,0 +1,57 @@
+/**
+ * What a visitor says they do NOT have or use. "I'm not on YouTube, I run a blog" names YouTube,
+ * but only to rule it out; a value inside a negated span never counts as given, on either engine.
+ *
+ * The scope of a negation runs from its cue to the end of the clause: a comma or sentence mark, or
+ * a word that turns to the affirmative ("but", "just", "only", "more like", "actually", "now").
+ * "X instead of Y" / "X rather than Y" negate only Y.
+ */
+export interface NegatedSpan {
+  start: number;
+  end: number;
+}
+
+const APOSTROPHE = "['’]?";
+const CUES = [
+  `\\bnot(?!\\s+(?:only|just|sure|bad)\\b)`,
+  `\\bno longer\\b`,
+  `\\bnever\\b`,
+  `\\bused to\\b`,
+  `\\binstead of\\b`,
+  `\\brather than\\b`,
+  `\\bdon${APOSTROPHE}t\\b`,
+  `\\bdoesn${APOSTROPHE}t\\b`,
+  `\\bdidn${APOSTROPHE}t\\b`,
+  `\\bisn${APOSTROPHE}t\\b`,
+  `\\baren${APOSTROPHE}t\\b`,
+  `\\bwasn${APOSTROPHE}t\\b`,
+  `\\bhaven${APOSTROPHE}t\\b`,
+  `\\bcan${APOSTROPHE}t\\b`,
+  `\\bnor\\b`,
+  // "no YouTube, just a blog"; "no," and "no problem" are answers, not a negated value.
+  `\\bno(?=\\s+(?!problem|worries|thanks|idea|doubt)[\\p{L}\\d@])`,
+];
+const CUE = new RegExp(CUES.join('|'), 'giu');
+const SCOPE_END = /[,.;:!?\n()]|\s[-–—]\s|\b(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im)\b/giu;
+
+export function negatedSpans(text: string): NegatedSpan[] {
+  const spans: NegatedSpan[] = [];
+  for (const cue of text.matchAll(CUE)) {
+    const start = (cue.index ?? 0) + cue[0].length;
+    SCOPE_END.lastIndex = start;
+    const end = SCOPE_END.exec(text);
+    spans.push({ start: cue.index ?? 0, end: end ? end.index : text.length });
+  }
+  return spans;
+}
+
+/** The text with every negated span blanked out (same length, so offsets stay valid). */
+export function affirmedText(text: string): string {
+  let result = text;
+  for (const span of negatedSpans(text)) result = result.slice(0, span.start) + ' '.repeat(span.end - span.start) + result.slice(span.end);
+  return result;
+}
+
+export function isNegatedAt(text: string, start: number, end: number): boolean {
+  return negatedSpans(text).some((span) => start < span.end && span.start < end);
+}

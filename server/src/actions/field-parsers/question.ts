@@ -1,0 +1,18 @@
+import { normaliseText } from './text-normalise';
+
+/**
+ * Whether a message asks something rather than answers. Both engines use it: a question is
+ * answered from the knowledge index and never stored as a field value or read as an application.
+ */
+const QUESTION_START = /^(what|whats|how|hows|when|where|why|who|whom|which|can|could|do|does|did|is|are|was|will|would|should|may|tell me|explain|i have a question|question|quick question|wait what)\b/;
+
+/** A message that asks something ("what is the commission?", "do you pay by PayPal?"). */
+export function looksLikeQuestion(text: string): boolean {
+  if (/\?\s*$/.test(text.trim())) return true;
+  return startsLikeQuestion(text);
+}
+
+/** Starts with a question word: "YouTube?" is an unsure answer, "do you accept podcasts?" a question. */
+export function startsLikeQuestion(text: string): boolean {
+  return QUESTION_START.test(normaliseText(text));
+}

@@ -1,0 +1,23 @@
+import type { Lead } from '../leads/lead-types';
+
+/**
+ * Steps that act on the email a visitor typed — mail to it, an AffiliateWP application for it — are
+ * held when nothing proves the visitor owns that email and the lead is a possible duplicate of an
+ * earlier one or a request about an existing affiliate. Otherwise anyone could make the site mail a
+ * stranger under their own name, or touch another person's affiliate account (issue 12). A held step is
+ * recorded as skipped with this reason, so the manager sees it in the delivery ledger.
+ */
+/** Ledger entries whose reason starts with this may be released (replayed) by a manager. */
+export const HELD_PREFIX = 'Held for the manager:';
+
+export function heldStepReason(lead: Pick<Lead, 'duplicateOf' | 'managerRequest'>, step: { type: string; config?: unknown }): string | undefined {
+  const actsOnTypedEmail = step.type === 'affiliatewp_application' || (step.type === 'email' && (step.config as { to?: unknown } | undefined)?.to === 'applicant');
+  if (!actsOnTypedEmail) return undefined;
+  if (lead.managerRequest === 'unverified-affiliate-change') {
+    return `${HELD_PREFIX} this request concerns an existing affiliate and the visitor has not proven they own its email.`;
+  }
+  if (lead.duplicateOf) {
+    return `${HELD_PREFIX} an earlier lead has this email and the visitor has not proven they own it; compare the two leads first.`;
+  }
+  return undefined;
+}
