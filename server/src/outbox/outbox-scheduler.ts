@@ -8,6 +8,7 @@ import type { OutboxRepository } from './outbox-repository';
 import type { JobStepType, NewJob } from './outbox-types';
 import { evaluateCondition } from './step-conditions';
 import { heldStepReason } from './step-holds';
+import { stepHandlerOf } from './steps';
 
 /**
  * Turns a lead's steps into outbox jobs. Runs inside the lead's transaction (synchronous
@@ -68,10 +69,9 @@ export function createOutboxScheduler({
     onScheduled();
   }
 
-  function affiliateWpSkipReason(): string | undefined {
-    return readDeliverySettings(settings).affiliatewp.transport === 'none'
-      ? 'Skipped: AffiliateWP is not connected (Settings → Delivery → AffiliateWP transport).'
-      : undefined;
+  /** Why a step of this type is skipped before any attempt, as its handler decides (steps/<type>.ts). */
+  function skipReasonWhenScheduled(type: JobStepType): string | undefined {
+    return stepHandlerOf(type)?.skipReasonWhenScheduled?.(readDeliverySettings(settings));
   }
 
   return {
@@ -86,11 +86,9 @@ export function createOutboxScheduler({
           label: step.label ?? null,
           dependsOn: step.dependsOn,
           step: step as unknown as Record<string, unknown>,
-          skipReason: condition.met
-            ? (heldStepReason(lead, step) ?? (step.type === 'affiliatewp_application' ? affiliateWpSkipReason() : undefined))
-            : condition.reason,
-          // The chat shows reply steps itself; recorded as done so steps depending on them run.
-          alreadyDone: step.type === 'reply' ? 'shown in the chat' : undefined,
+          skipReason: condition.met ? (heldStepReason(lead, step) ?? skipReasonWhenScheduled(step.type)) : condition.reason,
+          // Done already (the chat shows reply steps itself): recorded so steps depending on it run.
+          alreadyDone: stepHandlerOf(step.type)?.doneWhenScheduled,
         };
       });
       if (planned.length) insertGroup(lead, triggerKey, planned, null);
@@ -101,14 +99,13 @@ export function createOutboxScheduler({
       const latest = earlier[earlier.length - 1];
       if (latest && latest.trigger.startsWith(`approval-${decision}-`)) return; // the same decision again: nothing new to do
       const trigger = `approval-${decision}-${earlier.length + 1}`;
-      const skipReason = affiliateWpSkipReason();
       const setStatus: PlannedStep = {
         id: 'affiliatewp_status',
         type: 'affiliatewp_set_status',
         label: decision === 'approved' ? 'Activate the affiliate in AffiliateWP' : 'Reject the affiliate in AffiliateWP',
         dependsOn: [],
         step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status: decision === 'approved' ? 'active' : 'rejected' } },
-        skipReason,
+        skipReason: skipReasonWhenScheduled('affiliatewp_set_status'),
       };
       const planned: PlannedStep[] =
         decision === 'approved'

@@ -6,7 +6,7 @@ import type { LeadSource } from '../contract/lead-types';
 import type { FieldValue } from '../actions/field-values';
 import { buildNewLead } from '../leads/lead-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
-import { renderTemplate } from './render-template';
+import { renderTemplate } from '../actions/render-template';
 import { previewSteps } from './would-send';
 
 /**

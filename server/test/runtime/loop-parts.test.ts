@@ -8,7 +8,7 @@ import { isGrounded } from '../../src/actions/value-grounding';
 import { assemblePrompt } from '../../src/runtime/prompt-assembly';
 import { readConfirmationAnswer } from '../../src/runtime/confirmation';
 import { citationsIn, normaliseHits } from '../../src/runtime/knowledge-hits';
-import { renderTemplate } from '../../src/runtime/render-template';
+import { renderTemplate } from '../../src/actions/render-template';
 
 const definition = ACTION_TEMPLATES['affiliate-application'];
 const actions: RunnableAction[] = [{ actionId: 'act_1', version: 3, definition }];

@@ -1,4 +1,4 @@
-import type { FieldValue } from '../actions/field-values';
+import type { FieldValue } from './field-values';
 
 /**
  * Merge tags such as {{name}} in completion messages and step templates. Unknown tags are left

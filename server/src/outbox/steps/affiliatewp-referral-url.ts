@@ -1,0 +1,15 @@
+import { CONNECTORS } from '../../connectors';
+import type { StepHandler } from './step-handler';
+
+/** After approval: the affiliate's referral link, for the welcome email that depends on it. */
+export const affiliateWpReferralUrlStep: StepHandler<'affiliatewp_referral_url'> = {
+  type: 'affiliatewp_referral_url',
+  execute: async (_job, lead, context) => {
+    const connector = CONNECTORS.affiliatewp(context.connectors);
+    let affiliateId = context.groupResults.affiliatewp_status?.affiliateId as number | undefined;
+    if (typeof affiliateId !== 'number' && lead.email) affiliateId = (await connector.findByEmail(lead.email))?.affiliate_id;
+    if (typeof affiliateId !== 'number') return { kind: 'retry', error: `No affiliate was found for ${lead.email ?? 'this lead'} yet.`, response: context.lastAnswer() };
+    const url = await connector.referralUrl(affiliateId);
+    return { kind: 'succeeded', response: context.lastAnswer({ referralUrl: url }), result: { affiliateId, referralUrl: url } };
+  },
+};

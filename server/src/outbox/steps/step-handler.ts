@@ -1,0 +1,69 @@
+import type { ActionStep } from '../../contract/action-definition';
+import type { ConnectorDependencies } from '../../connectors';
+import type { DeliverySettings } from '../../connectors/delivery-settings';
+import type { ResponseSummary } from '../../connectors/delivery-error';
+import type { SafeHttpClient } from '../../connectors/safe-http';
+import type { Lead } from '../../contract/lead-types';
+import type { TranscriptMessage } from '../lead-payload';
+import type { JobOutcome, JobStepType, OutboxJob } from '../outbox-types';
+
+/**
+ * What one step type is: how the scheduler plans it, what the playground shows it would send, and
+ * how the worker runs it. Each type lives in its own file next to this one and is listed in
+ * steps/index.ts, so a new step type touches one file (plus its config schema in
+ * actions/action-definition.ts, which stays there because actions/ sits below outbox/).
+ */
+export interface StepHandler<Type extends JobStepType = JobStepType> {
+  type: Type;
+  /** Why the scheduler records this step as skipped before any attempt (e.g. AffiliateWP not connected). */
+  skipReasonWhenScheduled?: (settings: DeliverySettings) => string | undefined;
+  /** Set when the step is done by the time it is scheduled (the chat shows replies itself). */
+  doneWhenScheduled?: string;
+  /** What the step would send for this lead, with no I/O; only action step types have one. */
+  preview?: (config: ActionStepConfig<Type>, context: PreviewContext) => Record<string, unknown>;
+  /** Runs the job for an existing lead; may throw connector errors, which executeJob classifies. */
+  execute: (job: OutboxJob, lead: Lead, context: StepRunContext) => Promise<JobOutcome>;
+}
+
+/** The config an action definition gives a step of this type (never for the approval flow's steps). */
+export type ActionStepConfig<Type extends JobStepType> = Extract<ActionStep, { type: Type }> extends { config: infer Config } ? Config : never;
+
+export interface PreviewContext {
+  lead: Lead;
+  settings: DeliverySettings;
+  transcript: TranscriptMessage[];
+  now: string;
+}
+
+/** What the worker gives a job: the lead's world as it is now. Connectors are built per job from it. */
+export interface ExecutionContext {
+  lead: Lead | null;
+  settings: DeliverySettings;
+  http: SafeHttpClient;
+  secret: string;
+  webhookSecret: () => string;
+  nowSeconds: () => number;
+  nowIso: () => string;
+  transcript: (conversationId: string) => TranscriptMessage[] | null;
+  /** Results of the other jobs scheduled with this one (affiliate id, referral URL). */
+  groupResults: Record<string, Record<string, unknown> | null>;
+  isWebhookDisabled: (url: string) => string | null;
+}
+
+/** The execution context plus connector dependencies whose HTTP answers are recorded for the ledger. */
+export interface StepRunContext extends ExecutionContext {
+  connectors: ConnectorDependencies;
+  /** The last recorded HTTP answer merged with `extra`, or null when there is neither. */
+  lastAnswer: (extra?: Record<string, unknown>) => ResponseSummary | null;
+}
+
+/** The job's step config as stored: an object, whatever the type. */
+export function configOf(job: OutboxJob): Record<string, unknown> {
+  return (job.step.config ?? {}) as Record<string, unknown>;
+}
+
+export function affiliateWpNotConnected(settings: DeliverySettings): string | undefined {
+  return settings.affiliatewp.transport === 'none'
+    ? 'Skipped: AffiliateWP is not connected (Settings → Delivery → AffiliateWP transport).'
+    : undefined;
+}
