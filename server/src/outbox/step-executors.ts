@@ -15,6 +15,8 @@ import type { JobOutcome, OutboxJob } from './outbox-types';
  */
 export interface ExecutionContext {
   lead: Lead | null;
+  /** The affiliate this lead created or a manager linked to it; null when there is none. */
+  ownAffiliateId: () => number | null;
   settings: DeliverySettings;
   http: SafeHttpClient;
   secret: string;
@@ -63,19 +65,27 @@ export async function executeJob(job: OutboxJob, context: ExecutionContext): Pro
         if (!lead.email) return { kind: 'failed', error: 'The lead has no email address to find its affiliate by.', response: null };
         const status = String(config.status) as AffiliateStatus;
         const connector = CONNECTORS.affiliatewp(dependencies);
-        let affiliate = await connector.findByEmail(lead.email);
-        if (!affiliate && status === 'rejected') return { kind: 'succeeded', response: lastAnswer({ note: 'no affiliate with this email, nothing to reject' }), result: { affiliateId: null } };
-        // Approving a lead whose action created no application: create it now, then activate it.
-        if (!affiliate) affiliate = (await connector.createPending({ email: lead.email, name: lead.name ?? lead.email })).affiliate;
-        const updated = await connector.setStatus(affiliate.affiliate_id, status, { initiatedBy: { userId: job.actor ?? 0 } });
+        let affiliateId = context.ownAffiliateId();
+        if (affiliateId === null && status === 'rejected') {
+          return { kind: 'succeeded', response: lastAnswer({ note: 'this lead created no affiliate and none was linked to it; nothing to reject (an affiliate that merely shares the email is left alone)' }), result: { affiliateId: null } };
+        }
+        if (affiliateId === null) {
+          // Approving a lead whose action created no application: create it now, but never take over one that exists.
+          const { affiliate, created } = await connector.createPending(pendingApplicationOf({ ...lead, email: lead.email }, {}));
+          if (!created) {
+            return { kind: 'failed', error: `An affiliate (#${affiliate.affiliate_id}) with this email existed before this lead; it was left alone. Link it to the lead by hand in AffiliateWP if it is the same person.`, response: lastAnswer() };
+          }
+          affiliateId = affiliate.affiliate_id;
+        }
+        const updated = await connector.setStatus(affiliateId, status, { initiatedBy: { userId: job.actor ?? 0 } });
         return { kind: 'succeeded', response: lastAnswer({ affiliateId: updated.affiliate_id, status: updated.status }), result: { affiliateId: updated.affiliate_id, status: updated.status } };
       }
 
       case 'affiliatewp_referral_url': {
         const connector = CONNECTORS.affiliatewp(dependencies);
         let affiliateId = context.groupResults.affiliatewp_status?.affiliateId as number | undefined;
-        if (typeof affiliateId !== 'number' && lead.email) affiliateId = (await connector.findByEmail(lead.email))?.affiliate_id;
-        if (typeof affiliateId !== 'number') return { kind: 'retry', error: `No affiliate was found for ${lead.email ?? 'this lead'} yet.`, response: lastAnswer() };
+        if (typeof affiliateId !== 'number') affiliateId = context.ownAffiliateId() ?? undefined;
+        if (typeof affiliateId !== 'number') return { kind: 'retry', error: `No affiliate of this lead was found for ${lead.email ?? 'this lead'} yet.`, response: lastAnswer() };
         const url = await connector.referralUrl(affiliateId);
         return { kind: 'succeeded', response: lastAnswer({ referralUrl: url }), result: { affiliateId, referralUrl: url } };
       }
