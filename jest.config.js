@@ -2,7 +2,8 @@
  * One jest run covers the whole repository (`npm test`):
  * - server: the Node service, in-process on temporary SQLite files, with local HTTP fakes;
  * - ui: admin app and chat block components in jsdom;
- * - e2e: a real WordPress 6.5 + the real service + headless Chromium (tests/e2e).
+ * - e2e: a real WordPress 6.5 + the real service + headless Chromium (tests/e2e, and the
+ *   browser attacks in tests/security, files named *.e2e.test.ts).
  */
 const swc = (react) => [
   '@swc/jest',
@@ -24,7 +25,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/server', '<rootDir>/tests'],
       testMatch: ['<rootDir>/server/**/test/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '\\.e2e\\.test\\.ts$'],
       transform: { '^.+\\.ts$': swc(false) },
     },
     {
@@ -43,8 +44,8 @@ module.exports = {
     {
       displayName: 'e2e',
       testEnvironment: 'node',
-      roots: ['<rootDir>/tests/e2e'],
-      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      roots: ['<rootDir>/tests/e2e', '<rootDir>/tests/security'],
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts', '<rootDir>/tests/security/**/*.e2e.test.ts'],
       transform: { '^.+\\.ts$': swc(false) },
     },
   ],

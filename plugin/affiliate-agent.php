@@ -86,6 +86,9 @@ function affiliate_agent_add_hooks() {
 
 	// The chat block, registered from its build manifest (block.json is the contract).
 	add_action( 'init', array( AffiliateAgent\Support\Blocks::class, 'register' ) );
+	// Its agent's appearance and state at render time (render.php applies this filter).
+	add_filter( 'affiliate_agent_chat_agent', array( new AffiliateAgent\Support\Chat_Agents( $service ), 'lookup' ), 10, 2 );
+	add_filter( 'rest_request_after_callbacks', array( AffiliateAgent\Support\Chat_Agents::class, 'flush_after_agent_change' ), 10, 3 );
 
 	// wp-admin: the admin app and the settings screen.
 	$admin_page    = new AffiliateAgent\Admin\Admin_Page( $settings );

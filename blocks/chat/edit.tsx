@@ -2,7 +2,9 @@
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
 import { PanelBody, Placeholder, SelectControl, TextareaControl, TextControl } from '@wordpress/components';
+import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
+import { resolveAppearance, type AgentDisplay } from './editor/agent-appearance';
 import { AgentPicker } from './editor/agent-picker';
 import { ChatPreview } from './editor/chat-preview';
 import './editor.scss';
@@ -10,7 +12,8 @@ import './editor.scss';
 export type ChatAttributes = {
   agentId: string;
   displayMode: 'inline' | 'floating';
-  position: 'bottom-right' | 'bottom-left';
+  /** Empty: the agent's Appearance decides. */
+  position: '' | 'bottom-right' | 'bottom-left';
   title: string;
   greeting: string;
   placeholder: string;
@@ -30,15 +33,19 @@ export function accentStyle(attributes: ChatAttributes): Record<string, string> 
 
 export default function Edit({ attributes, setAttributes }: BlockEditProps<ChatAttributes>) {
   const { agentId, displayMode, position, title, greeting, placeholder } = attributes;
+  const [agents, setAgents] = useState<AgentDisplay[]>([]);
+  const blockAccent = accentStyle(attributes);
+  // The same rule and the same agent fields as render.php, so the preview is what visitors get.
+  const shown = resolveAppearance({ position, title, greeting, accent: blockAccent['--aa-accent'] }, agents.find((agent) => agent.id === agentId));
   const blockProps = useBlockProps({
-    className: `is-${displayMode} is-position-${position} is-editor-preview`,
-    style: accentStyle(attributes),
+    className: `is-${displayMode} is-position-${shown.position} is-editor-preview`,
+    style: { ...blockAccent, ...(shown.accent ? { '--aa-accent': shown.accent } : {}) },
   });
 
   const settings = (
     <InspectorControls>
       <PanelBody title={__('Agent', 'affiliate-agent')}>
-        <AgentPicker value={agentId} onChange={(next: string) => setAttributes({ agentId: next })} />
+        <AgentPicker value={agentId} onChange={(next: string) => setAttributes({ agentId: next })} onAgents={setAgents} />
       </PanelBody>
       <PanelBody title={__('Display', 'affiliate-agent')}>
         <SelectControl
@@ -59,6 +66,7 @@ export default function Edit({ attributes, setAttributes }: BlockEditProps<ChatA
             label={__('Position', 'affiliate-agent')}
             value={position}
             options={[
+              { value: '', label: __('As set on the agent', 'affiliate-agent') },
               { value: 'bottom-right', label: __('Bottom right', 'affiliate-agent') },
               { value: 'bottom-left', label: __('Bottom left', 'affiliate-agent') },
             ]}
@@ -71,7 +79,7 @@ export default function Edit({ attributes, setAttributes }: BlockEditProps<ChatA
           __nextHasNoMarginBottom
           __next40pxDefaultSize
           label={__('Title', 'affiliate-agent')}
-          help={__('Leave empty for “Affiliate program assistant”.', 'affiliate-agent')}
+          help={__('Leave empty to use the agent’s own title.', 'affiliate-agent')}
           value={title}
           onChange={(next: string) => setAttributes({ title: next })}
         />
@@ -98,7 +106,7 @@ export default function Edit({ attributes, setAttributes }: BlockEditProps<ChatA
       <div {...blockProps}>
         {settings}
         <Placeholder icon="format-chat" label={__('Affiliate Agent Chat', 'affiliate-agent')} instructions={__('Choose the agent visitors will chat with.', 'affiliate-agent')}>
-          <AgentPicker value={agentId} onChange={(next: string) => setAttributes({ agentId: next })} />
+          <AgentPicker value={agentId} onChange={(next: string) => setAttributes({ agentId: next })} onAgents={setAgents} />
         </Placeholder>
       </div>
     );
@@ -109,9 +117,10 @@ export default function Edit({ attributes, setAttributes }: BlockEditProps<ChatA
       {settings}
       <ChatPreview
         mode={displayMode}
-        position={position}
-        title={title || __('Affiliate program assistant', 'affiliate-agent')}
-        greeting={greeting || __('Hi! How can I help you today?', 'affiliate-agent')}
+        position={shown.position}
+        title={shown.title}
+        greeting={shown.greeting}
+        avatarUrl={shown.avatarUrl}
         placeholder={placeholder || __('Type your message…', 'affiliate-agent')}
       />
     </div>

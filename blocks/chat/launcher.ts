@@ -3,13 +3,37 @@
  * It wires the server-rendered bubble or inline composer, and at first interaction asks the
  * site for a visitor token and loads the full widget in parallel. No token is ever in the
  * HTML, so fully cached pages keep working. Plain DOM on purpose: no framework, no imports.
+ *
+ * Trust: post markup is written by authors without `unfiltered_html`, and kses keeps `class`,
+ * `id` and `data-*`. So nothing here is read from the markup except an instance id: the widget
+ * URL, the session route and each block's settings come from `affiliateAgentChatConfig`, which
+ * only the plugin prints (an inline script before this one; see render.php). An element whose
+ * instance id that config does not name mounts nothing and loads nothing.
  */
 type Mount = (root: HTMLElement, config: Record<string, unknown>, options: Record<string, unknown>) => { open(): void; toggle(): void };
+interface Instance {
+  agentId: string;
+  mode: string;
+  [setting: string]: unknown;
+}
+interface PrintedConfig {
+  widgetUrl: string;
+  sessionUrl: string;
+  instances: Record<string, Instance>;
+}
 
-
-const ROOT = 'wp-block-affiliate-agent-chat';
-const win = window as unknown as { affiliateAgentChat?: { mount: Mount } };
+const win = window as unknown as { affiliateAgentChat?: { mount: Mount }; affiliateAgentChatConfig?: unknown };
 let widget: Promise<Mount> | undefined;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  // A DOM element clobbering the global (`<div id="affiliateAgentChatConfig">`) is no plain object.
+  Object.prototype.toString.call(value) === '[object Object]';
+
+function printedConfig(): PrintedConfig | null {
+  const config = win.affiliateAgentChatConfig;
+  if (!isRecord(config) || !isRecord(config.instances) || typeof config.widgetUrl !== 'string' || typeof config.sessionUrl !== 'string') return null;
+  return config as unknown as PrintedConfig;
+}
 
 function loadWidget(url: string): Promise<Mount> {
   return (widget ??= new Promise<Mount>((resolve, reject) => {
@@ -33,22 +57,15 @@ function stored(agentId: string): boolean {
   }
 }
 
-function setup(root: HTMLElement): void {
-  const data = root.dataset;
-  const agentId = data.agentId ?? '';
-  let config: Record<string, unknown> = {};
-  try {
-    config = JSON.parse(data.config ?? '{}');
-  } catch {
-    // Fall back to the widget's English strings.
-  }
-  config = { ...config, agentId, sessionUrl: data.sessionUrl, mode: data.mode, position: data.position };
+function setup(root: HTMLElement, instance: Instance, printed: PrintedConfig): void {
+  const { agentId, mode } = instance;
+  const config: Record<string, unknown> = { ...instance, sessionUrl: printed.sessionUrl };
   let handle: ReturnType<Mount> | undefined;
   let loading = false;
 
   function start(isInteraction: boolean): void {
     if (handle) {
-      if (isInteraction && data.mode === 'floating') handle.toggle();
+      if (isInteraction && mode === 'floating') handle.toggle();
       return;
     }
     if (loading) return;
@@ -57,7 +74,7 @@ function setup(root: HTMLElement): void {
     // A returning visitor (same tab) already holds a token in sessionStorage; the widget decides.
     const sessionPromise =
       isInteraction && !stored(agentId)
-        ? fetch(data.sessionUrl ?? '', {
+        ? fetch(printed.sessionUrl, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
             body: JSON.stringify({ agentId }),
@@ -66,7 +83,7 @@ function setup(root: HTMLElement): void {
         : null;
     // The widget reports a failed session itself; this only keeps the console free of "unhandled".
     sessionPromise?.catch(() => undefined);
-    loadWidget(data.widgetUrl ?? '')
+    loadWidget(printed.widgetUrl)
       .then((mount) => {
         const draft = root.querySelector<HTMLInputElement>('input, textarea')?.value;
         handle = mount(root, config, { sessionPromise, draft });
@@ -81,18 +98,28 @@ function setup(root: HTMLElement): void {
 
   const opener = (event: Event) => (event.target as Element).closest?.('[data-aa-open]') && start(true);
   root.addEventListener('click', opener);
-  root.addEventListener('focusin', (event) => data.mode === 'inline' && opener(event));
+  root.addEventListener('focusin', (event) => mode === 'inline' && opener(event));
   root.addEventListener('submit', (event) => {
     event.preventDefault();
     start(true);
   });
   // Warm the cache when the pointer comes near; the token still waits for a real click.
-  root.addEventListener('pointerenter', () => void loadWidget(data.widgetUrl ?? '').catch(() => undefined), { once: true });
+  root.addEventListener('pointerenter', () => void loadWidget(printed.widgetUrl).catch(() => undefined), { once: true });
   if (stored(agentId)) start(false);
 }
 
 function init(): void {
-  document.querySelectorAll<HTMLElement>(`.${ROOT}[data-aa-chat]`).forEach(setup);
+  const printed = printedConfig();
+  if (!printed) return;
+  const mounted = new Set<string>();
+  document.querySelectorAll<HTMLElement>('[data-aa-instance]').forEach((root) => {
+    const id = root.dataset.aaInstance ?? '';
+    const instance = Object.prototype.hasOwnProperty.call(printed.instances, id) ? printed.instances[id] : null;
+    // Each printed instance mounts once: a copy of a real block's id elsewhere in a post stays inert.
+    if (!isRecord(instance) || typeof instance.agentId !== 'string' || mounted.has(id)) return;
+    mounted.add(id);
+    setup(root, instance, printed);
+  });
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -2,8 +2,9 @@
 /**
  * Front-end markup of the chat block (dynamic render, escaped late).
  *
- * Prints only a static bubble (floating) or a static panel (inline) plus data attributes for the
- * launcher. There is deliberately no token here: the launcher asks the session route for one at the
+ * Prints only a static bubble (floating) or a static panel (inline) carrying an instance id; the
+ * launcher's settings go into the configuration the plugin prints (Chat_Config). There is
+ * deliberately no token here: the launcher asks the session route for one at the
  * visitor's first click, so full-page caches can serve this HTML to everyone.
  *
  * @package AffiliateAgent
@@ -23,8 +24,27 @@ if ( '' === $aa_chat_agent_id ) {
 	return;
 }
 
+/*
+ * The agent's state and appearance (Chat_Agents, through this filter; nothing answers it outside
+ * the plugin). A disabled or deleted agent renders nothing: no bubble that opens to an error.
+ * When the service is unreachable the block still renders from the last known appearance, and
+ * the widget shows a friendly notice with the owner's contact link instead of a chat.
+ */
+$aa_chat_lookup = apply_filters( 'affiliate_agent_chat_agent', null, $aa_chat_agent_id );
+$aa_chat_status = is_array( $aa_chat_lookup ) && isset( $aa_chat_lookup['status'] ) ? (string) $aa_chat_lookup['status'] : 'unknown';
+if ( 'disabled' === $aa_chat_status || 'missing' === $aa_chat_status ) {
+	return;
+}
+$aa_chat_agent      = is_array( $aa_chat_lookup ) && isset( $aa_chat_lookup['agent'] ) && is_array( $aa_chat_lookup['agent'] ) ? $aa_chat_lookup['agent'] : array();
+$aa_chat_appearance = isset( $aa_chat_agent['appearance'] ) && is_array( $aa_chat_agent['appearance'] ) ? $aa_chat_agent['appearance'] : array();
+$aa_chat_https_url  = static function ( $value ) {
+	return is_string( $value ) && preg_match( '#^https?://[^\s"\'<>]+$#i', $value ) ? $value : '';
+};
+
+// A block's own settings win; empty ones fall back to the agent's Appearance, then to defaults.
 $aa_chat_mode     = ( isset( $attributes['displayMode'] ) && 'inline' === $attributes['displayMode'] ) ? 'inline' : 'floating';
-$aa_chat_position = ( isset( $attributes['position'] ) && 'bottom-left' === $attributes['position'] ) ? 'bottom-left' : 'bottom-right';
+$aa_chat_position = ! empty( $attributes['position'] ) ? (string) $attributes['position'] : (string) ( $aa_chat_appearance['position'] ?? '' );
+$aa_chat_position = 'bottom-left' === $aa_chat_position ? 'bottom-left' : 'bottom-right';
 
 /*
  * Colours are "skip serialization" supports: instead of painting the wrapper, the chosen
@@ -41,11 +61,16 @@ $aa_chat_colour = static function ( $preset, $custom ) {
 	return '';
 };
 $aa_chat_accent      = $aa_chat_colour( $attributes['backgroundColor'] ?? '', $attributes['style']['color']['background'] ?? '' );
+if ( '' === $aa_chat_accent && isset( $aa_chat_appearance['primaryColor'] ) && is_string( $aa_chat_appearance['primaryColor'] ) && preg_match( '/^#[0-9a-fA-F]{6}$/', $aa_chat_appearance['primaryColor'] ) ) {
+	$aa_chat_accent = $aa_chat_appearance['primaryColor'];
+}
 $aa_chat_accent_text = $aa_chat_colour( $attributes['textColor'] ?? '', $attributes['style']['color']['text'] ?? '' );
 $aa_chat_style       = ( $aa_chat_accent ? '--aa-accent:' . $aa_chat_accent . ';' : '' ) . ( $aa_chat_accent_text ? '--aa-accent-text:' . $aa_chat_accent_text . ';' : '' );
 
-$aa_chat_title       = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : __( 'Affiliate program assistant', 'affiliate-agent' );
-$aa_chat_greeting    = ! empty( $attributes['greeting'] ) ? (string) $attributes['greeting'] : '';
+$aa_chat_title       = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : ( ! empty( $aa_chat_appearance['title'] ) ? (string) $aa_chat_appearance['title'] : __( 'Affiliate program assistant', 'affiliate-agent' ) );
+$aa_chat_greeting    = ! empty( $attributes['greeting'] ) ? (string) $attributes['greeting'] : ( ! empty( $aa_chat_agent['greeting'] ) ? (string) $aa_chat_agent['greeting'] : '' );
+$aa_chat_avatar      = $aa_chat_https_url( $aa_chat_appearance['avatarUrl'] ?? '' );
+$aa_chat_contact     = $aa_chat_https_url( $aa_chat_agent['contactUrl'] ?? '' );
 $aa_chat_placeholder = ! empty( $attributes['placeholder'] ) ? (string) $attributes['placeholder'] : __( 'Type your message…', 'affiliate-agent' );
 
 // The launcher and widget are plain bundles, not wp-scripts ones, so PHP hands them translated strings.
@@ -63,7 +88,9 @@ $aa_chat_strings = array(
 	'confirm'      => __( 'Confirm', 'affiliate-agent' ),
 	'edit'         => __( 'Edit', 'affiliate-agent' ),
 	'retry'        => __( 'Try again', 'affiliate-agent' ),
-	'error'        => __( 'Something went wrong. Please try again.', 'affiliate-agent' ),
+	'error'        => __( 'That message did not go through. Please try again.', 'affiliate-agent' ),
+	'unavailable'  => __( 'The chat is not available right now. Please try again later.', 'affiliate-agent' ),
+	'contact'      => __( 'Contact us instead', 'affiliate-agent' ),
 	'reconnecting' => __( 'Connection lost. Reconnecting…', 'affiliate-agent' ),
 	'connecting'   => __( 'Connecting…', 'affiliate-agent' ),
 );
@@ -71,23 +98,28 @@ $aa_chat_strings = array(
 $aa_chat_widget_file = __DIR__ . '/widget.js';
 $aa_chat_widget_url  = add_query_arg( 'ver', file_exists( $aa_chat_widget_file ) ? (string) filemtime( $aa_chat_widget_file ) : '0', plugins_url( 'widget.js', __FILE__ ) );
 
+// Everything the launcher uses goes into the config the plugin prints (see Chat_Config): the
+// markup below carries only the instance id, because post markup can be forged by authors.
+$aa_chat_instance_id = \AffiliateAgent\Support\Chat_Config::add_instance(
+	array(
+		'agentId'    => $aa_chat_agent_id,
+		'mode'       => $aa_chat_mode,
+		'position'   => $aa_chat_position,
+		'greeting'   => $aa_chat_greeting,
+		'avatarUrl'  => $aa_chat_avatar,
+		'contactUrl' => $aa_chat_contact,
+		'strings'    => $aa_chat_strings,
+	),
+	esc_url_raw( $aa_chat_widget_url ),
+	( $block instanceof WP_Block && ! empty( $block->block_type->view_script_handles ) ) ? $block->block_type->view_script_handles[0] : \AffiliateAgent\Support\Chat_Config::LAUNCHER_HANDLE
+);
+
 // get_block_wrapper_attributes() escapes every value it prints.
 $aa_chat_wrapper = get_block_wrapper_attributes(
 	array(
 		'class'            => 'is-' . $aa_chat_mode . ' is-position-' . $aa_chat_position,
 		'style'            => $aa_chat_style,
-		'data-aa-chat'     => '',
-		'data-agent-id'    => $aa_chat_agent_id,
-		'data-mode'        => $aa_chat_mode,
-		'data-position'    => $aa_chat_position,
-		'data-session-url' => esc_url_raw( rest_url( 'affiliate-agent/v1/session' ) ),
-		'data-widget-url'  => esc_url_raw( $aa_chat_widget_url ),
-		'data-config'      => wp_json_encode(
-			array(
-				'greeting' => $aa_chat_greeting,
-				'strings'  => $aa_chat_strings,
-			)
-		),
+		'data-aa-instance' => $aa_chat_instance_id,
 	)
 );
 
@@ -115,7 +147,13 @@ $aa_chat_svg_tags  = array(
 <?php else : ?>
 	<div class="wp-block-affiliate-agent-chat__panel" role="region" aria-label="<?php echo esc_attr( $aa_chat_title ); ?>">
 		<div class="wp-block-affiliate-agent-chat__header">
-			<span class="wp-block-affiliate-agent-chat__avatar" aria-hidden="true"><?php echo esc_html( mb_strtoupper( mb_substr( $aa_chat_title, 0, 1 ) ) ); ?></span>
+			<span class="wp-block-affiliate-agent-chat__avatar" aria-hidden="true">
+			<?php if ( '' !== $aa_chat_avatar ) : ?>
+				<img src="<?php echo esc_url( $aa_chat_avatar ); ?>" alt="" width="32" height="32" />
+			<?php else : ?>
+				<?php echo esc_html( mb_strtoupper( mb_substr( $aa_chat_title, 0, 1 ) ) ); ?>
+			<?php endif; ?>
+			</span>
 			<h2 class="wp-block-affiliate-agent-chat__title"><?php echo esc_html( $aa_chat_title ); ?></h2>
 		</div>
 		<div class="wp-block-affiliate-agent-chat__log">

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
-import { AppError } from './http/errors';
+import { AppError } from './core/errors';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createAdminAuth } from './http/admin-auth';
 import { ROUTE_MODULES } from './http/routes';
 import type { Container } from './container';
-import { KNOWLEDGE_UPLOAD_BODY_LIMIT, KNOWLEDGE_UPLOAD_PATH } from './knowledge/knowledge-routes';
+import { KNOWLEDGE_UPLOAD_BODY_LIMIT, KNOWLEDGE_UPLOAD_PATH } from './http/routes/knowledge-routes';
 
 export const JSON_BODY_LIMIT = '1mb';
 

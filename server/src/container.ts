@@ -17,6 +17,8 @@ import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
+import { createTurnOrchestrator } from './runtime/turn-orchestrator';
+import { createChatTraffic } from './conversations/chat-traffic';
 import { createUsageRepository } from './usage/usage-repository';
 import { createUsageService } from './usage/usage-service';
 
@@ -67,11 +69,11 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     },
   });
 
-  // Chat runtime: provider or offline engine, conversations over HTTP, usage metering.
-  const chat = createChatRuntime({ config, logger });
+  // Chat: provider or offline engine, the turn (runtime) behind its ports, conversations over HTTP, usage metering.
+  const chat = { ...createChatRuntime({ config, logger }), ...createChatTraffic() };
   const usage = createUsageService({ usage: createUsageRepository(db) });
-  const conversations = createConversationService({
-    conversations: transcriptSource,
+  const turns = createTurnOrchestrator({
+    store: transcriptSource,
     agents,
     actions,
     leads,
@@ -82,6 +84,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     offline: chat.offline,
     logger,
   });
+  const conversations = createConversationService({ conversations: transcriptSource, agents, turns });
 
   const privacy = createPrivacyService([createLeadPrivacyParticipant(leads)]);
 

@@ -6,7 +6,7 @@ import { createLogger } from './logging/logger';
 import { createContainer } from './container';
 import { createApp } from './app';
 import { seedExampleIfEmpty } from './seed/seed-example';
-import { SERVICE_VERSION } from './version';
+import { SERVICE_VERSION } from './core/version';
 
 /** `npm start`: configuration → database → seed → HTTP server, and a graceful stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {

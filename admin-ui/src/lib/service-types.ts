@@ -15,7 +15,7 @@ export type {
   Threshold,
 } from '../../../server/src/actions/action-definition';
 export type { Agent, AgentInput } from '../../../server/src/agents/agent-types';
-export type { FieldValue, FieldValues, MatchedRule, QualificationResult } from '../../../server/src/leads/qualification';
+export type { FieldValue, FieldValues, MatchedRule, QualificationResult } from '../../../server/src/actions/qualification';
 export type { ConsentRecord, Lead, LeadEvent, LeadNote, LeadSource, LeadStatus } from '../../../server/src/leads/lead-types';
 export type { LeadFilters as ServiceLeadFilters } from '../../../server/src/leads/lead-repository';
 export type { ActionView } from '../../../server/src/actions/action-service';

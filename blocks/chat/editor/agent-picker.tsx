@@ -1,46 +1,57 @@
 /** @jsxImportSource . */
 import apiFetch from '@wordpress/api-fetch';
 import { Button, Notice, SelectControl, Spinner, TextControl } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-export interface AgentSummary {
-  id: string;
-  name: string;
-  enabled?: boolean;
-}
+import type { AgentDisplay } from './agent-appearance';
+
+export type AgentSummary = AgentDisplay;
 
 type LoadState = { status: 'loading' } | { status: 'ready'; agents: AgentSummary[] } | { status: 'error'; message: string };
 
 export interface AgentPickerProps {
   value: string;
   onChange: (agentId: string) => void;
+  /** Hands the loaded list (with display fields) to the block, for its preview. */
+  onAgents?: (agents: AgentSummary[]) => void;
 }
 
-/** The plugin's signed proxy to the service's agent list (GET /v1/agents). */
-export const AGENTS_PATH = '/affiliate-agent/v1/admin/agents';
+/**
+ * The plugin's route for block editors (edit_posts): the service's agent list with display
+ * fields only — the same fields render.php uses, so the preview matches the front end.
+ */
+export const AGENTS_PATH = '/affiliate-agent/v1/block-agents';
 
 function agentsFrom(response: unknown): AgentSummary[] {
   const list = Array.isArray(response) ? response : (response as { agents?: unknown })?.agents;
   if (!Array.isArray(list)) return [];
   return list
     .filter((agent): agent is AgentSummary => !!agent && typeof agent.id === 'string')
-    .map((agent) => ({ id: agent.id, name: typeof agent.name === 'string' && agent.name ? agent.name : agent.id, enabled: agent.enabled }));
+    .map((agent) => ({ ...agent, name: typeof agent.name === 'string' && agent.name ? agent.name : agent.id }));
 }
 
 /**
  * Chooses the agent the block talks to. When the service is not connected (or unreachable)
  * the editor still works: a notice explains why, and the agent id can be typed by hand.
  */
-export function AgentPicker({ value, onChange }: AgentPickerProps) {
+export function AgentPicker({ value, onChange, onAgents }: AgentPickerProps) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // The latest callback, without reloading the list each time the block re-renders.
+  const onAgentsRef = useRef(onAgents);
+  onAgentsRef.current = onAgents;
 
   useEffect(() => {
     let isCurrent = true;
     setState({ status: 'loading' });
     apiFetch({ path: AGENTS_PATH })
-      .then((response) => isCurrent && setState({ status: 'ready', agents: agentsFrom(response) }))
+      .then((response) => {
+        if (!isCurrent) return;
+        const agents = agentsFrom(response);
+        setState({ status: 'ready', agents });
+        onAgentsRef.current?.(agents);
+      })
       .catch((error: { message?: string }) => isCurrent && setState({ status: 'error', message: error?.message ?? '' }));
     return () => {
       isCurrent = false;

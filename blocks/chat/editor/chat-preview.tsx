@@ -7,6 +7,8 @@ export interface ChatPreviewProps {
   title: string;
   greeting: string;
   placeholder: string;
+  /** The agent's avatar (http(s) only), else the title's first letter. */
+  avatarUrl?: string;
 }
 
 const SEND_ICON = (
@@ -27,11 +29,11 @@ const CHAT_ICON = (
  * A static copy of what visitors see, built from the same class names as render.php so the
  * front-end stylesheet styles it. Nothing here talks to the service.
  */
-export function ChatPreview({ mode, position, title, greeting, placeholder }: ChatPreviewProps) {
+export function ChatPreview({ mode, position, title, greeting, placeholder, avatarUrl }: ChatPreviewProps) {
   const panel = (
     <div className="wp-block-affiliate-agent-chat__panel" aria-hidden="true">
       <div className="wp-block-affiliate-agent-chat__header">
-        <span className="wp-block-affiliate-agent-chat__avatar">{(title.trim()[0] ?? 'A').toUpperCase()}</span>
+        <span className="wp-block-affiliate-agent-chat__avatar">{avatarUrl ? <img src={avatarUrl} alt="" width={32} height={32} /> : (title.trim()[0] ?? 'A').toUpperCase()}</span>
         <h2 className="wp-block-affiliate-agent-chat__title">{title}</h2>
       </div>
       <div className="wp-block-affiliate-agent-chat__log">

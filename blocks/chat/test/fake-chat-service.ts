@@ -115,16 +115,19 @@ export function createFakeChatService(options: { turns?: Turn[]; greeting?: stri
 }
 
 /** The markup render.php prints for an inline or floating block. */
-export function blockMarkup(mode: 'inline' | 'floating' = 'inline'): HTMLElement {
+export const WIDGET_URL = 'https://shop.example/wp-content/plugins/affiliate-agent/build/blocks/chat/widget.js';
+
+/** The configuration render.php has the plugin print (Chat_Config), for one block instance. */
+export function printConfig(instances: Record<string, Record<string, unknown>>): void {
+  (window as unknown as { affiliateAgentChatConfig: unknown }).affiliateAgentChatConfig = { widgetUrl: WIDGET_URL, sessionUrl: SESSION_URL, instances };
+}
+
+/** A block as render.php prints it, and its entry in the printed configuration. */
+export function blockMarkup(mode: 'inline' | 'floating' = 'inline', instanceId = 'aa-chat-test0001'): HTMLElement {
   const root = document.createElement('div');
   root.className = `wp-block-affiliate-agent-chat is-${mode} is-position-bottom-right`;
-  root.dataset.aaChat = '';
-  root.dataset.agentId = 'agt_demo';
-  root.dataset.mode = mode;
-  root.dataset.position = 'bottom-right';
-  root.dataset.sessionUrl = SESSION_URL;
-  root.dataset.widgetUrl = 'https://shop.example/wp-content/plugins/affiliate-agent/build/blocks/chat/widget.js';
-  root.dataset.config = JSON.stringify({ greeting: '', strings: { title: 'Affiliate help' } });
+  root.dataset.aaInstance = instanceId;
+  printConfig({ [instanceId]: { agentId: 'agt_demo', mode, position: 'bottom-right', greeting: '', strings: { title: 'Affiliate help' } } });
   root.innerHTML =
     mode === 'floating'
       ? '<button type="button" class="wp-block-affiliate-agent-chat__bubble" data-aa-open aria-expanded="false" aria-label="Open chat"></button>'

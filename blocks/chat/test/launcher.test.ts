@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { blockMarkup, SESSION_URL } from './fake-chat-service';
+import { blockMarkup, printConfig, SESSION_URL, WIDGET_URL } from './fake-chat-service';
 
 /**
  * The launcher is what every visitor downloads. It must not touch the network before the
@@ -26,6 +26,7 @@ beforeEach(() => {
   mountMock.mockReset().mockReturnValue({ open: jest.fn(), toggle: jest.fn() });
   Object.assign(window, { fetch: fetchMock });
   delete (window as { affiliateAgentChat?: unknown }).affiliateAgentChat;
+  delete (window as { affiliateAgentChatConfig?: unknown }).affiliateAgentChatConfig;
 });
 
 test('does not request a token or the widget before the visitor interacts', () => {
@@ -42,7 +43,7 @@ test('at the first click it asks the site for a token and loads the widget, then
 
   expect(fetchMock).toHaveBeenCalledWith(SESSION_URL, expect.objectContaining({ method: 'POST', body: JSON.stringify({ agentId: 'agt_demo' }) }));
   const script = widgetScript();
-  expect(script?.src).toBe(root.dataset.widgetUrl);
+  expect(script?.src).toBe(WIDGET_URL);
   expect(root).toHaveClass('is-loading');
 
   (window as { affiliateAgentChat?: unknown }).affiliateAgentChat = { mount: mountMock };
@@ -78,4 +79,59 @@ test('a visitor who already chatted in this tab gets the widget back at once, wi
   loadLauncher();
   expect(widgetScript()).not.toBeNull();
   expect(fetchMock).not.toHaveBeenCalled();
+});
+
+/**
+ * An Author's Custom HTML block can copy the block's class and any data-* attributes (kses keeps
+ * them). None of it may choose what the launcher loads or mounts.
+ */
+describe('markup the plugin did not print', () => {
+  const FORGED = '<div class="wp-block-affiliate-agent-chat is-floating" data-aa-chat data-agent-id="agt_demo" data-mode="floating" data-widget-url="https://evil.example/x.js" data-session-url="https://evil.example/session" data-config="{}"><button type="button" data-aa-open aria-label="Forged chat"></button></div>';
+
+  test('a forged block next to a real one loads nothing from its attributes and never mounts', () => {
+    blockMarkup('floating');
+    document.body.insertAdjacentHTML('beforeend', FORGED);
+    loadLauncher();
+    const forged = screen.getByRole('button', { name: 'Forged chat' });
+    fireEvent.pointerEnter(forged.parentElement!);
+    fireEvent.click(forged);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(widgetScript()).toBeNull();
+    expect(document.head.querySelector('script[src*="evil.example"]')).toBeNull();
+  });
+
+  test('a forged block that copies a real instance id does not mount a second time', () => {
+    blockMarkup('floating', 'aa-chat-real0001');
+    document.body.insertAdjacentHTML('beforeend', FORGED.replace('data-aa-chat', 'data-aa-instance="aa-chat-real0001"'));
+    loadLauncher();
+    fireEvent.click(screen.getByRole('button', { name: 'Forged chat' }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Open chat' }));
+    expect(fetchMock).toHaveBeenCalledWith(SESSION_URL, expect.anything());
+    expect(document.head.querySelectorAll('script')).toHaveLength(1);
+    expect(widgetScript()!.src).toBe(WIDGET_URL);
+  });
+
+  test('without a printed config (or with an element clobbering its name) nothing starts', () => {
+    document.body.innerHTML = FORGED.replace('data-aa-chat', 'data-aa-instance="aa-chat-x"');
+    loadLauncher();
+    fireEvent.click(screen.getByRole('button', { name: 'Forged chat' }));
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    document.body.insertAdjacentHTML('beforeend', '<form id="affiliateAgentChatConfig" data-widget-url="https://evil.example/x.js"><input name="instances"></form>');
+    (window as unknown as { affiliateAgentChatConfig: unknown }).affiliateAgentChatConfig = document.getElementById('affiliateAgentChatConfig');
+    loadLauncher();
+    fireEvent.click(screen.getByRole('button', { name: 'Forged chat' }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(document.head.querySelector('script')).toBeNull();
+  });
+
+  test('an instance id the config does not name stays inert', () => {
+    printConfig({ 'aa-chat-other': { agentId: 'agt_demo', mode: 'floating' } });
+    document.body.innerHTML = FORGED.replace('data-aa-chat', 'data-aa-instance="toString"');
+    loadLauncher();
+    fireEvent.click(screen.getByRole('button', { name: 'Forged chat' }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(document.head.querySelector('script')).toBeNull();
+  });
 });

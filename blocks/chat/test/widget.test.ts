@@ -9,10 +9,10 @@ const CITATIONS: [string, unknown] = [
   { citations: [{ id: 'S1', title: 'Affiliate program terms', url: 'https://shop.example/affiliates/terms' }] },
 ];
 
-function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[]; streamIdleTimeoutMs?: number } = {}) {
+function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[]; streamIdleTimeoutMs?: number; config?: Record<string, unknown> } = {}) {
   const service = createFakeChatService({ turns: options.turns });
   const root = blockMarkup(options.mode ?? 'inline');
-  const config = { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: options.mode ?? 'inline', strings: { title: 'Affiliate help' } } as const;
+  const config = { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: options.mode ?? 'inline', strings: { title: 'Affiliate help' }, ...options.config } as const;
   const handle = mount(root, config, {
     fetch: service.fetch,
     storage: window.sessionStorage,
@@ -68,23 +68,81 @@ describe('the chat widget', () => {
     expect(within(log()).queryByRole('link')).toBeNull();
   });
 
-  test('presents a confirmation summary as a card; Confirm sends "yes" and the card goes away', async () => {
+  test('opens usable at once: panel, greeting from the page and focused composer, while the token is still on its way', () => {
+    const root = blockMarkup('floating');
+    const neverAnswers = jest.fn(() => new Promise<Response>(() => undefined));
+    const handle = mount(root, { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: 'floating', greeting: 'Welcome to the partner desk!' }, { fetch: neverAnswers, storage: window.sessionStorage, sessionPromise: new Promise(() => undefined) });
+    handle.open();
+    expect(screen.getByRole('dialog')).toBeVisible();
+    expect(within(log()).getByText('Welcome to the partner desk!')).toBeInTheDocument();
+    expect(screen.getByRole('textbox')).toHaveFocus();
+  });
+
+  test('shows the agent avatar from the configuration, and only an http(s) one', () => {
+    start({ config: { avatarUrl: 'https://shop.example/avatar.png' } });
+    expect(document.querySelector('.wp-block-affiliate-agent-chat__avatar img')).toHaveAttribute('src', 'https://shop.example/avatar.png');
+    document.body.innerHTML = '';
+    start({ config: { avatarUrl: 'javascript:alert(1)' } });
+    expect(document.querySelector('.wp-block-affiliate-agent-chat__avatar img')).toBeNull();
+    expect(document.querySelector('.wp-block-affiliate-agent-chat__avatar')).toHaveTextContent('A');
+  });
+
+  test('when the service cannot be reached it says the chat is unavailable and offers the owner’s contact link', async () => {
+    const root = blockMarkup('inline');
+    mount(root, { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: 'inline', contactUrl: 'https://shop.example/contact' }, { fetch: async () => Promise.reject(new TypeError('Failed to fetch')), storage: window.sessionStorage });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The chat is not available right now.');
+    expect(within(alert).getByRole('link', { name: 'Contact us instead' })).toHaveAttribute('href', 'https://shop.example/contact');
+  });
+
+  test('links a citation only when its source has an absolute http(s) URL', async () => {
+    const mixed: [string, unknown] = [
+      'citations',
+      {
+        citations: [
+          { id: 'S1', title: 'Payouts FAQ', url: null },
+          { id: 'S2', title: 'Forged source', url: 'javascript:alert(1)' },
+          { id: 'S3', title: 'Relative source', url: 'null' },
+          { id: 'S4', title: 'Program terms', url: 'https://shop.example/terms' },
+        ],
+      },
+    ];
+    start({ turns: [reply('Paid monthly [S1], see [S2] [S3] and [S4].', [mixed])] });
+    await within(log()).findByText(/Ask me anything/);
+    await send('When are payouts?');
+    await within(log()).findByRole('link', { name: 'Program terms' });
+    await waitFor(() => expect(log()).toHaveAttribute('aria-busy', 'false'));
+
+    const hrefs = within(log()).getAllByRole('link').map((link) => link.getAttribute('href'));
+    expect(hrefs).toEqual(['https://shop.example/terms', 'https://shop.example/terms']);
+    expect(within(log()).getByRole('link', { name: 'S4' })).toHaveAttribute('rel', 'noopener noreferrer nofollow');
+    expect(within(log()).getByText(/Paid monthly \[S1\], see \[S2\] \[S3\]/)).toBeInTheDocument();
+  });
+
+  test('presents a confirmation summary as a card; after Confirm it stays a clean summary without buttons', async () => {
     const confirmation: [string, unknown] = [
       'confirmation-request',
-      { actionKey: 'apply', title: 'Affiliate application', summary: [{ key: 'email', label: 'Email', value: 'sam@example.com' }] },
+      { actionKey: 'apply', title: 'Affiliate application', summary: [{ key: 'email', label: 'Email', value: 'sam.rivera-long-address@partners.example.com' }] },
     ];
-    const { service } = start({ turns: [reply('Please check your application:', [confirmation]), reply('Thanks! Your application is in.')] });
+    const text = 'Please check your application:\n- Email: sam.rivera-long-address@partners.example.com\nReply "yes" to confirm or "edit" to change something.';
+    const { service } = start({ turns: [reply(text, [confirmation]), reply('Thanks! Your application is in.')] });
     await within(log()).findByText(/Ask me anything/);
     await send('Sam, sam@example.com');
 
     const card = await screen.findByRole('group', { name: 'Affiliate application' });
-    expect(within(card).getByText('sam@example.com')).toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Edit' })).toBeInTheDocument();
     await userEvent.click(within(card).getByRole('button', { name: 'Confirm' }));
 
     await within(log()).findByText('Thanks! Your application is in.');
     expect(service.messageRequests()[1].body.content).toBe('yes');
-    expect(screen.queryByRole('group', { name: 'Affiliate application' })).toBeNull();
+    const summary = screen.getByRole('group', { name: 'Affiliate application' });
+    expect(within(summary).queryByRole('button')).toBeNull();
+    // The value wraps after "@" and "." before it would break anywhere else.
+    const value = summary.querySelector('dd')!;
+    expect(value.textContent).toBe('sam.rivera-long-address@partners.example.com');
+    expect(value.querySelectorAll('wbr').length).toBeGreaterThanOrEqual(4);
+    expect(log().textContent).not.toMatch(/Reply "yes"|- Email/);
+    expect(within(log()).getByText('Please check your application:')).toBeInTheDocument();
     expect(screen.getByRole('textbox')).toHaveFocus();
   });
 
@@ -176,7 +234,8 @@ describe('the chat widget', () => {
     await send('Hello?');
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Something went wrong. Please try again.');
+    expect(alert).toHaveTextContent('The chat is not available right now. Please try again later.');
+    expect(alert).not.toHaveTextContent(/something went wrong/i);
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await within(log()).findByText('Back again!');
     const [first, second] = service.messageRequests();

@@ -54,24 +54,39 @@ export function createChatController({ config, client, store, view, sessionPromi
   }
 
   async function startConversation(): Promise<void> {
+    // The greeting shows at once, from data already in the page (render.php prints the block's or
+    // the agent's greeting); token and conversation follow in the background. Only when the page
+    // had none does the service's own greeting replace the default.
+    let greetingEntry: TranscriptEntry | null = null;
+    if (state.transcript.length === 0) {
+      greetingEntry = { id: 'greeting', role: 'assistant', content: config.greeting || strings.greeting };
+      state.transcript.push(greetingEntry);
+      view.renderEntry(greetingEntry);
+    }
     const current = await session();
     const { conversationId, greeting } = await client.startConversation(current, readPageSource(window.location, document.referrer));
     state.conversationId = conversationId;
-    if (state.transcript.length === 0) {
-      const entry: TranscriptEntry = { id: `greeting-${conversationId}`, role: 'assistant', content: config.greeting || greeting || strings.greeting };
-      state.transcript.push(entry);
-      view.renderEntry(entry);
+    if (greetingEntry && !config.greeting && greeting && greeting !== greetingEntry.content) {
+      greetingEntry.content = greeting;
+      view.renderEntry(greetingEntry);
     }
     save();
   }
 
-  function describe(error: unknown): { message: string; isRetryable: boolean } {
+  /**
+   * What the visitor reads when something fails. A service that is down, unreachable or refusing
+   * this agent (5xx, network error, a disabled agent's 409) is "not available right now" with the
+   * owner's contact link, so the visitor still has a way to reach the team.
+   */
+  function describe(error: unknown): { message: string; isRetryable: boolean; contactUrl?: string } {
     if (error instanceof ChatHttpError) {
       // 4xx other than rate limits will not get better by retrying the same request.
       const isRetryable = error.status >= 500 || error.status === 429 || error.status === 408;
-      return { message: error.status === 429 ? error.message : strings.error, isRetryable };
+      if (error.status === 429) return { message: error.message, isRetryable };
+      if (error.status >= 500 || error.status === 409 || error.code === 'agent_disabled') return { message: strings.unavailable, isRetryable, contactUrl: config.contactUrl };
+      return { message: strings.error, isRetryable };
     }
-    return { message: strings.error, isRetryable: true };
+    return { message: strings.unavailable, isRetryable: true, contactUrl: config.contactUrl };
   }
 
   /** Makes sure a conversation exists; shows a retryable error instead of throwing. */
@@ -81,8 +96,8 @@ export function createChatController({ config, client, store, view, sessionPromi
       view.setStatus(strings.connecting);
       starting = startConversation()
         .catch((error: unknown) => {
-          const { message, isRetryable } = describe(error);
-          view.showError(message, isRetryable);
+          const { message, isRetryable, contactUrl } = describe(error);
+          view.showError(message, isRetryable, contactUrl);
           throw error;
         })
         .finally(() => {
@@ -95,8 +110,10 @@ export function createChatController({ config, client, store, view, sessionPromi
 
   function clearInteractiveParts(): void {
     for (const entry of state.transcript) {
-      if (entry.confirmation || entry.fieldRequest) {
-        delete entry.confirmation;
+      if ((entry.confirmation && !entry.confirmation.isAnswered) || entry.fieldRequest) {
+        // An answered card stays as a plain summary of what was confirmed (no buttons); the
+        // text's own copy of it ("- Email: …", "Reply yes to confirm") must not come back.
+        if (entry.confirmation) entry.confirmation = { ...entry.confirmation, isAnswered: true };
         delete entry.fieldRequest;
         view.renderEntry(entry);
       }
@@ -173,8 +190,8 @@ export function createChatController({ config, client, store, view, sessionPromi
         view.setStatus(null);
         view.setTyping(false);
         if (reply) view.removeEntry((reply as TranscriptEntry).id);
-        const { message, isRetryable } = describe(error);
-        view.showError(message, isRetryable);
+        const { message, isRetryable, contactUrl } = describe(error);
+        view.showError(message, isRetryable, contactUrl);
         if (!isRetryable) state.pending = undefined;
         save();
         return 'failed';

@@ -18,7 +18,9 @@ export const DEFAULT_STRINGS: WidgetStrings = {
   confirm: 'Confirm',
   edit: 'Edit',
   retry: 'Try again',
-  error: 'Something went wrong. Please try again.',
+  error: 'That message did not go through. Please try again.',
+  unavailable: 'The chat is not available right now. Please try again later.',
+  contact: 'Contact us instead',
   reconnecting: 'Connection lost. Reconnecting…',
   connecting: 'Connecting…',
 };

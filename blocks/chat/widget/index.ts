@@ -57,6 +57,8 @@ export function mount(root: HTMLElement, partialConfig: MountConfig, options: Mo
     mode: partialConfig.mode === 'inline' ? 'inline' : 'floating',
     position: partialConfig.position === 'bottom-left' ? 'bottom-left' : 'bottom-right',
     greeting: partialConfig.greeting ?? '',
+    avatarUrl: partialConfig.avatarUrl ?? '',
+    contactUrl: partialConfig.contactUrl ?? '',
     strings: { ...DEFAULT_STRINGS, ...(partialConfig.strings ?? {}) },
   };
   const isFloating = config.mode === 'floating';

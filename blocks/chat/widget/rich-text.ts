@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '../../../server/src/contract/safe-url';
 import type { Citation } from './types';
 
 /**
@@ -7,13 +8,12 @@ import type { Citation } from './types';
  */
 const INLINE = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|\*\*([^*\n]{1,500})\*\*|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])|\[(S\d{1,3})\]/g;
 
-export function safeHref(url: string): string | null {
-  try {
-    const parsed = new URL(url, document.baseURI);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+/**
+ * Links only absolute http(s) URLs (the shared rule): a citation without a URL, or with a
+ * relative or script one, stays text instead of resolving against the page (`<page>/null`).
+ */
+export function safeHref(url: unknown): string | null {
+  return safeHttpUrl(url);
 }
 
 export function link(text: string, href: string, className?: string): HTMLAnchorElement {
@@ -21,7 +21,7 @@ export function link(text: string, href: string, className?: string): HTMLAnchor
   anchor.href = href;
   anchor.textContent = text;
   anchor.target = '_blank';
-  anchor.rel = 'noopener noreferrer';
+  anchor.rel = 'noopener noreferrer nofollow';
   if (className) anchor.className = className;
   return anchor;
 }

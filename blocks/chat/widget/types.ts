@@ -31,6 +31,10 @@ export interface WidgetStrings {
   edit: string;
   retry: string;
   error: string;
+  /** When the service cannot be reached: never a bare "something went wrong". */
+  unavailable: string;
+  /** Label of the owner's contact link shown with `unavailable`. */
+  contact: string;
   reconnecting: string;
   connecting: string;
 }
@@ -43,13 +47,18 @@ export interface WidgetConfig {
   position: 'bottom-right' | 'bottom-left';
   /** The editor's greeting override; empty means the agent's own greeting from the service. */
   greeting: string;
+  /** The agent's avatar image (http(s) only); empty shows the title's first letter. */
+  avatarUrl?: string;
+  /** The owner's contact page, offered when the chat is unavailable. */
+  contactUrl?: string;
   strings: WidgetStrings;
 }
 
 export interface Citation {
   id: string;
   title: string;
-  url: string;
+  /** Null for sources without a page (an FAQ entry, an uploaded file). */
+  url: string | null;
 }
 
 export interface FieldOption {
@@ -66,6 +75,8 @@ export interface ConfirmationRequest {
   actionKey: string;
   title: string;
   summary: Array<{ key: string; label: string; value: string }>;
+  /** Set by the widget once the visitor confirmed or chose to edit: the card stays, without buttons. */
+  isAnswered?: boolean;
 }
 
 export interface StreamError {

@@ -9,7 +9,20 @@ export const MAX_MESSAGE_LENGTH = 2000;
  * to confirm", written for clients without cards) would say everything twice: keep the lead-in.
  */
 export function leadIn(text: string): string {
-  return text.split(/\n\s*[-*•] /)[0].trim();
+  return text
+    .split(/\n\s*[-*•] /)[0]
+    .replace(/\s*\(?reply\s+"?yes"?\s+to\s+confirm[^\n]*$/i, '')
+    .trim();
+}
+
+/** A summary value that wraps after `@`, `.`, `/` and `-` first (emails, URLs), and anywhere only if it must. */
+function wrappableValue(value: string): HTMLElement {
+  const dd = document.createElement('dd');
+  value.split(/(?<=[@./-])/).forEach((part, index) => {
+    if (index > 0) dd.append(document.createElement('wbr'));
+    dd.append(part);
+  });
+  return dd;
 }
 
 export interface ViewHandlers {
@@ -32,7 +45,10 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
   panel.dir = document.documentElement.dir || getComputedStyle(root).direction || 'ltr';
 
   const header = element('div', 'header');
-  const avatar = element('span', 'avatar', { 'aria-hidden': 'true' }, (strings.title.trim()[0] ?? 'A').toUpperCase());
+  const avatar = element('span', 'avatar', { 'aria-hidden': 'true' });
+  const avatarUrl = safeHref(config.avatarUrl);
+  if (avatarUrl) avatar.append(element('img', undefined, { src: avatarUrl, alt: '', width: '32', height: '32' }));
+  else avatar.textContent = (strings.title.trim()[0] ?? 'A').toUpperCase();
   const title = element('h2', 'title', { id: titleId }, strings.title);
   header.append(avatar, title);
   if (isFloating) {
@@ -120,12 +136,16 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
     node.replaceChildren(screenReaderText(`${entry.role === 'user' ? strings.you : strings.assistant}: `));
     if (text) node.append(bubble);
 
-    const citations = (entry.citations ?? []).filter((citation) => safeHref(citation.url));
+    // Only sources with a real page are listed: an FAQ entry has no URL to send the visitor to.
+    const citations = (entry.citations ?? []).flatMap((citation) => {
+      const href = safeHref(citation.url);
+      return href ? [{ title: citation.title || href, href }] : [];
+    });
     if (citations.length > 0 && !isStreaming) {
       const sources = element('ul', 'sources', { 'aria-label': strings.sources });
       for (const citation of citations) {
         const item = element('li', 'source');
-        item.append(link(citation.title || citation.url, safeHref(citation.url)!));
+        item.append(link(citation.title, citation.href));
         sources.append(item);
       }
       node.append(sources);
@@ -138,14 +158,18 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
       card.append(element('p', 'card-title', { id: cardTitleId }, confirmation.title));
       const list = element('dl', 'summary');
       for (const row of confirmation.summary ?? []) {
-        list.append(element('dt', undefined, {}, row.label), element('dd', undefined, {}, String(row.value ?? '')));
+        list.append(element('dt', undefined, {}, row.label), wrappableValue(String(row.value ?? '')));
       }
-      const actions = element('div', 'card-actions');
-      actions.append(
-        actionButton('button is-primary', strings.confirm, () => handlers.onSend('yes')),
-        actionButton('button is-secondary', strings.edit, () => handlers.onSend('edit')),
-      );
-      card.append(list, actions);
+      card.append(list);
+      if (confirmation.isAnswered) card.classList.add('is-answered');
+      else {
+        const actions = element('div', 'card-actions');
+        actions.append(
+          actionButton('button is-primary', strings.confirm, () => handlers.onSend('yes')),
+          actionButton('button is-secondary', strings.edit, () => handlers.onSend('edit')),
+        );
+        card.append(actions);
+      }
       node.append(card);
     }
 
@@ -191,11 +215,13 @@ export function createView(root: HTMLElement, config: WidgetConfig, handlers: Vi
       status.hidden = !text;
       status.textContent = text ?? '';
     },
-    showError(message: string, isRetryable: boolean): void {
+    showError(message: string, isRetryable: boolean, contactUrl?: string | null): void {
       log.setAttribute('aria-busy', 'false');
       log.querySelector(`.${CLASS}__error`)?.remove();
       const box = element('div', 'error', { role: 'alert' });
       box.append(element('span', undefined, {}, message));
+      const contact = safeHref(contactUrl);
+      if (contact) box.append(' ', link(strings.contact, contact));
       if (isRetryable) {
         const retry = element('button', 'button is-secondary', { type: 'button' }, strings.retry);
         retry.addEventListener('click', () => {

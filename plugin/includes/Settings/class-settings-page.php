@@ -161,7 +161,7 @@ class Settings_Page {
 									<?php
 									echo esc_html(
 										'' !== $secret
-											? __( 'A secret is saved (only its last four characters are shown). Leave empty to keep it, or paste a new one.', 'affiliate-agent' )
+											? __( 'A secret is saved (it is never shown). Leave empty to keep it, or paste a new one.', 'affiliate-agent' )
 											: __( 'Paste the secret the service printed on its first start (also in its data directory, file shared-secret), or generate one here.', 'affiliate-agent' )
 									);
 									?>

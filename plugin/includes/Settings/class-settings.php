@@ -69,8 +69,8 @@ class Settings {
 	}
 
 	/**
-	 * The secret as it may be shown after saving: its length hidden behind dots, last four kept
-	 * so an owner can tell which secret is in use.
+	 * What may stand for a saved secret on screen: a fixed row of dots, no character of the secret
+	 * and not its length (a screenshot or a shoulder must not shrink the search for it).
 	 *
 	 * @param string $secret Secret.
 	 * @return string
@@ -79,7 +79,7 @@ class Settings {
 		if ( '' === $secret ) {
 			return '';
 		}
-		return str_repeat( '•', 8 ) . substr( $secret, -4 );
+		return str_repeat( '•', 12 );
 	}
 
 	/**

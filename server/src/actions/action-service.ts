@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { newId, nowIso } from '../db/ids';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
-import { parseOrThrow } from '../http/zod-issues';
-import { qualify, type FieldValues } from '../leads/qualification';
+import { newId, nowIso } from '../core/ids';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { parseOrThrow } from '../core/zod-issues';
+import { qualify, type FieldValues } from './qualification';
 import type { AgentRepository } from '../agents/agent-repository';
 import { actionDefinitionSchema, type ActionDefinition } from './action-definition';
 import type { ActionRecord, ActionRepository, ActionVersion } from './action-repository';

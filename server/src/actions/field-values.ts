@@ -1,7 +1,7 @@
 import type { ActionDefinition, ActionField } from './action-definition';
-import { EMAIL_SHAPE, normaliseEmail } from '../runtime/offline/parsers/email';
-import { normalisePhone } from '../runtime/offline/parsers/phone';
-import { parseNumber } from '../runtime/offline/parsers/number';
+import { EMAIL_SHAPE, normaliseEmail } from './field-parsers/email';
+import { normalisePhone } from './field-parsers/phone';
+import { parseNumber } from './field-parsers/number';
 
 /**
  * The one place that decides whether a value is acceptable for a field, for the model's tool calls

@@ -1,5 +1,5 @@
 import type { ActionDefinition } from './action-definition';
-import { ValidationError } from '../http/errors';
+import { ValidationError } from '../core/errors';
 
 /**
  * Webhook header values are usually credentials (a CRM's Authorization header). The admin API

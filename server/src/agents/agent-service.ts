@@ -1,6 +1,6 @@
-import { newId, nowIso } from '../db/ids';
-import { NotFoundError } from '../http/errors';
-import { parseOrThrow } from '../http/zod-issues';
+import { newId, nowIso } from '../core/ids';
+import { NotFoundError } from '../core/errors';
+import { parseOrThrow } from '../core/zod-issues';
 import type { AgentRepository } from './agent-repository';
 import { agentInputSchema, agentPatchSchema, type Agent } from './agent-types';
 

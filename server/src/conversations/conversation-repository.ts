@@ -1,15 +1,7 @@
 import type { Database } from '../db/database';
-import type {
-  Citation,
-  Conversation,
-  ConversationMessage,
-  ConversationMode,
-  ConversationSource,
-  ConversationState,
-  MessageRole,
-  TurnEvent,
-} from './conversation-types';
-import { emptyConversationState } from './conversation-types';
+import type { Citation, TurnEvent } from '../runtime/turn-events';
+import { emptyConversationState, type ConversationMode, type ConversationSource, type ConversationState } from '../runtime/turn-state';
+import type { Conversation, ConversationMessage, MessageRole } from './conversation-types';
 
 interface ConversationRow {
   id: string;

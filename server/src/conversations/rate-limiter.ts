@@ -1,4 +1,4 @@
-import { RateLimitError } from '../http/errors';
+import { RateLimitError } from '../core/errors';
 
 /**
  * Fixed-window counters in memory, per key ("visitor:vis_1", "ip:1.2.3.4"). Cheap enough to sit

@@ -1,4 +1,4 @@
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../core/errors';
 
 /**
  * One turn at a time per conversation: a second message while the first is still answering would

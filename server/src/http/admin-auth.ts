@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { AuthenticationError, ForbiddenError } from './errors';
+import { AuthenticationError, ForbiddenError } from '../core/errors';
 import { ReplayGuard } from '../security/replay-guard';
 import {
   SIGNATURE_HEADERS,

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 import type { Logger } from '../logging/logger';
 
 export function notFoundHandler(): RequestHandler {

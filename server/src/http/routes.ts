@@ -1,23 +1,17 @@
 import type { Router } from 'express';
-import type { Container } from '../container';
-import type { AdminAuth } from './admin-auth';
-import { registerHealthRoutes } from './health-routes';
-import { registerAgentRoutes } from '../agents/agent-routes';
-import { registerActionRoutes } from '../actions/action-routes';
-import { registerLeadRoutes } from '../leads/lead-routes';
-import { registerDeliveryRoutes } from '../outbox/delivery-routes';
-import { registerSettingsRoutes } from '../settings/settings-routes';
-import { registerKnowledgeRoutes } from '../knowledge/knowledge-routes';
-import { registerConversationRoutes } from '../conversations/conversation-routes';
-import { registerPreviewRoutes } from '../preview/preview-routes';
-import { registerPlaygroundRoutes } from '../conversations/playground-routes';
-import { registerUsageRoutes } from '../usage/usage-routes';
-import { registerPrivacyRoutes } from '../privacy/privacy-routes';
-
-export interface RouteContext {
-  container: Container;
-  adminAuth: AdminAuth;
-}
+import type { RouteContext } from './route-context';
+import { registerHealthRoutes } from './routes/health-routes';
+import { registerAgentRoutes } from './routes/agent-routes';
+import { registerActionRoutes } from './routes/action-routes';
+import { registerLeadRoutes } from './routes/lead-routes';
+import { registerDeliveryRoutes } from './routes/delivery-routes';
+import { registerSettingsRoutes } from './routes/settings-routes';
+import { registerKnowledgeRoutes } from './routes/knowledge-routes';
+import { registerConversationRoutes } from './routes/conversation-routes';
+import { registerPreviewRoutes } from './routes/preview-routes';
+import { registerPlaygroundRoutes } from './routes/playground-routes';
+import { registerUsageRoutes } from './routes/usage-routes';
+import { registerPrivacyRoutes } from './routes/privacy-routes';
 
 /** Every route module of the service, registered in this order. One line per domain. */
 export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => void> = [

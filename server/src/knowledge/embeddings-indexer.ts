@@ -1,4 +1,4 @@
-import { nowIso } from '../db/ids';
+import { nowIso } from '../core/ids';
 import type { Logger } from '../logging/logger';
 import type { EmbeddingsClient } from './embeddings-client';
 import type { KnowledgeRepository } from './knowledge-repository';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError, ValidationError } from '../http/errors';
+import { AppError, ValidationError } from '../core/errors';
 import { htmlTitle, htmlToText } from './html-to-text';
 import { markdownToText } from './markdown-to-text';
 import { workerScript } from './worker-script';

@@ -1,6 +1,6 @@
-import { newId, nowIso } from '../db/ids';
-import { AppError, NotFoundError, ValidationError } from '../http/errors';
-import { parseOrThrow } from '../http/zod-issues';
+import { newId, nowIso } from '../core/ids';
+import { AppError, NotFoundError, ValidationError } from '../core/errors';
+import { parseOrThrow } from '../core/zod-issues';
 import type { Logger } from '../logging/logger';
 import { sha256Hex } from '../security/request-signing';
 import type { EmbeddingsClient } from './embeddings-client';

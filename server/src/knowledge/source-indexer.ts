@@ -1,4 +1,4 @@
-import { newId, nowIso } from '../db/ids';
+import { newId, nowIso } from '../core/ids';
 import type { Logger } from '../logging/logger';
 import { sha256Hex } from '../security/request-signing';
 import { chunkDocument } from './chunker';

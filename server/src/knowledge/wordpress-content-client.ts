@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { UpstreamError } from '../http/errors';
-import { issuesFromZod } from '../http/zod-issues';
+import { UpstreamError } from '../core/errors';
+import { issuesFromZod } from '../core/zod-issues';
 import { signRequest } from '../security/request-signing';
 import { wordpressItemSchema, type WordpressContentType, type WordpressItem } from './knowledge-types';
 

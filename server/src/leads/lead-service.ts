@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ROUTES, type ActionDefinition } from '../actions/action-definition';
-import { newId, nowIso } from '../db/ids';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
-import { parseOrThrow } from '../http/zod-issues';
-import { qualify, type FieldValue, type FieldValues } from './qualification';
+import { newId, nowIso } from '../core/ids';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { parseOrThrow } from '../core/zod-issues';
+import { qualify, type FieldValue, type FieldValues } from '../actions/qualification';
 import type { LeadFilters, LeadRepository } from './lead-repository';
 import type { LeadStepScheduler } from './lead-step-scheduler';
 import { LEAD_STATUSES, type ConsentRecord, type Lead, type LeadSource, type LeadStatus } from './lead-types';

@@ -1,5 +1,5 @@
 import type { Route } from '../actions/action-definition';
-import type { FieldValue, QualificationResult } from './qualification';
+import type { FieldValue, QualificationResult } from '../actions/qualification';
 
 export const LEAD_STATUSES = ['new', 'contacted', 'approved', 'rejected', 'archived'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];

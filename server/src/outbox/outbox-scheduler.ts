@@ -1,9 +1,9 @@
 import type { ActionDefinition } from '../actions/action-definition';
 import { readDeliverySettings, type SettingsStore } from '../connectors/delivery-settings';
-import { newId, nowIso } from '../db/ids';
+import { newId, nowIso } from '../core/ids';
 import type { LeadStepScheduler } from '../leads/lead-step-scheduler';
 import type { Lead } from '../leads/lead-types';
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 import type { OutboxRepository } from './outbox-repository';
 import type { JobStepType, NewJob } from './outbox-types';
 import { evaluateCondition } from './step-conditions';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { RetrySettings } from '../connectors/delivery-settings';
 import type { Logger } from '../logging/logger';
 import { retryDelayMs } from './backoff';
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 import type { OutboxRepository } from './outbox-repository';
 import type { JobOutcome, OutboxJob } from './outbox-types';
 

@@ -25,19 +25,32 @@ const SEND_ICON =
 const CHAT_ICON =
   '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0-.01zm5 0a1.5 1.5 0 1 0 0-.01zm5 0a1.5 1.5 0 1 0 0-.01z"/></svg>';
 
-function chatBlock({ agent, mode, position, assetVersion }: PreviewPageOptions): string {
+/** The block's instance id; one block per preview page, so a fixed one is enough. */
+const INSTANCE_ID = 'aa-chat-preview';
+
+/** JSON safe inside a script element, as the plugin's Chat_Config prints it. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The launcher's configuration, printed by the page itself as the plugin does (never read from markup). */
+function launcherConfig({ agent, mode, position, assetVersion }: PreviewPageOptions): string {
+  const title = agent.appearance.title || agent.name;
+  const config = {
+    widgetUrl: `/widget/widget.js?ver=${assetVersion}`,
+    sessionUrl: `/preview/${encodeURIComponent(agent.id)}/session`,
+    instances: { [INSTANCE_ID]: { agentId: agent.id, mode, position, greeting: '', strings: { title, placeholder: 'Type your message…' } } },
+  };
+  return `<script>var affiliateAgentChatConfig=${scriptJson(config)};</script>`;
+}
+
+function chatBlock({ agent, mode, position }: PreviewPageOptions): string {
   const title = agent.appearance.title || agent.name;
   const placeholder = 'Type your message…';
   const attributes: Record<string, string> = {
     class: `wp-block-affiliate-agent-chat is-${mode} is-position-${position}`,
     style: `--aa-accent:${agent.appearance.primaryColor}`,
-    'data-aa-chat': '',
-    'data-agent-id': agent.id,
-    'data-mode': mode,
-    'data-position': position,
-    'data-session-url': `/preview/${encodeURIComponent(agent.id)}/session`,
-    'data-widget-url': `/widget/widget.js?ver=${assetVersion}`,
-    'data-config': JSON.stringify({ greeting: '', strings: { title, placeholder } }),
+    'data-aa-instance': INSTANCE_ID,
   };
   const wrapper = Object.entries(attributes)
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
@@ -93,6 +106,7 @@ export function renderPreviewPage(options: PreviewPageOptions): string {
 <title>${escapeHtml(agent.name)} — Affiliate Agent preview</title>
 <style>${PAGE_STYLE}</style>
 <link rel="stylesheet" href="/widget/style-index.css?ver=${options.assetVersion}">
+${launcherConfig(options)}
 <script src="/widget/launcher.js?ver=${options.assetVersion}" defer></script>
 </head>
 <body>

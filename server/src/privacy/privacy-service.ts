@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOrThrow } from '../http/zod-issues';
+import { parseOrThrow } from '../core/zod-issues';
 
 /**
  * Personal data export and erasure by email (WordPress's privacy tools call these through the plugin).

@@ -4,13 +4,12 @@ import type { ChatModel } from './chat-model';
 import { createOfflineEngine } from './offline-engine';
 import { createOpenAIProvider } from './openai-provider';
 import type { OfflineEngine } from './turn-runner';
-import { DEFAULT_CHAT_LIMITS, createRateLimiter, type ChatLimits } from '../conversations/rate-limiter';
-import { HEARTBEAT_MS } from '../conversations/event-stream';
 
 /**
  * The runtime's configurable parts in one object: the provider (null without an API key, so the
- * offline engine is the default), the offline engine, and the chat API's limits. Tests swap the
- * model for a scripted one and lower the limits here.
+ * offline engine is the default) and the offline engine. Tests swap the model for a scripted one.
+ * The chat API's limits and heartbeat are the chat API's traffic knobs (conversations/chat-traffic.ts); the container
+ * merges both into `container.chat`.
  */
 export function createChatRuntime({ config, logger }: { config: ServiceConfig; logger: Logger }) {
   let model: ChatModel | null = config.openai.apiKey
@@ -29,9 +28,6 @@ export function createChatRuntime({ config, logger }: { config: ServiceConfig; l
       model = next;
     },
     offline,
-    limits: { ...DEFAULT_CHAT_LIMITS } as ChatLimits,
-    rateLimiter: createRateLimiter(),
-    heartbeatMs: HEARTBEAT_MS,
   };
 }
 export type ChatRuntime = ReturnType<typeof createChatRuntime>;

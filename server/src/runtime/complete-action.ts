@@ -1,7 +1,8 @@
 import type { RunnableAction } from '../actions/action-service';
-import type { Conversation, TurnEvent } from '../conversations/conversation-types';
+import type { TurnEvent } from './turn-events';
+import type { TurnConversation } from './turn-state';
 import type { LeadSource } from '../leads/lead-types';
-import type { FieldValue } from '../leads/qualification';
+import type { FieldValue } from '../actions/qualification';
 import { buildNewLead } from '../leads/lead-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
 import { renderTemplate } from './render-template';
@@ -32,7 +33,7 @@ export interface CompletedAction {
   trace: TurnEvent[];
 }
 
-export function leadSourceOf(conversation: Conversation): LeadSource {
+export function leadSourceOf(conversation: TurnConversation): LeadSource {
   const { url, referrer, utm } = conversation.source;
   return {
     ...(url ? { pageUrl: url } : {}),
@@ -42,7 +43,7 @@ export function leadSourceOf(conversation: Conversation): LeadSource {
 }
 
 export function completeAction(input: {
-  conversation: Conversation;
+  conversation: TurnConversation;
   action: RunnableAction;
   values: Record<string, FieldValue>;
   leads: LeadSubmitter;

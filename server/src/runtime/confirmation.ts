@@ -1,6 +1,6 @@
 import type { ActionDefinition, ActionField } from '../actions/action-definition';
-import type { SummaryLine } from '../conversations/conversation-types';
-import type { FieldValue } from '../leads/qualification';
+import type { SummaryLine } from './turn-events';
+import type { FieldValue } from '../actions/qualification';
 import { parseYesNo } from './offline/parsers/yes-no';
 import { normaliseText } from './offline/text-normalise';
 

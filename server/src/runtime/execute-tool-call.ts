@@ -1,8 +1,9 @@
 import type { RunnableAction } from '../actions/action-service';
 import { describeValueProblems, isEmptyValue, validateActionValues } from '../actions/field-values';
 import type { ActionField } from '../actions/action-definition';
-import type { ConversationState, FieldRequest, TurnEvent } from '../conversations/conversation-types';
-import type { FieldValue } from '../leads/qualification';
+import type { FieldRequest, TurnEvent } from './turn-events';
+import type { ConversationState } from './turn-state';
+import type { FieldValue } from '../actions/qualification';
 import { isGrounded } from './value-grounding';
 
 /**

@@ -1,4 +1,4 @@
-import type { Citation } from '../conversations/conversation-types';
+import type { Citation } from './turn-events';
 
 /**
  * Retrieved knowledge as the runtime sees it, with the short ids (S1, S2 …) the model cites.

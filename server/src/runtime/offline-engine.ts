@@ -1,5 +1,5 @@
 import type { RunnableAction } from '../actions/action-service';
-import type { ConversationState } from '../conversations/conversation-types';
+import type { ConversationState } from './turn-state';
 import { offlineTurn, initialOfflineState, type OfflineEvent, type OfflineSessionState } from './offline';
 import type { KnowledgeHit } from './knowledge-hits';
 import type { OfflineEngine } from './turn-runner';

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
-import { UpstreamError } from '../http/errors';
+import { UpstreamError } from '../core/errors';
 import type { Logger } from '../logging/logger';
 import type { ChatMessage, ChatModel, ChatModelEvent, ChatModelRequest, ToolCall, TokenUsage } from './chat-model';
 

@@ -1,7 +1,7 @@
 import type { RunnableAction } from '../actions/action-service';
 import { actionToTool } from '../actions/tool-schema';
 import type { Agent } from '../agents/agent-types';
-import type { ConversationMessage, ConversationState } from '../conversations/conversation-types';
+import type { ConversationState, HistoryMessage } from './turn-state';
 import type { ChatMessage, ToolSpec } from './chat-model';
 import { displayValue } from './confirmation';
 import type { KnowledgeHit } from './knowledge-hits';
@@ -16,7 +16,7 @@ export interface PromptInput {
   actions: RunnableAction[];
   state: ConversationState;
   knowledge: KnowledgeHit[];
-  history: ConversationMessage[];
+  history: HistoryMessage[];
   userMessage: string;
   /** Rough budget for the conversation history, in tokens (about 4 characters each). */
   historyTokenBudget?: number;

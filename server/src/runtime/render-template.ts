@@ -1,4 +1,4 @@
-import type { FieldValue } from '../leads/qualification';
+import type { FieldValue } from '../actions/qualification';
 
 /**
  * Merge tags such as {{name}} in completion messages and step templates. Unknown tags are left

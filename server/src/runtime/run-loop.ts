@@ -5,7 +5,7 @@ import { citationsIn } from './knowledge-hits';
 import { parseToolCall } from './parse-tool-call';
 import { assemblePrompt } from './prompt-assembly';
 import { GRACEFUL_STOP_MESSAGE, stepLimitReached, tooManyMisbehaviours, type StopReason } from './stop-conditions';
-import type { FieldRequest } from '../conversations/conversation-types';
+import type { FieldRequest } from './turn-events';
 import type { ReplyWriter, TurnContext, TurnResult } from './turn-context';
 
 /**

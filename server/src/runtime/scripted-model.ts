@@ -1,4 +1,4 @@
-import { UpstreamError } from '../http/errors';
+import { UpstreamError } from '../core/errors';
 import type { ChatModel, ChatModelEvent, ChatModelRequest, ToolCall } from './chat-model';
 
 /**

@@ -1,7 +1,9 @@
 import type { RunnableAction } from '../actions/action-service';
 import type { Agent } from '../agents/agent-types';
-import type { Citation, Conversation, ConversationMessage, Engine, TurnEvent } from '../conversations/conversation-types';
-import type { FieldValue } from '../leads/qualification';
+import type { Engine } from '../usage/engine';
+import type { Citation, TurnEvent } from './turn-events';
+import type { HistoryMessage, TurnConversation } from './turn-state';
+import type { FieldValue } from '../actions/qualification';
 import type { Logger } from '../logging/logger';
 import type { TokenUsage } from './chat-model';
 import type { CompletedAction } from './complete-action';
@@ -11,10 +13,10 @@ import type { StopReason, TurnLimits } from './stop-conditions';
 /** Everything one turn needs, for either engine. `conversation.state` is a working copy the turn may change. */
 export interface TurnContext {
   agent: Agent;
-  conversation: Conversation;
+  conversation: TurnConversation;
   actions: RunnableAction[];
   /** Earlier messages of the conversation, oldest first (not including this turn's message). */
-  history: ConversationMessage[];
+  history: HistoryMessage[];
   userMessage: string;
   knowledge: KnowledgeHit[];
   limits: TurnLimits;

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../http/errors';
+import { UpstreamError } from '../core/errors';
 import type { ChatModel } from './chat-model';
 import { answerPendingConfirmation } from './confirmation-turn';
 import { runProviderTurn } from './run-loop';

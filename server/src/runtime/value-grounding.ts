@@ -1,6 +1,6 @@
 import type { ActionField } from '../actions/action-definition';
-import type { FieldValue } from '../leads/qualification';
-import { findNumbers } from './offline/parsers/number';
+import type { FieldValue } from '../actions/qualification';
+import { findNumbers } from '../actions/field-parsers/number';
 import { matchEnumOption } from './offline/parsers/enum';
 import { parseYesNo } from './offline/parsers/yes-no';
 import { normaliseText } from './offline/text-normalise';

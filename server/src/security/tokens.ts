@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { AuthenticationError } from '../http/errors';
+import { AuthenticationError } from '../core/errors';
 import { timingSafeEqualStrings } from './request-signing';
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { nowIso } from '../db/ids';
+import { nowIso } from '../core/ids';
 
 /** Key/value settings owned by the service (connector configuration, notification recipients, …). */
 export function createSettingsRepository(db: Database) {

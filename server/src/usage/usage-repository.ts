@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import type { Engine } from '../conversations/conversation-types';
+import type { Engine } from './engine';
 
 export interface UsageRow {
   day: string;

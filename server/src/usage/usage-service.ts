@@ -1,4 +1,4 @@
-import type { Engine } from '../conversations/conversation-types';
+import type { Engine } from './engine';
 import type { UsageRepository } from './usage-repository';
 
 export interface UsageDay {

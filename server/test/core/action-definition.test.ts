@@ -1,6 +1,6 @@
 import { actionDefinitionSchema } from '../../src/actions/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
-import { issuesFromZod } from '../../src/http/zod-issues';
+import { issuesFromZod } from '../../src/core/zod-issues';
 
 function issuesOf(input: unknown) {
   const result = actionDefinitionSchema.safeParse(input);

@@ -1,6 +1,6 @@
 import { actionDefinitionSchema, type ActionDefinition, type QualificationRule } from '../../src/actions/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
-import { qualify, ruleMatches, type FieldValue } from '../../src/leads/qualification';
+import { qualify, ruleMatches, type FieldValue } from '../../src/actions/qualification';
 
 const rule = (operator: QualificationRule['operator'], value?: QualificationRule['value']): QualificationRule => ({
   field: 'x',

@@ -1,5 +1,5 @@
 import type { TestService } from '../../../tests/support/signed-client';
-import { parseEmail } from '../../src/runtime/offline/parsers/email';
+import { parseEmail } from '../../src/actions/field-parsers/email';
 import { validateFieldValue } from '../../src/actions/field-values';
 import { Visitor, eventsOf, setUpAgent, startChatService } from '../conversations/support/chat-client';
 

@@ -1,7 +1,7 @@
-import { parseEmail, findEmails } from '../../src/runtime/offline/parsers/email';
+import { parseEmail, findEmails } from '../../src/actions/field-parsers/email';
 import { parseUrlOrHandle } from '../../src/runtime/offline/parsers/url';
-import { parsePhone } from '../../src/runtime/offline/parsers/phone';
-import { parseNumber, findNumbers } from '../../src/runtime/offline/parsers/number';
+import { parsePhone } from '../../src/actions/field-parsers/phone';
+import { parseNumber, findNumbers } from '../../src/actions/field-parsers/number';
 import { matchEnumOption, matchEnumByPosition } from '../../src/runtime/offline/parsers/enum';
 import { parseYesNo } from '../../src/runtime/offline/parsers/yes-no';
 import { parseName, findName } from '../../src/runtime/offline/parsers/name';

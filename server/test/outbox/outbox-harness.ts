@@ -11,9 +11,9 @@ import { silentLogger } from '../../src/logging/logger';
 import { signRequest } from '../../src/security/request-signing';
 import { actionDefinitionSchema, type ActionDefinition, type ActionDefinitionInput } from '../../src/actions/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
-import { createManualClock, type ManualClock } from '../../src/outbox/clock';
+import { createManualClock, type ManualClock } from '../../src/core/clock';
 import type { Resolver } from '../../src/connectors/ssrf-guard';
-import type { FieldValues } from '../../src/leads/qualification';
+import type { FieldValues } from '../../src/actions/qualification';
 
 /**
  * The real app in-process on a temporary SQLite file, with the outbox on a manual clock and the

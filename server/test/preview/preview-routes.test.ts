@@ -30,8 +30,10 @@ describe('the preview page', () => {
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
     expect(html).toContain('class="wp-block-affiliate-agent-chat is-inline');
-    expect(html).toContain(`data-agent-id="${agentId}"`);
-    expect(html).toContain(`data-session-url="/preview/${agentId}/session"`);
+    expect(html).toContain('data-aa-instance="aa-chat-preview"');
+    expect(html).not.toContain('data-widget-url');
+    expect(html).toContain(`"agentId":"${agentId}"`);
+    expect(html).toContain(`"sessionUrl":"/preview/${agentId}/session"`);
     expect(html).toMatch(/<script src="\/widget\/launcher\.js\?ver=\d+" defer><\/script>/);
     expect(html).toMatch(/<link rel="stylesheet" href="\/widget\/style-index\.css\?ver=\d+">/);
     expect(html).not.toMatch(/eyJ[\w-]{20,}\./); // no base64url JSON token anywhere in the page

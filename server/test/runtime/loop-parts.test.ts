@@ -1,7 +1,8 @@
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import type { RunnableAction } from '../../src/actions/action-service';
 import type { Agent } from '../../src/agents/agent-types';
-import { emptyConversationState, type ConversationMessage } from '../../src/conversations/conversation-types';
+import type { ConversationMessage } from '../../src/conversations/conversation-types';
+import { emptyConversationState } from '../../src/runtime/turn-state';
 import { parseToolCall } from '../../src/runtime/parse-tool-call';
 import { isGrounded } from '../../src/runtime/value-grounding';
 import { assemblePrompt } from '../../src/runtime/prompt-assembly';

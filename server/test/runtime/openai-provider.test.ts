@@ -1,6 +1,6 @@
 import { createOpenAIProvider } from '../../src/runtime/openai-provider';
 import type { ChatModelEvent } from '../../src/runtime/chat-model';
-import { UpstreamError } from '../../src/http/errors';
+import { UpstreamError } from '../../src/core/errors';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../../../tests/fakes/openai-fake-server';
 
 async function collect(stream: AsyncIterable<ChatModelEvent>): Promise<ChatModelEvent[]> {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { routeLabels } from '../../lib/definition-labels';
 import type { ActionField, FieldValue, FieldValues, QualificationResult } from '../../lib/service-types';
-import { qualify } from '../../../../server/src/leads/qualification';
+import { qualify } from '../../../../server/src/actions/qualification';
 import type { ScorePreviewProps } from './types';
 
 function SampleAnswer({ field, value, onChange }: { field: ActionField; value: FieldValue | undefined; onChange: (value: FieldValue | undefined) => void }) {

@@ -4,6 +4,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { toApiError } from '../../lib/api-client';
 import { searchPreview } from './api';
 import type { SearchPreview as Preview } from './types';
+import { SafeLink } from '../../components/safe-link';
 
 /** "What would the agent retrieve for this question?" — the same retrieval the chat uses. */
 export function SearchPreview({ setIds }: { setIds: string[] }) {
@@ -47,7 +48,7 @@ export function SearchPreview({ setIds }: { setIds: string[] }) {
           <ol className="aa-search-hits">
             {result.hits.map((hit) => (
               <li key={hit.chunkId}>
-                <strong>{hit.url ? <a href={hit.url}>{hit.title}</a> : hit.title}</strong>{' '}
+                <strong>{hit.url ? <SafeLink url={hit.url}>{hit.title}</SafeLink> : hit.title}</strong>{' '}
                 <span className="aa-muted">{sprintf(__('relevance %1$s%%, score %2$s', 'affiliate-agent'), String(Math.round(hit.relevance * 100)), hit.score.toFixed(2))}</span>
                 <p>{hit.text.slice(0, 400)}</p>
               </li>

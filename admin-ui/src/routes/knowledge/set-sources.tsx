@@ -9,6 +9,7 @@ import { addFaq, deleteSource, listSources, syncSite, uploadFile } from './api';
 import { contentTypeOf, readAsBase64 } from './read-file';
 import type { KnowledgeSet } from './types';
 import { TableHead } from '../../components/table-head';
+import { SafeLink } from '../../components/safe-link';
 
 /** The sources of one set with their indexing status, and the three ways to add more. */
 export function SetSources({ set, onChanged }: { set: KnowledgeSet; onChanged: () => void }) {
@@ -77,7 +78,7 @@ export function SetSources({ set, onChanged }: { set: KnowledgeSet; onChanged: (
           <tbody>
             {sources.map((source) => (
               <tr key={source.id}>
-                <td>{source.url ? <a href={source.url}>{source.title}</a> : source.title}</td>
+                <td>{source.url ? <SafeLink url={source.url}>{source.title}</SafeLink> : source.title}</td>
                 <td>{source.kind}</td>
                 <td>
                   <span className={`aa-chip is-${source.status}`}>{source.status}</span>

@@ -13,6 +13,8 @@ import { IdentityNotices } from './identity-notices';
 import { Transcript } from './transcript';
 import type { Lead, LeadStatus } from './types';
 import './style.scss';
+import { SafeLink } from '../../components/safe-link';
+import { safeHttpUrl } from '../../../../server/src/contract/safe-url';
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'boolean' ? (value ? __('Yes', 'affiliate-agent') : __('No', 'affiliate-agent')) : String(value));
 
@@ -115,7 +117,8 @@ export function LeadStage({ params }: StageProps) {
                   {Object.entries(lead.fields).map(([key, value]) => (
                     <tr key={key}>
                       <th scope="row">{key}</th>
-                      <td>{show(value)}</td>
+                      {/* A website answer links, through the same rule as every stored URL. */}
+                      <td>{typeof value === 'string' && safeHttpUrl(value) ? <SafeLink url={value} /> : show(value)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -201,9 +204,13 @@ export function LeadStage({ params }: StageProps) {
             <CardBody>
               <dl className="aa-definition-list">
                 <dt>{__('Page', 'affiliate-agent')}</dt>
-                <dd>{lead.source?.pageUrl ? <a href={lead.source.pageUrl}>{lead.source.pageUrl}</a> : '—'}</dd>
+                <dd>
+                  <SafeLink url={lead.source?.pageUrl} />
+                </dd>
                 <dt>{__('Referrer', 'affiliate-agent')}</dt>
-                <dd>{show(lead.source?.referrer)}</dd>
+                <dd>
+                  <SafeLink url={lead.source?.referrer} />
+                </dd>
                 {utm.map(([key, value]) => (
                   <div key={key}>
                     <dt>utm_{key}</dt>

@@ -1,12 +1,12 @@
 import type { ActionDefinition, ActionField } from '../../actions/action-definition';
 import { validateFieldValue, type FieldProblem, type FieldValue } from '../../actions/field-values';
 import { findFieldReferences, referencePhrases } from './field-references';
-import { findEmails } from './parsers/email';
+import { findEmails } from '../../actions/field-parsers/email';
 import { matchEnumOption } from './parsers/enum';
 import { isNameField, parseFieldAnswer } from './parsers/field-answer';
 import { findName } from './parsers/name';
-import { findNumbers } from './parsers/number';
-import { findPhones } from './parsers/phone';
+import { findNumbers } from '../../actions/field-parsers/number';
+import { findPhones } from '../../actions/field-parsers/phone';
 import { findHandles, findUrls } from './parsers/url';
 import { platformMentioned, profileUrlFor } from './parsers/social';
 import { parseYesNo } from './parsers/yes-no';

@@ -1,10 +1,10 @@
 import type { ActionField } from '../../../actions/action-definition';
 import { looksLikeQuestion } from '../commands';
-import { parseEmail } from './email';
+import { parseEmail } from '../../../actions/field-parsers/email';
 import { matchEnumByPosition, matchEnumOption } from './enum';
 import { parseName } from './name';
-import { parseNumber } from './number';
-import { parsePhone } from './phone';
+import { parseNumber } from '../../../actions/field-parsers/number';
+import { parsePhone } from '../../../actions/field-parsers/phone';
 import { parseUrlOrHandle } from './url';
 import { parseYesNo } from './yes-no';
 

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import { CAPABILITIES } from '../http/admin-auth';
-import type { RouteContext } from '../http/routes';
+import { CAPABILITIES } from '../admin-auth';
+import type { RouteContext } from '../route-context';
 
 export function registerPrivacyRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   // WordPress lets administrators run its privacy tools; they hold aa_manage_agents.

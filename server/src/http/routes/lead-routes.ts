@@ -1,7 +1,7 @@
 import type { Router } from 'express';
-import { actorOf, CAPABILITIES } from '../http/admin-auth';
-import type { RouteContext } from '../http/routes';
-import { leadsToCsv } from './csv-export';
+import { actorOf, CAPABILITIES } from '../admin-auth';
+import type { RouteContext } from '../route-context';
+import { leadsToCsv } from '../../leads/csv-export';
 
 export function registerLeadRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   const review = adminAuth.require(CAPABILITIES.reviewLeads);

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
-import { actorOf, CAPABILITIES } from '../http/admin-auth';
-import { ValidationError } from '../http/errors';
-import type { RouteContext } from '../http/routes';
+import { actorOf, CAPABILITIES } from '../admin-auth';
+import { ValidationError } from '../../core/errors';
+import type { RouteContext } from '../route-context';
 
 export function registerActionRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   const manage = adminAuth.require(CAPABILITIES.manageAgents);

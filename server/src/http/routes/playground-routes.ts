@@ -1,10 +1,10 @@
 import type { Request, Router } from 'express';
-import { CAPABILITIES, actorOf } from '../http/admin-auth';
-import { ForbiddenError } from '../http/errors';
-import type { RouteContext } from '../http/routes';
-import { parseOrThrow } from '../http/zod-issues';
-import { allowedOriginsFor, answerPreflight, applyChatCors } from './chat-cors';
-import { publicConversation } from './conversation-service';
+import { CAPABILITIES, actorOf } from '../admin-auth';
+import { ForbiddenError } from '../../core/errors';
+import type { RouteContext } from '../route-context';
+import { parseOrThrow } from '../../core/zod-issues';
+import { allowedOriginsFor, answerPreflight, applyChatCors } from '../chat-cors';
+import { publicConversation } from '../../conversations/conversation-service';
 import { messageBodySchema, respondWithTurn, startBodySchema } from './conversation-routes';
 
 /**

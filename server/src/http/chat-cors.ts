@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import { ForbiddenError } from '../http/errors';
-import { ownOrigin } from '../http/own-origin';
+import { ForbiddenError } from '../core/errors';
+import { ownOrigin } from './own-origin';
 
 /**
  * CORS for the chat API: only the agent's allowed origins plus the service-wide AA_ALLOWED_ORIGINS.

@@ -1,13 +1,12 @@
 import type { Request, Response } from 'express';
-import type { TurnEvent } from './conversation-types';
+import type { TurnEvent } from '../runtime/turn-events';
+import { HEARTBEAT_MS } from '../conversations/chat-traffic';
 
 /**
  * Writes a turn's events as Server-Sent Events (docs/protocol.md, section 4). The headers go out
  * with the first event, so a refusal before the turn starts (rate limit, busy conversation) is still
  * an ordinary JSON error with its status.
  */
-export const HEARTBEAT_MS = 15_000;
-
 export function wantsEventStream(request: Request): boolean {
   return request.accepts(['text/event-stream', 'application/json']) === 'text/event-stream';
 }

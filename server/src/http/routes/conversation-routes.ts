@@ -1,14 +1,15 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { CAPABILITIES } from '../http/admin-auth';
-import { AuthenticationError, ForbiddenError } from '../http/errors';
-import type { RouteContext } from '../http/routes';
-import { parseOrThrow } from '../http/zod-issues';
-import { verifyVisitorToken, type VisitorToken } from '../security/tokens';
-import { allowedOriginsFor, answerPreflight, applyChatCors } from './chat-cors';
-import { publicConversation } from './conversation-service';
-import { conversationSourceSchema, type Conversation } from './conversation-types';
-import { createEventStream, wantsEventStream } from './event-stream';
+import { CAPABILITIES } from '../admin-auth';
+import { AuthenticationError, ForbiddenError } from '../../core/errors';
+import type { RouteContext } from '../route-context';
+import { parseOrThrow } from '../../core/zod-issues';
+import { verifyVisitorToken, type VisitorToken } from '../../security/tokens';
+import { allowedOriginsFor, answerPreflight, applyChatCors } from '../chat-cors';
+import { publicConversation } from '../../conversations/conversation-service';
+import type { Conversation } from '../../conversations/conversation-types';
+import { conversationSourceSchema } from '../../runtime/turn-state';
+import { createEventStream, wantsEventStream } from '../event-stream';
 
 /**
  * The visitor chat API (docs/protocol.md, section 4) and the admins' transcript route. These routes

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
-import { isDatabaseUsable } from '../db/database';
-import { SERVICE_VERSION } from '../version';
-import type { RouteContext } from './routes';
+import { isDatabaseUsable } from '../../db/database';
+import { SERVICE_VERSION } from '../../core/version';
+import type { RouteContext } from '../route-context';
 
 export function registerHealthRoutes(router: Router, { container }: RouteContext): void {
   // Public on purpose: load balancers and the plugin's connection test call it; it reveals only the version.

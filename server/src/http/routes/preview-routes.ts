@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { newId } from '../db/ids';
-import { AppError, ForbiddenError, NotFoundError } from '../http/errors';
-import type { RouteContext } from '../http/routes';
-import { parseOrThrow } from '../http/zod-issues';
-import { mintToken } from '../security/tokens';
-import { ownOrigin } from '../http/own-origin';
-import { assertPreviewAllowed } from './preview-access';
-import { renderAgentList, renderPreviewPage } from './preview-page';
-import { createWidgetAssets, SERVED_FILES, type WidgetAssets } from './widget-assets';
+import { newId } from '../../core/ids';
+import { AppError, ForbiddenError, NotFoundError } from '../../core/errors';
+import type { RouteContext } from '../route-context';
+import { parseOrThrow } from '../../core/zod-issues';
+import { mintToken } from '../../security/tokens';
+import { ownOrigin } from '../own-origin';
+import { assertPreviewAllowed } from '../preview-access';
+import { renderAgentList, renderPreviewPage } from '../../preview/preview-page';
+import { createWidgetAssets, SERVED_FILES, type WidgetAssets } from '../../preview/widget-assets';
 
 /**
  * "Try it in one command": `GET /preview/:agentId` is a plain page with the real chat widget,

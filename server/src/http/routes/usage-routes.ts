@@ -1,8 +1,8 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { CAPABILITIES } from '../http/admin-auth';
-import { parseOrThrow } from '../http/zod-issues';
-import type { RouteContext } from '../http/routes';
+import { CAPABILITIES } from '../admin-auth';
+import { parseOrThrow } from '../../core/zod-issues';
+import type { RouteContext } from '../route-context';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD' });
 const querySchema = z.object({

@@ -1,8 +1,8 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { actorOf, CAPABILITIES } from '../http/admin-auth';
-import type { RouteContext } from '../http/routes';
-import { parseOrThrow } from '../http/zod-issues';
+import { actorOf, CAPABILITIES } from '../admin-auth';
+import type { RouteContext } from '../route-context';
+import { parseOrThrow } from '../../core/zod-issues';
 
 /**
  * The delivery ledger of a lead, replay of a failed or dead step, and the webhook test send.

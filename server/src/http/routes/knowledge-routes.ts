@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import { CAPABILITIES } from '../http/admin-auth';
-import type { RouteContext } from '../http/routes';
+import { CAPABILITIES } from '../admin-auth';
+import type { RouteContext } from '../route-context';
 
 /** Admin API for knowledge (docs/knowledge.md). Every route is a signed request with aa_manage_agents. */
 export const KNOWLEDGE_UPLOAD_PATH = '/v1/knowledge/sets/:setId/files';

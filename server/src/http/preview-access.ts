@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { ServiceConfig } from '../config/config';
-import { ForbiddenError } from '../http/errors';
+import { ForbiddenError } from '../core/errors';
 
 /**
  * Who may use the preview page and its token route. The route mints visitor tokens with the

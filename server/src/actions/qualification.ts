@@ -1,4 +1,4 @@
-import type { ActionDefinition, QualificationRule, Route } from '../actions/action-definition';
+import type { ActionDefinition, QualificationRule, Route } from './action-definition';
 
 /**
  * Explainable lead qualification: every rule that matched is listed with its points and tags,

@@ -1,9 +1,9 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { CAPABILITIES } from '../http/admin-auth';
-import type { RouteContext } from '../http/routes';
-import { parseOrThrow } from '../http/zod-issues';
-import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDeliverySettings, type DeliverySettings } from '../connectors/delivery-settings';
+import { CAPABILITIES } from '../admin-auth';
+import type { RouteContext } from '../route-context';
+import { parseOrThrow } from '../../core/zod-issues';
+import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDeliverySettings, type DeliverySettings } from '../../connectors/delivery-settings';
 
 /**
  * Settings → Delivery: how the service reaches WordPress, AffiliateWP, CRMs and managers.

@@ -1,0 +1,2 @@
+export { SafeLink } from './component';
+export type { SafeLinkProps } from './types';
