@@ -24,6 +24,8 @@ class BridgeTest extends TestCase {
 		wp_test_reset();
 		update_option( Settings::OPTION_SERVICE_URL, 'http://127.0.0.1:8787' );
 		update_option( Settings::OPTION_SHARED_SECRET, self::SECRET );
+		// Most tests run on a site where anyone may register; the account tests below switch it off.
+		update_option( 'users_can_register', 1 );
 		$this->controller = new Bridge_Controller( new Settings(), new Transient_Nonce_Store() );
 	}
 
@@ -92,8 +94,8 @@ class BridgeTest extends TestCase {
 	}
 
 	public function test_an_existing_user_becomes_an_affiliate_and_a_taken_login_gets_a_suffix() {
-		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 7, 'user_login' => 'sam', 'user_email' => 'sam@example.com' );
-		$linked                         = $this->call( 'affiliatewp/create-pending', array( 'email' => 'sam@example.com', 'name' => 'Sam' ) )->get_data();
+		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 7, 'user_login' => 'sam', 'user_email' => 'sam@example.com', 'roles' => array( 'subscriber' ) );
+		$linked                         = $this->call( 'affiliatewp/create-pending', array( 'email' => 'sam@example.com', 'name' => 'Sam', 'email_verified' => true ) )->get_data();
 		$this->assertSame( 7, $linked['affiliate']['user_id'] );
 		$this->assertCount( 1, $GLOBALS['wp_test']['users'] );
 
@@ -189,5 +191,38 @@ class BridgeTest extends TestCase {
 		$this->assertSame( 'claimed', \AffiliateAgent\Bridge\Sent_Mail_Keys::claim( 'old-key', $now + 604802 ) );
 		// A claim still "sending" is reported as such to a concurrent request, not sent twice.
 		$this->assertSame( 'sending', \AffiliateAgent\Bridge\Sent_Mail_Keys::claim( 'old-key', $now + 604803 ) );
+	}
+
+	public function test_attack_3_with_registration_closed_no_account_is_created_from_the_chat() {
+		update_option( 'users_can_register', 0 );
+		$refused = $this->call( 'affiliatewp/create-pending', array( 'email' => 'new@example.com', 'name' => 'New Person' ) );
+		$this->assertSame( 'registration_closed', $refused->get_error_code() );
+		$this->assertSame( 409, $refused->get_error_data()['status'] );
+		$this->assertFalse( get_user_by( 'email', 'new@example.com' ) );
+		$this->assertSame( array(), $GLOBALS['wp_test']['affiliates'] );
+
+		// The owner's own switch in our settings allows it again.
+		update_option( \AffiliateAgent\Bridge\Account_Policy::CREATE_USERS_OPTION, 1 );
+		$created = $this->call( 'affiliatewp/create-pending', array( 'email' => 'new@example.com', 'name' => 'New Person' ) )->get_data();
+		$this->assertTrue( $created['created'] );
+		$user = get_user_by( 'email', 'new@example.com' );
+		$this->assertSame( array( 'New Person', 'New', 'Person' ), array( $user->display_name, $user->first_name, $user->last_name ) );
+	}
+
+	public function test_attack_3_an_editors_or_administrators_email_never_becomes_an_affiliate_from_the_chat() {
+		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 8, 'user_login' => 'ed', 'user_email' => 'editor@example.com', 'roles' => array( 'editor' ) );
+		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 9, 'user_login' => 'admin', 'user_email' => 'admin@example.com', 'roles' => array( 'administrator' ) );
+		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 10, 'user_login' => 'sub', 'user_email' => 'sub@example.com', 'roles' => array( 'subscriber' ) );
+		foreach ( array( 'editor@example.com', 'admin@example.com' ) as $email ) {
+			foreach ( array( false, true ) as $verified ) {
+				$refused = $this->call( 'affiliatewp/create-pending', array( 'email' => $email, 'name' => 'Mallory', 'email_verified' => $verified ) );
+				$this->assertSame( 'needs_manager_link', $refused->get_error_code(), $email );
+			}
+		}
+		// A subscriber's account links only when the service says the email was verified.
+		$this->assertSame( 'needs_manager_link', $this->call( 'affiliatewp/create-pending', array( 'email' => 'sub@example.com', 'name' => 'Sub' ) )->get_error_code() );
+		$this->assertSame( array(), $GLOBALS['wp_test']['affiliates'] );
+		$linked = $this->call( 'affiliatewp/create-pending', array( 'email' => 'sub@example.com', 'name' => 'Sub', 'email_verified' => true ) )->get_data();
+		$this->assertSame( 10, $linked['affiliate']['user_id'] );
 	}
 }

@@ -22,7 +22,8 @@ const CAPTURES_PER_SENDER = Number(process.env.AA_CRASH_CAPTURES ?? Infinity);
 const ROOT = path.resolve(__dirname, '../..');
 const children = new Set<ChildProcess>();
 
-jest.setTimeout(420_000);
+// Each restart costs about two seconds, so the budget grows with the number of kills.
+jest.setTimeout(Math.max(420_000, KILLS * 4_000 + 240_000));
 
 interface Running {
   child: ChildProcess;

@@ -66,6 +66,12 @@ class AffiliateWP_Bridge {
 		$name         = isset( $input['name'] ) ? sanitize_text_field( (string) $input['name'] ) : '';
 		$user         = get_user_by( 'email', $email );
 		$created_user = false;
+		if ( $user && ! Account_Policy::may_link( $user, ! empty( $input['email_verified'] ) ) ) {
+			throw new Bridge_Exception( 'needs_manager_link', __( 'A WordPress account with this email exists; only a manager may link it to an affiliate (the applicant is not verified, or the account has a role above subscriber).', 'affiliate-agent' ), 409 );
+		}
+		if ( ! $user && ! Account_Policy::may_create_users() ) {
+			throw new Bridge_Exception( 'registration_closed', __( 'This site does not let visitors register, so no account was created; add the affiliate by hand, or allow it under Affiliate Agent → Settings.', 'affiliate-agent' ), 409 );
+		}
 		if ( ! $user ) {
 			$user_id = wp_insert_user( $this->new_user_data( $email, $name, isset( $input['username'] ) ? (string) $input['username'] : '' ) );
 			if ( is_wp_error( $user_id ) ) {

@@ -64,6 +64,10 @@ function bridgeError(operation: string, status: number, code: string, response: 
   if (status === 501 || code === 'affiliatewp_not_installed') {
     return new DeliveryError('AffiliateWP is not active on the WordPress site; activate it or switch the AffiliateWP transport off.', { retryable: true, code: 'affiliatewp_not_installed', response });
   }
+  if (code === 'needs_manager_link' || code === 'registration_closed') {
+    const why = code === 'needs_manager_link' ? 'a WordPress account with this email exists and only a manager may link it' : 'the site does not let visitors register, so no account was created';
+    return new DeliveryError(`No affiliate was created: ${why}. Add or link the affiliate by hand in AffiliateWP.`, { retryable: false, code, response });
+  }
   if (code === 'mail_in_progress') {
     return new DeliveryError('WordPress is still sending this email for an earlier attempt; will check again.', { retryable: true, code, response });
   }

@@ -51,6 +51,18 @@ export function createOutbox(options: OutboxOptions) {
     return Object.fromEntries(repository.listGroup(job.groupKey).map((sibling) => [sibling.stepId, sibling.result]));
   }
 
+  /**
+   * The affiliate approve/reject may act on: one a manager linked to the lead, or one this lead's own
+   * application step created. Never one merely matched by email (issue 12, attack 4).
+   */
+  function ownAffiliateOf(leadId: string, linked: number | null): number | null {
+    if (linked !== null) return linked;
+    const created = repository
+      .listByLead(leadId)
+      .find((job) => job.stepType === 'affiliatewp_application' && job.status === 'succeeded' && job.result?.created === true && typeof job.result.affiliateId === 'number');
+    return created ? (created.result!.affiliateId as number) : null;
+  }
+
   const worker = createOutboxWorker({
     repository,
     clock,
@@ -63,6 +75,7 @@ export function createOutbox(options: OutboxOptions) {
     run: (job) =>
       runJob(job, {
         lead: options.leads.findById(job.leadId),
+        ownAffiliateId: () => ownAffiliateOf(job.leadId, options.leads.findById(job.leadId)?.affiliateId ?? null),
         settings: readDeliverySettings(options.settings),
         http,
         secret: options.secret,

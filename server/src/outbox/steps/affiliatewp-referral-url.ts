@@ -6,9 +6,12 @@ export const affiliateWpReferralUrlStep: StepHandler<'affiliatewp_referral_url'>
   type: 'affiliatewp_referral_url',
   execute: async (_job, lead, context) => {
     const connector = CONNECTORS.affiliatewp(context.connectors);
+    // Only the affiliate this lead created or a manager linked: never one found by email alone.
     let affiliateId = context.groupResults.affiliatewp_status?.affiliateId as number | undefined;
-    if (typeof affiliateId !== 'number' && lead.email) affiliateId = (await connector.findByEmail(lead.email))?.affiliate_id;
-    if (typeof affiliateId !== 'number') return { kind: 'retry', error: `No affiliate was found for ${lead.email ?? 'this lead'} yet.`, response: context.lastAnswer() };
+    if (typeof affiliateId !== 'number') affiliateId = context.ownAffiliateId() ?? undefined;
+    if (typeof affiliateId !== 'number') {
+      return { kind: 'retry', error: `No affiliate of this lead was found for ${lead.email ?? 'this lead'} yet.`, response: context.lastAnswer() };
+    }
     const url = await connector.referralUrl(affiliateId);
     return { kind: 'succeeded', response: context.lastAnswer({ referralUrl: url }), result: { affiliateId, referralUrl: url } };
   },

@@ -1,5 +1,6 @@
 import { CONNECTORS } from '../../connectors';
 import type { AffiliateStatus } from '../../connectors/affiliatewp-types';
+import { pendingApplicationOf } from './affiliatewp-application';
 import { affiliateWpNotConnected, configOf, type StepHandler } from './step-handler';
 
 /** The approval flow's first step: activates or rejects the lead's affiliate in AffiliateWP. */
@@ -10,11 +11,21 @@ export const affiliateWpSetStatusStep: StepHandler<'affiliatewp_set_status'> = {
     if (!lead.email) return { kind: 'failed', error: 'The lead has no email address to find its affiliate by.', response: null };
     const status = String(configOf(job).status) as AffiliateStatus;
     const connector = CONNECTORS.affiliatewp(context.connectors);
-    let affiliate = await connector.findByEmail(lead.email);
-    if (!affiliate && status === 'rejected') return { kind: 'succeeded', response: context.lastAnswer({ note: 'no affiliate with this email, nothing to reject' }), result: { affiliateId: null } };
-    // Approving a lead whose action created no application: create it now, then activate it.
-    if (!affiliate) affiliate = (await connector.createPending({ email: lead.email, name: lead.name ?? lead.email })).affiliate;
-    const updated = await connector.setStatus(affiliate.affiliate_id, status, { initiatedBy: { userId: job.actor ?? 0 } });
+    let affiliateId = context.ownAffiliateId();
+    if (affiliateId === null && status === 'rejected') {
+      const note = 'this lead created no affiliate and none was linked to it; nothing to reject (an affiliate that merely shares the email is left alone)';
+      return { kind: 'succeeded', response: context.lastAnswer({ note }), result: { affiliateId: null } };
+    }
+    if (affiliateId === null) {
+      // Approving a lead whose action created no application: create it now, but never take over one that exists.
+      const { affiliate, created } = await connector.createPending(pendingApplicationOf({ ...lead, email: lead.email }, {}));
+      if (!created) {
+        const error = `An affiliate (#${affiliate.affiliate_id}) with this email existed before this lead; it was left alone. Link it to the lead by hand in AffiliateWP if it is the same person.`;
+        return { kind: 'failed', error, response: context.lastAnswer() };
+      }
+      affiliateId = affiliate.affiliate_id;
+    }
+    const updated = await connector.setStatus(affiliateId, status, { initiatedBy: { userId: job.actor ?? 0 } });
     return {
       kind: 'succeeded',
       response: context.lastAnswer({ affiliateId: updated.affiliate_id, status: updated.status }),

@@ -38,6 +38,8 @@ export interface PreviewContext {
 /** What the worker gives a job: the lead's world as it is now. Connectors are built per job from it. */
 export interface ExecutionContext {
   lead: Lead | null;
+  /** The affiliate this lead created or a manager linked to it; null when there is none. */
+  ownAffiliateId: () => number | null;
   settings: DeliverySettings;
   http: SafeHttpClient;
   secret: string;
