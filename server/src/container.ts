@@ -1,6 +1,7 @@
 import type { ServiceConfig } from './config/config';
 import type { Database } from './db/database';
 import type { Logger } from './logging/logger';
+import type { Lead } from './contract/lead-types';
 import { createAgentRepository } from './agents/agent-repository';
 import { createAgentService } from './agents/agent-service';
 import { createActionRepository } from './actions/action-repository';
@@ -45,6 +46,9 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const actionRepository = createActionRepository(db);
   const actions = createActionService({ actions: actionRepository, agents: agentRepository });
   const leadRepository = createLeadRepository(db);
+  // The action version a lead came from names its fields and options (lead page, emails, CSV, export).
+  const leadFields = (lead: Pick<Lead, 'actionId' | 'actionVersion'>) => (lead.actionId ? (actionRepository.findVersion(lead.actionId, lead.actionVersion)?.definition.fields ?? null) : null);
+  const siteLocale = () => readDeliverySettings(settings).wordpress.locale;
   // The durable outbox schedules a lead's steps in the lead's own transaction and delivers them.
   const transcriptSource = createConversationRepository(db);
   const operations = createOperations({ db, config, logger, readSetting: (key) => settings.get(key) });
@@ -56,11 +60,12 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     settings,
     secret,
     logger,
+    fieldsOf: leadFields,
     transcript: (conversationId) => transcriptSource.messages(conversationId).map((message) => ({ role: message.role, content: message.content, createdAt: message.createdAt })),
     ...outboxOptions,
   });
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
-  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler });
+  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, fieldsOf: leadFields });
   const knowledge = createKnowledge({
     db,
     config,
@@ -94,7 +99,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
 
   if (operations.metrics) conversations.sendMessage = instrumentTurns(conversations.sendMessage, metrics);
 
-  const privacy = createPrivacyService([createLeadPrivacyParticipant(leads)]);
+  const privacy = createPrivacyService([createLeadPrivacyParticipant(leads, { fieldsOf: leadFields, locale: siteLocale })]);
 
   return {
     db,
@@ -114,6 +119,8 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     privacy,
     operations,
     /** A conversation's transcript, for the lead page and webhooks. */
+    /** The fields of the action version a lead came from; null when the action is gone. */
+    leadFields,
     getTranscript: (conversationId: string) => conversations.transcript(conversationId),
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {

@@ -31,7 +31,13 @@ export const retrySettingsSchema = z.object({
 });
 
 export const deliverySettingsSchema = z.object({
-  wordpress: z.object({ siteUrl: siteUrl.optional() }).default({}),
+  wordpress: z
+    .object({
+      siteUrl: siteUrl.optional(),
+      /** The site's language (WordPress get_locale(), as a BCP 47 tag): numbers in emails and exports. */
+      locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as en-US or de-DE' }).optional(),
+    })
+    .default({}),
   affiliatewp: z
     .object({
       transport: z.enum(['none', 'rest', 'bridge'], { error: () => 'expected none, rest or bridge' }).default('none'),
