@@ -11,12 +11,11 @@ import { addNote, approveLead, getLead, rejectLead, updateLead } from './api';
 import { DeliveryLedger } from './delivery-ledger';
 import { IdentityNotices } from './identity-notices';
 import { Transcript } from './transcript';
+import { ActivityLog } from './activity-log';
+import { AnswersTable } from './answers-table';
 import type { Lead, LeadStatus } from './types';
 import './style.scss';
 import { SafeLink } from '../../components/safe-link';
-import { safeHttpUrl } from '../../../../server/src/contract/safe-url';
-
-const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'boolean' ? (value ? __('Yes', 'affiliate-agent') : __('No', 'affiliate-agent')) : String(value));
 
 /** One lead: what the visitor said, why it scored so, where it came from, what ran, and the decision. */
 export function LeadStage({ params }: StageProps) {
@@ -112,17 +111,7 @@ export function LeadStage({ params }: StageProps) {
               <h3>{__('Answers', 'affiliate-agent')}</h3>
             </CardHeader>
             <CardBody>
-              <table className="widefat striped aa-table">
-                <tbody>
-                  {Object.entries(lead.fields).map(([key, value]) => (
-                    <tr key={key}>
-                      <th scope="row">{key}</th>
-                      {/* A website answer links, through the same rule as every stored URL. */}
-                      <td>{typeof value === 'string' && safeHttpUrl(value) ? <SafeLink url={value} /> : show(value)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AnswersTable lead={lead} fields={data.answerFields} />
               <p className="aa-muted">{sprintf(__('From action %1$s, version %2$d.', 'affiliate-agent'), lead.actionKey, lead.actionVersion)}</p>
             </CardBody>
           </Card>
@@ -279,13 +268,7 @@ export function LeadStage({ params }: StageProps) {
                 <h3>{__('Activity', 'affiliate-agent')}</h3>
               </CardHeader>
               <CardBody>
-                <ul>
-                  {data.events.map((event) => (
-                    <li key={event.id}>
-                      {event.type} <span className="aa-muted">{new Date(event.createdAt).toLocaleString()}</span>
-                    </li>
-                  ))}
-                </ul>
+                <ActivityLog events={data.events} />
               </CardBody>
             </Card>
           ) : null}
