@@ -39,6 +39,8 @@ export function LeadStage({ params }: StageProps) {
     setBusy(key);
     try {
       await work();
+      // The activity log gains an entry for what was just done (who changed the status, tags).
+      await reload();
     } catch (thrown) {
       notify.failure(thrown);
     } finally {
@@ -254,7 +256,6 @@ export function LeadStage({ params }: StageProps) {
                   run('note', async () => {
                     await addNote(lead.id, note.trim());
                     setNote('');
-                    await reload();
                   })
                 }
               >
