@@ -1,19 +1,12 @@
 import { CLASS, element, iconButton, screenReaderText, ICON_CLOSE, ICON_SEND } from './dom';
 import { link, renderRichText, safeHref } from './rich-text';
 import type { TranscriptEntry, WidgetConfig } from './types';
+import { confirmationLeadIn } from '../../../server/src/contract/confirmation-text';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
-/**
- * With a confirmation card on screen, the text's own copy of the summary (a list, then "reply yes
- * to confirm", written for clients without cards) would say everything twice: keep the lead-in.
- */
-export function leadIn(text: string): string {
-  return text
-    .split(/\n\s*[-*•] /)[0]
-    .replace(/\s*\(?reply\s+"?yes"?\s+to\s+confirm[^\n]*$/i, '')
-    .trim();
-}
+/** Kept under its old name for the widget's callers and tests (the rule lives in the contract). */
+export const leadIn = confirmationLeadIn;
 
 /** A summary value that wraps after `@`, `.`, `/` and `-` first (emails, URLs), and anywhere only if it must. */
 function wrappableValue(value: string): HTMLElement {

@@ -11,6 +11,8 @@ import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
 import { listAgents, mintAdminToken, sendMessage, startConversation } from './api';
 import type { AdminToken, ChatMessage } from './types';
+import { AnswerText } from './answer-text';
+import { confirmationLeadIn } from '../../../../server/src/contract/confirmation-text';
 import './style.scss';
 
 /**
@@ -30,6 +32,13 @@ export function PlaygroundStage({ params }: StageProps) {
   const auth = useRef<AdminToken | null>(null);
   const turn = useRef(0);
   const hasAnswered = useRef(false);
+  const transcriptRef = useRef<HTMLOListElement | null>(null);
+
+  // The newest message stays in view as it streams in (the list scrolls, not the page).
+  useEffect(() => {
+    const list = transcriptRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [messages]);
 
   const token = async (): Promise<AdminToken> => {
     // Renew a minute early: the admin token lives at most 15 minutes.
@@ -81,6 +90,9 @@ export function PlaygroundStage({ params }: StageProps) {
         if (options?.length) updateLast((message) => ({ ...message, options }));
         break;
       }
+      case 'citations':
+        updateLast((message) => ({ ...message, citations: event.data.citations }));
+        break;
       case 'confirmation-request':
         updateLast((message) => ({ ...message, summary: event.data.summary ?? [] }));
         break;
@@ -156,11 +168,13 @@ export function PlaygroundStage({ params }: StageProps) {
             <h3>{__('Conversation (dry run)', 'affiliate-agent')}</h3>
           </CardHeader>
           <CardBody>
-            <ol className="aa-transcript" aria-live="polite" aria-label={__('Conversation', 'affiliate-agent')}>
+            <ol ref={transcriptRef} className="aa-transcript" aria-live="polite" aria-label={__('Conversation', 'affiliate-agent')}>
               {messages.map((message, index) => (
                 <li key={index} className={`aa-transcript__message is-${message.role}${message.isError ? ' is-error' : ''}`}>
                   <strong>{message.role === 'user' ? __('You', 'affiliate-agent') : message.role === 'assistant' ? __('Agent', 'affiliate-agent') : __('Playground', 'affiliate-agent')}</strong>
-                  <div className="aa-transcript__text">{message.content}</div>
+                  <div className="aa-transcript__text">
+                    {message.role === 'user' ? message.content : <AnswerText text={message.summary ? confirmationLeadIn(message.content) : message.content} citations={message.citations} />}
+                  </div>
                   {message.summary ? (
                     <div className="aa-confirmation-card">
                       <dl className="aa-definition-list">

@@ -1,3 +1,5 @@
+import type { Citation } from '../../../../server/src/contract/chat-events';
+
 export interface AdminToken {
   token: string;
   expiresAt: string;
@@ -12,4 +14,6 @@ export interface ChatMessage {
   /** The confirmation card: Confirm sends "yes", Edit sends "edit". */
   summary?: Array<{ key: string; label: string; value: unknown }>;
   isError?: boolean;
+  /** The sources the answer cites, for its [S1] markers. */
+  citations?: Citation[];
 }
