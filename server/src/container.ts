@@ -1,5 +1,6 @@
 import type { ServiceConfig } from './config/config';
 import type { Database } from './db/database';
+import { setJsonColumnLogger } from './db/json-column';
 import type { Logger } from './logging/logger';
 import { createAgentRepository } from './agents/agent-repository';
 import { createAgentService } from './agents/agent-service';
@@ -39,6 +40,7 @@ export interface ContainerOptions {
 }
 
 export function createContainer({ db, config, secret, logger, outboxOptions }: ContainerOptions) {
+  setJsonColumnLogger(logger);
   const agentRepository = createAgentRepository(db);
   const agents = createAgentService({ agents: agentRepository });
   const settings = createSettingsRepository(db);
