@@ -8,6 +8,10 @@ import { createLogger } from '../../src/logging/logger';
 import { createAgentRepository } from '../../src/agents/agent-repository';
 import { createSettingsRepository } from '../../src/settings/settings-repository';
 import { agentInputSchema } from '../../src/contract/agent-types';
+import { actionDefinitionSchema } from '../../src/contract/action-definition';
+import { ACTION_TEMPLATES } from '../../src/actions/templates';
+import { createContainer } from '../../src/container';
+import { loadConfig } from '../../src/config/config';
 
 /** A real logger whose JSON lines are kept, so the test reads what an operator would see. */
 function recordingLogger() {
@@ -24,7 +28,9 @@ describe('JSON columns', () => {
     log = recordingLogger();
     setJsonColumnLogger(log.logger);
   });
-  afterEach(() => db.close());
+  afterEach(() => {
+    if (db.open) db.close();
+  });
 
   it('round-trips what it writes and stores null as SQL NULL', () => {
     const value = { types: ['page'], nested: { list: [1, 'two', null] } };
@@ -81,5 +87,29 @@ describe('JSON columns', () => {
     expect(settings.get('delivery')).toBeNull();
     expect(log.lines).toHaveLength(1);
     expect(log.lines[0]).toMatchObject({ column: 'settings.value', rowId: 'delivery' });
+  });
+
+  it('keeps a lead, its timeline and its outbox jobs readable when their JSON columns are damaged', async () => {
+    const directory = path.dirname(db.name);
+    const container = createContainer({ db, config: loadConfig({ AA_DATA_DIR: directory }), secret: 'x'.repeat(40), logger: log.logger });
+    const agentId = container.agents.create({ name: 'Damage agent' }).id;
+    const definition = actionDefinitionSchema.parse({ ...ACTION_TEMPLATES['affiliate-application'], steps: [{ id: 'crm', type: 'webhook', config: { url: 'https://crm.example/hook' } }] });
+    const { lead } = container.leads.submit({ agentId, actionId: null, actionKey: definition.key, actionVersion: 1, definition, values: { name: 'Ana Lima', email: 'ana@site.com', platform: 'blog', audience_size: 5000, traffic_source: 'seo', consent: true } });
+    db.prepare("UPDATE leads SET fields = '{', score_explanation = '[]', consents = 'null' WHERE id = ?").run(lead.id);
+    db.prepare("UPDATE lead_events SET data = 'oops' WHERE lead_id = ?").run(lead.id);
+    db.prepare(`UPDATE outbox_jobs SET depends_on = '{"not":"a list"}', step = 'x' WHERE lead_id = ?`).run(lead.id);
+
+    const detail = container.leads.detail(lead.id);
+    expect(detail.lead).toMatchObject({ id: lead.id, email: 'ana@site.com', fields: {}, consents: [], scoreExplanation: { matched: [], threshold: null, tags: [], summary: '' } });
+    expect(container.leads.list({}).items.map((listed) => listed.id)).toEqual([lead.id]);
+    expect(container.repositories.leads.listEvents(lead.id).every((event) => JSON.stringify(event.data) === '{}')).toBe(true);
+    const [job] = container.outbox.ledger(lead.id).deliveries;
+    expect(job).toMatchObject({ stepId: 'crm', status: 'pending' });
+    const columns = log.lines.map((line) => line.column).sort();
+    expect(columns).toEqual(expect.arrayContaining(['lead_events.data', 'leads.consents', 'leads.fields', 'leads.score_explanation', 'outbox_jobs.depends_on', 'outbox_jobs.step']));
+    // Read again: no second warning for the same cells.
+    container.leads.detail(lead.id);
+    expect(log.lines.map((line) => line.column).sort()).toEqual(columns);
+    await container.close();
   });
 });
