@@ -8,8 +8,9 @@
 # made from Debian's own packages: debootstrap (minbase, from the mirror apt already uses, or
 # AA_DEBIAN_MIRROR) imported with `podman import`, plus this machine's Node 20 binary, because
 # Debian 12 ships Node 18. The service is built on this machine (`npm run build:service`,
-# `npm run build:blocks`) and handed to the Containerfile's runtime stage as its ARTIFACTS image,
-# so the runtime stage — user, volume, health check, stop signal, command — is the one shipped.
+# `npm run build:blocks`, since `npm ci` inside the image needs downloads this machine cannot make)
+# and stands in for the Containerfile's build stage; the runtime stage — user, volume, health check,
+# stop signal, command — is taken from deploy/Containerfile unchanged.
 # With a registry, `podman build -f deploy/Containerfile .` builds everything inside the image.
 #
 # Env: AA_SMOKE_RUNTIME (OCI runtime; default runc when installed: crun refuses hybrid cgroups),
@@ -69,8 +70,14 @@ printf 'FROM scratch\nCOPY app /app\n' >"$work/context/Containerfile"
 podman_ build -q "${limits[@]}" -t "$artifacts" "$work/context" >/dev/null
 
 step "building deploy/Containerfile's runtime stage"
+# The runtime stage verbatim (from the last FROM on), behind a build stage that is the host's build.
+{
+  printf 'ARG BASE=%s\nFROM %s AS build\n' "$base" "$artifacts"
+  awk '/^FROM /{stage=""} {stage=stage $0 "\n"} END{printf "%s", stage}' deploy/Containerfile
+} >"$work/context/Containerfile.runtime"
+grep -q '^FROM \${BASE}$' "$work/context/Containerfile.runtime" || { echo "deploy/Containerfile no longer ends with a FROM \${BASE} runtime stage"; exit 1; }
 # Docker format: the OCI image format has no HEALTHCHECK, and podman drops it silently.
-podman_ build -q --format docker "${limits[@]}" --build-arg BASE="$base" --build-arg ARTIFACTS="$artifacts" -f deploy/Containerfile -t "$image" "$work/context" >/dev/null
+podman_ build -q --format docker "${limits[@]}" --build-arg BASE="$base" -f "$work/context/Containerfile.runtime" -t "$image" "$work/context" >/dev/null
 echo "image: $(podman image inspect --format '{{.Id}}' "$image" | cut -c1-12), user $(podman image inspect --format '{{.Config.User}}' "$image")"
 
 step "starting it"
