@@ -7,7 +7,8 @@
  * submitted with a webhook step that the worker delivers to a local receiver on 127.0.0.1 (so its
  * job, attempt and response are stored), and gets a manager note. Then retention runs as if
  * `BENCH_AGE_DAYS` (default 400) had passed: delivered jobs and lead events are compacted, free
- * pages go back to the file system (incremental vacuum). Sizes are taken after a WAL checkpoint.
+ * pages go back to the file system (incremental vacuum). Then as many leads again are written: their
+ * growth shows how much of the room freed inside pages is reused. Sizes are taken after a WAL checkpoint.
  * Env: BENCH_LEADS (default 2000), BENCH_TURNS (default 3), BENCH_AGE_DAYS (default 400).
  */
 import fs from 'node:fs';
@@ -56,26 +57,32 @@ async function main() {
 
   const empty = bytesOnDisk();
   const emptyTables = byTable();
-  const started = performance.now();
-  container.outbox.start();
-  for (let index = 0; index < LEADS; index += 1) {
-    const { conversation } = container.conversations.start({ agentId, mode: 'visitor', visitorId: `vis_${index}`, source: { url: 'https://shop.example/affiliates', referrer: 'https://www.google.com/' } });
-    for (let turn = 0; turn < TURNS; turn += 1) {
-      await container.conversations.sendMessage({ conversationId: conversation.id, content: QUESTIONS[(index + turn) % QUESTIONS.length], emit: () => undefined });
+  /** `count` leads from `from` on, each from a real conversation, their webhooks delivered. */
+  const addLeads = async (from: number, count: number) => {
+    const deliveredBefore = receiver.unique.size;
+    container.outbox.start();
+    for (let index = from; index < from + count; index += 1) {
+      const { conversation } = container.conversations.start({ agentId, mode: 'visitor', visitorId: `vis_${index}`, source: { url: 'https://shop.example/affiliates', referrer: 'https://www.google.com/' } });
+      for (let turn = 0; turn < TURNS; turn += 1) {
+        await container.conversations.sendMessage({ conversationId: conversation.id, content: QUESTIONS[(index + turn) % QUESTIONS.length], emit: () => undefined });
+      }
+      const { lead } = container.leads.submit({
+        agentId,
+        actionId: null,
+        actionKey: definition.key,
+        actionVersion: 1,
+        definition,
+        conversationId: conversation.id,
+        values: { name: `Bench Visitor ${index}`, email: `bench${index}@example.com`, platform: 'youtube', audience_size: 1000 + index, traffic_source: 'organic_social', consent: true },
+      });
+      container.leads.addNote(lead.id, { body: 'Looks like a good fit; check the channel before approving.' }, 1);
     }
-    const { lead } = container.leads.submit({
-      agentId,
-      actionId: null,
-      actionKey: definition.key,
-      actionVersion: 1,
-      definition,
-      conversationId: conversation.id,
-      values: { name: `Bench Visitor ${index}`, email: `bench${index}@example.com`, platform: 'youtube', audience_size: 1000 + index, traffic_source: 'organic_social', consent: true },
-    });
-    container.leads.addNote(lead.id, { body: 'Looks like a good fit; check the channel before approving.' }, 1);
-  }
-  while (receiver.unique.size < LEADS) await sleep(20);
-  await container.outbox.stop();
+    while (receiver.unique.size < deliveredBefore + count) await sleep(20);
+    await container.outbox.stop();
+  };
+
+  const started = performance.now();
+  await addLeads(0, LEADS);
   const captureSeconds = (performance.now() - started) / 1000;
   const captured = bytesOnDisk();
   const capturedTables = byTable();
@@ -87,6 +94,9 @@ async function main() {
   for (let more = retention.runOnce().pagesFreed; more > 0; more = retention.runOnce().pagesFreed) pagesFreed += more;
   const compacted = bytesOnDisk();
   const compactedTables = byTable();
+  // Does the next batch reuse the room compaction freed inside pages? Its growth answers.
+  await addLeads(LEADS, LEADS);
+  const nextBatch = bytesOnDisk();
   const growth = (tables: Map<string, number>, name: string) => (tables.get(name) ?? 0) - (emptyTables.get(name) ?? 0);
   const biggest = [...capturedTables.keys()].sort((a, b) => growth(capturedTables, b) - growth(capturedTables, a)).slice(0, 8);
 
@@ -100,7 +110,8 @@ async function main() {
     `  rows: ${rows.messages} messages, ${rows.leadEvents} lead events, ${rows.jobs} outbox jobs, ${rows.attempts} attempts; built in ${captureSeconds.toFixed(1)} s`,
     `  after capture and delivery: ${perThousand(captured - empty)}`,
     `  after retention as of +${AGE_DAYS} days (${first.jobsCompacted} jobs, ${first.leadEventsCompacted} lead events compacted, ${pagesFreed} pages vacuumed): ${perThousand(compacted - empty)}`,
-    `  saved by retention: ${(((captured - compacted) / (captured - empty)) * 100).toFixed(1)} %`,
+    `  file size saved by retention: ${(((captured - compacted) / (captured - empty)) * 100).toFixed(1)} %`,
+    `  the next ${LEADS} leads, written after retention: ${perThousand(nextBatch - compacted)}`,
     '  where the bytes are (bytes a lead, after capture -> after retention):',
     ...biggest.map((name) => `    ${name.padEnd(36)} ${String(Math.round(growth(capturedTables, name) / LEADS)).padStart(6)} -> ${String(Math.round(growth(compactedTables, name) / LEADS)).padStart(6)}`),
   ];
