@@ -40,8 +40,9 @@ export function readJsonColumn<T>(text: string | null | undefined, fallback: T, 
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    warnOnce(read, `not JSON: ${(error as Error).message}`);
+  } catch {
+    // Not the parser's message: it quotes the stored text, which may hold a visitor's details.
+    warnOnce(read, `not JSON (${text.length} characters)`);
     return fallback;
   }
   if (!read.schema) return value as T;
