@@ -23,7 +23,9 @@ function keepRawBody(request: IncomingMessage, _response: ServerResponse, buffer
 export function createApp(container: Container, options: { now?: () => number } = {}) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // request.ip (rate limits, the preview's loopback check) believes X-Forwarded-For only from the
+  // proxies named in AA_TRUSTED_PROXIES; by default nobody's, so a client cannot pick its address.
+  app.set('trust proxy', container.config.trustedProxies.length > 0 ? container.config.trustedProxies : false);
 
   // Bodies with content must be JSON; the raw bytes are kept because signatures cover them.
   app.use((request, _response, next) => {
