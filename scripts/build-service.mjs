@@ -26,6 +26,7 @@ const result = await esbuild.build({
   entryPoints: {
     main: 'server/src/main.ts',
     backup: 'server/src/operations/backup-command.ts',
+    'connection-key': 'server/src/operations/connection-key-command.ts',
     'retrieval-worker': 'server/src/knowledge/retrieval-worker.ts',
     'pdf-worker': 'server/src/knowledge/pdf-worker.ts',
     'html-to-text-worker': 'server/src/knowledge/html-to-text-worker.ts',
