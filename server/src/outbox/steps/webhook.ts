@@ -1,13 +1,14 @@
 import { CONNECTORS } from '../../connectors';
 import { buildLeadPayload } from '../lead-payload';
 import { configOf, type StepHandler } from './step-handler';
+import { maskUrlCredentials } from '../../core/url-credentials';
 
 /** POSTs the signed lead payload to a CRM or automation endpoint. */
 export const webhookStep: StepHandler<'webhook'> = {
   type: 'webhook',
   preview: (config, { lead, transcript, now }) => ({
     method: 'POST',
-    url: config.url,
+    url: maskUrlCredentials(config.url),
     // Header values are often credentials: show that they are set, never what they are.
     headers: config.headers.map((header) => ({ name: header.name, value: header.value ? '[set]' : '' })),
     body: buildLeadPayload(lead, { trigger: 'lead-created', timestamp: now, transcript: config.includeTranscript ? transcript : null }),
