@@ -23,7 +23,7 @@ export function visitorTextOf(context: TurnContext): string {
 export async function runProviderTurn(context: TurnContext, model: ChatModel, reply: ReplyWriter): Promise<TurnResult> {
   const state = context.conversation.state;
   const askedBefore = state.askedField ?? null;
-  answerToAskedField(state, context.actions, context.userMessage, (event) => context.emit(event));
+  const rejected = answerToAskedField(state, context.actions, context.userMessage, (event) => context.emit(event));
   const grounding = {
     latestMessage: context.userMessage,
     answeringField: (field: ActionField) => askedBefore?.fieldKey === field.key || lastAssistantAsked(context.history, field),
@@ -37,6 +37,8 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
     userMessage: context.userMessage,
   });
   const messages: ChatMessage[] = [...prompt.messages];
+  // An invalid reply to the field just asked: the model is told what was wrong so it asks again.
+  if (rejected) messages.push({ role: 'system', content: rejected.note });
   const usage = { inputTokens: 0, outputTokens: 0 };
   const visitorText = visitorTextOf(context);
   let steps = 0;
