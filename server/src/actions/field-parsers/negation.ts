@@ -1,3 +1,5 @@
+import { LANGUAGE_PACKS, escapeForPattern } from './language-packs';
+
 /**
  * What a visitor says they do NOT have or use. "I'm not on YouTube, I run a blog" names YouTube,
  * but only to rule it out; a value inside a negated span never counts as given, on either engine.
@@ -31,8 +33,13 @@ const CUES = [
   // "no YouTube, just a blog"; "no," and "no problem" are answers, not a negated value.
   `\\bno(?=\\s+(?!problem|worries|thanks|idea|doubt)[\\p{L}\\d@])`,
 ];
-const CUE = new RegExp(CUES.join('|'), 'giu');
-const SCOPE_END = /[,.;:!?\n()]|\s[-–—]\s|\b(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im)\b/giu;
+// German, Spanish and French cues and turning words come from the language packs.
+const CUE = new RegExp([...CUES, ...LANGUAGE_PACKS.flatMap((pack) => pack.negationCues)].join('|'), 'giu');
+const PACK_SCOPE_ENDS = LANGUAGE_PACKS.flatMap((pack) => pack.negationScopeEnds).map(escapeForPattern);
+const SCOPE_END = new RegExp(
+  `[,.;:!?\\n()]|\\s[-–—]\\s|\\b(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im|${PACK_SCOPE_ENDS.join('|')})(?![\\p{L}])`,
+  'giu',
+);
 
 export function negatedSpans(text: string): NegatedSpan[] {
   const spans: NegatedSpan[] = [];

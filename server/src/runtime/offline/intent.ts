@@ -2,6 +2,7 @@ import type { ActionDefinition } from '../../contract/action-definition';
 import { looksLikeQuestion } from './commands';
 import { similarEnough } from '../../actions/field-parsers/text-normalise';
 import { normaliseText } from '../../actions/field-parsers/text-normalise';
+import { LANGUAGE_PACKS, PACK_PHRASES } from '../../actions/field-parsers/language-packs';
 
 /**
  * Which published action a visitor's message asks for, by TF-IDF weighted word overlap with the
@@ -25,7 +26,10 @@ const STOPWORDS = new Set(
     'can could would should will shall may might must please want wanted wants like would just also really very some any all more ' +
     'im id ive get got let lets us them they he she his her their hi hello hey thanks thank yes no ok okay tell know use visitor ' +
     'wanna gonna gotta'
-  ).split(/\s+/),
+  )
+    .split(/\s+/)
+    // German, Spanish and French words with no intent of their own ("möchte", "quiero", "voudrais").
+    .concat(PACK_PHRASES.intentStopWords),
 );
 
 /** Folds the forms visitors use for the same act ("signing up", "registration", "enrol") together. */
@@ -55,6 +59,9 @@ const BACKGROUND = [
   'what tracking do you use for referrals',
   'how much can i earn with the program',
 ];
+
+// "bewerben", "unirme", "devenir": the language packs' words of joining fold onto the same canonical words.
+for (const pack of LANGUAGE_PACKS) for (const [word, canonical] of Object.entries(pack.intentWords)) CANONICAL[normaliseText(word)] ??= canonical;
 
 function stem(word: string): string {
   if (CANONICAL[word]) return CANONICAL[word];
