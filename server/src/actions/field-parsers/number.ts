@@ -6,7 +6,7 @@ import { normaliseText } from './text-normalise';
  * "forty thousand", "half a million"; and in German, Spanish and French ("40 Tsd", "vierzigtausend",
  * "cuarenta mil", "40 mil", "quarante mille") from the language packs. Pure; no locale guessing
  * beyond what the shape makes certain, except "mil": a million in English slang, a thousand in
- * Spanish and French, read as a thousand when the text has Spanish or French words around it.
+ * Spanish and French (see milMultiplier).
  */
 export interface NumberMatch {
   value: number;
@@ -52,8 +52,13 @@ delete PACK_MULTIPLIERS.mil;
 /** Words that show a text is Spanish or French, where "40 mil" is forty thousand. */
 const MIL_AS_THOUSAND = /\b(?:seguidores|suscriptores|visitas|lectores|oyentes|personas|unos|unas|alrededor|aproximadamente|casi|más|mas|tengo|somos|abonnés|abonnes|environ|presque|lecteurs|visiteurs|personnes|j'ai|de|y|et)\b/i;
 
-function milMultiplier(text: string): number {
-  return MIL_AS_THOUSAND.test(text) ? 1_000 : 1_000_000;
+/**
+ * "mil" is a thousand in Spanish and French and a million in English slang ("2 mil subs"). Read as a
+ * thousand around Spanish or French words, or after a figure of 10 or more: "200 mil" followers is a
+ * Spanish 200,000 far more often than an English 200 million.
+ */
+function milMultiplier(text: string, base: number): number {
+  return MIL_AS_THOUSAND.test(text) || base >= 10 ? 1_000 : 1_000_000;
 }
 const PACK_MULTIPLIER_WORDS = Object.keys(PACK_MULTIPLIERS).join('|');
 const VAGUE_BEFORE_SCALE = new Set(['few', 'several', 'couple', 'many', 'some', 'of', 'lots', 'tons', 'multiple', 'various']);
@@ -100,7 +105,7 @@ function findDigitNumbers(text: string): NumberMatch[] {
       suffix = suffix ?? range[1]?.toLowerCase();
       end += range[0].length;
     }
-    const multiplier = !suffix ? 1 : suffix === 'mil' ? milMultiplier(text) : SUFFIX_MULTIPLIERS[suffix] ?? PACK_MULTIPLIERS[suffix] ?? 1;
+    const multiplier = !suffix ? 1 : suffix === 'mil' ? milMultiplier(text, base) : SUFFIX_MULTIPLIERS[suffix] ?? PACK_MULTIPLIERS[suffix] ?? 1;
     matches.push({ value: roundValue(base * multiplier), start, end });
   }
   return matches;

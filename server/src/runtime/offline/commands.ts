@@ -44,6 +44,8 @@ const PACK_COMMANDS: Array<{ command: OfflineCommand; phrases: string[] }> = [
 
 /** "abbrechen bitte", "por favor cancela": a language pack's command with politeness around it, and nothing else. */
 function packCommandOf(normal: string): OfflineCommand | null {
+  // Whole first: "nein danke" is a command although "danke" alone is politeness.
+  for (const { command, phrases } of PACK_COMMANDS) if (phrases.includes(normal)) return command;
   let core = ` ${normal} `;
   for (const filler of PACK_PHRASES.fillers) core = core.split(` ${filler} `).join(' ');
   core = core.trim();

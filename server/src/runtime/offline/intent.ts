@@ -2,7 +2,7 @@ import type { ActionDefinition } from '../../contract/action-definition';
 import { looksLikeQuestion } from './commands';
 import { similarEnough } from '../../actions/field-parsers/text-normalise';
 import { normaliseText } from '../../actions/field-parsers/text-normalise';
-import { LANGUAGE_PACKS, PACK_PHRASES } from '../../actions/field-parsers/language-packs';
+import { holdsPhrase, LANGUAGE_PACKS, PACK_PHRASES } from '../../actions/field-parsers/language-packs';
 
 /**
  * Which published action a visitor's message asks for, by TF-IDF weighted word overlap with the
@@ -180,14 +180,15 @@ const ASKS_TO_ACT = /\b(how (?:do|can|would|should|could) (?:i|we)|(?:can|could|
 
 export function detectActionIntent(message: string, definitions: ActionDefinition[], threshold = DEFAULT_INTENT_THRESHOLD): IntentCandidate | null {
   const normal = normaliseText(message);
-  if (NOT_A_REQUEST.some((pattern) => pattern.test(normal))) return null;
+  if (NOT_A_REQUEST.some((pattern) => pattern.test(normal)) || PACK_PHRASES.notARequest.some((phrase) => holdsPhrase(normal, phrase))) return null;
   const [best, second] = scoreIntents(message, definitions);
   if (!best || best.score < threshold) return null;
   // "Tell me about your affiliate program" shares words with the application, but only words that
   // ordinary questions use too; a question starts an action only when it names the act itself
   // ("how do I join?") or is one of the action's own phrases.
   // Other questions ("do you offer a signup bonus for new affiliates?") are answered, whatever words they share.
-  if (looksLikeQuestion(message) && best.score < 0.95 && !ASKS_TO_ACT.test(normal)) return null;
+  const asksToAct = ASKS_TO_ACT.test(normal) || PACK_PHRASES.asksToAct.some((phrase) => holdsPhrase(normal, phrase));
+  if (looksLikeQuestion(message) && best.score < 0.95 && !asksToAct) return null;
   if (second && best.score - second.score < 0.05) return null;
   return best;
 }

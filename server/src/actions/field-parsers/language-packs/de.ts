@@ -16,7 +16,7 @@ export const german: LanguagePack = {
   commands: {
     cancel: ['abbrechen', 'stopp', 'stop', 'aufhören', 'vergiss es', 'egal', 'lass es', 'ich will nicht mehr', 'kein interesse', 'doch nicht'],
     restart: ['von vorne', 'nochmal von vorne', 'neu anfangen', 'neu starten', 'von vorn anfangen'],
-    skip: ['überspringen', 'weiter', 'keine', 'keins', 'habe ich nicht', 'hab ich nicht', 'habe keine', 'keine angabe', 'nächste frage'],
+    skip: ['nein danke', 'überspringen', 'weiter', 'keine', 'keins', 'habe ich nicht', 'hab ich nicht', 'habe keine', 'keine angabe', 'nächste frage'],
     edit: ['ändern', 'etwas ändern', 'korrigieren', 'zurück', 'bearbeiten'],
   },
   intentWords: {
@@ -24,7 +24,11 @@ export const german: LanguagePack = {
     teilnehmen: 'join', beitreten: 'join', werden: 'become', partnerprogramm: 'affiliate', partnerin: 'partner', zusammenarbeiten: 'partner',
     zusammenarbeit: 'partner', kooperation: 'partner', werben: 'promote', bewerbungsformular: 'apply',
   },
-  intentStopWords: ['ich', 'möchte', 'mochte', 'will', 'würde', 'wurde', 'gerne', 'gern', 'mich', 'bei', 'euch', 'ihnen', 'ihr', 'ihrem', 'eurem', 'als', 'und', 'der', 'die', 'das', 'dem', 'den', 'ein', 'eine', 'einen', 'hallo', 'bitte', 'mit', 'zu', 'für', 'fur', 'wie', 'kann'],
+  intentStopWords: ['euer', 'eure', 'eurem', 'bin', 'auf', 'bei', 'hier', 'ich', 'möchte', 'mochte', 'will', 'würde', 'wurde', 'gerne', 'gern', 'mich', 'bei', 'euch', 'ihnen', 'ihr', 'ihrem', 'eurem', 'als', 'und', 'der', 'die', 'das', 'dem', 'den', 'ein', 'eine', 'einen', 'hallo', 'bitte', 'mit', 'zu', 'für', 'fur', 'wie', 'kann'],
+  asksToAct: ['kann ich', 'konnen wir', 'darf ich', 'wie kann ich', 'wie werde ich', 'wie wird man', 'wo kann ich', 'ist es moglich', 'ich mochte', 'ich will', 'ich wurde gerne'],
+  notARequest: ['will nicht', 'mochte nicht', 'kein interesse', 'schon beworben', 'bereits beworben', 'meine bewerbung'],
+  nameCues: { strong: ['ich heiße', 'ich heisse', 'mein name ist', 'mein name', 'ich bin der', 'ich bin die'], weak: ['ich bin', 'hier ist', 'hier spricht'] },
+  audienceWords: ['abonnenten', 'follower', 'besucher', 'leser', 'hörer', 'zuschauer', 'fans', 'mitglieder', 'aufrufe', 'monatlich'],
   questionStarts: ['wie', 'was', 'wann', 'wo', 'warum', 'wieso', 'weshalb', 'welche', 'welcher', 'welches', 'wer', 'wieviel', 'wie viel', 'gibt es', 'kann ich', 'darf ich', 'muss ich', 'bekomme ich', 'ist es', 'sind', 'habt ihr', 'haben sie', 'zahlt ihr'],
   optionWords: {
     youtube: ['kanal', 'youtube-kanal', 'mein kanal'],

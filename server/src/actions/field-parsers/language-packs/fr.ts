@@ -16,7 +16,7 @@ export const french: LanguagePack = {
   commands: {
     cancel: ['annuler', 'annule', 'arrête', 'arrete', 'arrêter', 'stop', 'laisse tomber', 'laissez tomber', 'oublie', 'oubliez', 'je ne veux plus', 'pas intéressé', "j'ai changé d'avis"],
     restart: ['recommencer', 'on recommence', 'depuis le début', 'reprendre à zéro', 'tout recommencer'],
-    skip: ['passer', 'suivant', 'je nen ai pas', "je n'en ai pas", 'aucun', 'aucune', 'rien', 'je préfère ne pas dire', 'sauter'],
+    skip: ['non merci', 'passer', 'suivant', 'je nen ai pas', "je n'en ai pas", 'aucun', 'aucune', 'rien', 'je préfère ne pas dire', 'sauter'],
     edit: ['modifier', 'changer', 'corriger', 'retour', 'revenir'],
   },
   intentWords: {
@@ -24,7 +24,11 @@ export const french: LanguagePack = {
     inscrire: 'join', inscription: 'join', rejoindre: 'join', postuler: 'apply', candidature: 'apply', candidater: 'apply', partenaire: 'partner',
     partenariat: 'partner', collaborer: 'partner', collaboration: 'partner', devenir: 'become', promouvoir: 'promote', programme: 'affiliate',
   },
-  intentStopWords: ['je', 'j', 'veux', 'voudrais', 'souhaite', 'aimerais', 'me', 'm', 'vous', 'votre', 'vos', 'avec', 'chez', 'le', 'la', 'les', 'l', 'de', 'du', 'des', 'un', 'une', 'bonjour', 'salut', 'comment', 'pour', 'et', 'a', 'au'],
+  intentStopWords: ['puis', 'suis', 'sur', 'peux', 'est', 'ce', 'que', 'je', 'j', 'veux', 'voudrais', 'souhaite', 'aimerais', 'me', 'm', 'vous', 'votre', 'vos', 'avec', 'chez', 'le', 'la', 'les', 'l', 'de', 'du', 'des', 'un', 'une', 'bonjour', 'salut', 'comment', 'pour', 'et', 'a', 'au'],
+  asksToAct: ['puis je', 'puis-je', 'est ce que je peux', 'je peux', 'peut on', 'comment puis je', 'comment devenir', 'comment faire pour', 'ou puis je', 'je voudrais', 'je veux', 'je souhaite', 'jaimerais'],
+  notARequest: ['ne veux pas', 'pas interesse', 'pas interessee', 'deja postule', 'ma candidature'],
+  nameCues: { strong: ["je m'appelle", 'je mappelle', 'mon nom est', 'mon nom', 'moi cest', "moi c'est"], weak: ['je suis', 'ici'] },
+  audienceWords: ['abonnés', 'abonnes', 'followers', 'visiteurs', 'lecteurs', 'auditeurs', 'fans', 'membres', 'vues', 'personnes', 'par mois'],
   questionStarts: ['quel', 'quelle', 'quels', 'quelles', 'comment', 'quand', 'où', 'ou est', 'pourquoi', 'combien', 'qui', 'est-ce que', 'est ce que', 'puis-je', 'puis je', 'y a-t-il', 'y a t il', 'peut-on', 'peut on', 'faut-il', 'payez-vous', 'proposez-vous', 'avez-vous'],
   optionWords: {
     youtube: ['chaîne', 'chaine', 'ma chaîne', 'chaîne youtube'],
@@ -32,7 +36,7 @@ export const french: LanguagePack = {
     newsletter: ["lettre d'information", 'infolettre', 'liste de diffusion', 'liste mail'],
     podcast: ['mon podcast'],
     other: ['autre', 'autre chose', 'ailleurs'],
-    organic_social: ['réseaux sociaux', 'reseaux sociaux', 'publications', 'contenu organique', 'mes abonnés', 'vidéos', 'bouche à oreille'],
+    organic_social: ['lives', 'en direct', 'réseaux sociaux', 'reseaux sociaux', 'publications', 'contenu organique', 'mes abonnés', 'vidéos', 'bouche à oreille'],
     seo: ['référencement', 'referencement', 'référencement naturel', 'moteurs de recherche', 'moteur de recherche', 'articles de blog'],
     paid_ads: ['publicité', 'publicites', 'publicités', 'pubs', 'publicité payante', 'annonces', 'annonces payantes'],
     email: ['courriel', 'e-mail', 'emailing', 'mails'],

@@ -26,6 +26,9 @@ export const PACK_PHRASES = {
   skip: normalisedList((pack) => pack.commands.skip),
   edit: normalisedList((pack) => pack.commands.edit),
   intentStopWords: normalisedList((pack) => pack.intentStopWords),
+  asksToAct: normalisedList((pack) => pack.asksToAct),
+  notARequest: normalisedList((pack) => pack.notARequest),
+  audienceWords: normalisedList((pack) => pack.audienceWords),
 };
 
 /** The packs' words for an option value, e.g. every language's name for "paid_ads". */
@@ -33,6 +36,11 @@ export const PACK_OPTION_WORDS: Readonly<Record<string, string[]>> = LANGUAGE_PA
   for (const [value, words] of Object.entries(pack.optionWords)) all[value] = [...(all[value] ?? []), ...words];
   return all;
 }, {});
+
+/** Whether a normalised text holds the phrase as whole words. */
+export function holdsPhrase(normal: string, phrase: string): boolean {
+  return ` ${normal} `.includes(` ${phrase} `);
+}
 
 /** Whether a normalised text is the phrase or opens with it as whole words. */
 export function opensWith(normal: string, phrase: string): boolean {

@@ -27,6 +27,14 @@ export interface LanguagePack {
   intentWords: Record<string, string>;
   /** Words with no intent of their own (pronouns, "möchte", "quiero"), ignored by the intent detector. */
   intentStopWords: string[];
+  /** Questions that ask to do the act itself ("kann ich", "¿cómo puedo", "puis-je"): they start an application. */
+  asksToAct: string[];
+  /** Words that refuse or ask about an application already made ("ich will nicht", "ya me postulé"): no new application. */
+  notARequest: string[];
+  /** Names given with a cue ("ich heiße Lena", "me llamo Lucía"): strong cues, then cues also used to describe oneself. */
+  nameCues: { strong: string[]; weak: string[] };
+  /** Words that say what a number counts ("Abonnenten", "seguidores", "abonnés"). */
+  audienceWords: string[];
   /** Openings of a question ("wie", "cuánto", "est-ce que"). */
   questionStarts: string[];
   /**
