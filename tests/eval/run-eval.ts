@@ -9,6 +9,9 @@ import path from 'node:path';
 import { startTestService } from '../support/signed-client';
 import { Visitor, setUpAgent, visitorToken } from '../../server/test/conversations/support/chat-client';
 import { runRetrievalEval } from './retrieval-eval';
+import { runModelPathEval } from './model-path-eval';
+import { affiliateApplicationTemplate } from '../../server/src/actions/templates/affiliate-application';
+import { actionDefinitionSchema } from '../../server/src/contract/action-definition';
 
 interface Scenario {
   id: string;
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       }
     }
     printOffline(perLang, failures);
+    await runModelPathEval(service, agentId, actionDefinitionSchema.parse(affiliateApplicationTemplate), scenarios);
     await runRetrievalEval(service);
   } finally {
     await service.close();

@@ -87,7 +87,8 @@ function roundValue(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-const RANGE_TAIL = /^\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s?(k|m|mil|thousand|million)?\b/i;
+// "2-5k", "10 to 20 thousand", "between 10 and 20 thousand".
+const RANGE_TAIL = /^\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)?\s?(k|m|mil|thousand|million)?\b/i;
 
 function findDigitNumbers(text: string): NumberMatch[] {
   const matches: NumberMatch[] = [];
@@ -191,7 +192,7 @@ export function findNumbers(text: string): NumberMatch[] {
  * lower bound, because qualifying on the figure the visitor can vouch for is the safer reading.
  */
 export function parseNumber(text: string): number | null {
-  const cleaned = text.replace(/(\d)\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?)\s*(k|m|thousand|million)\b/gi, (_all, low: string, _high: string, suffix: string) => `${low}${suffix}`);
+  const cleaned = text.replace(/(\d)\s*(?:-|–|to|and)\s*(\d+(?:[.,]\d+)?)\s*(k|m|thousand|million)\b/gi, (_all, low: string, _high: string, suffix: string) => `${low}${suffix}`);
   const numbers = findNumbers(cleaned);
   return numbers.length > 0 ? numbers[0].value : null;
 }

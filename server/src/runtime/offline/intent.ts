@@ -72,8 +72,11 @@ function stem(word: string): string {
   return CANONICAL[base] ?? base;
 }
 
+/** French elision ("m'inscrire", "l'affiliation") parted before the apostrophe is dropped, so the word stays whole. */
+const ELISION = /(^|[^\p{L}])([jmltdnsc]|qu)['’](?=[\p{L}])/giu;
+
 export function intentTokens(text: string): string[] {
-  const normal = normaliseText(text)
+  const normal = normaliseText(text.replace(ELISION, '$1$2 '))
     .replace(/\bsign(?:ing)? (?:me )?up\b/g, 'join')
     .replace(/\bget started\b/g, 'start')
     .replace(/\b(?:work|team) (?:together|up)\b/g, 'partner')
