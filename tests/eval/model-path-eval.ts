@@ -6,6 +6,7 @@ import { UpstreamError } from '../../server/src/core/errors';
 import type { ActionDefinition } from '../../server/src/contract/action-definition';
 import { extractFieldValues } from '../../server/src/runtime/offline/extract-fields';
 import { detectCommand, looksLikeQuestion } from '../../server/src/runtime/offline/commands';
+import { detectActionIntent } from '../../server/src/runtime/offline/intent';
 
 /**
  * The tool-calling path, measured with a scripted model in place of OpenAI. The model reads each
@@ -23,7 +24,7 @@ export interface ModelScenario {
   never?: Record<string, Array<string | number>>;
 }
 
-function seeded(seed: number): () => number {
+export function __seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -36,12 +37,18 @@ function seeded(seed: number): () => number {
 
 const call = (argumentsText: string, name = 'affiliate_application'): ScriptedStep => ({ toolCalls: [{ name, argumentsText }] });
 
-function modelPolicy(definition: ActionDefinition, random: () => number, misbehaviour: number) {
+export function __policy(definition: ActionDefinition, random: () => number, misbehaviour: number) {
   return (request: ChatModelRequest): ScriptedStep => {
     const last = request.messages.at(-1)!;
     if (last.role === 'tool') {
-      const question = /ask the visitor(?: again)?: ([^\n]+)/.exec(last.content)?.[1];
-      return { text: question ?? 'Thanks! Could you tell me the next detail?' };
+      // Like a model reading the tool result: the question it names, else the first field not saved yet.
+      // After a failed call the draft in the system prompt says what is still missing.
+      const named = /ask the visitor(?: again)?: ([^\n]+)/.exec(last.content)?.[1];
+      const system = request.messages.find((message) => message.role === 'system')?.content ?? '';
+      const listed = /Saved so far: ([^.]+)\./.exec(last.content)?.[1];
+      const saved = new Set(listed ? listed.split(', ') : definition.fields.filter((field) => new RegExp(`^- ${field.key}: (?!\\()`, 'm').test(system)).map((field) => field.key));
+      const next = definition.fields.find((field) => field.required && !saved.has(field.key));
+      return { text: named ?? next?.question ?? 'Thanks! Could you tell me the next detail?' };
     }
     const userMessage = [...request.messages].reverse().find((message) => message.role === 'user')?.content ?? '';
     if (random() < misbehaviour) {
@@ -52,15 +59,19 @@ function modelPolicy(definition: ActionDefinition, random: () => number, misbeha
       return { failAfterText: '', error: new UpstreamError('scripted upstream failure', 'upstream_failed') };
     }
     if (detectCommand(userMessage) === 'cancel') return { text: 'Okay, I have stopped the application; nothing was sent.' };
-    if (looksLikeQuestion(userMessage)) return { text: 'Good question: the program documents cover that. Shall we go on?' };
-    const { values } = extractFieldValues(userMessage, definition, { current: {} });
+    const asksToApply = detectActionIntent(userMessage, [definition]) !== null;
+    if (looksLikeQuestion(userMessage) && !asksToApply) return { text: 'Good question: the program documents cover that. Shall we go on?' };
+    // The model knows which field its own last question asked for.
+    const lastQuestion = [...request.messages].reverse().find((message) => message.role === 'assistant' && message.content)?.content ?? '';
+    const pendingFieldKey = definition.fields.find((field) => lastQuestion.includes(field.question))?.key;
+    const { values } = extractFieldValues(userMessage, definition, { current: {}, pendingFieldKey });
     return call(JSON.stringify(Object.fromEntries(values.map((value) => [value.key, value.value]))));
   };
 }
 
 export async function runModelPathEval(service: TestService, agentId: string, definition: ActionDefinition, scenarios: ModelScenario[]): Promise<void> {
   const passes = async (scenario: ModelScenario, seed: number, misbehaviour: number): Promise<boolean> => {
-    service.container.chat.setModel(createScriptedModel([modelPolicy(definition, seeded(seed), misbehaviour)], { repeatLast: true }));
+    service.container.chat.setModel(createScriptedModel([__policy(definition, __seeded(seed), misbehaviour)], { repeatLast: true }));
     const visitor = new Visitor(service, agentId, visitorToken(agentId, `vis_model_${seed}_${scenario.id}`.slice(0, 60)));
     await visitor.start();
     for (const turn of scenario.turns) await visitor.say(turn);

@@ -60,6 +60,26 @@ describe('an invalid reply to the asked field is asked again', () => {
       expect(systemTexts(model.requests[2])).toContain('must be an email address such as ana@example.com');
     });
 
+    it('keeps the value the visitor gave when the model replaces it with one never said', async () => {
+      const model = createScriptedModel([
+        call({ name: 'Ana Lima', email: 'ana@site.com' }),
+        { text: 'Where do you mainly promote?' },
+        call({ platform: 'twitch' }),
+        { text: 'Sorry, where did you say?' },
+      ]);
+      service.container.chat.setModel(model);
+      const visitor = new Visitor(service, agentId);
+      await visitor.start();
+      await visitor.say("I'd like to apply, I'm Ana Lima, ana@site.com");
+      const turn = await visitor.say('YouTube');
+      const toolResult = (model.requests[3].messages.at(-1) as { content: string }).content;
+      expect(toolResult).toContain('`platform`: the visitor has not said "twitch"; their own value "youtube" is kept');
+      expect(systemTexts(model.requests[3])).toContain('- platform: YouTube');
+      expect(toolResult).toContain('Saved so far: name, email, platform');
+      // The next question is the next missing field, not the platform again.
+      expect(eventsOf(turn, 'field-request')[0]).toMatchObject({ field: { key: 'audience_size' } });
+    });
+
     it('leaves questions and commands to the model without calling them invalid', async () => {
       const model = createScriptedModel([call({ name: 'Ana Lima' }), { text: 'What is your email?' }, { text: 'We use it to reply to you.' }, { text: 'Okay, cancelled.' }]);
       service.container.chat.setModel(model);
