@@ -86,5 +86,9 @@ describe('language packs: German, Spanish, French', () => {
     expect(findName('Hola, me llamo Lucía García y quiero ser afiliada')).toBe('Lucía García');
     expect(findName("Bonjour, je m'appelle Camille Martin")).toBe('Camille Martin');
     expect(findName('Ich bin auf TikTok')).toBeNull();
+    // German "im" ("in the") is no "I'm" without its apostrophe, except where a sentence starts.
+    expect(findName('vierzigtausend Besucher im Monat')).toBeNull();
+    expect(findName('Werbung im Podcast')).toBeNull();
+    expect(findName('im Ana Silva')).toBe('Ana Silva');
   });
 });

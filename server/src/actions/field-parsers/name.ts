@@ -15,7 +15,9 @@ const STRONG_CUES = [
 ];
 // Weak cues are also how people describe themselves ("I'm interested", "I am a blogger").
 const WEAK_CUES = [
-  new RegExp(`(?:^|[\\s,.!;])(?:i'?m|i’m|im|i am|this is|it'?s|it is|hi,? i'?m|hello,? i'?m)\\s+${NAME_RUN}`, 'iu'),
+  new RegExp(`(?:^|[\\s,.!;])(?:i'm|i’m|i am|this is|it'?s|it is|hi,? i'?m|hello,? i'?m)\\s+${NAME_RUN}`, 'iu'),
+  // "im" without its apostrophe only where a sentence starts: mid-sentence it is German ("Werbung im Podcast").
+  new RegExp(`(?:^|[,.!;]\\s*)im\\s+${NAME_RUN}`, 'iu'),
   new RegExp(`^${NAME_RUN}\\s+here\\b`, 'iu'),
   ...LANGUAGE_PACKS.map((pack) => new RegExp(`(?:^|[\\s,.!;])(?:${pack.nameCues.weak.map(escapeForPattern).join('|')})\\s+${NAME_RUN}`, 'iu')),
 ];
