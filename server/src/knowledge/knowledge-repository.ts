@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } from '../db/json-column';
-import { searchText } from './search-text';
+import { SEARCH_TEXT_VERSION, searchLanguageOf, searchText } from './search-text';
 import { WORDPRESS_CONTENT_TYPES, type ChunkRecord, type KnowledgeSet, type KnowledgeSource, type SourceKind, type SourceStatus } from '../contract/knowledge-types';
 
 const wordpressShape = z.object({ types: z.array(z.enum(WORDPRESS_CONTENT_TYPES)) });
@@ -99,6 +99,16 @@ const SET_COLUMNS = `s.*,
   (SELECT COUNT(*) FROM knowledge_sources WHERE set_id = s.id) AS source_count,
   (SELECT COALESCE(SUM(chunk_count), 0) FROM knowledge_sources WHERE set_id = s.id) AS chunk_count`;
 
+/** Settings key holding the SEARCH_TEXT_VERSION the stored search text was made with. */
+export const SEARCH_TEXT_VERSION_SETTING = 'knowledge.search_text_version';
+
+/** The three FTS columns of a chunk, all stemmed in the language of the chunk as a whole. */
+function ftsColumns(chunk: { title: string; headingPath: string[]; text: string }): [string, string, string] {
+  const headings = chunk.headingPath.join(' \n ');
+  const language = searchLanguageOf(`${chunk.title}\n${headings}\n${chunk.text}`);
+  return [searchText(chunk.title, language), searchText(headings, language), searchText(chunk.text, language)];
+}
+
 export function createKnowledgeRepository(db: Database) {
   const statements = {
     insertSet: db.prepare('INSERT INTO knowledge_sets (id, name, description, wordpress, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -165,12 +175,39 @@ export function createKnowledgeRepository(db: Database) {
         text: chunk.text,
         contentHash: chunk.contentHash,
       });
-      statements.insertFts.run(lastInsertRowid, searchText(chunk.title), searchText(chunk.headingPath.join(' \n ')), searchText(chunk.text));
+      statements.insertFts.run(lastInsertRowid, ...ftsColumns(chunk));
     }
     removeOrphanEmbeddings(oldHashes);
     statements.setChunkCount.run(chunks.length, sourceId);
     statements.markIndexed.run(finalStatus.status, finalStatus.updatedAt, finalStatus.lastSyncedAt, sourceId);
   });
+
+  /**
+   * Stored search text made by an older normalisation (another stemmer, other synonyms) would no
+   * longer meet the questions' terms: it is rebuilt from the chunks in one transaction. The chunks
+   * themselves do not change, so no change-log entry is written; retrieval workers load afterwards.
+   */
+  const rebuildSearchText = db.transaction((): number => {
+    const chunks = db.prepare('SELECT rowid, id, title, heading_path, text FROM knowledge_chunks').all() as Array<{ rowid: number; id: string; title: string; heading_path: string; text: string }>;
+    db.prepare('DELETE FROM knowledge_fts').run();
+    for (const chunk of chunks) {
+      const headingPath = readJsonColumn<string[]>(chunk.heading_path, [], { column: 'knowledge_chunks.heading_path', rowId: chunk.id, schema: jsonShapes.strings });
+      statements.insertFts.run(chunk.rowid, ...ftsColumns({ title: chunk.title, headingPath, text: chunk.text }));
+    }
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+      SEARCH_TEXT_VERSION_SETTING,
+      writeJsonColumn(SEARCH_TEXT_VERSION),
+      new Date().toISOString(),
+    );
+    return chunks.length;
+  });
+
+  /** Rebuilds the search text when it was made by another SEARCH_TEXT_VERSION; the chunks rebuilt, or null. */
+  function ensureSearchTextVersion(): number | null {
+    const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SEARCH_TEXT_VERSION_SETTING) as { value: string } | undefined;
+    if (row && row.value === JSON.stringify(SEARCH_TEXT_VERSION)) return null;
+    return rebuildSearchText();
+  }
 
   const removeSource = db.transaction((sourceId: string): boolean => {
     const hashes = removeChunksOfSource(sourceId);
@@ -192,6 +229,7 @@ export function createKnowledgeRepository(db: Database) {
   }
 
   return {
+    ensureSearchTextVersion,
     insertSet(set: { id: string; name: string; description: string; wordpress: KnowledgeSet['wordpress']; createdAt: string }): void {
       statements.insertSet.run(set.id, set.name, set.description, writeNullableJsonColumn(set.wordpress), set.createdAt, set.createdAt);
     },
