@@ -93,8 +93,23 @@ final class AA_Fake_AffWP_Affiliates_DB {
 	}
 }
 
+/**
+ * AffiliateWP's settings API: `affiliate_wp()->settings->get( $key, $default )` over the
+ * `affwp_settings` option. The test shop runs an open program, so the install seeds
+ * "Allow affiliate registration" on, as an owner taking applications would have it.
+ */
+final class AA_Fake_AffWP_Settings {
+	public function get( $key, $default = false ) {
+		$settings = get_option( 'affwp_settings', array() );
+		return is_array( $settings ) && array_key_exists( $key, $settings ) ? $settings[ $key ] : $default;
+	}
+}
+
+add_option( 'affwp_settings', array( 'allow_affiliate_registration' => 1 ) );
+
 final class Affiliate_WP {
 	public $affiliates;
+	public $settings;
 	public $version = AFFILIATEWP_VERSION;
 	private static $instance;
 
@@ -102,6 +117,7 @@ final class Affiliate_WP {
 		if ( ! self::$instance ) {
 			self::$instance             = new self();
 			self::$instance->affiliates = new AA_Fake_AffWP_Affiliates_DB();
+			self::$instance->settings   = new AA_Fake_AffWP_Settings();
 		}
 		return self::$instance;
 	}
