@@ -103,6 +103,8 @@ step('approved through affwp_set_affiliate_status(): the lead is approved "by ad
   expect(detail.events.find((event) => event.type === 'status-changed')).toMatchObject({ actor: 1, data: { from: 'new', to: 'approved', via: 'affiliatewp', by: 'admin', affiliateId } });
   const mails = await until('the welcome email', async () => (welcomeMails().length ? welcomeMails() : null));
   expect(mails).toHaveLength(1);
+  // The referral link is on the site's own address (AffiliateWP's affwp_get_affiliate_referral_url()).
+  expect(mails[0].message).toContain(`${stack.wordpress.url}/ref/${affiliateId}/`);
   // The AffiliateWP step is recorded as done there, not sent back to AffiliateWP.
   const approval = (await deliveries()).filter((delivery) => delivery.trigger.startsWith('approval'));
   expect(approval.map((delivery) => [delivery.stepId, delivery.status])).toEqual([
