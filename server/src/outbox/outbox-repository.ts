@@ -146,9 +146,9 @@ export function createOutboxRepository(db: Database) {
     // The leads that own an AffiliateWP affiliate: linked by a manager, created by the lead's own
     // application step, or activated/rejected by its approval step. Never a lead matched by email.
     ownersOfAffiliate: db.prepare(
-      `SELECT id, created_at FROM leads WHERE affiliate_id = @affiliateId
+      `SELECT id, created_at FROM leads INDEXED BY leads_affiliate WHERE affiliate_id = @affiliateId AND affiliate_id IS NOT NULL
        UNION
-       SELECT l.id, l.created_at FROM outbox_jobs AS j JOIN leads AS l ON l.id = j.lead_id
+       SELECT l.id, l.created_at FROM outbox_jobs AS j INDEXED BY outbox_jobs_affiliate JOIN leads AS l ON l.id = j.lead_id
        WHERE j.status = 'succeeded' AND j.step_type IN ('affiliatewp_application', 'affiliatewp_set_status')
          AND json_extract(j.result, '$.affiliateId') = @affiliateId
          AND (j.step_type <> 'affiliatewp_application' OR json_extract(j.result, '$.created') = 1)
