@@ -15,6 +15,9 @@ import { createPrivacyService } from './privacy/privacy-service';
 import { createLeadPrivacyParticipant } from './privacy/lead-privacy';
 import { createKnowledge } from './knowledge/create-knowledge';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
+import { createAffiliateStatusSync } from './outbox/affiliate-status-sync';
+import { createAffiliateReconciler } from './outbox/affiliate-reconciliation';
+import { AFFILIATEWP_TRANSPORTS } from './connectors';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
@@ -67,6 +70,19 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   });
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
   const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler });
+  // Two-way AffiliateWP status: the plugin's hook reports changes; over REST a reconciliation reads them.
+  const affiliateStatus = createAffiliateStatusSync({ leads, owners: outbox.repository });
+  const affiliateReconciler = createAffiliateReconciler({
+    candidates: outbox.repository,
+    sync: affiliateStatus,
+    readAffiliate: () => {
+      const connector = AFFILIATEWP_TRANSPORTS.rest(outbox.connectorDependencies());
+      return (affiliateId) => connector.getAffiliate(affiliateId);
+    },
+    settings,
+    clock: outbox.clock,
+    logger,
+  });
   const knowledge = createKnowledge({
     db,
     config,
@@ -112,6 +128,8 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     leads,
     knowledge,
     outbox,
+    affiliateStatus,
+    affiliateReconciler,
     chat,
     usage,
     conversations,
@@ -122,6 +140,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {
       operations.retention.stop();
+      await affiliateReconciler.stop();
       await outbox.stop();
       await knowledge.close();
       db.close();

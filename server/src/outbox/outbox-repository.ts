@@ -90,9 +90,9 @@ export function createOutboxRepository(db: Database) {
   const statements = {
     insert: db.prepare(
       `INSERT OR IGNORE INTO outbox_jobs (id, idempotency_key, lead_id, group_key, trigger, step_id, step_type, step_label, seq, step, depends_on,
-         status, attempts, max_attempts, next_attempt_at, last_error, actor, created_at, updated_at, finished_at)
+         status, attempts, max_attempts, next_attempt_at, last_error, result, actor, created_at, updated_at, finished_at)
        VALUES (@id, @idempotencyKey, @leadId, @groupKey, @trigger, @stepId, @stepType, @stepLabel, @seq, @step, @dependsOn,
-         @status, 0, @maxAttempts, @nextAttemptAt, @lastError, @actor, @createdAt, @createdAt, @finishedAt)`,
+         @status, 0, @maxAttempts, @nextAttemptAt, @lastError, @result, @actor, @createdAt, @createdAt, @finishedAt)`,
     ),
     expired: db.prepare(EXPIRED_LEASES),
     duePending: db.prepare(DUE_PENDING),
@@ -131,6 +131,33 @@ export function createOutboxRepository(db: Database) {
     isDisabled: db.prepare('SELECT reason FROM webhook_endpoints_disabled WHERE url = ?'),
     disable: db.prepare('INSERT OR REPLACE INTO webhook_endpoints_disabled (url, reason, disabled_at) VALUES (?, ?, ?)'),
     enable: db.prepare('DELETE FROM webhook_endpoints_disabled WHERE url = ?'),
+    listDisabled: db.prepare('SELECT url, reason, disabled_at FROM webhook_endpoints_disabled ORDER BY disabled_at'),
+    // Webhook deliveries that failed because their endpoint was (or became) disabled, by endpoint URL.
+    failedByEndpoint: db.prepare(
+      `SELECT * FROM outbox_jobs INDEXED BY outbox_jobs_due WHERE status IN ('failed', 'dead') AND step_type = 'webhook'
+         AND (last_error LIKE @disabledPattern OR last_error LIKE @gonePattern) ORDER BY created_at`,
+    ),
+    // The leads that own an AffiliateWP affiliate: linked by a manager, created by the lead's own
+    // application step, or activated/rejected by its approval step. Never a lead matched by email.
+    ownersOfAffiliate: db.prepare(
+      `SELECT id, created_at FROM leads INDEXED BY leads_affiliate WHERE affiliate_id = @affiliateId AND affiliate_id IS NOT NULL
+       UNION
+       SELECT l.id, l.created_at FROM outbox_jobs AS j INDEXED BY outbox_jobs_affiliate JOIN leads AS l ON l.id = j.lead_id
+       WHERE j.status = 'succeeded' AND j.step_type IN ('affiliatewp_application', 'affiliatewp_set_status')
+         AND json_extract(j.result, '$.affiliateId') = @affiliateId
+         AND (j.step_type <> 'affiliatewp_application' OR json_extract(j.result, '$.created') = 1)
+       ORDER BY created_at DESC`,
+    ),
+    // Undecided leads with an affiliate of their own: the only ones a reconciliation needs to read.
+    undecidedWithAffiliate: db.prepare(
+      `SELECT id AS leadId, affiliateId, created_at AS createdAt FROM (
+         SELECT l.id, l.created_at, COALESCE(l.affiliate_id, (
+           SELECT json_extract(j.result, '$.affiliateId') FROM outbox_jobs AS j INDEXED BY outbox_jobs_lead
+           WHERE j.lead_id = l.id AND j.step_type = 'affiliatewp_application' AND j.status = 'succeeded' AND json_extract(j.result, '$.created') = 1
+           LIMIT 1)) AS affiliateId
+         FROM leads AS l WHERE l.status IN ('new', 'contacted'))
+       WHERE affiliateId IS NOT NULL AND created_at > @after ORDER BY created_at LIMIT @limit`,
+    ),
   };
 
   /** Marks every pending job that (transitively) depends on `stepId` as skipped. */
@@ -153,6 +180,7 @@ export function createOutboxRepository(db: Database) {
         step: writeJsonColumn(job.step),
         dependsOn: writeJsonColumn(job.dependsOn),
         finishedAt: job.status === 'pending' ? null : job.createdAt,
+        result: job.result ? JSON.stringify(job.result) : null,
       });
       return result.changes > 0;
     },
@@ -280,6 +308,30 @@ export function createOutboxRepository(db: Database) {
     },
     nextDueAt(): number | null {
       return (statements.nextDue.get() as { at: number | null }).at;
+    },
+    /** Endpoints switched off after a 410 Gone, with why and since when. */
+    listDisabledEndpoints(): Array<{ url: string; reason: string; disabledAt: string }> {
+      return (statements.listDisabled.all() as Array<{ url: string; reason: string; disabled_at: string }>).map((row) => ({ url: row.url, reason: row.reason, disabledAt: row.disabled_at }));
+    },
+    /** Failed webhook deliveries whose last error starts with one of the prefixes (the endpoint was off, or answered 410). */
+    failedWhileDisabled(errorMarkers: { disabledPrefix: string; goneText: string }): OutboxJob[] {
+      return (statements.failedByEndpoint.all({ disabledPattern: `${errorMarkers.disabledPrefix}%`, gonePattern: `%${errorMarkers.goneText}%` }) as JobRow[]).map(toJob);
+    },
+    /** Newest first; usually one lead (the one whose application created the affiliate). */
+    ownersOfAffiliate(affiliateId: number): string[] {
+      return (statements.ownersOfAffiliate.all({ affiliateId }) as Array<{ id: string }>).map((row) => row.id);
+    },
+    /** Up to `limit` undecided leads with their own affiliate, oldest first, created after `after` (paging). */
+    undecidedLeadsWithAffiliate(input: { limit: number; after?: string }): Array<{ leadId: string; affiliateId: number; createdAt: string }> {
+      return (statements.undecidedWithAffiliate.all({ limit: input.limit, after: input.after ?? '' }) as Array<{ leadId: string; affiliateId: number; createdAt: string }>).map((row) => ({
+        leadId: row.leadId,
+        affiliateId: Number(row.affiliateId),
+        createdAt: row.createdAt,
+      }));
+    },
+    /** Switches an endpoint on again (a manager replaying its deliveries says it is back). */
+    enableEndpoint(url: string): void {
+      statements.enable.run(url);
     },
     disabledReason(url: string): string | null {
       return (statements.isDisabled.get(url) as { reason: string } | undefined)?.reason ?? null;
