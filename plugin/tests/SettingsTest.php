@@ -61,6 +61,8 @@ class SettingsTest extends TestCase {
 		$this->healthy_service( $store );
 		$this->setup->connect( Connection_Key::build( 'https://agent.example', str_repeat( 'k', 43 ) ), null, 1 );
 		$this->assertSame( 'http://wordpress.internal', $store['wordpress']['siteUrl'] );
+		// The public address still reaches the service: referral links are built on it, never on an internal one.
+		$this->assertSame( 'https://shop.example', $store['wordpress']['homeUrl'] );
 	}
 
 	public function test_the_sites_language_reaches_the_service_so_numbers_in_emails_read_as_on_the_site() {

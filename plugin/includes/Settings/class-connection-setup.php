@@ -119,6 +119,10 @@ class Connection_Setup {
 			if ( empty( $current['settings']['wordpress']['siteUrl'] ) ) {
 				$wordpress['siteUrl'] = untrailingslashit( site_url() );
 			}
+			// The public address referral links are built on (AffiliateWP uses home_url() too).
+			if ( empty( $current['settings']['wordpress']['homeUrl'] ) ) {
+				$wordpress['homeUrl'] = untrailingslashit( home_url() );
+			}
 			$this->service->json( 'PATCH', '/v1/settings/delivery', array(), array( 'wordpress' => $wordpress ), $user_id, $capabilities, array( 'timeout' => 10 ) );
 		} catch ( Service_Exception $error ) {
 			// Pairing is a convenience; the connection itself works, and Settings can set the address.

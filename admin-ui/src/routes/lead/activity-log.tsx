@@ -2,6 +2,7 @@ import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { statusLabels } from '../../components/inbox-filters';
 import { routeLabels } from '../../lib/definition-labels';
+import { activityText } from './activity-entry';
 import { getPeople } from './api';
 import type { LeadEvent, LeadStatus } from './types';
 
@@ -35,6 +36,9 @@ function describe(event: LeadEvent): string {
   }
 }
 
+/** Status changes reported by AffiliateWP name the WordPress user who made them there. */
+const isFromAffiliateWp = (event: LeadEvent) => event.type === 'status-changed' && (event.data as { via?: unknown } | null)?.via === 'affiliatewp';
+
 /**
  * Who did what: a user id from the service becomes that user's display name (asked from WordPress,
  * which keeps the names); events without a user were the chat or the system.
@@ -64,7 +68,13 @@ export function ActivityLog({ events }: { events: LeadEvent[] }) {
     <ul className="aa-activity">
       {events.map((event) => (
         <li key={event.id}>
-          <strong className="aa-activity__actor">{actorName(event.actor)}</strong> {describe(event)}
+          {isFromAffiliateWp(event) ? (
+            activityText(event)
+          ) : (
+            <>
+              <strong className="aa-activity__actor">{actorName(event.actor)}</strong> {describe(event)}
+            </>
+          )}
           <br />
           <span className="aa-muted">{new Date(event.createdAt).toLocaleString(document.documentElement.lang || undefined)}</span>
         </li>
