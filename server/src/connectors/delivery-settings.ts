@@ -70,8 +70,11 @@ export const deliverySettingsSchema = z.object({
   emails: z
     .object({
       welcome: z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(10_000) }).optional(),
+      rejection: z.object({ subject: z.string().min(1).max(200), body: z.string().min(1).max(10_000) }).optional(),
+      /** A rejected applicant hears from us unless the owner switches this off. */
+      rejectionEnabled: z.boolean().default(true),
     })
-    .default({}),
+    .default({ rejectionEnabled: true }),
   retry: retrySettingsSchema.default({ maxAttempts: 12, baseDelaySeconds: 30, maxDelaySeconds: 86_400 }),
 });
 

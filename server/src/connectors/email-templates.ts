@@ -13,7 +13,6 @@ export interface RenderedEmail {
   text: string;
 }
 
-const TAG = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/gi;
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -23,12 +22,9 @@ function unescapeHtml(value: string): string {
   return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
-export function mergeText(template: string, values: MergeValues): string {
-  return template.replace(TAG, (_match, key: string) => {
-    const value = values[key.toLowerCase()];
-    return value === undefined || value === null ? '' : String(value);
-  });
-}
+import { mergeText } from '../contract/email-defaults';
+
+export { mergeText };
 
 /** Escapes the whole message, then turns blank-line paragraphs, line breaks and URLs into markup. */
 export function textToHtml(text: string): string {
@@ -55,7 +51,4 @@ export function renderEmail(template: { subject: string; body: string }, values:
   return { subject, html, text };
 }
 
-export const DEFAULT_WELCOME_TEMPLATE = {
-  subject: 'Welcome to our affiliate program, {{name}}',
-  body: 'Hi {{name}},\n\ngood news: your affiliate application was approved.\n\nYour referral link is:\n{{referral_url}}\n\nShare it with your audience; every sale it brings in is credited to you.',
-};
+export { DEFAULT_REJECTION_TEMPLATE, DEFAULT_WELCOME_TEMPLATE } from '../contract/email-defaults';

@@ -82,6 +82,12 @@ export function createOutboxScheduler({
     return sent ? `Skipped: the welcome email was sent already (${sent.finishedAt ?? sent.updatedAt}).` : undefined;
   }
 
+  /** A rejected applicant hears it once, even when a lead is reopened and rejected again. */
+  function rejectionSentBefore(leadId: string): string | undefined {
+    const sent = repository.listByLead(leadId).find((job) => job.stepType === 'rejection_email' && job.status === 'succeeded');
+    return sent ? `Skipped: the rejection email was sent already (${sent.finishedAt ?? sent.updatedAt}).` : undefined;
+  }
+
   return {
     scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted') {
       // Every resubmission is its own event for CRMs and the manager, so it gets its own key.
@@ -148,7 +154,21 @@ export function createOutboxScheduler({
                 skipReason: welcomeSentBefore(lead.id),
               },
             ]
-          : [setStatus];
+          : [
+              setStatus,
+              // The applicant hears the decision whether or not AffiliateWP holds an affiliate for them.
+              {
+                id: 'rejection_email',
+                type: 'rejection_email',
+                label: 'Tell the applicant (rejection email)',
+                dependsOn: [],
+                step: { id: 'rejection_email', type: 'rejection_email', config: {} },
+                skipReason:
+                  inAffiliateWp && inAffiliateWp.status !== 'rejected'
+                    ? `Skipped: the affiliate was set to ${inAffiliateWp.status} in AffiliateWP, which is not a rejected application.`
+                    : (skipReasonWhenScheduled('rejection_email') ?? (lead.email ? rejectionSentBefore(lead.id) : 'The lead has no email address.')),
+              },
+            ];
       insertGroup(lead, trigger, planned, actorUserId);
     },
   };

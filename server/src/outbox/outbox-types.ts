@@ -12,7 +12,8 @@ export type JobStepType =
   | 'reply'
   | 'affiliatewp_set_status'
   | 'affiliatewp_referral_url'
-  | 'welcome_email';
+  | 'welcome_email'
+  | 'rejection_email';
 
 export interface OutboxJob {
   id: string;

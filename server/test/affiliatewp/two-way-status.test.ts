@@ -128,7 +128,11 @@ describe('a status changed in AffiliateWP, reported by the plugin (bridge transp
     await service.deliver();
     expect(welcomeMails()).toEqual([]);
     const ledger = service.container.outbox.ledger(lead.id).deliveries.filter((delivery) => delivery.trigger.startsWith('approval'));
-    expect(ledger.map((delivery) => [delivery.stepId, delivery.status, delivery.label])).toEqual([['affiliatewp_status', 'succeeded', 'Set to rejected in AffiliateWP by Mia Manager']]);
+    // Rejected there: the applicant is told, as when the manager rejects in the app.
+    expect(ledger.map((delivery) => [delivery.stepId, delivery.status, delivery.label])).toEqual([
+      ['affiliatewp_status', 'succeeded', 'Set to rejected in AffiliateWP by Mia Manager'],
+      ['rejection_email', 'succeeded', 'Tell the applicant (rejection email)'],
+    ]);
 
     // Re-approved in AffiliateWP, then deactivated there: one welcome kit in all, and the lead ends rejected.
     await report({ affiliateId, status: 'active', previousStatus: 'rejected', actor: { userId: 5, displayName: 'Mia Manager' } });

@@ -143,6 +143,30 @@ describe('durable next steps, end to end against local fakes', () => {
     await service.deliver();
     expect(affiliateWp.affiliates[0].status).toBe('rejected');
     expect(bridge.mails.some((mail) => mail.subject.startsWith('Welcome'))).toBe(false);
+    // The applicant hears the decision, once.
+    const told = bridge.mails.filter((mail) => mail.to === STANDARD_APPLICANT.email && mail.subject.startsWith('About your affiliate application'));
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toContain('Hi Bo Chen,');
+  });
+
+  it("the rejection email uses the owner's words, and is not sent when switched off", async () => {
+    await service.configure({ emails: { rejection: { subject: 'Your application, {{name}}', body: 'Sorry {{name}}, not this time.' } } });
+    const { lead } = service.submit(applicationWith([]), STANDARD_APPLICANT);
+    await service.deliver();
+    await service.request('POST', `/v1/leads/${lead.id}/reject`);
+    await service.deliver();
+    expect(bridge.mails.find((mail) => mail.subject === 'Your application, Bo Chen')?.text).toBe('Sorry Bo Chen, not this time.');
+
+    await service.configure({ emails: { rejectionEnabled: false } });
+    const { lead: second } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, email: 'cy@example.com', name: 'Cy' });
+    await service.deliver();
+    await service.request('POST', `/v1/leads/${second.id}/reject`);
+    await service.deliver();
+    expect(bridge.mails.some((mail) => mail.to === 'cy@example.com' && /^(Your application|About your)/.test(mail.subject))).toBe(false);
+    expect(service.container.outbox.ledger(second.id).deliveries.find((delivery) => delivery.stepId === 'rejection_email')).toMatchObject({
+      status: 'skipped',
+      lastError: 'The rejection email is switched off in Settings.',
+    });
   });
 
   it('steps keep their conditions: a step for priority leads is skipped for a standard lead, and so is a step depending on it', async () => {

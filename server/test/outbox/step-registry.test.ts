@@ -13,7 +13,7 @@ describe('step registry', () => {
     expect(new Set(types).size).toBe(types.length);
     for (const type of types) expect(stepHandlerOf(type)?.type).toBe(type);
     expect(types.sort()).toEqual(
-      ['affiliatewp_application', 'affiliatewp_referral_url', 'affiliatewp_set_status', 'email', 'notify_manager', 'reply', 'webhook', 'welcome_email'].sort(),
+      ['affiliatewp_application', 'affiliatewp_referral_url', 'affiliatewp_set_status', 'email', 'notify_manager', 'reply', 'webhook', 'welcome_email', 'rejection_email'].sort(),
     );
   });
 

@@ -18,9 +18,17 @@ export interface DeliverySettings {
   notifications: { recipients: string[] };
   webhooks: { signingSecret: string | null; timeoutMs: number };
   network: { allowHosts: string[] };
+  /** null: the built-in text is used. */
+  emails?: { welcome: EmailTemplate | null; rejection: EmailTemplate | null; rejectionEnabled: boolean };
+}
+
+export interface EmailTemplate {
+  subject: string;
+  body: string;
 }
 
 export interface DeliveryPatch {
+  emails?: { welcome?: EmailTemplate | null; rejection?: EmailTemplate | null; rejectionEnabled?: boolean };
   wordpress?: { siteUrl?: string | null };
   affiliatewp?: { transport?: Transport; siteUrl?: string | null; publicKey?: string | null; token?: string | null };
   notifications?: { recipients?: string[] };

@@ -27,7 +27,14 @@ const patchSchema = z
     notifications: z.object({ recipients: z.array(z.string()).optional() }).strict().optional(),
     webhooks: z.object({ signingSecret: z.string().nullable().optional(), timeoutMs: z.number().optional() }).strict().optional(),
     network: z.object({ allowHosts: z.array(z.string()).optional() }).strict().optional(),
-    emails: z.object({ welcome: z.object({ subject: z.string(), body: z.string() }).nullable().optional() }).strict().optional(),
+    emails: z
+      .object({
+        welcome: z.object({ subject: z.string(), body: z.string() }).nullable().optional(),
+        rejection: z.object({ subject: z.string(), body: z.string() }).nullable().optional(),
+        rejectionEnabled: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
     retry: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
@@ -61,7 +68,7 @@ export function publicDeliverySettings(settings: DeliverySettings) {
     notifications: settings.notifications,
     webhooks: { signingSecret: maskSecret(settings.webhooks.signingSecret), timeoutMs: settings.webhooks.timeoutMs },
     network: settings.network,
-    emails: { welcome: settings.emails.welcome ?? null },
+    emails: { welcome: settings.emails.welcome ?? null, rejection: settings.emails.rejection ?? null, rejectionEnabled: settings.emails.rejectionEnabled },
     retry: settings.retry,
   };
 }

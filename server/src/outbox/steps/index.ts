@@ -8,6 +8,7 @@ import { replyStep } from './reply';
 import type { StepHandler } from './step-handler';
 import { webhookStep } from './webhook';
 import { welcomeEmailStep } from './welcome-email';
+import { rejectionEmailStep } from './rejection-email';
 
 /**
  * Every step type the outbox knows, listed here on purpose (no discovery): the scheduler plans,
@@ -22,6 +23,7 @@ export const STEP_HANDLERS: readonly StepHandler[] = [
   affiliateWpSetStatusStep,
   affiliateWpReferralUrlStep,
   welcomeEmailStep,
+  rejectionEmailStep,
 ] as StepHandler[];
 
 /** Builds the lookup table; two handlers for one type are a programming error, refused at startup. */
