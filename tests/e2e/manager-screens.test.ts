@@ -3,8 +3,8 @@
  * Chromium: a visitor applies through the seeded agent; the manager logs in and lands on Leads, the
  * menu item counts the new priority lead, the inbox fits a phone, the lead page, the new-lead email,
  * the CSV and the privacy export name answers by their labels (not `audience_size`,
- * `organic_social`, `true`), and the activity log names who changed the status. Screenshots at
- * 1280 and 390 px.
+ * `organic_social`, `true`), and the activity log names who changed the status; a rejection tells
+ * the applicant; Settings shows the applicant emails with a preview. Screenshots at 1280 and 390 px.
  */
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -172,6 +172,41 @@ step('the CSV header and the privacy export use the same labels', async () => {
   );
   const pairs = exported.data.flatMap((item) => item.data.map((entry) => `${entry.name}=${entry.value}`));
   expect(pairs).toEqual(expect.arrayContaining(['Main platform=YouTube', 'Audience size=250,000', 'Traffic source=Organic social content', 'Consent=Agreed']));
+});
+
+step('rejecting the lead tells the applicant by email (the rejection email is on by default)', async () => {
+  const { page } = manager;
+  await page.goto(appUrl(`/leads/${leadId}`));
+  await page.getByRole('button', { name: 'Reject' }).click();
+  await page.locator('.aa-activity li').filter({ hasText: 'Status changed from Contacted to Rejected' }).waitFor();
+  const deadline = Date.now() + 60_000;
+  let told: CapturedMail | undefined;
+  while (!told && Date.now() < deadline) {
+    told = mails().find((mail) => JSON.stringify(mail.to).includes(PRIORITY_APPLICANT.email) && mail.subject.startsWith('About your affiliate application'));
+    if (!told) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(told?.subject).toBe(`About your affiliate application, ${PRIORITY_APPLICANT.name}`);
+});
+
+step('an administrator finds the applicant emails, with merge tags and a preview, in Settings', async () => {
+  for (const [viewport, suffix] of [
+    [DESKTOP, '1280'],
+    [MOBILE, '390'],
+  ] as const) {
+    const tab = await newTab(browser, { viewport, isMobile: suffix === '390' });
+    try {
+      await logIn(tab.page, stack.wordpress.url, stack.wordpress.adminLogin, stack.wordpress.adminPassword);
+      await tab.page.goto(appUrl('/settings'));
+      const card = tab.page.locator('.aa-emails');
+      await card.getByRole('region', { name: 'Preview' }).first().waitFor();
+      expect(await card.getByRole('region', { name: 'Preview' }).first().innerText()).toContain('Welcome to our affiliate program, Maria Lopez');
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(tab.page, SUITE, `03-settings-emails-${suffix}`, { fullPage: true });
+      if (suffix === '390') expect(await noHorizontalScroll(tab.page)).toBeLessThanOrEqual(1);
+    } finally {
+      await tab.context.close();
+    }
+  }
 });
 
 test('the whole run left no PHP notice, warning or error in the logs', () => {
