@@ -1,5 +1,6 @@
 import type { ServiceConfig } from './config/config';
 import type { Database } from './db/database';
+import { setJsonColumnLogger } from './db/json-column';
 import type { Logger } from './logging/logger';
 import { createAgentRepository } from './agents/agent-repository';
 import { createAgentService } from './agents/agent-service';
@@ -20,6 +21,7 @@ import { AFFILIATEWP_TRANSPORTS } from './connectors';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
+import { circuitOf } from './runtime/circuit-breaker';
 import { createTurnOrchestrator } from './runtime/turn-orchestrator';
 import { createChatTraffic } from './conversations/chat-traffic';
 import { createUsageRepository } from './usage/usage-repository';
@@ -42,6 +44,7 @@ export interface ContainerOptions {
 }
 
 export function createContainer({ db, config, secret, logger, outboxOptions }: ContainerOptions) {
+  setJsonColumnLogger(logger);
   const agentRepository = createAgentRepository(db);
   const agents = createAgentService({ agents: agentRepository });
   const settings = createSettingsRepository(db);
@@ -50,7 +53,10 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const leadRepository = createLeadRepository(db);
   // The durable outbox schedules a lead's steps in the lead's own transaction and delivers them.
   const transcriptSource = createConversationRepository(db);
-  const operations = createOperations({ db, config, logger, readSetting: (key) => settings.get(key) });
+  // Chat: provider or offline engine, the turn (runtime) behind its ports, conversations over HTTP, usage metering.
+  const chat = { ...createChatRuntime({ config, logger }), ...createChatTraffic() };
+  // Readiness and /metrics read the breaker of whichever model is current (tests swap it).
+  const operations = createOperations({ db, config, logger, readSetting: (key) => settings.get(key), modelCircuit: () => circuitOf(chat.model()) });
   const metrics = operations.metrics ?? NO_METRICS;
   const outbox = createOutbox({
     db,
@@ -91,8 +97,6 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     },
   });
 
-  // Chat: provider or offline engine, the turn (runtime) behind its ports, conversations over HTTP, usage metering.
-  const chat = { ...createChatRuntime({ config, logger }), ...createChatTraffic() };
   const usage = createUsageService({ usage: createUsageRepository(db) });
   const turns = createTurnOrchestrator({
     store: transcriptSource,

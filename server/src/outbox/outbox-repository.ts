@@ -1,4 +1,6 @@
+import type { ZodType } from 'zod';
 import type { Database } from '../db/database';
+import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } from '../db/json-column';
 import type { ResponseSummary } from '../connectors/delivery-error';
 import type { JobAttempt, JobStatus, NewJob, OutboxJob } from './outbox-types';
 
@@ -34,16 +36,8 @@ interface JobRow {
   finished_at: string | null;
 }
 
-function parseJson<T>(text: string | null): T | null {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 function toJob(row: JobRow): OutboxJob {
+  const cell = (column: string, schema: ZodType = jsonShapes.object) => ({ column: `outbox_jobs.${column}`, rowId: row.id, schema });
   return {
     id: row.id,
     idempotencyKey: row.idempotency_key,
@@ -54,8 +48,8 @@ function toJob(row: JobRow): OutboxJob {
     stepType: row.step_type as OutboxJob['stepType'],
     stepLabel: row.step_label,
     seq: row.seq,
-    step: parseJson<Record<string, unknown>>(row.step) ?? {},
-    dependsOn: parseJson<string[]>(row.depends_on) ?? [],
+    step: readJsonColumn<Record<string, unknown>>(row.step, {}, cell('step')),
+    dependsOn: readJsonColumn<string[]>(row.depends_on, [], cell('depends_on', jsonShapes.strings)),
     status: row.status,
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
@@ -63,8 +57,8 @@ function toJob(row: JobRow): OutboxJob {
     leaseUntil: row.lease_until,
     claimToken: row.claim_token,
     lastError: row.last_error,
-    response: parseJson<ResponseSummary>(row.response),
-    result: parseJson<Record<string, unknown>>(row.result),
+    response: readJsonColumn<ResponseSummary | null>(row.response, null, cell('response')),
+    result: readJsonColumn<Record<string, unknown> | null>(row.result, null, cell('result')),
     actor: row.actor,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -183,8 +177,8 @@ export function createOutboxRepository(db: Database) {
     insert(job: NewJob): boolean {
       const result = statements.insert.run({
         ...job,
-        step: JSON.stringify(job.step),
-        dependsOn: JSON.stringify(job.dependsOn),
+        step: writeJsonColumn(job.step),
+        dependsOn: writeJsonColumn(job.dependsOn),
         finishedAt: job.status === 'pending' ? null : job.createdAt,
         result: job.result ? JSON.stringify(job.result) : null,
       });
@@ -237,8 +231,8 @@ export function createOutboxRepository(db: Database) {
             token: input.job.claimToken,
             status: input.status,
             lastError: input.lastError,
-            response: input.response ? JSON.stringify(input.response) : null,
-            result: input.result ? JSON.stringify(input.result) : null,
+            response: writeNullableJsonColumn(input.response),
+            result: writeNullableJsonColumn(input.result),
             nextAttemptAt: input.nextAttemptAt,
             updatedAt: input.updatedAt,
             finishedAt: input.status === 'pending' ? null : input.updatedAt,
@@ -251,7 +245,7 @@ export function createOutboxRepository(db: Database) {
             startedAt: input.startedAt,
             finishedAt: input.updatedAt,
             error: input.lastError,
-            response: input.response ? JSON.stringify(input.response) : null,
+            response: writeNullableJsonColumn(input.response),
           });
           if (input.status === 'failed' || input.status === 'dead') {
             skipDependents(input.job.groupKey, input.job.stepId, `Skipped: it depends on '${input.job.stepId}', which ${input.status === 'dead' ? 'ran out of attempts' : 'failed'}.`, input.updatedAt);
@@ -304,7 +298,7 @@ export function createOutboxRepository(db: Database) {
         startedAt: row.started_at,
         finishedAt: row.finished_at,
         error: row.error,
-        response: parseJson<ResponseSummary>(row.response),
+        response: readJsonColumn<ResponseSummary | null>(row.response, null, { column: 'outbox_attempts.response', rowId: `${jobId}#${row.attempt}`, schema: jsonShapes.object }),
       }));
     },
     countsByStatus(): Record<JobStatus, number> {

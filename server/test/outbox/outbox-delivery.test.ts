@@ -117,14 +117,14 @@ describe('durable next steps, end to end against local fakes', () => {
 
   it('the same flow works through the WordPress bridge; a second lead with the same email is held, never a second affiliate', async () => {
     await service.configure({ affiliatewp: { transport: 'bridge' } });
-    bridge.users.push({ ID: 42, user_login: 'bo', user_email: 'bo@example.com' });
+    const bo = bridge.addUser('bo', 'bo@example.com');
     const { lead } = service.submit(applicationWith([]), STANDARD_APPLICANT);
     await service.deliver();
     const { lead: duplicate } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, audience_size: 9000 });
     await service.deliver();
 
     expect(bridge.affiliates).toHaveLength(1);
-    expect(bridge.affiliates[0]).toMatchObject({ user_id: 42, status: 'pending' });
+    expect(bridge.affiliates[0]).toMatchObject({ user_id: bo.ID, status: 'pending' });
     const ledger = service.container.outbox.ledger(lead.id).deliveries;
     expect(ledger.filter((delivery) => delivery.stepId === 'affiliatewp').map((delivery) => delivery.result)).toEqual([{ affiliateId: 1, created: true, status: 'pending' }]);
     expect(duplicate.duplicateOf).toBe(lead.id);

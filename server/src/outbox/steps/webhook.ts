@@ -1,6 +1,7 @@
 import { CONNECTORS } from '../../connectors';
 import { buildLeadPayload } from '../lead-payload';
 import { configOf, type StepHandler } from './step-handler';
+import { maskUrlCredentials } from '../../core/url-credentials';
 
 /** How a delivery refused because its endpoint is switched off starts its error (replay-all finds them by it). */
 export const ENDPOINT_DISABLED_PREFIX = 'This endpoint is disabled:';
@@ -12,7 +13,7 @@ export const webhookStep: StepHandler<'webhook'> = {
   type: 'webhook',
   preview: (config, { lead, transcript, now }) => ({
     method: 'POST',
-    url: config.url,
+    url: maskUrlCredentials(config.url),
     // Header values are often credentials: show that they are set, never what they are.
     headers: config.headers.map((header) => ({ name: header.name, value: header.value ? '[set]' : '' })),
     body: buildLeadPayload(lead, { trigger: 'lead-created', timestamp: now, transcript: config.includeTranscript ? transcript : null }),
