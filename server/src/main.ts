@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) return;
     container.outbox.start();
+    container.affiliateReconciler.start();
     container.knowledge.warmRetrieval();
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

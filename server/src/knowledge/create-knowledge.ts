@@ -72,8 +72,12 @@ function syncPolicy(readSetting: (key: string) => unknown, resolver?: Resolver):
 export function createKnowledge(options: CreateKnowledgeOptions) {
   const environment = options.environment ?? process.env;
   const embeddingsSettings = embeddingsSettingsFromEnvironment(environment, options.config.openai);
+  const repository = createKnowledgeRepository(options.db);
+  // Before any retrieval worker loads its index from the stored search text.
+  const rebuilt = repository.ensureSearchTextVersion();
+  if (rebuilt) options.logger.info('knowledge search text rebuilt for the current stemmer', { chunks: rebuilt });
   return createKnowledgeService({
-    repository: createKnowledgeRepository(options.db),
+    repository,
     pool: createRetrievalPool({
       db: options.db,
       size: retrievalWorkerCount(environment),

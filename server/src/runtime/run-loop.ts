@@ -32,7 +32,7 @@ function originsOf(url: string | null | undefined): string[] {
 export async function runProviderTurn(context: TurnContext, model: ChatModel, reply: ReplyWriter): Promise<TurnResult> {
   const state = context.conversation.state;
   const askedBefore = state.askedField ?? null;
-  answerToAskedField(state, context.actions, context.userMessage, (event) => context.emit(event));
+  const rejected = answerToAskedField(state, context.actions, context.userMessage, (event) => context.emit(event));
   const grounding = {
     latestMessage: context.userMessage,
     answeringField: (field: ActionField) => askedBefore?.fieldKey === field.key || lastAssistantAsked(context.history, field),
@@ -53,6 +53,8 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
     allowedOrigins: [...(context.linkOrigins ?? []), ...context.knowledge.flatMap((hit) => originsOf(hit.url))],
   });
   const messages: ChatMessage[] = [...prompt.messages];
+  // An invalid reply to the field just asked: the model is told what was wrong so it asks again.
+  if (rejected) messages.push({ role: 'system', content: rejected.note });
   const usage = { inputTokens: 0, outputTokens: 0 };
   const visitorText = visitorTextOf(context);
   let steps = 0;

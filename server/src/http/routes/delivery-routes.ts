@@ -4,6 +4,7 @@ import { actorOf, CAPABILITIES } from '../admin-auth';
 import type { RouteContext } from '../route-context';
 import { parseOrThrow } from '../../core/zod-issues';
 import { maskUrlCredentialsDeep } from '../../core/url-credentials';
+import { NotFoundError, ValidationError } from '../../core/errors';
 
 /**
  * The delivery ledger of a lead, replay of a failed or dead step, and the webhook test send.
@@ -46,6 +47,21 @@ export function registerDeliveryRoutes(router: Router, { container, adminAuth }:
     const leadId = parseOrThrow(idParam, request.params.leadId, 'lead id');
     const jobId = parseOrThrow(idParam, request.params.jobId, 'delivery id');
     response.json({ delivery: maskUrlCredentialsDeep(outbox.replay(leadId, jobId, actorOf(request).userId)) });
+  });
+
+  // Everything that failed at this delivery's endpoint while it was switched off, replayed together
+  // once it is back (and the endpoint switched on again). A reviewer's act, like a single replay.
+  router.post('/v1/leads/:leadId/deliveries/:jobId/replay-endpoint', review, (request, response) => {
+    const leadId = parseOrThrow(idParam, request.params.leadId, 'lead id');
+    const jobId = parseOrThrow(idParam, request.params.jobId, 'delivery id');
+    const entry = outbox.ledger(leadId).deliveries.find((delivery) => delivery.id === jobId);
+    if (!entry) throw new NotFoundError('Delivery', jobId);
+    if (!entry.endpointUrl) throw new ValidationError(`Delivery '${jobId}' is a ${entry.stepType} step; only webhook deliveries have an endpoint to replay.`, [{ path: 'jobId', message: 'expected a webhook delivery' }]);
+    response.json(maskUrlCredentialsDeep(outbox.replayEndpoint(entry.endpointUrl, actorOf(request).userId)));
+  });
+
+  router.get('/v1/deliveries/disabled-endpoints', manage, (_request, response) => {
+    response.json({ endpoints: maskUrlCredentialsDeep(outbox.disabledEndpoints()) });
   });
 
   router.post('/v1/actions/test-webhook', manage, async (request, response) => {
