@@ -128,6 +128,12 @@ function affiliate_agent_add_hooks() {
 	add_action( 'before_delete_post', array( $content_sync, 'on_delete_post' ), 10, 1 );
 	add_action( 'shutdown', array( $content_sync, 'flush' ) );
 
+	// Two-way status: a status changed in AffiliateWP's own screens moves the lead that owns the affiliate.
+	// The hook fires before AffiliateWP stores the status, so the report waits for shutdown.
+	$status_listener = new AffiliateAgent\Bridge\Affiliate_Status_Listener( $service );
+	add_action( 'affwp_set_affiliate_status', array( $status_listener, 'on_set_status' ), 10, 3 );
+	add_action( 'shutdown', array( $status_listener, 'flush' ) );
+
 	// Privacy tools: leads and conversations live in the service.
 	$privacy = new AffiliateAgent\Privacy\Privacy_Tools( $service );
 	add_filter( 'wp_privacy_personal_data_exporters', array( $privacy, 'register_exporter' ) );

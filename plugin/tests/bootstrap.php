@@ -201,6 +201,9 @@ function apply_filters( $hook, $value, ...$args ) {
 	return $value;
 }
 function do_action( $hook, ...$args ) {
+	foreach ( isset( $GLOBALS['wp_test']['actions'][ $hook ] ) ? $GLOBALS['wp_test']['actions'][ $hook ] : array() as $callback ) {
+		$callback( ...$args );
+	}
 }
 function register_activation_hook( $file, $callback ) {
 }

@@ -1,5 +1,6 @@
 import type { ServiceConfig } from './config/config';
 import type { Database } from './db/database';
+import { setJsonColumnLogger } from './db/json-column';
 import type { Logger } from './logging/logger';
 import { createAgentRepository } from './agents/agent-repository';
 import { createAgentService } from './agents/agent-service';
@@ -14,9 +15,13 @@ import { createPrivacyService } from './privacy/privacy-service';
 import { createLeadPrivacyParticipant } from './privacy/lead-privacy';
 import { createKnowledge } from './knowledge/create-knowledge';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
+import { createAffiliateStatusSync } from './outbox/affiliate-status-sync';
+import { createAffiliateReconciler } from './outbox/affiliate-reconciliation';
+import { AFFILIATEWP_TRANSPORTS } from './connectors';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
+import { circuitOf } from './runtime/circuit-breaker';
 import { createTurnOrchestrator } from './runtime/turn-orchestrator';
 import { createChatTraffic } from './conversations/chat-traffic';
 import { createUsageRepository } from './usage/usage-repository';
@@ -39,6 +44,7 @@ export interface ContainerOptions {
 }
 
 export function createContainer({ db, config, secret, logger, outboxOptions }: ContainerOptions) {
+  setJsonColumnLogger(logger);
   const agentRepository = createAgentRepository(db);
   const agents = createAgentService({ agents: agentRepository });
   const settings = createSettingsRepository(db);
@@ -47,7 +53,10 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const leadRepository = createLeadRepository(db);
   // The durable outbox schedules a lead's steps in the lead's own transaction and delivers them.
   const transcriptSource = createConversationRepository(db);
-  const operations = createOperations({ db, config, logger, readSetting: (key) => settings.get(key) });
+  // Chat: provider or offline engine, the turn (runtime) behind its ports, conversations over HTTP, usage metering.
+  const chat = { ...createChatRuntime({ config, logger }), ...createChatTraffic() };
+  // Readiness and /metrics read the breaker of whichever model is current (tests swap it).
+  const operations = createOperations({ db, config, logger, readSetting: (key) => settings.get(key), modelCircuit: () => circuitOf(chat.model()) });
   const metrics = operations.metrics ?? NO_METRICS;
   const outbox = createOutbox({
     db,
@@ -61,6 +70,19 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   });
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
   const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler });
+  // Two-way AffiliateWP status: the plugin's hook reports changes; over REST a reconciliation reads them.
+  const affiliateStatus = createAffiliateStatusSync({ leads, owners: outbox.repository });
+  const affiliateReconciler = createAffiliateReconciler({
+    candidates: outbox.repository,
+    sync: affiliateStatus,
+    readAffiliate: () => {
+      const connector = AFFILIATEWP_TRANSPORTS.rest(outbox.connectorDependencies());
+      return (affiliateId) => connector.getAffiliate(affiliateId);
+    },
+    settings,
+    clock: outbox.clock,
+    logger,
+  });
   const knowledge = createKnowledge({
     db,
     config,
@@ -75,8 +97,6 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     },
   });
 
-  // Chat: provider or offline engine, the turn (runtime) behind its ports, conversations over HTTP, usage metering.
-  const chat = { ...createChatRuntime({ config, logger }), ...createChatTraffic() };
   const usage = createUsageService({ usage: createUsageRepository(db) });
   const turns = createTurnOrchestrator({
     store: transcriptSource,
@@ -108,6 +128,8 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     leads,
     knowledge,
     outbox,
+    affiliateStatus,
+    affiliateReconciler,
     chat,
     usage,
     conversations,
@@ -118,6 +140,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {
       operations.retention.stop();
+      await affiliateReconciler.stop();
       await outbox.stop();
       await knowledge.close();
       db.close();

@@ -112,11 +112,19 @@ class Connection_Setup {
 	private function pair_with_this_site( $user_id ) {
 		$capabilities = Capabilities::of_user( $user_id );
 		try {
-			$current = $this->service->json( 'GET', '/v1/settings/delivery', array(), null, $user_id, $capabilities, array( 'timeout' => 10 ) );
-			if ( ! empty( $current['settings']['wordpress']['siteUrl'] ) ) {
+			$current   = $this->service->json( 'GET', '/v1/settings/delivery', array(), null, $user_id, $capabilities, array( 'timeout' => 10 ) );
+			$wordpress = array();
+			if ( empty( $current['settings']['wordpress']['siteUrl'] ) ) {
+				$wordpress['siteUrl'] = untrailingslashit( site_url() );
+			}
+			// The public address referral links are built on (AffiliateWP uses home_url() too).
+			if ( empty( $current['settings']['wordpress']['homeUrl'] ) ) {
+				$wordpress['homeUrl'] = untrailingslashit( home_url() );
+			}
+			if ( ! $wordpress ) {
 				return;
 			}
-			$this->service->json( 'PATCH', '/v1/settings/delivery', array(), array( 'wordpress' => array( 'siteUrl' => untrailingslashit( site_url() ) ) ), $user_id, $capabilities, array( 'timeout' => 10 ) );
+			$this->service->json( 'PATCH', '/v1/settings/delivery', array(), array( 'wordpress' => $wordpress ), $user_id, $capabilities, array( 'timeout' => 10 ) );
 		} catch ( Service_Exception $error ) {
 			// Pairing is a convenience; the connection itself works, and Settings can set the address.
 			return;

@@ -31,7 +31,13 @@ export const retrySettingsSchema = z.object({
 });
 
 export const deliverySettingsSchema = z.object({
-  wordpress: z.object({ siteUrl: siteUrl.optional() }).default({}),
+  wordpress: z
+    .object({
+      siteUrl: siteUrl.optional(),
+      /** WordPress home_url(): the public address referral links are built on (sent by the plugin at pairing). */
+      homeUrl: siteUrl.optional(),
+    })
+    .default({}),
   affiliatewp: z
     .object({
       transport: z.enum(['none', 'rest', 'bridge'], { error: () => 'expected none, rest or bridge' }).default('none'),
@@ -40,8 +46,10 @@ export const deliverySettingsSchema = z.object({
       publicKey: z.string().max(200).optional(),
       token: z.string().max(200).optional(),
       referral: referralSettingsSchema.default({ variable: 'ref', format: 'id', pretty: false }),
+      /** REST only: how often statuses changed in AffiliateWP are read back (minutes; 0 = never). */
+      reconcileMinutes: z.number({ error: 'expected a number of minutes' }).int().min(0, { message: 'expected 0 (off) to 1440 minutes' }).max(1440, { message: 'expected 0 (off) to 1440 minutes' }).default(15),
     })
-    .default({ transport: 'none', referral: { variable: 'ref', format: 'id', pretty: false } }),
+    .default({ transport: 'none', referral: { variable: 'ref', format: 'id', pretty: false }, reconcileMinutes: 15 }),
   notifications: z.object({ recipients: z.array(z.string().email()).max(20).default([]) }).default({ recipients: [] }),
   webhooks: z
     .object({

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import { createEmbeddingsClient, embeddingsSettingsFromEnvironment } from './embeddings-client';
 import { createKnowledgeRepository } from './knowledge-repository';
 import { createKnowledgeService } from './knowledge-service';
+import { createHtmlExtractor } from './html-to-text-off-thread';
 import type { LexicalIndexMode } from './retrieval-executor';
 import { createRetrievalPool } from './retrieval-pool';
 import { createWordpressContentClient } from './wordpress-content-client';
@@ -90,5 +91,6 @@ export function createKnowledge(options: CreateKnowledgeOptions) {
     agentKnowledgeSetIds: options.agentKnowledgeSetIds,
     onSetRemoved: options.onSetRemoved,
     logger: options.logger,
+    html: createHtmlExtractor({ maxBytes: options.config.knowledge.maxHtmlBytes }),
   });
 }

@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import type { Database } from '../db/database';
+import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } from '../db/json-column';
 import { SEARCH_TEXT_VERSION, searchLanguageOf, searchText } from './search-text';
-import type { ChunkRecord, KnowledgeSet, KnowledgeSource, SourceKind, SourceStatus, WordpressContentType } from '../contract/knowledge-types';
+import { WORDPRESS_CONTENT_TYPES, type ChunkRecord, type KnowledgeSet, type KnowledgeSource, type SourceKind, type SourceStatus } from '../contract/knowledge-types';
+
+const wordpressShape = z.object({ types: z.array(z.enum(WORDPRESS_CONTENT_TYPES)) });
 
 /**
  * The only code that writes knowledge tables. Chunks and their full-text rows change together in
@@ -41,7 +45,7 @@ function toSet(row: SetRow): KnowledgeSet {
     id: row.id,
     name: row.name,
     description: row.description,
-    wordpress: row.wordpress ? (JSON.parse(row.wordpress) as { types: WordpressContentType[] }) : null,
+    wordpress: readJsonColumn<KnowledgeSet['wordpress']>(row.wordpress || null, null, { column: 'knowledge_sets.wordpress', rowId: row.id, schema: wordpressShape }),
     sourceCount: row.source_count,
     chunkCount: row.chunk_count,
     createdAt: row.created_at,
@@ -57,7 +61,7 @@ function toSource(row: SourceRow): KnowledgeSource {
     externalId: row.external_id,
     title: row.title,
     url: row.url,
-    data: JSON.parse(row.data) as Record<string, unknown>,
+    data: readJsonColumn<Record<string, unknown>>(row.data, {}, { column: 'knowledge_sources.data', rowId: row.id, schema: jsonShapes.object }),
     contentHash: row.content_hash,
     status: row.status,
     failureReason: row.failure_reason,
@@ -167,7 +171,7 @@ export function createKnowledgeRepository(db: Database) {
         position: chunk.position,
         title: chunk.title,
         url: chunk.url,
-        headingPath: JSON.stringify(chunk.headingPath),
+        headingPath: writeJsonColumn(chunk.headingPath),
         text: chunk.text,
         contentHash: chunk.contentHash,
       });
@@ -184,12 +188,15 @@ export function createKnowledgeRepository(db: Database) {
    * themselves do not change, so no change-log entry is written; retrieval workers load afterwards.
    */
   const rebuildSearchText = db.transaction((): number => {
-    const chunks = db.prepare('SELECT rowid, title, heading_path, text FROM knowledge_chunks').all() as Array<{ rowid: number; title: string; heading_path: string; text: string }>;
+    const chunks = db.prepare('SELECT rowid, id, title, heading_path, text FROM knowledge_chunks').all() as Array<{ rowid: number; id: string; title: string; heading_path: string; text: string }>;
     db.prepare('DELETE FROM knowledge_fts').run();
-    for (const chunk of chunks) statements.insertFts.run(chunk.rowid, ...ftsColumns({ title: chunk.title, headingPath: JSON.parse(chunk.heading_path) as string[], text: chunk.text }));
+    for (const chunk of chunks) {
+      const headingPath = readJsonColumn<string[]>(chunk.heading_path, [], { column: 'knowledge_chunks.heading_path', rowId: chunk.id, schema: jsonShapes.strings });
+      statements.insertFts.run(chunk.rowid, ...ftsColumns({ title: chunk.title, headingPath, text: chunk.text }));
+    }
     db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
       SEARCH_TEXT_VERSION_SETTING,
-      JSON.stringify(SEARCH_TEXT_VERSION),
+      writeJsonColumn(SEARCH_TEXT_VERSION),
       new Date().toISOString(),
     );
     return chunks.length;
@@ -218,16 +225,16 @@ export function createKnowledgeRepository(db: Database) {
   });
 
   function sourceParameters(source: SourceWrite) {
-    return { ...source, data: JSON.stringify(source.data) };
+    return { ...source, data: writeJsonColumn(source.data) };
   }
 
   return {
     ensureSearchTextVersion,
     insertSet(set: { id: string; name: string; description: string; wordpress: KnowledgeSet['wordpress']; createdAt: string }): void {
-      statements.insertSet.run(set.id, set.name, set.description, set.wordpress ? JSON.stringify(set.wordpress) : null, set.createdAt, set.createdAt);
+      statements.insertSet.run(set.id, set.name, set.description, writeNullableJsonColumn(set.wordpress), set.createdAt, set.createdAt);
     },
     updateSet(set: { id: string; name: string; description: string; wordpress: KnowledgeSet['wordpress']; updatedAt: string }): void {
-      statements.updateSet.run(set.name, set.description, set.wordpress ? JSON.stringify(set.wordpress) : null, set.updatedAt, set.id);
+      statements.updateSet.run(set.name, set.description, writeNullableJsonColumn(set.wordpress), set.updatedAt, set.id);
     },
     findSet(id: string): KnowledgeSet | null {
       const row = statements.findSet.get(id) as SetRow | undefined;
@@ -295,7 +302,7 @@ function toChunk(row: Record<string, unknown>): ChunkRecord {
     position: Number(row.position),
     title: String(row.title),
     url: row.url === null ? null : String(row.url),
-    headingPath: JSON.parse(String(row.heading_path)) as string[],
+    headingPath: readJsonColumn<string[]>(row.heading_path as string | null, [], { column: 'knowledge_chunks.heading_path', rowId: String(row.id), schema: jsonShapes.strings }),
     text: String(row.text),
     contentHash: String(row.content_hash),
   };

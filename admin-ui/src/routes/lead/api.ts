@@ -21,3 +21,7 @@ export const getDeliveries = async (id: string) => (await serviceRequest<{ deliv
 
 export const replayDelivery = async (id: string, jobId: string) =>
   (await serviceRequest<{ delivery: Delivery }>(`${leadPath(id)}/deliveries/${encodeURIComponent(jobId)}/replay`, { method: 'POST' })).delivery;
+
+/** Every delivery that failed while this delivery's endpoint was switched off, queued again together. */
+export const replayEndpoint = (id: string, jobId: string) =>
+  serviceRequest<{ url: string; replayed: number; leads: number }>(`${leadPath(id)}/deliveries/${encodeURIComponent(jobId)}/replay-endpoint`, { method: 'POST' });

@@ -9,6 +9,7 @@ import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
 import { addNote, approveLead, getLead, rejectLead, updateLead } from './api';
 import { DeliveryLedger } from './delivery-ledger';
+import { ActivityEntry } from './activity-entry';
 import { IdentityNotices } from './identity-notices';
 import { Transcript } from './transcript';
 import type { Lead, LeadStatus } from './types';
@@ -281,9 +282,7 @@ export function LeadStage({ params }: StageProps) {
               <CardBody>
                 <ul>
                   {data.events.map((event) => (
-                    <li key={event.id}>
-                      {event.type} <span className="aa-muted">{new Date(event.createdAt).toLocaleString()}</span>
-                    </li>
+                    <ActivityEntry key={event.id} event={event} />
                   ))}
                 </ul>
               </CardBody>

@@ -44,6 +44,8 @@ export interface Delivery {
   lastError: string | null;
   response: unknown;
   replayable: boolean;
+  /** Webhook deliveries: the endpoint, for "replay everything that failed there". */
+  endpointUrl?: string | null;
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;

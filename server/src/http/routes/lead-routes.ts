@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { actorOf, CAPABILITIES } from '../admin-auth';
 import type { RouteContext } from '../route-context';
 import { leadsToCsv } from '../../leads/csv-export';
+import { maskUrlCredentialsDeep } from '../../core/url-credentials';
 
 export function registerLeadRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   const review = adminAuth.require(CAPABILITIES.reviewLeads);
@@ -26,7 +27,8 @@ export function registerLeadRoutes(router: Router, { container, adminAuth }: Rou
   });
 
   router.get('/v1/leads/:leadId', review, (request, response) => {
-    response.json(leads.detail(String(request.params.leadId)));
+    // Delivery events quote endpoint URLs; credentials in them are masked for reviewers (finding 5).
+    response.json(maskUrlCredentialsDeep(leads.detail(String(request.params.leadId))));
   });
   router.patch('/v1/leads/:leadId', review, (request, response) => {
     response.json({ lead: leads.update(String(request.params.leadId), request.body, actorOf(request).userId) });
