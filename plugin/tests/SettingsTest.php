@@ -65,6 +65,14 @@ class SettingsTest extends TestCase {
 		$this->assertSame( 'https://shop.example', $store['wordpress']['homeUrl'] );
 	}
 
+	public function test_the_sites_language_reaches_the_service_so_numbers_in_emails_read_as_on_the_site() {
+		$GLOBALS['wp_test']['locale'] = 'de_DE';
+		$store                        = array( 'wordpress' => array( 'siteUrl' => 'http://wordpress.internal' ) );
+		$this->healthy_service( $store );
+		$this->setup->connect( Connection_Key::build( 'https://agent.example', str_repeat( 'k', 43 ) ), null, 1 );
+		$this->assertSame( 'de-DE', $store['wordpress']['locale'] );
+	}
+
 	public function test_a_key_that_cannot_be_read_is_refused_with_a_reason_and_changes_nothing() {
 		$store = array();
 		$this->healthy_service( $store );

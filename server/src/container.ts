@@ -2,6 +2,7 @@ import type { ServiceConfig } from './config/config';
 import type { Database } from './db/database';
 import { setJsonColumnLogger } from './db/json-column';
 import type { Logger } from './logging/logger';
+import type { Lead } from './contract/lead-types';
 import { createAgentRepository } from './agents/agent-repository';
 import { createAgentService } from './agents/agent-service';
 import { createActionRepository } from './actions/action-repository';
@@ -51,6 +52,9 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const actionRepository = createActionRepository(db);
   const actions = createActionService({ actions: actionRepository, agents: agentRepository });
   const leadRepository = createLeadRepository(db);
+  // The action version a lead came from names its fields and options (lead page, emails, CSV, export).
+  const leadFields = (lead: Pick<Lead, 'actionId' | 'actionVersion'>) => (lead.actionId ? (actionRepository.findVersion(lead.actionId, lead.actionVersion)?.definition.fields ?? null) : null);
+  const siteLocale = () => readDeliverySettings(settings).wordpress.locale;
   // The durable outbox schedules a lead's steps in the lead's own transaction and delivers them.
   const transcriptSource = createConversationRepository(db);
   // Chat: provider or offline engine, the turn (runtime) behind its ports, conversations over HTTP, usage metering.
@@ -65,11 +69,12 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     settings,
     secret,
     logger,
+    fieldsOf: leadFields,
     transcript: (conversationId) => transcriptSource.messages(conversationId).map((message) => ({ role: message.role, content: message.content, createdAt: message.createdAt })),
     ...outboxOptions,
   });
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
-  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler });
+  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, fieldsOf: leadFields });
   // Two-way AffiliateWP status: the plugin's hook reports changes; over REST a reconciliation reads them.
   const affiliateStatus = createAffiliateStatusSync({ leads, owners: outbox.repository });
   const affiliateReconciler = createAffiliateReconciler({
@@ -114,7 +119,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
 
   if (operations.metrics) conversations.sendMessage = instrumentTurns(conversations.sendMessage, metrics);
 
-  const privacy = createPrivacyService([createLeadPrivacyParticipant(leads)]);
+  const privacy = createPrivacyService([createLeadPrivacyParticipant(leads, { fieldsOf: leadFields, locale: siteLocale })]);
 
   return {
     db,
@@ -136,6 +141,8 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     privacy,
     operations,
     /** A conversation's transcript, for the lead page and webhooks. */
+    /** The fields of the action version a lead came from; null when the action is gone. */
+    leadFields,
     getTranscript: (conversationId: string) => conversations.transcript(conversationId),
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {

@@ -105,24 +105,23 @@ class Connection_Setup {
 	/**
 	 * Tells the service where this WordPress is, when it does not know yet: the bridge and the
 	 * lead links in emails need it, and the service allows this site's origin for its chat API.
-	 * An address the owner already set (for example an internal one) is left alone.
+	 * An address the owner already set (for example an internal one) is left alone; the site's
+	 * language is sent every time, since the owner may change it.
 	 *
 	 * @param int $user_id Acting user.
 	 */
 	private function pair_with_this_site( $user_id ) {
 		$capabilities = Capabilities::of_user( $user_id );
 		try {
-			$current   = $this->service->json( 'GET', '/v1/settings/delivery', array(), null, $user_id, $capabilities, array( 'timeout' => 10 ) );
-			$wordpress = array();
+			$current = $this->service->json( 'GET', '/v1/settings/delivery', array(), null, $user_id, $capabilities, array( 'timeout' => 10 ) );
+			// The site's language sets how numbers read in the manager's emails and the privacy export.
+			$wordpress = array( 'locale' => str_replace( '_', '-', get_locale() ) );
 			if ( empty( $current['settings']['wordpress']['siteUrl'] ) ) {
 				$wordpress['siteUrl'] = untrailingslashit( site_url() );
 			}
 			// The public address referral links are built on (AffiliateWP uses home_url() too).
 			if ( empty( $current['settings']['wordpress']['homeUrl'] ) ) {
 				$wordpress['homeUrl'] = untrailingslashit( home_url() );
-			}
-			if ( ! $wordpress ) {
-				return;
 			}
 			$this->service->json( 'PATCH', '/v1/settings/delivery', array(), array( 'wordpress' => $wordpress ), $user_id, $capabilities, array( 'timeout' => 10 ) );
 		} catch ( Service_Exception $error ) {

@@ -36,6 +36,8 @@ export const deliverySettingsSchema = z.object({
       siteUrl: siteUrl.optional(),
       /** WordPress home_url(): the public address referral links are built on (sent by the plugin at pairing). */
       homeUrl: siteUrl.optional(),
+      /** The site's language (WordPress get_locale(), as a BCP 47 tag): numbers in emails and exports. */
+      locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as en-US or de-DE' }).optional(),
     })
     .default({}),
   affiliatewp: z

@@ -1,3 +1,4 @@
+import type { AnswerField } from '../contract/lead-answers';
 import { z } from 'zod';
 import { ROUTES, type ActionDefinition } from '../contract/action-definition';
 import { normaliseEmail } from '../actions/field-parsers/email';
@@ -126,7 +127,16 @@ export function buildNewLead(submission: LeadSubmission, now: string, id = newId
   };
 }
 
-export function createLeadService({ leads, scheduler }: { leads: LeadRepository; scheduler: LeadStepScheduler }) {
+export function createLeadService({
+  leads,
+  scheduler,
+  fieldsOf = () => null,
+}: {
+  leads: LeadRepository;
+  scheduler: LeadStepScheduler;
+  /** The fields of the action version a lead came from, so the lead page shows labels, not keys. */
+  fieldsOf?: (lead: Lead) => AnswerField[] | null;
+}) {
   function get(id: string): Lead {
     const lead = leads.findById(id);
     if (!lead) throw new NotFoundError('Lead', id);
@@ -157,6 +167,8 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
       const original = lead.duplicateOf ? leads.findById(lead.duplicateOf) : null;
       return {
         lead,
+        /** Label, type and options of each field (no questions, rules or steps: reviewers see answers only). */
+        answerFields: (fieldsOf(lead) ?? []).map((field) => ({ key: field.key, label: field.label, type: field.type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value, label: option.label })) } : {}) })),
         events: leads.listEvents(id),
         notes: leads.listNotes(id),
         // Both sides of a possible duplicate, so the manager can compare them from either lead page.

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../db/database';
 import type { Logger } from '../logging/logger';
 import type { Lead } from '../contract/lead-types';
+import type { AnswerField } from '../contract/lead-answers';
 import { ConflictError, NotFoundError, AppError } from '../core/errors';
 import { ensureWebhookSecret, readDeliverySettings, type SettingsStore } from '../connectors/delivery-settings';
 import { createSafeHttpClient, type SafeHttpClient } from '../connectors/safe-http';
@@ -30,6 +31,8 @@ export interface OutboxOptions {
   secret: string;
   logger: Logger;
   transcript?: (conversationId: string) => TranscriptMessage[] | null;
+  /** The fields of the action version a lead came from, for labels in the manager's email. */
+  fieldsOf?: (lead: Lead) => AnswerField[] | null;
   clock?: Clock;
   /** Tests inject a resolver to prove that DNS names pointing at private addresses are refused. */
   resolver?: Resolver;
@@ -90,6 +93,7 @@ export function createOutbox(options: OutboxOptions) {
             return null;
           }
         },
+        fieldsOf: options.fieldsOf,
         groupResults: groupResults(job),
         isWebhookDisabled: (url) => repository.disabledReason(url),
       }),

@@ -11,11 +11,3 @@ export function activityText(event: LeadEvent): string {
   }
   return event.type;
 }
-
-export function ActivityEntry({ event }: { event: LeadEvent }) {
-  return (
-    <li>
-      {activityText(event)} <span className="aa-muted">{new Date(event.createdAt).toLocaleString()}</span>
-    </li>
-  );
-}

@@ -12,7 +12,7 @@ import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDelivery
  */
 const patchSchema = z
   .object({
-    wordpress: z.object({ siteUrl: z.string().nullable().optional(), homeUrl: z.string().nullable().optional() }).strict().optional(),
+    wordpress: z.object({ siteUrl: z.string().nullable().optional(), homeUrl: z.string().nullable().optional(), locale: z.string().nullable().optional() }).strict().optional(),
     affiliatewp: z
       .object({
         transport: z.string().optional(),
@@ -49,7 +49,7 @@ function mergeSection(current: Record<string, unknown>, patch: Record<string, un
 
 export function publicDeliverySettings(settings: DeliverySettings) {
   return {
-    wordpress: { siteUrl: settings.wordpress.siteUrl ?? null, homeUrl: settings.wordpress.homeUrl ?? null },
+    wordpress: { siteUrl: settings.wordpress.siteUrl ?? null, homeUrl: settings.wordpress.homeUrl ?? null, locale: settings.wordpress.locale ?? null },
     affiliatewp: {
       transport: settings.affiliatewp.transport,
       siteUrl: settings.affiliatewp.siteUrl ?? null,
