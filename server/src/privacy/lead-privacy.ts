@@ -1,7 +1,21 @@
 import type { LeadService } from '../leads/lead-service';
-import type { PrivacyParticipant } from './privacy-service';
+import type { PrivacyParticipant, RetainedRecord } from './privacy-service';
+import type { PrivacyRepository } from './privacy-repository';
 
-export function createLeadPrivacyParticipant(leads: Pick<LeadService, 'findByEmail' | 'remove'>): PrivacyParticipant {
+export function createLeadPrivacyParticipant(leads: Pick<LeadService, 'findByEmail' | 'remove'>, repository?: Pick<PrivacyRepository, 'createdAffiliateIds' | 'deliveredCounts'>): PrivacyParticipant {
+  /** What already left the service on the person's behalf: erasing our copy cannot reach it. */
+  function retainedElsewhere(email: string): RetainedRecord[] {
+    if (!repository) return [];
+    const retained: RetainedRecord[] = repository.createdAffiliateIds(email).map((affiliateId) => ({
+      what: `AffiliateWP affiliate #${affiliateId}`,
+      why: 'The affiliate account lives in AffiliateWP, not in this service; delete it there if the person should no longer be an affiliate.',
+    }));
+    const { mails, webhooks } = repository.deliveredCounts(email);
+    if (mails) retained.push({ what: `${mails} email(s) already sent`, why: 'Sent mail sits in the recipients\' mailboxes and cannot be recalled.' });
+    if (webhooks) retained.push({ what: `${webhooks} webhook delivery(ies)`, why: 'The receiving systems keep their own copy; erase it there.' });
+    return retained;
+  }
+
   return {
     name: 'leads',
     exportByEmail(email) {
@@ -19,8 +33,10 @@ export function createLeadPrivacyParticipant(leads: Pick<LeadService, 'findByEma
       }));
     },
     eraseByEmail(email) {
-      // Deleting the lead cascades to its tags, events and notes.
-      return leads.findByEmail(email).filter((lead) => leads.remove(lead.id)).length;
+      const retained = retainedElsewhere(email);
+      // Deleting the lead cascades to its tags, events, notes, outbox jobs and their attempt ledger.
+      const erased = leads.findByEmail(email).filter((lead) => leads.remove(lead.id)).length;
+      return { erased, retained };
     },
   };
 }
