@@ -1,3 +1,4 @@
+import type { AnswerField } from '../contract/lead-answers';
 import { z } from 'zod';
 import { ROUTES, type ActionDefinition } from '../contract/action-definition';
 import { normaliseEmail } from '../actions/field-parsers/email';
@@ -6,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
 import { qualify, type FieldValue, type FieldValues } from '../contract/qualification';
 import type { LeadFilters, LeadRepository } from './lead-repository';
-import type { LeadStepScheduler } from './lead-step-scheduler';
+import type { DecidedInAffiliateWp, LeadStepScheduler } from './lead-step-scheduler';
 import { LEAD_STATUSES, type ConsentRecord, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
 
 export interface LeadSubmission {
@@ -126,7 +127,16 @@ export function buildNewLead(submission: LeadSubmission, now: string, id = newId
   };
 }
 
-export function createLeadService({ leads, scheduler }: { leads: LeadRepository; scheduler: LeadStepScheduler }) {
+export function createLeadService({
+  leads,
+  scheduler,
+  fieldsOf = () => null,
+}: {
+  leads: LeadRepository;
+  scheduler: LeadStepScheduler;
+  /** The fields of the action version a lead came from, so the lead page shows labels, not keys. */
+  fieldsOf?: (lead: Lead) => AnswerField[] | null;
+}) {
   function get(id: string): Lead {
     const lead = leads.findById(id);
     if (!lead) throw new NotFoundError('Lead', id);
@@ -157,6 +167,8 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
       const original = lead.duplicateOf ? leads.findById(lead.duplicateOf) : null;
       return {
         lead,
+        /** Label, type and options of each field (no questions, rules or steps: reviewers see answers only). */
+        answerFields: (fieldsOf(lead) ?? []).map((field) => ({ key: field.key, label: field.label, type: field.type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value, label: option.label })) } : {}) })),
         events: leads.listEvents(id),
         notes: leads.listNotes(id),
         // Both sides of a possible duplicate, so the manager can compare them from either lead page.
@@ -231,6 +243,26 @@ export function createLeadService({ leads, scheduler }: { leads: LeadRepository;
         }
         leads.update(updated);
         return updated;
+      });
+    },
+
+    /**
+     * The lead follows a status its own affiliate got in AffiliateWP (approved or rejected there).
+     * AffiliateWP is where the affiliate lives, so its word wins over our earlier decision; the same
+     * status again, or a lead that is archived, changes nothing (and schedules nothing).
+     */
+    followAffiliateWp(id: string, change: DecidedInAffiliateWp & { actorUserId: number | null }): { lead: Lead; changed: boolean; reason?: string } {
+      return leads.transaction(() => {
+        const lead = get(id);
+        const decision: 'approved' | 'rejected' = change.status === 'active' ? 'approved' : 'rejected';
+        if (lead.status === decision) return { lead, changed: false, reason: `the lead is already ${decision}` };
+        if (lead.status === 'archived') return { lead, changed: false, reason: 'the lead is archived' };
+        const now = nowIso();
+        const updated: Lead = { ...lead, status: decision, updatedAt: now };
+        leads.update(updated);
+        leads.addEvent(id, 'status-changed', change.actorUserId, { from: lead.status, to: decision, via: 'affiliatewp', affiliateStatus: change.status, affiliateId: change.affiliateId, by: change.by }, now);
+        scheduler.scheduleApproval(updated, decision, change.actorUserId ?? 0, { affiliateId: change.affiliateId, status: change.status, by: change.by });
+        return { lead: updated, changed: true };
       });
     },
 
