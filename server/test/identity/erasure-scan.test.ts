@@ -22,6 +22,7 @@ describe('erasure leaves nothing of the person in the database', () => {
   let bridge: WordPressBridgeFake;
   let agentId: string;
   let erasedConversation: Visitor;
+  let otto: Visitor;
 
   async function apply(visitor: Visitor, answers: Record<string, string>): Promise<TurnResponse[]> {
     const turns = [await visitor.say('I want to become an affiliate')];
@@ -79,6 +80,8 @@ describe('erasure leaves nothing of the person in the database', () => {
     const other = new Visitor(service, agentId, visitorToken(agentId, 'vis_otto'));
     await other.start();
     await apply(other, application('Otto Other', 'otto@example.com', 'https://otto.example'));
+    await other.say(`Thanks! By the way, my colleague ${EMAIL.toUpperCase()} told me about you.`);
+    otto = other;
     await service.container.outbox.worker.runDue();
     expect(bridge.mails.some((mail) => mail.to.includes(EMAIL))).toBe(true);
   });
@@ -113,8 +116,11 @@ describe('erasure leaves nothing of the person in the database', () => {
       expect({ needle, tables: tablesMentioning(needle) }).toEqual({ needle, tables: [] });
       expect({ needle, files: fileMentions(needle) }).toEqual({ needle, files: [] });
     }
-    // The other applicant keeps lead and transcript.
+    // The other applicant keeps lead and transcript; only the mention of the address in it is replaced.
+    expect(response.body.anonymised.conversations).toBeGreaterThanOrEqual(1);
     expect(tablesMentioning('otto@example.com').join(' ')).toMatch(/leads\.email.*conversation_messages\.content/);
+    const ottoTranscript = (await service.request('GET', `/v1/conversations/${otto.conversationId}/transcript`, undefined, manager)).body.messages as Array<{ content: string }>;
+    expect(ottoTranscript.map((message) => message.content)).toContain('Thanks! By the way, my colleague [erased] told me about you.');
   });
 
   it('the erased conversation reads nothing: not with the visitor token, not on the reviewers\' transcript route', async () => {
