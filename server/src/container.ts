@@ -8,6 +8,9 @@ import { createActionService } from './actions/action-service';
 import { createLeadRepository } from './leads/lead-repository';
 import { createLeadService } from './leads/lead-service';
 import type { LeadStepScheduler } from './leads/lead-step-scheduler';
+import { createLeadSignalRepository } from './leads/trust/lead-signal-repository';
+import { createTrustChecks } from './leads/trust/trust-checks';
+import { readTrustSettings } from './leads/trust/trust-settings';
 import { createSettingsRepository } from './settings/settings-repository';
 import { readDeliverySettings } from './connectors/delivery-settings';
 import { createPrivacyService } from './privacy/privacy-service';
@@ -60,7 +63,9 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     ...outboxOptions,
   });
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
-  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler });
+  const leadSignals = createLeadSignalRepository(db);
+  const trustChecks = createTrustChecks({ signals: leadSignals, siteUrl: () => readDeliverySettings(settings).wordpress.siteUrl, settings: () => readTrustSettings(settings) });
+  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, trust: { checks: trustChecks, signals: leadSignals } });
   const knowledge = createKnowledge({
     db,
     config,

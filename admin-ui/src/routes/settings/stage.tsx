@@ -6,6 +6,7 @@ import { adminConfig } from '../../lib/admin-config';
 import type { StageProps } from '../route-types';
 import { ConnectionCard } from './connection-card';
 import { DeliveryCard } from './delivery-card';
+import { TrustCard } from './trust-card';
 import type { ConnectionState } from './types';
 import './style.scss';
 
@@ -30,6 +31,7 @@ export function SettingsStage(_props: StageProps) {
         <>
           <SetupChecklist />
           <DeliveryCard />
+          <TrustCard />
         </>
       ) : null}
       <Card className="aa-card">

@@ -42,3 +42,8 @@ export interface ConnectResult {
   report: ConnectionReport;
   connection: ConnectionState;
 }
+
+/** GET/PATCH /v1/settings/trust (server/src/leads/trust/trust-settings.ts). */
+export interface TrustSettings {
+  repeatClientPerDay: number;
+}
