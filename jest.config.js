@@ -17,6 +17,13 @@ const swc = (react) => [
   },
 ];
 
+/** ES-module-only packages the service uses (htmlparser2 and its own dependencies): compiled to CommonJS for jest. */
+const ESM_PACKAGES = ['htmlparser2', 'entities', 'domhandler', 'domutils', 'domelementtype', 'dom-serializer'];
+const esmTransform = {
+  'node_modules/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
+};
+const esmIgnorePatterns = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`];
+
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
@@ -26,7 +33,8 @@ module.exports = {
       roots: ['<rootDir>/server', '<rootDir>/tests'],
       testMatch: ['<rootDir>/server/**/test/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '\\.e2e\\.test\\.ts$'],
-      transform: { '^.+\\.ts$': swc(false) },
+      transform: { '^.+\\.ts$': swc(false), ...esmTransform },
+      transformIgnorePatterns: esmIgnorePatterns,
     },
     {
       displayName: 'ui',
@@ -46,7 +54,8 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/e2e', '<rootDir>/tests/security'],
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts', '<rootDir>/tests/security/**/*.e2e.test.ts'],
-      transform: { '^.+\\.ts$': swc(false) },
+      transform: { '^.+\\.ts$': swc(false), ...esmTransform },
+      transformIgnorePatterns: esmIgnorePatterns,
     },
   ],
 };

@@ -97,6 +97,11 @@ function affiliate_agent_add_hooks() {
 	$settings_page = new AffiliateAgent\Settings\Settings_Page( $settings );
 	add_action( 'admin_menu', array( $admin_page, 'add_menu' ) );
 	add_action( 'admin_menu', array( $settings_page, 'add_menu' ) );
+	// The new priority leads bubble on the menu item, and affiliate managers land on Leads.
+	$new_leads = new AffiliateAgent\Admin\New_Leads_Count( $service );
+	add_action( 'admin_menu', array( $new_leads, 'decorate_menu' ), 20 );
+	add_filter( 'rest_request_after_callbacks', array( AffiliateAgent\Admin\New_Leads_Count::class, 'flush_after_lead_change' ), 10, 3 );
+	add_filter( 'login_redirect', array( AffiliateAgent\Admin\Manager_Landing::class, 'redirect' ), 10, 3 );
 	add_action( 'admin_enqueue_scripts', array( $admin_page, 'enqueue' ) );
 	add_action( 'admin_notices', array( $settings_page, 'notice_when_not_connected' ) );
 	add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), array( $settings_page, 'action_links' ) );
@@ -111,6 +116,7 @@ function affiliate_agent_add_hooks() {
 		new AffiliateAgent\Rest\Connection_Controller( $tester, $setup ),
 		new AffiliateAgent\Rest\Setup_Controller( new AffiliateAgent\Admin\Setup_Progress() ),
 		new AffiliateAgent\Rest\Bridge_Controller( $settings, $nonces ),
+		new AffiliateAgent\Rest\People_Controller(),
 	);
 	add_action(
 		'rest_api_init',
@@ -127,6 +133,12 @@ function affiliate_agent_add_hooks() {
 	add_action( 'save_post', array( $content_sync, 'on_save_post' ), 20, 2 );
 	add_action( 'before_delete_post', array( $content_sync, 'on_delete_post' ), 10, 1 );
 	add_action( 'shutdown', array( $content_sync, 'flush' ) );
+
+	// Two-way status: a status changed in AffiliateWP's own screens moves the lead that owns the affiliate.
+	// The hook fires before AffiliateWP stores the status, so the report waits for shutdown.
+	$status_listener = new AffiliateAgent\Bridge\Affiliate_Status_Listener( $service );
+	add_action( 'affwp_set_affiliate_status', array( $status_listener, 'on_set_status' ), 10, 3 );
+	add_action( 'shutdown', array( $status_listener, 'flush' ) );
 
 	// Privacy tools: leads and conversations live in the service.
 	$privacy = new AffiliateAgent\Privacy\Privacy_Tools( $service );

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Compiles the Node service into dist/service/ so production runs plain `node dist/service/main.js`
- * (no TypeScript compiler at start-up). Three entry points, because worker threads load their own
- * files: main.js, and retrieval-worker.js / pdf-worker.js next to it, where
+ * (no TypeScript compiler at start-up). Several entry points, because worker threads load their own
+ * files: main.js, and retrieval-worker.js / pdf-worker.js / html-to-text-worker.js next to it, where
  * knowledge/worker-script.ts looks for them in a compiled build.
  *
  * better-sqlite3 stays external: it is a native module loaded from node_modules at run time. Every
@@ -26,8 +26,10 @@ const result = await esbuild.build({
   entryPoints: {
     main: 'server/src/main.ts',
     backup: 'server/src/operations/backup-command.ts',
+    'connection-key': 'server/src/operations/connection-key-command.ts',
     'retrieval-worker': 'server/src/knowledge/retrieval-worker.ts',
     'pdf-worker': 'server/src/knowledge/pdf-worker.ts',
+    'html-to-text-worker': 'server/src/knowledge/html-to-text-worker.ts',
   },
   outdir: out,
   bundle: true,

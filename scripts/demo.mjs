@@ -45,6 +45,8 @@ const stack = await startStack({
   allowedOrigins: [],
   port: Number(process.env.AA_DEMO_PORT || 8881),
   wordpress: { title: 'Affiliate Agent demo shop' },
+  // The demo prints a preview link: a local trial, so the preview page is switched on.
+  serviceEnv: { AA_PREVIEW: 'on' },
 });
 
 let stopping = false;

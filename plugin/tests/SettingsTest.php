@@ -61,6 +61,16 @@ class SettingsTest extends TestCase {
 		$this->healthy_service( $store );
 		$this->setup->connect( Connection_Key::build( 'https://agent.example', str_repeat( 'k', 43 ) ), null, 1 );
 		$this->assertSame( 'http://wordpress.internal', $store['wordpress']['siteUrl'] );
+		// The public address still reaches the service: referral links are built on it, never on an internal one.
+		$this->assertSame( 'https://shop.example', $store['wordpress']['homeUrl'] );
+	}
+
+	public function test_the_sites_language_reaches_the_service_so_numbers_in_emails_read_as_on_the_site() {
+		$GLOBALS['wp_test']['locale'] = 'de_DE';
+		$store                        = array( 'wordpress' => array( 'siteUrl' => 'http://wordpress.internal' ) );
+		$this->healthy_service( $store );
+		$this->setup->connect( Connection_Key::build( 'https://agent.example', str_repeat( 'k', 43 ) ), null, 1 );
+		$this->assertSame( 'de-DE', $store['wordpress']['locale'] );
 	}
 
 	public function test_a_key_that_cannot_be_read_is_refused_with_a_reason_and_changes_nothing() {

@@ -26,6 +26,7 @@ function wp_test_reset() {
 		'http_requests' => array(),
 		'http_response' => null,
 		'home_url'      => 'https://shop.example',
+		'locale'        => 'en_US',
 		'ext_cache'     => false,
 		'cache'         => array(),
 		'now'           => null,
@@ -154,6 +155,12 @@ class WP_REST_Request implements ArrayAccess {
 function __( $text, $domain = 'default' ) {
 	return $text;
 }
+function _n( $single, $plural, $number, $domain = 'default' ) {
+	return 1 === (int) $number ? $single : $plural;
+}
+function number_format_i18n( $number, $decimals = 0 ) {
+	return number_format( $number, $decimals );
+}
 function esc_html__( $text, $domain = 'default' ) {
 	return $text;
 }
@@ -201,6 +208,9 @@ function apply_filters( $hook, $value, ...$args ) {
 	return $value;
 }
 function do_action( $hook, ...$args ) {
+	foreach ( isset( $GLOBALS['wp_test']['actions'][ $hook ] ) ? $GLOBALS['wp_test']['actions'][ $hook ] : array() as $callback ) {
+		$callback( ...$args );
+	}
 }
 function register_activation_hook( $file, $callback ) {
 }
@@ -306,6 +316,9 @@ function wp_roles() {
 // URLs and sanitising.
 function home_url( $path = '' ) {
 	return $GLOBALS['wp_test']['home_url'] . $path;
+}
+function get_locale() {
+	return $GLOBALS['wp_test']['locale'];
 }
 function site_url( $path = '' ) {
 	return home_url( $path );

@@ -57,9 +57,27 @@ function affwp_add_affiliate( $data ) {
 	);
 	return $affiliate_id;
 }
-function affwp_set_affiliate_status( $affiliate_id, $status ) {
+/**
+ * As AffiliateWP 2.6+ (includes/affiliate-functions.php): the hook fires BEFORE the status is
+ * stored, and also when it does not change; then a no-op returns false and a change is stored.
+ * `$GLOBALS['wp_test']['affwp_store_fails']` makes the store fail after the hook, as a DB error would.
+ */
+function affwp_set_affiliate_status( $affiliate_id, $status = '' ) {
+	$affiliate = affwp_get_affiliate( $affiliate_id );
+	if ( ! $affiliate ) {
+		return false;
+	}
+	$old_status = $affiliate->status;
+	do_action( 'affwp_set_affiliate_status', (int) $affiliate_id, $status, $old_status );
+	if ( $status === $old_status || ! empty( $GLOBALS['wp_test']['affwp_store_fails'] ) ) {
+		return false;
+	}
 	$GLOBALS['wp_test']['affiliates'][ (int) $affiliate_id ]->status = $status;
 	return true;
+}
+function affwp_get_affiliate_status( $affiliate_id ) {
+	$affiliate = affwp_get_affiliate( $affiliate_id );
+	return $affiliate ? $affiliate->status : false;
 }
 function affwp_update_affiliate( $data ) {
 	$GLOBALS['wp_test']['affiliates'][ (int) $data['affiliate_id'] ]->payment_email = $data['payment_email'];

@@ -1,8 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import { AppError } from './core/errors';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createAdminAuth } from './http/admin-auth';
+import { rawJsonBody } from './http/json-body';
 import { ROUTE_MODULES } from './http/routes';
 import type { Container } from './container';
 import { createSqliteReplayGuard } from './security/replay-guard';
@@ -10,20 +10,19 @@ import { SIGNATURE_TOLERANCE_SECONDS } from './security/request-signing';
 import { KNOWLEDGE_UPLOAD_BODY_LIMIT, KNOWLEDGE_UPLOAD_PATH } from './http/routes/knowledge-routes';
 
 export const JSON_BODY_LIMIT = '1mb';
+/** A visitor message is at most a few thousand characters; the start body is a page URL and UTM tags. */
+export const VISITOR_BODY_LIMIT = '64kb';
 
 /**
  * Builds the HTTP app. No listening and no globals here: tests start it in-process on an
  * ephemeral port with a temporary database.
  */
-/** Signatures cover the exact bytes received, so the JSON parsers keep them. */
-function keepRawBody(request: IncomingMessage, _response: ServerResponse, buffer: Buffer): void {
-  (request as IncomingMessage & { rawBody?: Buffer }).rawBody = buffer;
-}
-
 export function createApp(container: Container, options: { now?: () => number } = {}) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // request.ip (rate limits, the preview's loopback check) believes X-Forwarded-For only from the
+  // proxies named in AA_TRUSTED_PROXIES; by default nobody's, so a client cannot pick its address.
+  app.set('trust proxy', container.config.trustedProxies.length > 0 ? container.config.trustedProxies : false);
 
   // Bodies with content must be JSON; the raw bytes are kept because signatures cover them.
   app.use((request, _response, next) => {
@@ -36,21 +35,22 @@ export function createApp(container: Container, options: { now?: () => number } 
     }
     next();
   });
-  // Knowledge file uploads carry a base64 file (5 MB is about 6.7 MB encoded): only that path gets the larger
-  // limit. It parses first; the general parser below then sees the body as already read and skips it.
-  app.post(
-    KNOWLEDGE_UPLOAD_PATH,
-    express.json({ limit: KNOWLEDGE_UPLOAD_BODY_LIMIT, verify: keepRawBody }),
-  );
-  app.use(
-    express.json({ limit: JSON_BODY_LIMIT, verify: keepRawBody }),
-  );
-
   const adminAuth = createAdminAuth({
     secret: container.secret,
     now: options.now,
     replayGuard: createSqliteReplayGuard(container.db, SIGNATURE_TOLERANCE_SECONDS),
   });
+  // Bodies are read as bytes (signatures cover them) and parsed only when a handler reads them, after its
+  // route's checks (http/json-body.ts). Knowledge file uploads carry a base64 file (5 MB is about 6.7 MB
+  // encoded): only that path gets the larger limit, and only once its signature headers are present and
+  // fresh, so an unsigned request is refused before a byte of it is read. Visitor chat bodies are small.
+  app.post(KNOWLEDGE_UPLOAD_PATH, (request, _response, next) => {
+    adminAuth.assertSignatureHeaders(request);
+    next();
+  }, ...rawJsonBody(KNOWLEDGE_UPLOAD_BODY_LIMIT));
+  app.post(['/v1/agents/:agentId/conversations', '/v1/conversations/:conversationId/messages', '/preview/:agentId/session'], ...rawJsonBody(VISITOR_BODY_LIMIT));
+  app.use(...rawJsonBody(JSON_BODY_LIMIT));
+
   const router = express.Router();
   for (const register of ROUTE_MODULES) register(router, { container, adminAuth });
   app.use(router);

@@ -1,6 +1,8 @@
 import type { ServiceConfig } from './config/config';
 import type { Database } from './db/database';
+import { setJsonColumnLogger } from './db/json-column';
 import type { Logger } from './logging/logger';
+import type { Lead } from './contract/lead-types';
 import { createAgentRepository } from './agents/agent-repository';
 import { createAgentService } from './agents/agent-service';
 import { createActionRepository } from './actions/action-repository';
@@ -17,9 +19,13 @@ import { createPrivacyService } from './privacy/privacy-service';
 import { createLeadPrivacyParticipant } from './privacy/lead-privacy';
 import { createKnowledge } from './knowledge/create-knowledge';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
+import { createAffiliateStatusSync } from './outbox/affiliate-status-sync';
+import { createAffiliateReconciler } from './outbox/affiliate-reconciliation';
+import { AFFILIATEWP_TRANSPORTS } from './connectors';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
+import { circuitOf } from './runtime/circuit-breaker';
 import { createTurnOrchestrator } from './runtime/turn-orchestrator';
 import { createChatTraffic } from './conversations/chat-traffic';
 import { createUsageRepository } from './usage/usage-repository';
@@ -42,15 +48,22 @@ export interface ContainerOptions {
 }
 
 export function createContainer({ db, config, secret, logger, outboxOptions }: ContainerOptions) {
+  setJsonColumnLogger(logger);
   const agentRepository = createAgentRepository(db);
   const agents = createAgentService({ agents: agentRepository });
   const settings = createSettingsRepository(db);
   const actionRepository = createActionRepository(db);
   const actions = createActionService({ actions: actionRepository, agents: agentRepository });
   const leadRepository = createLeadRepository(db);
+  // The action version a lead came from names its fields and options (lead page, emails, CSV, export).
+  const leadFields = (lead: Pick<Lead, 'actionId' | 'actionVersion'>) => (lead.actionId ? (actionRepository.findVersion(lead.actionId, lead.actionVersion)?.definition.fields ?? null) : null);
+  const siteLocale = () => readDeliverySettings(settings).wordpress.locale;
   // The durable outbox schedules a lead's steps in the lead's own transaction and delivers them.
   const transcriptSource = createConversationRepository(db);
-  const operations = createOperations({ db, config, logger, readSetting: (key) => settings.get(key) });
+  // Chat: provider or offline engine, the turn (runtime) behind its ports, conversations over HTTP, usage metering.
+  const chat = { ...createChatRuntime({ config, logger }), ...createChatTraffic() };
+  // Readiness and /metrics read the breaker of whichever model is current (tests swap it).
+  const operations = createOperations({ db, config, logger, readSetting: (key) => settings.get(key), modelCircuit: () => circuitOf(chat.model()) });
   const metrics = operations.metrics ?? NO_METRICS;
   const outbox = createOutbox({
     db,
@@ -59,13 +72,27 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     settings,
     secret,
     logger,
+    fieldsOf: leadFields,
     transcript: (conversationId) => transcriptSource.messages(conversationId).map((message) => ({ role: message.role, content: message.content, createdAt: message.createdAt })),
     ...outboxOptions,
   });
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
   const leadSignals = createLeadSignalRepository(db);
   const trustChecks = createTrustChecks({ signals: leadSignals, siteUrl: () => readDeliverySettings(settings).wordpress.siteUrl, settings: () => readTrustSettings(settings) });
-  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, trust: { checks: trustChecks, signals: leadSignals } });
+  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, fieldsOf: leadFields, trust: { checks: trustChecks, signals: leadSignals } });
+  // Two-way AffiliateWP status: the plugin's hook reports changes; over REST a reconciliation reads them.
+  const affiliateStatus = createAffiliateStatusSync({ leads, owners: outbox.repository });
+  const affiliateReconciler = createAffiliateReconciler({
+    candidates: outbox.repository,
+    sync: affiliateStatus,
+    readAffiliate: () => {
+      const connector = AFFILIATEWP_TRANSPORTS.rest(outbox.connectorDependencies());
+      return (affiliateId) => connector.getAffiliate(affiliateId);
+    },
+    settings,
+    clock: outbox.clock,
+    logger,
+  });
   const knowledge = createKnowledge({
     db,
     config,
@@ -80,8 +107,6 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     },
   });
 
-  // Chat: provider or offline engine, the turn (runtime) behind its ports, conversations over HTTP, usage metering.
-  const chat = { ...createChatRuntime({ config, logger }), ...createChatTraffic() };
   const usage = createUsageService({ usage: createUsageRepository(db) });
   const turns = createTurnOrchestrator({
     store: transcriptSource,
@@ -99,7 +124,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
 
   if (operations.metrics) conversations.sendMessage = instrumentTurns(conversations.sendMessage, metrics);
 
-  const privacy = createPrivacyService([createLeadPrivacyParticipant(leads)]);
+  const privacy = createPrivacyService([createLeadPrivacyParticipant(leads, { fieldsOf: leadFields, locale: siteLocale })]);
 
   return {
     db,
@@ -113,16 +138,21 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     leads,
     knowledge,
     outbox,
+    affiliateStatus,
+    affiliateReconciler,
     chat,
     usage,
     conversations,
     privacy,
     operations,
     /** A conversation's transcript, for the lead page and webhooks. */
+    /** The fields of the action version a lead came from; null when the action is gone. */
+    leadFields,
     getTranscript: (conversationId: string) => conversations.transcript(conversationId),
     /** Called on shutdown: stop workers, then close the database. */
     async close(): Promise<void> {
       operations.retention.stop();
+      await affiliateReconciler.stop();
       await outbox.stop();
       await knowledge.close();
       db.close();

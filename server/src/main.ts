@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, ConfigurationError } from './config/config';
 import { resolveSharedSecret } from './config/shared-secret';
+import { buildConnectionKey, CONNECTION_KEY_COMMAND, secretFileOf, serviceUrlOf } from './config/connection-key';
 import { DATABASE_FILE_NAME, openDatabase } from './db/database';
 import { createLogger } from './logging/logger';
 import { createContainer } from './container';
@@ -8,6 +9,27 @@ import { createApp } from './app';
 import { seedExampleIfEmpty } from './seed/seed-example';
 import { SERVICE_VERSION } from './core/version';
 import { createGracefulStop } from './operations/graceful-stop';
+
+/**
+ * A new secret was generated. Its value never goes to stdout unless a person is looking at a terminal:
+ * systemd, containers and CI keep stdout in logs (security review, finding 10). In a terminal, the
+ * one-paste connection key is shown once; elsewhere only where the secret is and how to see the key.
+ */
+function announceNewSecret(url: string, secret: string, dataDirectory: string): void {
+  const file = secretFileOf(dataDirectory);
+  if (process.stdout.isTTY) {
+    process.stdout.write(
+      `\nA new shared secret was generated and saved in ${file} (mode 0600).\n` +
+        `Paste this connection key into WordPress → Affiliate Agent → Settings:\n\n    ${buildConnectionKey(url, secret)}\n\n` +
+        `It is shown only now; ${CONNECTION_KEY_COMMAND} prints it again.\n`,
+    );
+    return;
+  }
+  process.stdout.write(
+    `A new shared secret was generated and saved in ${file} (mode 0600). ` +
+      `To connect WordPress, print the connection key where the service runs: ${CONNECTION_KEY_COMMAND}.\n`,
+  );
+}
 
 /** `npm start`: configuration → database → seed → HTTP server, and a graceful stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -23,13 +45,6 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const { secret, generated } = resolveSharedSecret(config.dataDirectory, config.sharedSecret);
-  if (generated) {
-    // Printed once, on purpose: the owner pastes it into Settings → Affiliate Agent in WordPress.
-    process.stdout.write(
-      `\nA new shared secret was generated and saved in ${path.join(config.dataDirectory, 'shared-secret')}.\n` +
-        `Paste it into WordPress → Affiliate Agent → Settings:\n\n    ${secret}\n\n`,
-    );
-  }
   const db = openDatabase(path.join(config.dataDirectory, DATABASE_FILE_NAME));
   const container = createContainer({ db, config, secret, logger });
   const seeded = seedExampleIfEmpty(container);
@@ -39,12 +54,15 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) return;
     container.outbox.start();
+    container.affiliateReconciler.start();
     container.knowledge.warmRetrieval();
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info('service started', { version: SERVICE_VERSION, url: `http://${config.host}:${port}`, seededAgent: seeded?.agentId ?? null });
     process.stdout.write(`Affiliate Agent service ${SERVICE_VERSION} listening on http://${config.host}:${port}\n`);
-    if (seeded) process.stdout.write(`Seeded example agent ${seeded.agentId}; try http://${config.host}:${port}/preview/${seeded.agentId}\n`);
+    if (generated) announceNewSecret(serviceUrlOf(config, port), secret, config.dataDirectory);
+    if (seeded && config.preview) process.stdout.write(`Seeded example agent ${seeded.agentId}; try http://${config.host}:${port}/preview/${seeded.agentId}\n`);
+    else if (seeded) process.stdout.write(`Seeded example agent ${seeded.agentId}; start with AA_PREVIEW=on to chat with it in a browser at /preview/${seeded.agentId}\n`);
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? 'is already in use (another instance running?)' : `cannot be opened (${error.code ?? error.message})`;

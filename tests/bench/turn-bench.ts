@@ -3,6 +3,7 @@
  *
  *   npx tsx tests/bench/turn-bench.ts            (defaults: 1, 50, 200 concurrent conversations)
  *   BENCH_TURNS=20 npx tsx tests/bench/turn-bench.ts
+ *   npm run bench:relay                          (part 2 only, at 1, 10, 50: BENCH_ONLY=relay BENCH_LEVELS=1,10,50)
  *
  * Three processes, so the measuring client does not share an event loop with what it measures:
  * this one (the client), the service (started with --serve) and the fake OpenAI server (--fake).
@@ -25,6 +26,8 @@ const SECRET = 'bench-shared-secret-0123456789abcdef0123456789';
 const ORIGIN = 'https://shop.example';
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,50,200').split(',').map(Number);
 const TURNS = Number(process.env.BENCH_TURNS ?? 10);
+/** `relay` runs part 2 alone (time to first text through the service's SSE), `overhead` part 1 alone. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 async function serve(modelMode: string): Promise<void> {
   const { loadConfig } = await import('../../server/src/config/config');
@@ -235,53 +238,60 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     process.stdout.write(`Chat turn benchmark: ${TURNS} turns per conversation, ${os.cpus().length} CPUs, Node ${process.version}\n\n`);
-    const zero = await startChild(['--serve', 'zero']);
-    children.push(zero.child);
-    const zeroBase = `http://127.0.0.1:${zero.info.port}`;
-    await runService(zeroBase, zero.info.agentId, 5); // warm-up
-    process.stdout.write(`1. Service overhead per turn (zero-latency model; whole turn over HTTP + SSE, ms; ${THINK_MS} ms ± 50 % between a conversation's messages)\n`);
-    process.stdout.write('                          client-measured              inside the service   service CPU\n');
-    process.stdout.write('   conversations   turns      p50      p99      max        p50      p99   ms per turn\n');
-    await serviceStats(zeroBase);
-    for (const level of LEVELS) {
-      const timings = (await runService(zeroBase, zero.info.agentId, level)).map((timing) => timing.totalMs);
-      const stats = await serviceStats(zeroBase);
-      const inside = stats.total;
-      process.stdout.write(
-        `   ${String(level).padStart(13)} ${String(timings.length).padStart(7)} ${figure(percentile(timings, 0.5))} ${figure(percentile(timings, 0.99))} ${figure(Math.max(...timings))}   ${figure(percentile(inside, 0.5))} ${figure(percentile(inside, 0.99))}   ${figure(stats.cpuMsPerTurn)}\n`,
-      );
-    }
-
-    const capacityStarted = performance.now();
-    const saturated = await runService(zeroBase, zero.info.agentId, 50, 0);
-    const capacityStats = await serviceStats(zeroBase);
-    process.stdout.write(
-      `   capacity: 50 conversations sending back to back: ${(saturated.length / ((performance.now() - capacityStarted) / 1000)).toFixed(0)} turns/s, service CPU ${capacityStats.cpuMsPerTurn.toFixed(2)} ms per turn\n`,
-    );
-
-    const fakeServer = await startChild(['--fake']);
-    children.push(fakeServer.child);
-    const relayed = await startChild(['--serve', fakeServer.info.baseUrl]);
-    children.push(relayed.child);
-    const relayBase = `http://127.0.0.1:${relayed.info.port}`;
-    await runService(relayBase, relayed.info.agentId, 5);
-    await runFakeDirect(fakeServer.info.baseUrl, 5);
-    process.stdout.write('\n2. Time to first text byte: the fake model direct vs. relayed by the service (real OpenAI SDK path, ms)\n');
-    process.stdout.write('                   client-measured                        inside the service\n');
-    process.stdout.write('   conversations   direct p50/p99      relayed p50/p99      added by the service p50/p99\n');
-    await serviceStats(relayBase);
-    for (const level of LEVELS) {
-      const direct = (await runFakeDirect(fakeServer.info.baseUrl, level)).map((timing) => timing.ttfbMs);
-      const relay = (await runService(relayBase, relayed.info.agentId, level)).map((timing) => timing.ttfbMs);
-      const added = (await serviceStats(relayBase)).added;
-      process.stdout.write(
-        `   ${String(level).padStart(13)} ${figure(percentile(direct, 0.5))}/${figure(percentile(direct, 0.99)).trim().padEnd(9)} ${figure(percentile(relay, 0.5))}/${figure(percentile(relay, 0.99)).trim().padEnd(9)}   ${figure(percentile(added, 0.5))}/${figure(percentile(added, 0.99)).trim()}\n`,
-      );
-    }
+    if (ONLY !== 'relay') await measureOverhead(children);
+    if (ONLY !== 'overhead') await measureRelay(children);
     process.stdout.write(`\n   load average while measuring: ${os.loadavg().map((value) => value.toFixed(1)).join(', ')}\n`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     agent.destroy();
+  }
+}
+
+async function measureOverhead(children: ChildProcess[]): Promise<void> {
+  const zero = await startChild(['--serve', 'zero']);
+  children.push(zero.child);
+  const zeroBase = `http://127.0.0.1:${zero.info.port}`;
+  await runService(zeroBase, zero.info.agentId, 5); // warm-up
+  process.stdout.write(`1. Service overhead per turn (zero-latency model; whole turn over HTTP + SSE, ms; ${THINK_MS} ms ± 50 % between a conversation's messages)\n`);
+  process.stdout.write('                          client-measured              inside the service   service CPU\n');
+  process.stdout.write('   conversations   turns      p50      p99      max        p50      p99   ms per turn\n');
+  await serviceStats(zeroBase);
+  for (const level of LEVELS) {
+    const timings = (await runService(zeroBase, zero.info.agentId, level)).map((timing) => timing.totalMs);
+    const stats = await serviceStats(zeroBase);
+    const inside = stats.total;
+    process.stdout.write(
+      `   ${String(level).padStart(13)} ${String(timings.length).padStart(7)} ${figure(percentile(timings, 0.5))} ${figure(percentile(timings, 0.99))} ${figure(Math.max(...timings))}   ${figure(percentile(inside, 0.5))} ${figure(percentile(inside, 0.99))}   ${figure(stats.cpuMsPerTurn)}\n`,
+    );
+  }
+
+  const capacityStarted = performance.now();
+  const saturated = await runService(zeroBase, zero.info.agentId, 50, 0);
+  const capacityStats = await serviceStats(zeroBase);
+  process.stdout.write(
+    `   capacity: 50 conversations sending back to back: ${(saturated.length / ((performance.now() - capacityStarted) / 1000)).toFixed(0)} turns/s, service CPU ${capacityStats.cpuMsPerTurn.toFixed(2)} ms per turn\n`,
+  );
+}
+
+async function measureRelay(children: ChildProcess[]): Promise<void> {
+  const fakeServer = await startChild(['--fake']);
+  children.push(fakeServer.child);
+  const relayed = await startChild(['--serve', fakeServer.info.baseUrl]);
+  children.push(relayed.child);
+  const relayBase = `http://127.0.0.1:${relayed.info.port}`;
+  await runService(relayBase, relayed.info.agentId, 5);
+  await runFakeDirect(fakeServer.info.baseUrl, 5);
+  process.stdout.write('\n2. Time to first text byte: the fake model direct vs. relayed by the service (real OpenAI SDK path, ms)\n');
+  process.stdout.write('                   client-measured                        inside the service\n');
+  process.stdout.write('   conversations   direct p50/p99      relayed p50/p99      added by the service p50/p99\n');
+  await serviceStats(relayBase);
+  for (const level of LEVELS) {
+    const direct = (await runFakeDirect(fakeServer.info.baseUrl, level)).map((timing) => timing.ttfbMs);
+    const relay = (await runService(relayBase, relayed.info.agentId, level)).map((timing) => timing.ttfbMs);
+    const added = (await serviceStats(relayBase)).added;
+    process.stdout.write(
+      `   ${String(level).padStart(13)} ${figure(percentile(direct, 0.5))}/${figure(percentile(direct, 0.99)).trim().padEnd(9)} ${figure(percentile(relay, 0.5))}/${figure(percentile(relay, 0.99)).trim().padEnd(9)}   ${figure(percentile(added, 0.5))}/${figure(percentile(added, 0.99)).trim()}\n`,
+    );
   }
 }
 

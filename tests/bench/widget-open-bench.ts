@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     return;
   }
   const { chromium } = await import('playwright-core');
-  const service = await startTestService();
+  const service = await startTestService({ environment: { AA_PREVIEW: 'on' } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -275,7 +275,7 @@ async function main(): Promise<void> {
     console.log(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH) for the screenshots.`);
     return;
   }
-  const service = await startTestService();
+  const service = await startTestService({ environment: { AA_PREVIEW: 'on' } });
   try {
     const seeded = await import('../../server/src/seed/seed-example');
     const agentId = seeded.seedExampleIfEmpty(service.container)?.agentId ?? service.container.agents.list()[0].id;

@@ -8,6 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startTestService } from '../support/signed-client';
 import { Visitor, setUpAgent, visitorToken } from '../../server/test/conversations/support/chat-client';
+import { runRetrievalEval } from './retrieval-eval';
+import { runModelPathEval } from './model-path-eval';
+import { affiliateApplicationTemplate } from '../../server/src/actions/templates/affiliate-application';
+import { actionDefinitionSchema } from '../../server/src/contract/action-definition';
 
 interface Scenario {
   id: string;
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
   // Every scenario comes from one loopback address; the per-IP limits are for real traffic.
   Object.assign(service.container.chat.limits, { messagesPerIpPerMinute: 1_000_000, conversationsPerIpPerMinute: 1_000_000 });
   const agentId = await setUpAgent(service);
-  const perLang = new Map<string, { total: number; completed: number; expectedComplete: number; fields: number; correct: number; invented: number; turns: number; refusedOk: number; refusals: number }>();
+  const perLang = new Map<string, LangStats>();
   const failures: string[] = [];
   try {
     for (const scenario of scenarios) {
@@ -72,9 +76,17 @@ async function main(): Promise<void> {
         else failures.push(`${scenario.id}: ${key} is ${JSON.stringify(values[key])}, expected ${JSON.stringify(expected)}`);
       }
     }
+    printOffline(perLang, failures);
+    await runModelPathEval(service, agentId, actionDefinitionSchema.parse(affiliateApplicationTemplate), scenarios);
+    await runRetrievalEval(service);
   } finally {
     await service.close();
   }
+}
+
+type LangStats = { total: number; completed: number; expectedComplete: number; fields: number; correct: number; invented: number; turns: number; refusedOk: number; refusals: number };
+
+function printOffline(perLang: Map<string, LangStats>, failures: string[]): void {
   const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
   console.log('Offline engine, real HTTP chat API');
   console.log('lang  scenarios  completed         field accuracy    invented/negated  turns/application  refusals honoured');

@@ -1,37 +1,17 @@
 import http from 'node:http';
 import { closeServer, listen, readBody, sendJson } from './http-helpers';
+import { createAffiliateStore, EMAIL, sanitizeUserLogin, type AffiliateStore, type FakeAffiliate } from './affiliatewp-store';
 
 /**
  * A contract-faithful stand-in for AffiliateWP's REST API (`affwp/v1`), built from
  * docs/affiliatewp-rest.md: HTTP Basic with public key and token, bare JSON
  * arrays, an empty list as 404 `no_affiliates`, `number` through absint (0 = all), username routes
  * only for \w+ logins, write routes only with REST API Extended (else 404 `rest_no_route`),
- * updates answering 201, invalid payment emails silently ignored, status not validated.
+ * updates answering 201, invalid payment emails silently ignored, status not validated. Users and
+ * affiliates live in the shared model (affiliatewp-store.ts); pass `store` to reach the same site
+ * through the bridge fake too.
  */
-export interface FakeUser {
-  ID: number;
-  user_login: string;
-  user_email: string;
-  display_name: string;
-}
-
-export interface FakeAffiliate {
-  affiliate_id: number;
-  rest_id: string;
-  user_id: number;
-  rate: string;
-  rate_type: string;
-  flat_rate_basis: string;
-  payment_email: string;
-  status: string;
-  earnings: number;
-  unpaid_earnings: number;
-  referrals: number;
-  visits: number;
-  date_registered: string;
-  notes?: string;
-  website_url?: string;
-}
+export type { FakeAffiliate, FakeUser } from './affiliatewp-store';
 
 export interface FakeAffiliateWpOptions {
   publicKey?: string;
@@ -44,6 +24,8 @@ export interface FakeAffiliateWpOptions {
   ownerCanManage?: boolean;
   /** AffiliateWP's "require approval" setting: new affiliates without a status become pending. */
   requireApproval?: boolean;
+  /** The site's users and affiliates; a fresh one when absent. */
+  store?: AffiliateStore;
 }
 
 export interface RecordedRestRequest {
@@ -54,52 +36,15 @@ export interface RecordedRestRequest {
   status: number;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export async function startFakeAffiliateWp(initial: FakeAffiliateWpOptions = {}) {
-  const options = { publicKey: 'pk_test', token: 'tok_test', restApiExtended: true, stripsAuthorization: false, ownerCanManage: true, requireApproval: true, ...initial };
-  const users: FakeUser[] = [];
-  const affiliates: FakeAffiliate[] = [];
+  const { store: given, ...rest } = initial;
+  const options = { publicKey: 'pk_test', token: 'tok_test', restApiExtended: true, stripsAuthorization: false, ownerCanManage: true, requireApproval: true, ...rest };
+  const store = given ?? createAffiliateStore({ requireApproval: () => options.requireApproval });
+  const { users, affiliates, userOf, view } = store;
   const requests: RecordedRestRequest[] = [];
   const failures: number[] = [];
-  let nextUserId = 100;
-  let nextAffiliateId = 1;
 
   const wpError = (code: string, message: string, status: number) => ({ code, message, data: { status } });
-  const userOf = (affiliate: FakeAffiliate) => users.find((user) => user.ID === affiliate.user_id);
-  const view = (affiliate: FakeAffiliate, withUser: boolean) => {
-    const { notes: _notes, website_url: _website, ...fields } = affiliate;
-    const user = userOf(affiliate);
-    return { ...fields, id: affiliate.affiliate_id, ...(withUser && user ? { user: { user_login: user.user_login, user_email: user.user_email, display_name: user.display_name } } : {}) };
-  };
-  const sanitizeUser = (value: string) => value.replace(/[^A-Za-z0-9 _.\-@]/g, '').trim();
-
-  function addUser(login: string, email: string, displayName = login): FakeUser {
-    const user = { ID: nextUserId++, user_login: login, user_email: email.toLowerCase(), display_name: displayName };
-    users.push(user);
-    return user;
-  }
-
-  function addAffiliate(userId: number, fields: Partial<FakeAffiliate> = {}): FakeAffiliate {
-    const affiliate: FakeAffiliate = {
-      affiliate_id: nextAffiliateId++,
-      rest_id: '',
-      user_id: userId,
-      rate: '',
-      rate_type: '',
-      flat_rate_basis: '',
-      payment_email: '',
-      status: options.requireApproval ? 'pending' : 'active',
-      earnings: 0,
-      unpaid_earnings: 0,
-      referrals: 0,
-      visits: 0,
-      date_registered: new Date().toISOString().slice(0, 19).replace('T', ' '),
-      ...fields,
-    };
-    affiliates.push(affiliate);
-    return affiliate;
-  }
 
   function authorize(request: http.IncomingMessage): { status: number; body: unknown } | null {
     const header = options.stripsAuthorization ? undefined : request.headers.authorization;
@@ -168,16 +113,19 @@ export async function startFakeAffiliateWp(initial: FakeAffiliateWpOptions = {})
         if (typeof input.create_user !== 'string') return answer(400, wpError('affwp_rest_affiliate_missing_user', 'A user_id or create_user is required.', 400));
         const email = typeof input.payment_email === 'string' ? input.payment_email.toLowerCase() : '';
         if (!email) return answer(400, wpError('affwp_rest_affiliate_create_user_error', 'A payment_email is required to create a user.', 400));
-        const login = sanitizeUser(typeof input.username === 'string' && input.username ? input.username : email);
-        if (users.some((user) => user.user_login === login)) return answer(400, wpError('existing_user_login', 'Sorry, that username already exists!', 400));
-        if (users.some((user) => user.user_email === email)) return answer(400, wpError('existing_user_email', 'Sorry, that email address is already used!', 400));
-        userId = addUser(login, email).ID;
-      } else if (affiliates.some((affiliate) => affiliate.user_id === userId)) {
+        const login = sanitizeUserLogin(typeof input.username === 'string' && input.username ? input.username : email);
+        const conflict = store.userConflict(login, email);
+        if (conflict === 'existing_user_login') return answer(400, wpError(conflict, 'Sorry, that username already exists!', 400));
+        if (conflict === 'existing_user_email') return answer(400, wpError(conflict, 'Sorry, that email address is already used!', 400));
+        userId = store.addUser(login, email).ID;
+      } else if (!users.some((user) => user.ID === userId)) {
+        return answer(500, wpError('affwp_rest_add_affiliate_error', 'The affiliate could not be added.', 500));
+      } else if (store.affiliateOfUser(userId)) {
         // AffiliateWP answers a generic 500 when the user already is an affiliate.
         return answer(500, wpError('affwp_rest_add_affiliate_error', 'The affiliate could not be added.', 500));
       }
       const paymentEmail = typeof input.payment_email === 'string' && EMAIL.test(input.payment_email) ? input.payment_email : '';
-      const affiliate = addAffiliate(userId, {
+      const affiliate = store.addAffiliate(userId, {
         payment_email: paymentEmail,
         ...(typeof input.status === 'string' ? { status: input.status } : {}),
         ...(typeof input.notes === 'string' ? { notes: input.notes } : {}),
@@ -190,9 +138,8 @@ export async function startFakeAffiliateWp(initial: FakeAffiliateWpOptions = {})
       const key = decodeURIComponent(single[1]);
       // The single-item route only matches digits or \w+ usernames.
       if (!/^\w+$/.test(key)) return answer(404, wpError('rest_no_route', 'No route was found matching the URL and request method.', 404));
-      const affiliate = /^\d+$/.test(key)
-        ? affiliates.find((candidate) => candidate.affiliate_id === Number(key))
-        : affiliates.find((candidate) => userOf(candidate)?.user_login === key);
+      const byLogin = store.userByLogin(key);
+      const affiliate: FakeAffiliate | undefined = /^\d+$/.test(key) ? store.byId(Number(key)) : byLogin && store.affiliateOfUser(byLogin.ID);
       if (method === 'GET') {
         if (!affiliate) return answer(404, wpError('invalid_affiliate', 'Invalid affiliate ID', 404));
         return answer(200, view(affiliate, withUser));
@@ -202,7 +149,7 @@ export async function startFakeAffiliateWp(initial: FakeAffiliateWpOptions = {})
         if (!affiliate) return answer(404, wpError('affwp_rest_get_affiliate_error', 'Invalid affiliate.', 404));
         const input = body ?? {};
         // AffiliateWP does not validate the status, and keeps the old payment email for an invalid one.
-        if (typeof input.status === 'string') affiliate.status = input.status;
+        if (typeof input.status === 'string') store.setStatus(affiliate, input.status);
         if (typeof input.payment_email === 'string' && EMAIL.test(input.payment_email)) affiliate.payment_email = input.payment_email;
         return answer(201, { ...view(affiliate, false), updated: true }, { location: `${prefix}/affiliates/${affiliate.affiliate_id}` });
       }
@@ -217,11 +164,12 @@ export async function startFakeAffiliateWp(initial: FakeAffiliateWpOptions = {})
   return {
     url,
     options,
+    store,
     users,
     affiliates,
     requests,
-    addUser,
-    addAffiliate,
+    addUser: store.addUser,
+    addAffiliate: store.addAffiliate,
     /** The next `count` requests answer `status` (a host having a bad minute). */
     failNext(count: number, status = 503) {
       for (let index = 0; index < count; index += 1) failures.push(status);

@@ -1,29 +1,17 @@
 import http from 'node:http';
 import { computeSignature, SIGNATURE_TOLERANCE_SECONDS, timingSafeEqualStrings } from '../../server/src/security/request-signing';
 import { closeServer, listen, readBody, sendJson } from './http-helpers';
+import { AFFILIATE_STATUSES, createAffiliateStore, isAffiliateStatus, type AffiliateStore, type AffiliateView } from './affiliatewp-store';
 
 /**
  * The WordPress side of the bridge (docs/protocol.md, section 3) as the plugin implements it:
- * signature, clock, nonce and `bridge` capability checks, AffiliateWP operations on an in-memory
- * store (existing users linked, never duplicated) and `mail/send` recorded instead of sent. Like the
+ * signature, clock, nonce and `bridge` capability checks, AffiliateWP operations on the shared
+ * site model (affiliatewp-store.ts: existing users linked, never duplicated; pass `store` to reach
+ * the same site through the REST fake too) and `mail/send` recorded instead of sent. Like the
  * plugin, `mail/send` remembers each `idempotency_key` it sent and answers `already_sent` to a repeat.
  */
-export interface BridgeAffiliate {
-  affiliate_id: number;
-  rest_id: string;
-  user_id: number;
-  rate: string;
-  rate_type: string;
-  flat_rate_basis: string;
-  payment_email: string;
-  status: string;
-  earnings: number;
-  unpaid_earnings: number;
-  referrals: number;
-  visits: number;
-  date_registered: string;
-  id: number;
-}
+/** What the bridge answers for an affiliate: the same object as AffiliateWP's REST API. */
+export type BridgeAffiliate = AffiliateView;
 
 export interface SentMail {
   to: string;
@@ -49,80 +37,65 @@ export async function startWordPressBridgeFake(options: {
   now?: () => number;
   /** Delay between sending a mail and answering, so a crash test can kill the caller in between. */
   mailAnswerDelayMs?: () => number;
+  /** The site's users and affiliates; a fresh one when absent. */
+  store?: AffiliateStore;
 }) {
-  const users: Array<{ ID: number; user_login: string; user_email: string }> = [];
-  const affiliates: BridgeAffiliate[] = [];
+  const store = options.store ?? createAffiliateStore({ firstUserId: 500 });
+  const { users, affiliates } = store;
   const mails: SentMail[] = [];
   const sentKeys = new Map<string, number>();
   const calls: BridgeCall[] = [];
   const seenNonces = new Set<string>();
   const failures: number[] = [];
   let mailWorks = true;
-  let nextUser = 500;
-  let nextAffiliate = 1;
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
 
   const error = (code: string, message: string, status: number) => ({ code, message, data: { status } });
 
-  function findAffiliate(email: string): BridgeAffiliate | undefined {
-    const user = users.find((candidate) => candidate.user_email === email.toLowerCase());
-    return (user && affiliates.find((affiliate) => affiliate.user_id === user.ID)) ?? affiliates.find((affiliate) => affiliate.payment_email.toLowerCase() === email.toLowerCase());
-  }
-
   const operations: Record<string, (input: Record<string, any>) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>> = {
     'affiliatewp/status': () => ({ status: 200, body: { installed: true, version: '2.27.0' } }),
-    'affiliatewp/find-by-email': (input) => ({ status: 200, body: { affiliate: findAffiliate(String(input.email ?? '')) ?? null } }),
+    'affiliatewp/find-by-email': (input) => {
+      const found = store.findByEmail(String(input.email ?? ''));
+      return { status: 200, body: { affiliate: found ? store.view(found) : null } };
+    },
     'affiliatewp/create-pending': (input) => {
       const email = String(input.email ?? '').toLowerCase();
       if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { status: 400, body: error('invalid_email', 'Field email must be an email address.', 400) };
-      const existing = findAffiliate(email);
-      if (existing) return { status: 200, body: { affiliate: existing, created: false } };
-      let user = users.find((candidate) => candidate.user_email === email);
-      if (!user) {
-        user = { ID: nextUser++, user_login: email.split('@')[0].replace(/[^a-z0-9_]/g, ''), user_email: email };
-        users.push(user);
-      }
-      const affiliate: BridgeAffiliate = {
-        affiliate_id: nextAffiliate,
-        rest_id: '',
-        user_id: user.ID,
-        rate: '',
-        rate_type: '',
-        flat_rate_basis: '',
-        payment_email: email,
+      const existing = store.findByEmail(email);
+      if (existing) return { status: 200, body: { affiliate: store.view(existing), created: false } };
+      const name = typeof input.name === 'string' ? input.name.trim() : '';
+      const login = store.freeLogin(typeof input.username === 'string' && input.username ? input.username : email.split('@')[0]);
+      const user = store.userByEmail(email) ?? store.addUser(login, email, name || login);
+      const affiliate = store.addAffiliate(user.ID, {
         status: 'pending',
-        earnings: 0,
-        unpaid_earnings: 0,
-        referrals: 0,
-        visits: 0,
-        date_registered: '2026-01-05 09:00:00',
-        id: nextAffiliate,
-      };
-      nextAffiliate += 1;
-      affiliates.push(affiliate);
-      return { status: 200, body: { affiliate, created: true } };
+        payment_email: email,
+        website_url: typeof input.website_url === 'string' ? input.website_url : '',
+        notes: typeof input.notes === 'string' ? input.notes : '',
+      });
+      return { status: 200, body: { affiliate: store.view(affiliate), created: true } };
     },
     'affiliatewp/set-status': (input) => {
-      const affiliate = affiliates.find((candidate) => candidate.affiliate_id === Number(input.affiliate_id));
+      const affiliate = store.byId(Number(input.affiliate_id));
       if (!affiliate) return { status: 404, body: error('invalid_affiliate', 'No affiliate has that id.', 404) };
-      if (!['active', 'inactive', 'pending', 'rejected'].includes(String(input.status))) return { status: 400, body: error('invalid_status', 'Unknown affiliate status.', 400) };
-      affiliate.status = String(input.status);
-      return { status: 200, body: { affiliate } };
+      // Unlike AffiliateWP's REST update, the plugin checks the status before it stores it.
+      if (!isAffiliateStatus(input.status)) return { status: 400, body: error('invalid_status', `Unknown affiliate status; expected one of ${AFFILIATE_STATUSES.join(', ')}.`, 400) };
+      store.setStatus(affiliate, input.status);
+      return { status: 200, body: { affiliate: store.view(affiliate) } };
     },
     'affiliatewp/referral-url': (input) => {
-      const affiliate = affiliates.find((candidate) => candidate.affiliate_id === Number(input.affiliate_id));
+      const affiliate = store.byId(Number(input.affiliate_id));
       if (!affiliate) return { status: 404, body: error('invalid_affiliate', 'No affiliate has that id.', 404) };
       return { status: 200, body: { url: `${options.referralBase ?? 'https://shop.example/'}?ref=${affiliate.affiliate_id}` } };
     },
     'affiliatewp/update-payment-email': (input) => {
-      const affiliate = affiliates.find((candidate) => candidate.affiliate_id === Number(input.affiliate_id));
+      const affiliate = store.byId(Number(input.affiliate_id));
       if (!affiliate) return { status: 404, body: error('invalid_affiliate', 'No affiliate has that id.', 404) };
-      const user = users.find((candidate) => candidate.ID === affiliate.user_id);
+      const user = store.userOf(affiliate);
       if (!user || user.user_email !== String(input.expected_email ?? '').toLowerCase()) {
         return { status: 409, body: error('email_mismatch', "The affiliate's account email is not the expected one.", 409) };
       }
       affiliate.payment_email = String(input.payment_email);
-      return { status: 200, body: { affiliate } };
+      return { status: 200, body: { affiliate: store.view(affiliate) } };
     },
     'mail/send': async (input) => {
       const to = String(input.to ?? '');
@@ -178,8 +151,11 @@ export async function startWordPressBridgeFake(options: {
   const url = await listen(server);
   return {
     url,
+    store,
     users,
     affiliates,
+    addUser: store.addUser,
+    addAffiliate: store.addAffiliate,
     mails,
     sentKeys,
     calls,

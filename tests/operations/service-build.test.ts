@@ -28,7 +28,7 @@ describe('the compiled service bundle', () => {
 
   it('builds main.js and the two worker scripts', () => {
     execFileSync(process.execPath, ['scripts/build-service.mjs', '--out', bundle], { cwd: ROOT, stdio: 'pipe' });
-    for (const file of ['main.js', 'retrieval-worker.js', 'pdf-worker.js']) expect(fs.existsSync(path.join(bundle, file))).toBe(true);
+    for (const file of ['main.js', 'retrieval-worker.js', 'pdf-worker.js', 'html-to-text-worker.js']) expect(fs.existsSync(path.join(bundle, file))).toBe(true);
     // Nothing in the bundle asks for TypeScript tooling at run time.
     expect(fs.readFileSync(path.join(bundle, 'main.js'), 'utf8')).not.toMatch(/require\("tsx"\)/);
   });

@@ -14,7 +14,8 @@ describe('security: visitor input and switched-off agents', () => {
   jest.setTimeout(30_000);
   let service: TestService;
   beforeEach(async () => {
-    service = await startTestService();
+    // The preview on, so the check below that its token route mints nothing for a disabled agent means something.
+    service = await startTestService({ environment: { AA_PREVIEW: 'on' } });
   });
   afterEach(async () => {
     await service.close();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from '@wordpress/element';
+import { mayLeave } from './unsaved-changes';
 
 /** Hash routing (#/leads/lead_1?tab=x) keeps wp-admin's own page URL and works without server rewrites. */
 export interface HashLocation {
@@ -19,7 +20,16 @@ export function navigate(path: string): void {
 export function useHashLocation(): HashLocation {
   const [location, setLocation] = useState(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setLocation(parseHash(window.location.hash));
+    let current = window.location.href;
+    const onChange = () => {
+      // A screen with unsaved edits asks first; staying puts the address back without a new hashchange.
+      if (!mayLeave()) {
+        window.history.replaceState(window.history.state, '', current);
+        return;
+      }
+      current = window.location.href;
+      setLocation(parseHash(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -105,7 +105,8 @@ class Connection_Setup {
 	/**
 	 * Tells the service where this WordPress is, when it does not know yet: the bridge and the
 	 * lead links in emails need it, and the service allows this site's origin for its chat API.
-	 * An address the owner already set (for example an internal one) is left alone.
+	 * An address the owner already set (for example an internal one) is left alone; the site's
+	 * language is sent every time, since the owner may change it.
 	 *
 	 * @param int $user_id Acting user.
 	 */
@@ -113,10 +114,16 @@ class Connection_Setup {
 		$capabilities = Capabilities::of_user( $user_id );
 		try {
 			$current = $this->service->json( 'GET', '/v1/settings/delivery', array(), null, $user_id, $capabilities, array( 'timeout' => 10 ) );
-			if ( ! empty( $current['settings']['wordpress']['siteUrl'] ) ) {
-				return;
+			// The site's language sets how numbers read in the manager's emails and the privacy export.
+			$wordpress = array( 'locale' => str_replace( '_', '-', get_locale() ) );
+			if ( empty( $current['settings']['wordpress']['siteUrl'] ) ) {
+				$wordpress['siteUrl'] = untrailingslashit( site_url() );
 			}
-			$this->service->json( 'PATCH', '/v1/settings/delivery', array(), array( 'wordpress' => array( 'siteUrl' => untrailingslashit( site_url() ) ) ), $user_id, $capabilities, array( 'timeout' => 10 ) );
+			// The public address referral links are built on (AffiliateWP uses home_url() too).
+			if ( empty( $current['settings']['wordpress']['homeUrl'] ) ) {
+				$wordpress['homeUrl'] = untrailingslashit( home_url() );
+			}
+			$this->service->json( 'PATCH', '/v1/settings/delivery', array(), array( 'wordpress' => $wordpress ), $user_id, $capabilities, array( 'timeout' => 10 ) );
 		} catch ( Service_Exception $error ) {
 			// Pairing is a convenience; the connection itself works, and Settings can set the address.
 			return;

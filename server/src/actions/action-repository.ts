@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
-import type { ActionDefinition } from '../contract/action-definition';
+import { jsonShapes, readJsonColumn, writeJsonColumn } from '../db/json-column';
+import { actionDefinitionSchema, type ActionDefinition } from '../contract/action-definition';
 import type { ActionVersion } from '../contract/action-views';
 
 export type { ActionVersion } from '../contract/action-views';
@@ -45,10 +46,22 @@ const toRecord = (row: ActionRow): ActionRecord => ({
   updatedAt: row.updated_at,
 });
 
+/**
+ * What a version whose stored definition is damaged reads as: it runs no step and routes every
+ * lead to review, and its text tells the owner to restore an earlier version.
+ */
+const UNREADABLE_DEFINITION: ActionDefinition = actionDefinitionSchema.parse({
+  key: 'unreadable-definition',
+  name: 'Unreadable definition',
+  description: 'The stored definition of this version could not be read; restore or edit an earlier version.',
+  fields: [{ key: 'email', label: 'Email', type: 'email', question: 'What is your email address?' }],
+  qualification: { rules: [], thresholds: [], defaultRoute: 'review' },
+});
+
 const toVersion = (row: VersionRow): ActionVersion => ({
   actionId: row.action_id,
   version: row.version,
-  definition: JSON.parse(row.definition) as ActionDefinition,
+  definition: readJsonColumn(row.definition, UNREADABLE_DEFINITION, { column: 'action_versions.definition', rowId: `${row.action_id}@${row.version}`, schema: jsonShapes.object }),
   createdAt: row.created_at,
   createdBy: row.created_by,
   publishedAt: row.published_at,
@@ -97,10 +110,10 @@ export function createActionRepository(db: Database) {
       return statements.remove.run(id).changes > 0;
     },
     insertVersion(version: { actionId: string; version: number; definition: ActionDefinition; now: string; createdBy: number | null; restoredFrom: number | null }): void {
-      statements.insertVersion.run(version.actionId, version.version, JSON.stringify(version.definition), version.now, version.createdBy, version.restoredFrom);
+      statements.insertVersion.run(version.actionId, version.version, writeJsonColumn(version.definition), version.now, version.createdBy, version.restoredFrom);
     },
     updateVersionDefinition(actionId: string, version: number, definition: ActionDefinition, now: string, createdBy: number | null): void {
-      statements.updateVersionDefinition.run(JSON.stringify(definition), now, createdBy, actionId, version);
+      statements.updateVersionDefinition.run(writeJsonColumn(definition), now, createdBy, actionId, version);
     },
     markPublished(actionId: string, version: number, now: string): void {
       statements.markPublished.run(now, actionId, version);

@@ -7,7 +7,7 @@ import type { AgentRepository } from '../agents/agent-repository';
 import { actionDefinitionSchema, type ActionDefinition } from '../contract/action-definition';
 import type { ActionRecord, ActionRepository, ActionVersion } from './action-repository';
 import { ACTION_TEMPLATES } from './templates';
-import { maskDefinition, unmaskDefinition, unmaskHeaders } from './secret-headers';
+import { maskDefinition, unmaskDefinition, unmaskHeaders, unmaskUrl } from './secret-headers';
 import type { ActionView } from '../contract/action-views';
 
 export type { ActionView } from '../contract/action-views';
@@ -164,6 +164,11 @@ export function createActionService({ actions, agents }: { actions: ActionReposi
     webhookHeaders(id: string, stepId: string, headers: Array<{ name: string; value: string }>) {
       record(id);
       return unmaskHeaders(stepId, headers, actions.listVersions(id).map((version) => version.definition), 'headers');
+    },
+    /** The same for the endpoint URL, whose credentials the builder shows masked. */
+    webhookUrl(id: string, stepId: string, url: string): string {
+      record(id);
+      return unmaskUrl(stepId, url, actions.listVersions(id).map((version) => version.definition), 'url');
     },
 
     remove(id: string): void {

@@ -1,5 +1,10 @@
 import type { Database } from '../db/database';
-import type { Agent, AgentSettings } from '../contract/agent-types';
+import { jsonShapes, readJsonColumn, writeJsonColumn } from '../db/json-column';
+import { agentInputSchema, type Agent, type AgentSettings } from '../contract/agent-types';
+
+type AgentData = Omit<AgentSettings, 'name' | 'enabled'>;
+/** A damaged settings column leaves the agent on the defaults an owner starts with. */
+const DEFAULT_AGENT_DATA: AgentData = agentInputSchema.omit({ name: true, enabled: true }).parse({});
 
 interface AgentRow {
   id: string;
@@ -11,13 +16,13 @@ interface AgentRow {
 }
 
 function toAgent(row: AgentRow): Agent {
-  const data = JSON.parse(row.data) as Omit<AgentSettings, 'name' | 'enabled'>;
+  const data = readJsonColumn(row.data, DEFAULT_AGENT_DATA, { column: 'agents.data', rowId: row.id, schema: jsonShapes.object });
   return { ...data, id: row.id, name: row.name, enabled: row.enabled === 1, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 function dataColumn(agent: AgentSettings): string {
   const { name: _name, enabled: _enabled, ...rest } = agent;
-  return JSON.stringify(rest);
+  return writeJsonColumn(rest);
 }
 
 export function createAgentRepository(db: Database) {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,6 +7,8 @@ import { z } from 'zod';
  * A wrong value stops start-up with a message that names the variable and what it accepts.
  */
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+/** Posts and uploaded pages above this much HTML are refused (a long real page is ~200 KB). */
+export const DEFAULT_MAX_HTML_BYTES = 2 * 1024 * 1024;
 
 const originList = z
   .string()
@@ -14,6 +17,30 @@ const originList = z
     z.array(
       z.string().regex(/^https?:\/\/[^/\s]+$/, {
         message: 'each origin must be scheme://host[:port] without a path, e.g. https://shop.example',
+      }),
+    ),
+  );
+
+/** Names express's 'trust proxy' understands besides addresses and CIDR ranges. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits >= 0 && bits <= (family === 4 ? 32 : 128);
+}
+
+const proxyList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine(isProxyEntry, {
+        message: `each entry must be an IP address, a CIDR range (10.0.0.0/8) or one of ${PROXY_NAMES.join(', ')}`,
       }),
     ),
   );
@@ -40,6 +67,14 @@ const environmentSchema = z.object({
   AA_METRICS_TOKEN: z.string().min(16, { message: 'expected at least 16 characters (e.g. openssl rand -hex 24); leave it unset to keep /metrics off' }).optional(),
   AA_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0, { message: 'expected milliseconds, 0 or more' }).max(600_000, { message: 'expected at most 600000 (10 minutes)' }).default(10_000),
   AA_READY_MAX_OUTBOX_LAG_MS: z.coerce.number().int().min(1000, { message: 'expected at least 1000 milliseconds' }).default(300_000),
+  AA_PREVIEW: z.enum(['on', 'off'], { message: 'expected on or off' }).default('off'),
+  AA_TRUSTED_PROXIES: proxyList.default([]),
+  AA_KNOWLEDGE_MAX_HTML_BYTES: z.coerce
+    .number({ message: 'expected a size in bytes, e.g. 2097152' })
+    .int({ message: 'expected a whole number of bytes' })
+    .min(1024, { message: 'expected at least 1024 bytes' })
+    .max(50 * 1024 * 1024, { message: 'expected at most 52428800 (50 MiB)' })
+    .default(DEFAULT_MAX_HTML_BYTES),
   AA_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -52,6 +87,12 @@ export interface ServiceConfig {
   publicUrl?: string;
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   logLevel: (typeof LOG_LEVELS)[number];
+  /** AA_PREVIEW=on serves /preview (a local trial without WordPress); off: those routes are 404. */
+  preview: boolean;
+  /** AA_TRUSTED_PROXIES: whose X-Forwarded-For names the client (express 'trust proxy'); empty: nobody's. */
+  trustedProxies: string[];
+  /** AA_KNOWLEDGE_MAX_HTML_BYTES: HTML above this is refused before it is parsed (docs/knowledge.md). */
+  knowledge: { maxHtmlBytes: number };
   /** docs/deploying.md: metrics, graceful stop, readiness. */
   operations: { metricsToken?: string; shutdownGraceMs: number; readyMaxOutboxLagMs: number };
 }
@@ -85,6 +126,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Servic
       timeoutMs: values.AA_OPENAI_TIMEOUT_MS,
     },
     logLevel: values.AA_LOG_LEVEL,
+    preview: values.AA_PREVIEW === 'on',
+    trustedProxies: values.AA_TRUSTED_PROXIES,
+    knowledge: { maxHtmlBytes: values.AA_KNOWLEDGE_MAX_HTML_BYTES },
     operations: { metricsToken: values.AA_METRICS_TOKEN, shutdownGraceMs: values.AA_SHUTDOWN_GRACE_MS, readyMaxOutboxLagMs: values.AA_READY_MAX_OUTBOX_LAG_MS },
   };
 }

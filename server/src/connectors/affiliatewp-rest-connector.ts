@@ -19,7 +19,10 @@ import {
  */
 export interface AffiliateWpRestOptions {
   http: SafeHttpClient;
+  /** Where AffiliateWP's REST API is reached; may be an internal address (wp.internal:8080). */
   siteUrl: string;
+  /** The site's own public address, which referral links are built on when no base URL is set. */
+  homeUrl: string;
   publicKey: string;
   token: string;
   referral: ReferralSettings;
@@ -33,7 +36,12 @@ interface WpError {
 
 const EMPTY_LIST_CODES = new Set(['no_affiliates', 'no_referrals', 'no_visits', 'no_payouts', 'no_creatives', 'no_customers']);
 
-export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions): AffiliateWpConnector {
+/** REST adds a plain read, which the status reconciliation uses (the bridge reports changes itself). */
+export interface AffiliateWpRestConnector extends AffiliateWpConnector {
+  getAffiliate(affiliateId: number): Promise<Affiliate>;
+}
+
+export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions): AffiliateWpRestConnector {
   const root = `${options.siteUrl.replace(/\/+$/, '')}/wp-json/affwp/v1`;
   const authorization = `Basic ${Buffer.from(`${options.publicKey}:${options.token}`).toString('base64')}`;
 
@@ -159,7 +167,8 @@ export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions):
       if (!login) throw new DeliveryError(`AffiliateWP did not return the login of affiliate ${affiliateId}, needed for username referral links.`, { retryable: true, code: 'affiliatewp_no_login' });
       value = encodeURIComponent(login);
     }
-    return buildReferralUrl(options.referral, options.siteUrl, value);
+    // Never the REST address: affiliates share this link with the public.
+    return buildReferralUrl(options.referral, options.homeUrl, value);
   }
 
   async function updatePaymentEmail(input: { affiliateId: number; expectedEmail: string; paymentEmail: string }): Promise<Affiliate> {
@@ -177,7 +186,7 @@ export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions):
     return updated;
   }
 
-  return { transport: 'rest', findByEmail, createPending, setStatus, referralUrl, updatePaymentEmail };
+  return { transport: 'rest', findByEmail, createPending, setStatus, referralUrl, updatePaymentEmail, getAffiliate };
 }
 
 /** affwp_get_affiliate_referral_url(), rebuilt from the owner's copy of AffiliateWP's settings. */

@@ -31,7 +31,15 @@ export const retrySettingsSchema = z.object({
 });
 
 export const deliverySettingsSchema = z.object({
-  wordpress: z.object({ siteUrl: siteUrl.optional() }).default({}),
+  wordpress: z
+    .object({
+      siteUrl: siteUrl.optional(),
+      /** WordPress home_url(): the public address referral links are built on (sent by the plugin at pairing). */
+      homeUrl: siteUrl.optional(),
+      /** The site's language (WordPress get_locale(), as a BCP 47 tag): numbers in emails and exports. */
+      locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as en-US or de-DE' }).optional(),
+    })
+    .default({}),
   affiliatewp: z
     .object({
       transport: z.enum(['none', 'rest', 'bridge'], { error: () => 'expected none, rest or bridge' }).default('none'),
@@ -40,8 +48,10 @@ export const deliverySettingsSchema = z.object({
       publicKey: z.string().max(200).optional(),
       token: z.string().max(200).optional(),
       referral: referralSettingsSchema.default({ variable: 'ref', format: 'id', pretty: false }),
+      /** REST only: how often statuses changed in AffiliateWP are read back (minutes; 0 = never). */
+      reconcileMinutes: z.number({ error: 'expected a number of minutes' }).int().min(0, { message: 'expected 0 (off) to 1440 minutes' }).max(1440, { message: 'expected 0 (off) to 1440 minutes' }).default(15),
     })
-    .default({ transport: 'none', referral: { variable: 'ref', format: 'id', pretty: false } }),
+    .default({ transport: 'none', referral: { variable: 'ref', format: 'id', pretty: false }, reconcileMinutes: 15 }),
   notifications: z.object({ recipients: z.array(z.string().email()).max(20).default([]) }).default({ recipients: [] }),
   webhooks: z
     .object({

@@ -1,6 +1,6 @@
 import type { DeliverySettings } from './delivery-settings';
 import { createAffiliateWpBridgeConnector } from './affiliatewp-bridge-connector';
-import { createAffiliateWpRestConnector } from './affiliatewp-rest-connector';
+import { createAffiliateWpRestConnector, type AffiliateWpRestConnector } from './affiliatewp-rest-connector';
 import type { AffiliateWpConnector } from './affiliatewp-types';
 import { DeliveryError } from './delivery-error';
 import { createMailConnector, type MailConnector } from './mail-connector';
@@ -21,13 +21,17 @@ export interface ConnectorDependencies {
 }
 
 export const AFFILIATEWP_TRANSPORTS = {
-  rest: (dependencies: ConnectorDependencies): AffiliateWpConnector => {
+  rest: (dependencies: ConnectorDependencies): AffiliateWpRestConnector => {
     const { affiliatewp, wordpress } = dependencies.settings;
     const siteUrl = affiliatewp.siteUrl ?? wordpress.siteUrl;
     if (!siteUrl || !affiliatewp.publicKey || !affiliatewp.token) {
       throw new DeliveryError('AffiliateWP over REST needs the site URL, a public key and a token in Settings → Delivery.', { retryable: true, code: 'affiliatewp_not_configured' });
     }
-    return createAffiliateWpRestConnector({ http: dependencies.http, siteUrl, publicKey: affiliatewp.publicKey, token: affiliatewp.token, referral: affiliatewp.referral });
+    // Referral links go to the public: the site's own address (home URL, told by the plugin at
+    // pairing), never the REST address, which may be internal. Only when the site never paired
+    // does the REST address stand in, as the one address known.
+    const homeUrl = wordpress.homeUrl ?? wordpress.siteUrl ?? siteUrl;
+    return createAffiliateWpRestConnector({ http: dependencies.http, siteUrl, homeUrl, publicKey: affiliatewp.publicKey, token: affiliatewp.token, referral: affiliatewp.referral });
   },
   bridge: (dependencies: ConnectorDependencies): AffiliateWpConnector => createAffiliateWpBridgeConnector({ bridge: bridgeFor(dependencies) }),
 } as const;

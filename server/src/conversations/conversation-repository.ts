@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } from '../db/json-column';
 import type { Citation, TurnEvent } from '../runtime/turn-events';
 import { emptyConversationState, type ConversationMode, type ConversationSource, type ConversationState } from '../runtime/turn-state';
 import type { Conversation, ConversationMessage, MessageRole } from './conversation-types';
@@ -29,41 +30,34 @@ interface MessageRow {
   created_at: string;
 }
 
-/** Our own JSON columns; a damaged value degrades to the empty state instead of breaking the conversation. */
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
+// A damaged JSON column degrades to the empty state instead of breaking the conversation.
 function toConversation(row: ConversationRow): Conversation {
+  const cell = (column: string) => ({ column: `conversations.${column}`, rowId: row.id, schema: jsonShapes.object });
   return {
     id: row.id,
     agentId: row.agent_id,
     mode: row.mode,
     visitorId: row.visitor_id,
     adminUser: row.admin_user,
-    source: parseJson<ConversationSource>(row.source, {}),
-    state: { ...emptyConversationState(), ...parseJson<Partial<ConversationState>>(row.state, {}) },
+    source: readJsonColumn<ConversationSource>(row.source, {}, cell('source')),
+    state: { ...emptyConversationState(), ...readJsonColumn<Partial<ConversationState>>(row.state, {}, cell('state')) },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 function toMessage(row: MessageRow): ConversationMessage {
+  const cell = (column: string) => ({ column: `conversation_messages.${column}`, rowId: row.id, schema: jsonShapes.list });
   return {
     id: row.id,
     conversationId: row.conversation_id,
     seq: row.seq,
     role: row.role,
     content: row.content,
-    citations: parseJson<Citation[] | null>(row.citations, null),
+    citations: readJsonColumn<Citation[] | null>(row.citations, null, cell('citations')),
     clientMessageId: row.client_message_id,
     replyTo: row.reply_to,
-    events: parseJson<TurnEvent[] | null>(row.events, null),
+    events: readJsonColumn<TurnEvent[] | null>(row.events, null, cell('events')),
     engine: row.engine,
     createdAt: row.created_at,
   };
@@ -108,10 +102,10 @@ export function createConversationRepository(db: Database) {
       seq,
       role: message.role,
       content: message.content,
-      citations: message.citations ? JSON.stringify(message.citations) : null,
+      citations: writeNullableJsonColumn(message.citations),
       client_message_id: message.clientMessageId ?? null,
       reply_to: message.replyTo ?? null,
-      events: message.events ? JSON.stringify(message.events) : null,
+      events: writeNullableJsonColumn(message.events),
       engine: message.engine ?? null,
       created_at: message.createdAt,
     };
@@ -140,8 +134,8 @@ export function createConversationRepository(db: Database) {
           mode: conversation.mode,
           visitorId: conversation.visitorId,
           adminUser: conversation.adminUser,
-          source: JSON.stringify(conversation.source),
-          state: JSON.stringify(conversation.state),
+          source: writeJsonColumn(conversation.source),
+          state: writeJsonColumn(conversation.state),
           createdAt: conversation.createdAt,
           updatedAt: conversation.updatedAt,
         });
@@ -153,7 +147,7 @@ export function createConversationRepository(db: Database) {
       return row ? toConversation(row) : null;
     },
     saveState(id: string, state: ConversationState, updatedAt: string): void {
-      updateState.run(JSON.stringify(state), updatedAt, id);
+      updateState.run(writeJsonColumn(state), updatedAt, id);
     },
     appendMessage,
     /** The visitor message, the reply and the new state land together, or not at all. */
@@ -161,7 +155,7 @@ export function createConversationRepository(db: Database) {
       db.transaction(() => {
         appendMessage(input.user);
         appendMessage(input.assistant);
-        updateState.run(JSON.stringify(input.state), input.updatedAt, input.conversationId);
+        updateState.run(writeJsonColumn(input.state), input.updatedAt, input.conversationId);
       })();
     },
     messages(conversationId: string): ConversationMessage[] {

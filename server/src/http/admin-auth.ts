@@ -46,7 +46,11 @@ export function createAdminAuth(options: AdminAuthOptions) {
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const { replayGuard } = options;
 
-  function verifySignedRequest(request: Request): AdminActor {
+  /**
+   * The checks that need no body: the headers are there, well-formed and fresh. app.ts runs them before
+   * reading a large body, so an unsigned upload is refused without a byte of it being read.
+   */
+  function signatureHeaders(request: Request) {
     const timestampText = header(request, SIGNATURE_HEADERS.timestamp);
     const nonce = header(request, SIGNATURE_HEADERS.nonce);
     const userText = header(request, SIGNATURE_HEADERS.user);
@@ -69,6 +73,11 @@ export function createAdminAuth(options: AdminAuthOptions) {
         'signature_expired',
       );
     }
+    return { timestamp, nonce, userText, capabilitiesText, signature };
+  }
+
+  function verifySignedRequest(request: Request): AdminActor {
+    const { timestamp, nonce, userText, capabilitiesText, signature } = signatureHeaders(request);
     const capabilities = capabilitiesText.split(',').filter(Boolean);
     const expected = computeSignature(options.secret, {
       method: request.method,
@@ -122,6 +131,10 @@ export function createAdminAuth(options: AdminAuthOptions) {
     };
   }
 
-  return { require, requireAny, verifySignedRequest };
+  function assertSignatureHeaders(request: Request): void {
+    signatureHeaders(request);
+  }
+
+  return { require, requireAny, verifySignedRequest, assertSignatureHeaders };
 }
 export type AdminAuth = ReturnType<typeof createAdminAuth>;

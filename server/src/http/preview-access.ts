@@ -7,10 +7,12 @@ import { ForbiddenError } from '../core/errors';
  * service's own secret and no WordPress in between, so anyone who can call it can chat with any
  * enabled agent (and spend its AI budget) without the site's rate-limited session route.
  * That is what a local trial needs and nothing a public deployment should offer, hence:
- * - AA_PUBLIC_URL unset: the service is not published (the `npm start` trial), preview is open;
- * - AA_PUBLIC_URL set: only loopback callers (an admin on the machine or through an SSH tunnel).
- * `request.ip` honours X-Forwarded-For only from a loopback proxy (app.ts: trust proxy = loopback),
- * so a visitor behind a local reverse proxy is not mistaken for a loopback caller.
+ * - AA_PREVIEW unset or off (the default): the preview routes are not registered (preview-routes.ts),
+ *   so they answer 404 like any unknown path and mint nothing;
+ * - AA_PREVIEW=on, AA_PUBLIC_URL unset: the local trial, the preview is open;
+ * - AA_PREVIEW=on, AA_PUBLIC_URL set: only loopback callers (an admin on the machine or through an SSH tunnel).
+ * `request.ip` honours X-Forwarded-For only from the proxies in AA_TRUSTED_PROXIES (app.ts), so set
+ * it behind a reverse proxy: otherwise every visitor arrives from the proxy's loopback address.
  */
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -18,11 +20,11 @@ export function isLoopback(ip: string | undefined): boolean {
   return typeof ip === 'string' && LOOPBACK.test(ip);
 }
 
-export function isPreviewAllowed(request: Request, config: Pick<ServiceConfig, 'publicUrl'>): boolean {
-  return !config.publicUrl || isLoopback(request.ip);
+export function isPreviewAllowed(request: Request, config: Pick<ServiceConfig, 'publicUrl' | 'preview'>): boolean {
+  return config.preview && (!config.publicUrl || isLoopback(request.ip));
 }
 
-export function assertPreviewAllowed(request: Request, config: Pick<ServiceConfig, 'publicUrl'>): void {
+export function assertPreviewAllowed(request: Request, config: Pick<ServiceConfig, 'publicUrl' | 'preview'>): void {
   if (!isPreviewAllowed(request, config)) {
     throw new ForbiddenError(
       'The preview is only served to loopback requests when AA_PUBLIC_URL is set; open it on the service machine (or through an SSH tunnel), or try the chat block in WordPress.',

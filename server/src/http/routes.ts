@@ -5,6 +5,7 @@ import { registerAgentRoutes } from './routes/agent-routes';
 import { registerActionRoutes } from './routes/action-routes';
 import { registerLeadRoutes } from './routes/lead-routes';
 import { registerDeliveryRoutes } from './routes/delivery-routes';
+import { registerAffiliateWpRoutes } from './routes/affiliatewp-routes';
 import { registerSettingsRoutes } from './routes/settings-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
 import { registerConversationRoutes } from './routes/conversation-routes';
@@ -22,6 +23,7 @@ export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => voi
   registerActionRoutes,
   registerLeadRoutes,
   registerDeliveryRoutes,
+  registerAffiliateWpRoutes,
   registerSettingsRoutes,
   registerKnowledgeRoutes,
   registerPreviewRoutes,

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import { createEmbeddingsClient, embeddingsSettingsFromEnvironment } from './embeddings-client';
 import { createKnowledgeRepository } from './knowledge-repository';
 import { createKnowledgeService } from './knowledge-service';
+import { createHtmlExtractor } from './html-to-text-off-thread';
 import type { LexicalIndexMode } from './retrieval-executor';
 import { createRetrievalPool } from './retrieval-pool';
 import { createWordpressContentClient } from './wordpress-content-client';
@@ -71,8 +72,12 @@ function syncPolicy(readSetting: (key: string) => unknown, resolver?: Resolver):
 export function createKnowledge(options: CreateKnowledgeOptions) {
   const environment = options.environment ?? process.env;
   const embeddingsSettings = embeddingsSettingsFromEnvironment(environment, options.config.openai);
+  const repository = createKnowledgeRepository(options.db);
+  // Before any retrieval worker loads its index from the stored search text.
+  const rebuilt = repository.ensureSearchTextVersion();
+  if (rebuilt) options.logger.info('knowledge search text rebuilt for the current stemmer', { chunks: rebuilt });
   return createKnowledgeService({
-    repository: createKnowledgeRepository(options.db),
+    repository,
     pool: createRetrievalPool({
       db: options.db,
       size: retrievalWorkerCount(environment),
@@ -86,5 +91,6 @@ export function createKnowledge(options: CreateKnowledgeOptions) {
     agentKnowledgeSetIds: options.agentKnowledgeSetIds,
     onSetRemoved: options.onSetRemoved,
     logger: options.logger,
+    html: createHtmlExtractor({ maxBytes: options.config.knowledge.maxHtmlBytes }),
   });
 }

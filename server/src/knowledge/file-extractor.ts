@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, ValidationError } from '../core/errors';
-import { htmlTitle, htmlToText } from './html-to-text';
+import { createHtmlExtractor, type HtmlExtractor } from './html-to-text-off-thread';
 import { markdownToText } from './markdown-to-text';
 import { workerScript } from './worker-script';
 
@@ -110,16 +110,16 @@ function fileTitle(filename: string): string {
   return path.basename(filename, path.extname(filename)).replace(/[-_]+/g, ' ').trim() || filename;
 }
 
-export async function extractFile(filename: string, contentType: string, bytes: Buffer): Promise<ExtractedFile> {
+export async function extractFile(filename: string, contentType: string, bytes: Buffer, html: HtmlExtractor = createHtmlExtractor()): Promise<ExtractedFile> {
   const format = detectFormat(filename, contentType);
   let text: string;
   let title = fileTitle(filename);
   if (format === 'pdf') {
     text = await pdfToText(bytes);
   } else if (format === 'html') {
-    const html = decodeText(bytes);
-    title = htmlTitle(html) ?? title;
-    text = htmlToText(html);
+    const page = await html.extract(decodeText(bytes), `'${filename}'`);
+    title = page.title ?? title;
+    text = page.text;
   } else if (format === 'markdown') {
     text = markdownToText(decodeText(bytes));
     const heading = /^#\s+(.+)$/m.exec(text);

@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import type { Database } from '../db/database';
-import { searchText } from './search-text';
-import type { ChunkRecord, KnowledgeSet, KnowledgeSource, SourceKind, SourceStatus, WordpressContentType } from '../contract/knowledge-types';
+import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } from '../db/json-column';
+import { SEARCH_TEXT_VERSION, searchLanguageOf, searchText } from './search-text';
+import { WORDPRESS_CONTENT_TYPES, type ChunkRecord, type KnowledgeSet, type KnowledgeSource, type SourceKind, type SourceStatus } from '../contract/knowledge-types';
+
+const wordpressShape = z.object({ types: z.array(z.enum(WORDPRESS_CONTENT_TYPES)) });
 
 /**
  * The only code that writes knowledge tables. Chunks and their full-text rows change together in
@@ -41,7 +45,7 @@ function toSet(row: SetRow): KnowledgeSet {
     id: row.id,
     name: row.name,
     description: row.description,
-    wordpress: row.wordpress ? (JSON.parse(row.wordpress) as { types: WordpressContentType[] }) : null,
+    wordpress: readJsonColumn<KnowledgeSet['wordpress']>(row.wordpress || null, null, { column: 'knowledge_sets.wordpress', rowId: row.id, schema: wordpressShape }),
     sourceCount: row.source_count,
     chunkCount: row.chunk_count,
     createdAt: row.created_at,
@@ -57,7 +61,7 @@ function toSource(row: SourceRow): KnowledgeSource {
     externalId: row.external_id,
     title: row.title,
     url: row.url,
-    data: JSON.parse(row.data) as Record<string, unknown>,
+    data: readJsonColumn<Record<string, unknown>>(row.data, {}, { column: 'knowledge_sources.data', rowId: row.id, schema: jsonShapes.object }),
     contentHash: row.content_hash,
     status: row.status,
     failureReason: row.failure_reason,
@@ -94,6 +98,16 @@ export const CHANGE_LOG_ENTRIES_KEPT = 100_000;
 const SET_COLUMNS = `s.*,
   (SELECT COUNT(*) FROM knowledge_sources WHERE set_id = s.id) AS source_count,
   (SELECT COALESCE(SUM(chunk_count), 0) FROM knowledge_sources WHERE set_id = s.id) AS chunk_count`;
+
+/** Settings key holding the SEARCH_TEXT_VERSION the stored search text was made with. */
+export const SEARCH_TEXT_VERSION_SETTING = 'knowledge.search_text_version';
+
+/** The three FTS columns of a chunk, all stemmed in the language of the chunk as a whole. */
+function ftsColumns(chunk: { title: string; headingPath: string[]; text: string }): [string, string, string] {
+  const headings = chunk.headingPath.join(' \n ');
+  const language = searchLanguageOf(`${chunk.title}\n${headings}\n${chunk.text}`);
+  return [searchText(chunk.title, language), searchText(headings, language), searchText(chunk.text, language)];
+}
 
 export function createKnowledgeRepository(db: Database) {
   const statements = {
@@ -157,16 +171,43 @@ export function createKnowledgeRepository(db: Database) {
         position: chunk.position,
         title: chunk.title,
         url: chunk.url,
-        headingPath: JSON.stringify(chunk.headingPath),
+        headingPath: writeJsonColumn(chunk.headingPath),
         text: chunk.text,
         contentHash: chunk.contentHash,
       });
-      statements.insertFts.run(lastInsertRowid, searchText(chunk.title), searchText(chunk.headingPath.join(' \n ')), searchText(chunk.text));
+      statements.insertFts.run(lastInsertRowid, ...ftsColumns(chunk));
     }
     removeOrphanEmbeddings(oldHashes);
     statements.setChunkCount.run(chunks.length, sourceId);
     statements.markIndexed.run(finalStatus.status, finalStatus.updatedAt, finalStatus.lastSyncedAt, sourceId);
   });
+
+  /**
+   * Stored search text made by an older normalisation (another stemmer, other synonyms) would no
+   * longer meet the questions' terms: it is rebuilt from the chunks in one transaction. The chunks
+   * themselves do not change, so no change-log entry is written; retrieval workers load afterwards.
+   */
+  const rebuildSearchText = db.transaction((): number => {
+    const chunks = db.prepare('SELECT rowid, id, title, heading_path, text FROM knowledge_chunks').all() as Array<{ rowid: number; id: string; title: string; heading_path: string; text: string }>;
+    db.prepare('DELETE FROM knowledge_fts').run();
+    for (const chunk of chunks) {
+      const headingPath = readJsonColumn<string[]>(chunk.heading_path, [], { column: 'knowledge_chunks.heading_path', rowId: chunk.id, schema: jsonShapes.strings });
+      statements.insertFts.run(chunk.rowid, ...ftsColumns({ title: chunk.title, headingPath, text: chunk.text }));
+    }
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+      SEARCH_TEXT_VERSION_SETTING,
+      writeJsonColumn(SEARCH_TEXT_VERSION),
+      new Date().toISOString(),
+    );
+    return chunks.length;
+  });
+
+  /** Rebuilds the search text when it was made by another SEARCH_TEXT_VERSION; the chunks rebuilt, or null. */
+  function ensureSearchTextVersion(): number | null {
+    const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SEARCH_TEXT_VERSION_SETTING) as { value: string } | undefined;
+    if (row && row.value === JSON.stringify(SEARCH_TEXT_VERSION)) return null;
+    return rebuildSearchText();
+  }
 
   const removeSource = db.transaction((sourceId: string): boolean => {
     const hashes = removeChunksOfSource(sourceId);
@@ -184,15 +225,16 @@ export function createKnowledgeRepository(db: Database) {
   });
 
   function sourceParameters(source: SourceWrite) {
-    return { ...source, data: JSON.stringify(source.data) };
+    return { ...source, data: writeJsonColumn(source.data) };
   }
 
   return {
+    ensureSearchTextVersion,
     insertSet(set: { id: string; name: string; description: string; wordpress: KnowledgeSet['wordpress']; createdAt: string }): void {
-      statements.insertSet.run(set.id, set.name, set.description, set.wordpress ? JSON.stringify(set.wordpress) : null, set.createdAt, set.createdAt);
+      statements.insertSet.run(set.id, set.name, set.description, writeNullableJsonColumn(set.wordpress), set.createdAt, set.createdAt);
     },
     updateSet(set: { id: string; name: string; description: string; wordpress: KnowledgeSet['wordpress']; updatedAt: string }): void {
-      statements.updateSet.run(set.name, set.description, set.wordpress ? JSON.stringify(set.wordpress) : null, set.updatedAt, set.id);
+      statements.updateSet.run(set.name, set.description, writeNullableJsonColumn(set.wordpress), set.updatedAt, set.id);
     },
     findSet(id: string): KnowledgeSet | null {
       const row = statements.findSet.get(id) as SetRow | undefined;
@@ -260,7 +302,7 @@ function toChunk(row: Record<string, unknown>): ChunkRecord {
     position: Number(row.position),
     title: String(row.title),
     url: row.url === null ? null : String(row.url),
-    headingPath: JSON.parse(String(row.heading_path)) as string[],
+    headingPath: readJsonColumn<string[]>(row.heading_path as string | null, [], { column: 'knowledge_chunks.heading_path', rowId: String(row.id), schema: jsonShapes.strings }),
     text: String(row.text),
     contentHash: String(row.content_hash),
   };

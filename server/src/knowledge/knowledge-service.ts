@@ -6,7 +6,7 @@ import { sha256Hex } from '../security/request-signing';
 import type { EmbeddingsClient } from './embeddings-client';
 import { createEmbeddingsIndexer } from './embeddings-indexer';
 import { decodeUpload, extractFile, detectFormat } from './file-extractor';
-import { htmlToText } from './html-to-text';
+import { createHtmlExtractor, type HtmlExtractor } from './html-to-text-off-thread';
 import type { KnowledgeRepository } from './knowledge-repository';
 import {
   WORDPRESS_CONTENT_TYPES,
@@ -51,6 +51,8 @@ export interface KnowledgeServiceDependencies {
   /** Called after a set is deleted, so agents stop listing it (the container removes it from them). */
   onSetRemoved?: (setId: string) => void;
   logger: Logger;
+  /** Text extraction of site content and uploaded HTML (size limit, off the main thread when large). */
+  html?: HtmlExtractor;
 }
 
 
@@ -72,6 +74,7 @@ function externalIdOf(item: { id: number; type: string }): string {
 
 export function createKnowledgeService(dependencies: KnowledgeServiceDependencies) {
   const { repository, pool, embeddings, wordpress, readSetting, agentKnowledgeSetIds, onSetRemoved, logger } = dependencies;
+  const html = dependencies.html ?? createHtmlExtractor();
   const embeddingsIndexer = embeddings ? createEmbeddingsIndexer({ repository, client: embeddings, logger }) : null;
   const indexer = createSourceIndexer({
     repository,
@@ -94,7 +97,8 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     return source;
   }
 
-  function wordpressDocument(setId: string, item: WordpressItem): SourceDocument {
+  async function wordpressDocument(setId: string, item: WordpressItem): Promise<SourceDocument> {
+    const { text } = await html.extract(item.content_html, `The ${item.type} '${item.url}'`);
     return {
       setId,
       kind: 'wordpress',
@@ -102,7 +106,7 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
       title: item.title.trim() || item.url,
       url: item.url,
       data: { postId: item.id, postType: item.type, modifiedGmt: item.modified_gmt ?? null },
-      text: htmlToText(item.content_html),
+      text,
     };
   }
 
@@ -140,9 +144,10 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     return isRelevant(hits, minRelevance) ? hits : [];
   }
 
-  function upsertWordpressItem(setId: string, item: WordpressItem): IndexOutcome {
+  async function upsertWordpressItem(setId: string, item: WordpressItem): Promise<IndexOutcome> {
+    const document = await wordpressDocument(setId, item);
     const existing = repository.findByExternalId(setId, externalIdOf(item));
-    return indexer.index(wordpressDocument(setId, item), existing).outcome;
+    return indexer.index(document, existing).outcome;
   }
 
   return {
@@ -199,7 +204,7 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
       const data = { filename: upload.filename, contentType: upload.contentType, format, bytes: bytes.length };
       let extracted;
       try {
-        extracted = await extractFile(upload.filename, upload.contentType, bytes);
+        extracted = await extractFile(upload.filename, upload.contentType, bytes, html);
       } catch (error) {
         if (error instanceof AppError && error.status === 422) {
           const title = upload.title ?? upload.filename;
@@ -252,10 +257,16 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
       const seen = new Set<string>();
       for await (const page of wordpress.listAll({ siteUrl, types, since: request.since })) {
         summary.rejected.push(...page.rejected);
-        for (const item of page.items) {
+        for (const [index, item] of page.items.entries()) {
           if (!(types as string[]).includes(item.type)) continue;
           seen.add(externalIdOf(item));
-          summary[upsertWordpressItem(setId, item)]++;
+          try {
+            summary[await upsertWordpressItem(setId, item)]++;
+          } catch (error) {
+            // One oversized or unreadable page is reported and skipped; the rest of the site still syncs.
+            if (!(error instanceof AppError) || (error.code !== 'content_too_large' && error.code !== 'content_unreadable')) throw error;
+            summary.rejected.push({ index, reason: error.message });
+          }
           // Each page is indexed in its own transaction; yielding between them lets open chats run.
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -269,13 +280,13 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
       return summary;
     },
     /** The plugin's call on save/delete: every set that follows site content of that type is updated at once. */
-    applyWordpressPush(input: unknown): { event: 'saved' | 'deleted'; knowledgeSetIds: string[]; outcomes: Record<string, IndexOutcome | 'removed' | 'absent'> } {
+    async applyWordpressPush(input: unknown): Promise<{ event: 'saved' | 'deleted'; knowledgeSetIds: string[]; outcomes: Record<string, IndexOutcome | 'removed' | 'absent'> }> {
       const push = parseOrThrow(wordpressPushSchema, input, 'content push');
       const outcomes: Record<string, IndexOutcome | 'removed' | 'absent'> = {};
       for (const set of repository.listSets()) {
         if (push.event === 'saved') {
           if (!set.wordpress || !(set.wordpress.types as string[]).includes(push.item.type)) continue;
-          outcomes[set.id] = upsertWordpressItem(set.id, push.item);
+          outcomes[set.id] = await upsertWordpressItem(set.id, push.item);
         } else {
           const existing = repository.findByExternalId(set.id, externalIdOf(push.item));
           if (existing) outcomes[set.id] = repository.removeSource(existing.id) ? 'removed' : 'absent';
@@ -312,7 +323,10 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     warmRetrieval: (): void => pool.warm(),
     /** Resolves once every retrieval worker answers from its loaded index (benchmarks, tests). */
     retrievalIndexesLoaded: (): Promise<void> => pool.indexesLoaded(),
-    close: () => pool.close(),
+    close: async () => {
+      await html.close();
+      await pool.close();
+    },
   };
 }
 export type KnowledgeService = ReturnType<typeof createKnowledgeService>;

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { jsonShapes, readJsonColumn } from '../db/json-column';
 import { statementsByArity } from './statements-by-arity';
 import { createFtsRanker } from './fts-ranker';
 import { createIndexSync, type IndexLoad } from './index-sync';
@@ -125,7 +126,7 @@ export function createRetrievalExecutor(db: BetterSqlite3.Database, options: Ret
         sourceId: row.source_id,
         title: row.title,
         url: row.url,
-        headingPath: JSON.parse(row.heading_path) as string[],
+        headingPath: readJsonColumn<string[]>(row.heading_path, [], { column: 'knowledge_chunks.heading_path', rowId: row.id, schema: jsonShapes.strings }),
         text: row.text,
         score,
         // With embeddings, a chunk close in meaning counts as relevant even when it shares no word.

@@ -1,56 +1,66 @@
-import { STOP_WORDS } from './stop-words';
+import { programTerm, withProgramPhrases } from './program-synonyms';
+import { stemWord, type SearchLanguage } from './stemming';
+import { STOP_WORDS_BY_LANGUAGE } from './stop-words';
+import { detectSearchLanguage } from './text-language';
 
 /**
- * The one normalisation shared by indexing and querying: lower case, accents removed, split on
- * anything that is not a letter or digit, stop words dropped, a light English stemmer applied.
+ * The one normalisation shared by indexing and querying: lower case, split on anything that is not a
+ * letter or digit, stop words dropped, a Snowball stemmer for the text's language (stemming.ts),
+ * accents removed, and English program vocabulary folded onto one term (program-synonyms.ts).
  * Doing it here rather than in SQLite's porter tokenizer means the query builder knows the exact
  * indexed form of every query term, so it can look up how common a term is before using it.
+ *
+ * SEARCH_TEXT_VERSION names this normalisation; stored search text made by another version is
+ * rebuilt at start-up (knowledge-repository.ts), so old chunks and new questions always agree.
  */
+export const SEARCH_TEXT_VERSION = 'snowball-1';
+
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const MAX_TOKEN_LENGTH = 40;
 
-/** Removes plural and common verb endings; conservative so that different words rarely collide. */
-export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word) || /(ss|us|is)$/.test(word)) return word;
-  let base = word;
-  if (base.endsWith('ies') && base.length > 4) base = base.slice(0, -3) + 'i';
-  else if (/(ch|sh|x|z)es$/.test(base)) base = base.slice(0, -2);
-  else if (base.endsWith('s') && !base.endsWith('ss')) base = base.slice(0, -1);
-  if (base.endsWith('ing') && base.length > 5) base = undouble(base.slice(0, -3));
-  else if (base.endsWith('ed') && base.length > 4) base = undouble(base.slice(0, -2));
-  // Stems only need to agree with each other: "approve"/"approved" → "approv", "apply"/"applies" → "appli".
-  if (base.length > 4 && base.endsWith('e')) base = base.slice(0, -1);
-  else if (base.length > 3 && base.endsWith('y')) base = base.slice(0, -1) + 'i';
-  return base;
-}
-
-function undouble(word: string): string {
-  const last = word[word.length - 1];
-  return word.length > 3 && last === word[word.length - 2] && !/[lsz]/.test(last) ? word.slice(0, -1) : word;
-}
-
-/** A word as the index holds it, or null for stop words and noise. */
-export function normalizeWord(raw: string): string | null {
-  const word = raw.toLowerCase();
-  if (word.length > MAX_TOKEN_LENGTH || STOP_WORDS.has(word)) return null;
-  if (word.length === 1 && !/\d/.test(word)) return null;
-  return stem(word);
-}
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
+}
+
+/** Enough words to tell a language by its stop words; a long document is not read twice in full. */
+const LANGUAGE_SAMPLE_CHARS = 4000;
+
+/** A word's stem for the default language, as the index holds it. */
+export function stem(word: string): string {
+  return programTerm(fold(stemWord(word.toLowerCase(), 'en')));
+}
+
+function wordsOf(text: string, language?: SearchLanguage): string[] {
+  const lower = text.normalize('NFC').toLowerCase();
+  return [...(language === 'en' ? withProgramPhrases(lower) : lower).matchAll(TOKEN)].map((match) => match[0]);
+}
+
+function normalizeWord(word: string, language: SearchLanguage): string | null {
+  const folded = fold(word);
+  if (word.length > MAX_TOKEN_LENGTH || STOP_WORDS_BY_LANGUAGE[language].has(folded)) return null;
+  if (folded.length === 1 && !/\d/.test(folded)) return null;
+  // Stemmed before folding: the Snowball rules for German, Spanish and French read the accents.
+  const stemmed = fold(stemWord(word, language));
+  return language === 'en' ? programTerm(stemmed) : stemmed;
+}
+
+/** The language a text is stemmed in (detected from its stop words, English by default). */
+export function searchLanguageOf(text: string): SearchLanguage {
+  return detectSearchLanguage(wordsOf(text.slice(0, LANGUAGE_SAMPLE_CHARS)).map(fold));
 }
 
 /** Index/query tokens in order of appearance (duplicates kept, positions matter for phrases). */
-export function searchTokens(text: string): string[] {
+export function searchTokens(text: string, language: SearchLanguage = searchLanguageOf(text)): string[] {
   const tokens: string[] = [];
-  for (const match of fold(text).matchAll(TOKEN)) {
-    const token = normalizeWord(match[0]);
+  for (const word of wordsOf(text, language)) {
+    const token = normalizeWord(word, language);
     if (token) tokens.push(token);
   }
   return tokens;
 }
 
-export function searchText(text: string): string {
-  return searchTokens(text).join(' ');
+export function searchText(text: string, language?: SearchLanguage): string {
+  return searchTokens(text, language).join(' ');
 }

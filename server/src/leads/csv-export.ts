@@ -1,4 +1,5 @@
 import type { Lead } from '../contract/lead-types';
+import { answerText, type AnswerField } from '../contract/lead-answers';
 import { safeHttpUrl } from '../contract/safe-url';
 
 /**
@@ -11,10 +12,23 @@ export function csvCell(value: unknown): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-const FIXED_COLUMNS = ['id', 'created_at', 'agent_id', 'action', 'name', 'email', 'score', 'route', 'status', 'tags', 'page_url', 'referrer', 'utm_source', 'utm_medium', 'utm_campaign'];
+const FIXED_COLUMNS = ['Lead ID', 'Received', 'Agent ID', 'Action', 'Name', 'Email', 'Score', 'Route', 'Status', 'Tags', 'Page', 'Referrer', 'UTM source', 'UTM medium', 'UTM campaign'];
 
-export function* leadsToCsv(leads: Iterable<Lead>, fieldKeys: string[]): Generator<string> {
-  yield [...FIXED_COLUMNS, ...fieldKeys.map((key) => `field_${key}`)].map(csvCell).join(',') + '\r\n';
+/** One column per field key, headed by the field's label (the key is added when another column has that label). */
+export interface CsvField {
+  key: string;
+  label: string;
+}
+
+/**
+ * `fieldsOf` gives each lead's own action fields, so a choice shows its option label ("Paid ads",
+ * not `paid_ads`). Numbers stay plain digits: a spreadsheet reads "150.000" as 150 in English.
+ */
+export function* leadsToCsv(leads: Iterable<Lead>, columns: CsvField[], fieldsOf: (lead: Lead) => AnswerField[] | null = () => null): Generator<string> {
+  const labelCount = new Map<string, number>(FIXED_COLUMNS.map((label) => [label, 1]));
+  for (const column of columns) labelCount.set(column.label, (labelCount.get(column.label) ?? 0) + 1);
+  const headers = columns.map((column) => ((labelCount.get(column.label) ?? 0) > 1 ? `${column.label} (${column.key})` : column.label));
+  yield [...FIXED_COLUMNS, ...headers].map(csvCell).join(',') + '\r\n';
   for (const lead of leads) {
     const fixed = [
       lead.id,
@@ -34,6 +48,12 @@ export function* leadsToCsv(leads: Iterable<Lead>, fieldKeys: string[]): Generat
       lead.source.utm?.medium,
       lead.source.utm?.campaign,
     ];
-    yield [...fixed, ...fieldKeys.map((key) => lead.fields[key])].map(csvCell).join(',') + '\r\n';
+    const fields = fieldsOf(lead);
+    const cells = columns.map(({ key }) => {
+      const value = lead.fields[key];
+      if (typeof value !== 'string') return value;
+      return answerText(value, fields?.find((field) => field.key === key));
+    });
+    yield [...fixed, ...cells].map(csvCell).join(',') + '\r\n';
   }
 }

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Database } from '../db/database';
+import { jsonShapes, readJsonColumn, writeJsonColumn } from '../db/json-column';
 import type { Lead, LeadEvent, LeadNote, LeadStatus } from '../contract/lead-types';
 import type { Route } from '../contract/action-definition';
 import type { LeadFilters } from '../contract/lead-filters';
@@ -41,7 +43,11 @@ const SORTS = {
 } as const;
 const TAGS_SUBQUERY = "(SELECT json_group_array(tag) FROM lead_tags WHERE lead_tags.lead_id = leads.id) AS tags";
 
+const NO_EXPLANATION: Lead['scoreExplanation'] = { matched: [], threshold: null, tags: [], summary: '' };
+const explanationShape = z.object({ matched: z.array(z.unknown()), tags: z.array(z.string()), summary: z.string() });
+
 function toLead(row: LeadRow): Lead {
+  const cell = (column: string) => ({ column: `leads.${column}`, rowId: row.id });
   return {
     id: row.id,
     agentId: row.agent_id,
@@ -51,14 +57,14 @@ function toLead(row: LeadRow): Lead {
     conversationId: row.conversation_id,
     email: row.email,
     name: row.name,
-    fields: JSON.parse(row.fields),
+    fields: readJsonColumn<Lead['fields']>(row.fields, {}, { ...cell('fields'), schema: jsonShapes.object }),
     score: row.score,
-    scoreExplanation: JSON.parse(row.score_explanation),
-    tags: row.tags ? (JSON.parse(row.tags) as string[]).sort() : [],
+    scoreExplanation: readJsonColumn(row.score_explanation, NO_EXPLANATION, { ...cell('score_explanation'), schema: explanationShape }),
+    tags: readJsonColumn<string[]>(row.tags, [], { ...cell('tags'), schema: jsonShapes.strings }).sort(),
     route: row.route,
     status: row.status,
-    source: JSON.parse(row.source),
-    consents: JSON.parse(row.consents),
+    source: readJsonColumn<Lead['source']>(row.source, {}, { ...cell('source'), schema: jsonShapes.object }),
+    consents: readJsonColumn<Lead['consents']>(row.consents, [], { ...cell('consents'), schema: jsonShapes.list }),
     submissions: row.submissions,
     duplicateOf: row.duplicate_of ?? null,
     managerRequest: row.manager_request ?? null,
@@ -79,13 +85,13 @@ function toRow(lead: Lead) {
     conversation_id: lead.conversationId,
     email: lead.email,
     name: lead.name,
-    fields: JSON.stringify(lead.fields),
+    fields: writeJsonColumn(lead.fields),
     score: lead.score,
-    score_explanation: JSON.stringify(lead.scoreExplanation),
+    score_explanation: writeJsonColumn(lead.scoreExplanation),
     route: lead.route,
     status: lead.status,
-    source: JSON.stringify(lead.source),
-    consents: JSON.stringify(lead.consents),
+    source: writeJsonColumn(lead.source),
+    consents: writeJsonColumn(lead.consents),
     submissions: lead.submissions,
     duplicate_of: lead.duplicateOf,
     manager_request: lead.managerRequest,
@@ -189,11 +195,11 @@ export function createLeadRepository(db: Database) {
       return statements.remove.run(id).changes > 0;
     },
     addEvent(leadId: string, type: string, actor: number | null, data: unknown, at: string): void {
-      statements.insertEvent.run(leadId, type, actor, JSON.stringify(data ?? {}), at);
+      statements.insertEvent.run(leadId, type, actor, writeJsonColumn(data ?? {}), at);
     },
     listEvents(leadId: string): LeadEvent[] {
       return (statements.listEvents.all(leadId) as Array<{ id: number; lead_id: string; type: string; actor: number | null; data: string; created_at: string }>).map(
-        (row) => ({ id: row.id, leadId: row.lead_id, type: row.type, actor: row.actor, data: JSON.parse(row.data), createdAt: row.created_at }),
+        (row) => ({ id: row.id, leadId: row.lead_id, type: row.type, actor: row.actor, data: readJsonColumn(row.data, {}, { column: 'lead_events.data', rowId: row.id }), createdAt: row.created_at }),
       );
     },
     addNote(leadId: string, author: number, body: string, at: string): LeadNote {

@@ -1,3 +1,4 @@
+import type { AnswerField } from '../contract/lead-answers';
 import { z } from 'zod';
 import { ROUTES, type ActionDefinition } from '../contract/action-definition';
 import { normaliseEmail } from '../actions/field-parsers/email';
@@ -6,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
 import { qualify, type FieldValue, type FieldValues } from '../contract/qualification';
 import type { LeadFilters, LeadRepository } from './lead-repository';
-import type { LeadStepScheduler } from './lead-step-scheduler';
+import type { DecidedInAffiliateWp, LeadStepScheduler } from './lead-step-scheduler';
 import type { TrustChecks } from './trust/trust-checks';
 import type { LeadSignalRepository } from './trust/lead-signal-repository';
 import type { TrustFlag } from '../contract/trust-checks';
@@ -142,10 +143,13 @@ function websitesOf(definition: ActionDefinition, values: FieldValues): string[]
 export function createLeadService({
   leads,
   scheduler,
+  fieldsOf = () => null,
   trust,
 }: {
   leads: LeadRepository;
   scheduler: LeadStepScheduler;
+  /** The fields of the action version a lead came from, so the lead page shows labels, not keys. */
+  fieldsOf?: (lead: Lead) => AnswerField[] | null;
   /** Applicant trust checks (issue 16); without them a lead carries no trust flags. */
   trust?: { checks: TrustChecks; signals: Pick<LeadSignalRepository, 'record'> };
 }) {
@@ -179,6 +183,8 @@ export function createLeadService({
       const original = lead.duplicateOf ? leads.findById(lead.duplicateOf) : null;
       return {
         lead,
+        /** Label, type and options of each field (no questions, rules or steps: reviewers see answers only). */
+        answerFields: (fieldsOf(lead) ?? []).map((field) => ({ key: field.key, label: field.label, type: field.type, ...(field.options ? { options: field.options.map((option) => ({ value: option.value, label: option.label })) } : {}) })),
         events: leads.listEvents(id),
         notes: leads.listNotes(id),
         // Both sides of a possible duplicate, so the manager can compare them from either lead page.
@@ -266,6 +272,26 @@ export function createLeadService({
         }
         leads.update(updated);
         return updated;
+      });
+    },
+
+    /**
+     * The lead follows a status its own affiliate got in AffiliateWP (approved or rejected there).
+     * AffiliateWP is where the affiliate lives, so its word wins over our earlier decision; the same
+     * status again, or a lead that is archived, changes nothing (and schedules nothing).
+     */
+    followAffiliateWp(id: string, change: DecidedInAffiliateWp & { actorUserId: number | null }): { lead: Lead; changed: boolean; reason?: string } {
+      return leads.transaction(() => {
+        const lead = get(id);
+        const decision: 'approved' | 'rejected' = change.status === 'active' ? 'approved' : 'rejected';
+        if (lead.status === decision) return { lead, changed: false, reason: `the lead is already ${decision}` };
+        if (lead.status === 'archived') return { lead, changed: false, reason: 'the lead is archived' };
+        const now = nowIso();
+        const updated: Lead = { ...lead, status: decision, updatedAt: now };
+        leads.update(updated);
+        leads.addEvent(id, 'status-changed', change.actorUserId, { from: lead.status, to: decision, via: 'affiliatewp', affiliateStatus: change.status, affiliateId: change.affiliateId, by: change.by }, now);
+        scheduler.scheduleApproval(updated, decision, change.actorUserId ?? 0, { affiliateId: change.affiliateId, status: change.status, by: change.by });
+        return { lead: updated, changed: true };
       });
     },
 

@@ -7,7 +7,17 @@ import type { Lead } from '../contract/lead-types';
  */
 export interface LeadStepScheduler {
   scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted'): void;
-  scheduleApproval(lead: Lead, decision: 'approved' | 'rejected', actorUserId: number): void;
+  /** `inAffiliateWp`: the decision was made in AffiliateWP's own screens, so its status is set already. */
+  scheduleApproval(lead: Lead, decision: 'approved' | 'rejected', actorUserId: number, inAffiliateWp?: DecidedInAffiliateWp): void;
+}
+
+/** A status change AffiliateWP reported (its hook through the plugin, or a REST reconciliation). */
+export interface DecidedInAffiliateWp {
+  affiliateId: number;
+  /** The AffiliateWP status now stored: active, rejected or inactive. */
+  status: 'active' | 'rejected' | 'inactive';
+  /** Who changed it, for the ledger and the activity log: a WordPress display name, or "AffiliateWP". */
+  by: string;
 }
 
 /** Until an outbox is wired in: record what would run in the lead's event history. */
@@ -16,8 +26,8 @@ export function createRecordingStepScheduler(record: (leadId: string, type: stri
     scheduleSteps(lead, definition, trigger) {
       record(lead.id, 'steps-scheduled', { trigger, steps: definition.steps.map((step) => ({ id: step.id, type: step.type })) });
     },
-    scheduleApproval(lead, decision, actorUserId) {
-      record(lead.id, 'approval-scheduled', { decision, actorUserId });
+    scheduleApproval(lead, decision, actorUserId, inAffiliateWp) {
+      record(lead.id, 'approval-scheduled', { decision, actorUserId, ...(inAffiliateWp ? { inAffiliateWp } : {}) });
     },
   };
 }

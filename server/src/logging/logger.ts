@@ -1,7 +1,10 @@
 /**
  * A small structured logger (one JSON line per entry). Values under keys that look like
- * secrets are redacted so tokens and keys never reach a log file.
+ * secrets are redacted so tokens and keys never reach a log file, and credentials inside URLs
+ * (`https://user:pass@host`) are masked in every string value.
  */
+import { maskUrlCredentials } from '../core/url-credentials';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -19,6 +22,7 @@ export function redact(fields: Record<string, unknown>): Record<string, unknown>
   for (const [key, value] of Object.entries(fields)) {
     if (SECRET_KEY.test(key)) out[key] = '[redacted]';
     else if (value && typeof value === 'object' && !Array.isArray(value)) out[key] = redact(value as Record<string, unknown>);
+    else if (typeof value === 'string') out[key] = maskUrlCredentials(value);
     else out[key] = value;
   }
   return out;
@@ -27,7 +31,7 @@ export function redact(fields: Record<string, unknown>): Record<string, unknown>
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(line + '\n')): Logger {
   const log = (entryLevel: Exclude<LogLevel, 'silent'>) => (message: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[entryLevel] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: entryLevel, message, ...redact(fields) }));
+    write(JSON.stringify({ time: new Date().toISOString(), level: entryLevel, message: maskUrlCredentials(message), ...redact(fields) }));
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import type { Logger } from '../logging/logger';
 import { createMetrics } from './metrics';
 import { createOperationsRepository } from './operations-repository';
-import { createReadiness, type ModelCircuitReader } from './readiness';
+import { createReadiness, type ModelCircuitSnapshot } from './readiness';
 import { createRetention, readRetentionSettings } from './retention';
 
 /** Everything that keeps the running service observable and its file tidy, wired once by the container. */
@@ -18,13 +18,13 @@ export function createOperations({
   config: ServiceConfig;
   logger: Logger;
   readSetting: (key: string) => unknown;
-  modelCircuit?: () => ModelCircuitReader | null | undefined;
+  modelCircuit?: () => ModelCircuitSnapshot | null | undefined;
 }) {
   const repository = createOperationsRepository(db);
   return {
     repository,
     /** Only when /metrics is on (AA_METRICS_TOKEN): otherwise nothing is measured and no event-loop monitor runs. */
-    metrics: config.operations.metricsToken ? createMetrics({ outbox: repository }) : null,
+    metrics: config.operations.metricsToken ? createMetrics({ outbox: repository, modelCircuit }) : null,
     readiness: createReadiness({ repository, modelCircuit, maxOutboxLagMs: config.operations.readyMaxOutboxLagMs }),
     retention: createRetention({ repository, settings: () => readRetentionSettings(readSetting), logger }),
   };

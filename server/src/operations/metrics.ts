@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ModelCircuitSnapshot } from './readiness';
 
 /**
  * The service's Prometheus metrics (prom-client), served at `/metrics` when `AA_METRICS_TOKEN` is
@@ -9,6 +10,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export interface OutboxGauges {
   outboxLag(nowMs: number): { depth: number; oldestDueAgeMs: number };
 }
+
+const CIRCUIT_STATES = ['closed', 'half-open', 'open'] as const;
 
 /** The parts of the service report into this narrow interface; tests and benches can pass a no-op. */
 export interface ServiceMetrics {
@@ -31,7 +34,7 @@ export const NO_METRICS: ServiceMetrics = {
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 const RETRIEVAL_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 
-export function createMetrics({ outbox, now = Date.now }: { outbox: OutboxGauges; now?: () => number }) {
+export function createMetrics({ outbox, modelCircuit, now = Date.now }: { outbox: OutboxGauges; modelCircuit?: () => ModelCircuitSnapshot | null | undefined; now?: () => number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: '', eventLoopMonitoringPrecision: 10 });
 
@@ -58,6 +61,39 @@ export function createMetrics({ outbox, now = Date.now }: { outbox: OutboxGauges
     registers: [registry],
     collect() {
       this.set(readLag().oldestDueAgeMs / 1000);
+    },
+  });
+
+  // The model's circuit breaker, read at scrape time. Without a provider (offline engine only) the
+  // state series are all 0 and the counts stay 0.
+  new Gauge({
+    name: 'aa_model_circuit_state',
+    help: 'The AI model circuit breaker: 1 for the state it is in (closed, half-open, open), 0 for the others; all 0 without a provider.',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const current = modelCircuit?.()?.state ?? null;
+      for (const state of CIRCUIT_STATES) this.set({ state }, state === current ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'aa_model_circuit_consecutive_failures',
+    help: 'Upstream failures in a row the model circuit breaker has counted.',
+    registers: [registry],
+    collect() {
+      this.set(modelCircuit?.()?.consecutiveFailures ?? 0);
+    },
+  });
+  let opensSeen = 0;
+  new Counter({
+    name: 'aa_model_circuit_opens_total',
+    help: 'Times the model circuit breaker opened (turns then skip the model and the offline engine answers).',
+    registers: [registry],
+    collect() {
+      const opens = modelCircuit?.()?.opens ?? opensSeen;
+      // The breaker counts; the counter follows it (a swapped model starts again from its own count).
+      if (opens > opensSeen) this.inc(opens - opensSeen);
+      opensSeen = opens;
     },
   });
 

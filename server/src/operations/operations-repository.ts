@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Database } from '../db/database';
+import { writeJsonColumn } from '../db/json-column';
 
 /**
  * The SQL behind health reports, readiness, metrics and retention. Everything here reads or
@@ -104,7 +105,7 @@ export function createOperationsRepository(db: Database) {
     },
     /** A real write (one settings row), so a full disk or a read-only mount shows up as not ready. */
     probeWrite(now: string): void {
-      statements.writable.run(JSON.stringify(now), now);
+      statements.writable.run(writeJsonColumn(now), now);
     },
     /** Jobs waiting or running, and how long the oldest due one has waited (0 when none is due). */
     outboxLag(nowMs: number): { depth: number; oldestDueAgeMs: number } {

@@ -10,9 +10,16 @@ import type { OperationsRepository } from './operations-repository';
  */
 export type CircuitState = 'closed' | 'half-open' | 'open';
 
-/** Implemented by whatever guards the model (a circuit breaker); absent means "no breaker". */
-export interface ModelCircuitReader {
-  state(): CircuitState;
+/**
+ * What the model's circuit breaker (runtime/circuit-breaker.ts) reports now; the container reads it
+ * from the current model. Null means "no breaker": no AI provider is configured and the offline
+ * engine answers every turn.
+ */
+export interface ModelCircuitSnapshot {
+  state: CircuitState;
+  consecutiveFailures: number;
+  /** Times the breaker opened since start, for /metrics. */
+  opens: number;
 }
 
 export interface ReadinessCheck {
@@ -29,7 +36,7 @@ export interface ReadinessCheck {
 
 export interface ReadinessOptions {
   repository: Pick<OperationsRepository, 'probeWrite' | 'outboxLag'>;
-  modelCircuit?: () => ModelCircuitReader | null | undefined;
+  modelCircuit?: () => ModelCircuitSnapshot | null | undefined;
   /** The oldest due outbox job may wait this long before the instance reports not ready (default 5 min). */
   maxOutboxLagMs?: number;
   now?: () => number;
@@ -54,7 +61,7 @@ export function createReadiness({ repository, modelCircuit, maxOutboxLagMs = 300
         database = { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
       // A half-open breaker is letting a trial request through: still able to answer.
-      const circuit: CircuitState | 'none' = modelCircuit?.()?.state() ?? 'none';
+      const circuit: CircuitState | 'none' = modelCircuit?.()?.state ?? 'none';
       const model = { ok: circuit !== 'open', circuit };
       return { ready: database.ok && outbox.ok && !stopping, degraded: !model.ok, checks: { database, outbox, model, stopping } };
     },

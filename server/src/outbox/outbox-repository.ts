@@ -1,4 +1,6 @@
+import type { ZodType } from 'zod';
 import type { Database } from '../db/database';
+import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } from '../db/json-column';
 import type { ResponseSummary } from '../connectors/delivery-error';
 import type { JobAttempt, JobStatus, NewJob, OutboxJob } from './outbox-types';
 
@@ -34,16 +36,8 @@ interface JobRow {
   finished_at: string | null;
 }
 
-function parseJson<T>(text: string | null): T | null {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 function toJob(row: JobRow): OutboxJob {
+  const cell = (column: string, schema: ZodType = jsonShapes.object) => ({ column: `outbox_jobs.${column}`, rowId: row.id, schema });
   return {
     id: row.id,
     idempotencyKey: row.idempotency_key,
@@ -54,8 +48,8 @@ function toJob(row: JobRow): OutboxJob {
     stepType: row.step_type as OutboxJob['stepType'],
     stepLabel: row.step_label,
     seq: row.seq,
-    step: parseJson<Record<string, unknown>>(row.step) ?? {},
-    dependsOn: parseJson<string[]>(row.depends_on) ?? [],
+    step: readJsonColumn<Record<string, unknown>>(row.step, {}, cell('step')),
+    dependsOn: readJsonColumn<string[]>(row.depends_on, [], cell('depends_on', jsonShapes.strings)),
     status: row.status,
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
@@ -63,8 +57,8 @@ function toJob(row: JobRow): OutboxJob {
     leaseUntil: row.lease_until,
     claimToken: row.claim_token,
     lastError: row.last_error,
-    response: parseJson<ResponseSummary>(row.response),
-    result: parseJson<Record<string, unknown>>(row.result),
+    response: readJsonColumn<ResponseSummary | null>(row.response, null, cell('response')),
+    result: readJsonColumn<Record<string, unknown> | null>(row.result, null, cell('result')),
     actor: row.actor,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -96,9 +90,9 @@ export function createOutboxRepository(db: Database) {
   const statements = {
     insert: db.prepare(
       `INSERT OR IGNORE INTO outbox_jobs (id, idempotency_key, lead_id, group_key, trigger, step_id, step_type, step_label, seq, step, depends_on,
-         status, attempts, max_attempts, next_attempt_at, last_error, actor, created_at, updated_at, finished_at)
+         status, attempts, max_attempts, next_attempt_at, last_error, result, actor, created_at, updated_at, finished_at)
        VALUES (@id, @idempotencyKey, @leadId, @groupKey, @trigger, @stepId, @stepType, @stepLabel, @seq, @step, @dependsOn,
-         @status, 0, @maxAttempts, @nextAttemptAt, @lastError, @actor, @createdAt, @createdAt, @finishedAt)`,
+         @status, 0, @maxAttempts, @nextAttemptAt, @lastError, @result, @actor, @createdAt, @createdAt, @finishedAt)`,
     ),
     expired: db.prepare(EXPIRED_LEASES),
     duePending: db.prepare(DUE_PENDING),
@@ -137,6 +131,33 @@ export function createOutboxRepository(db: Database) {
     isDisabled: db.prepare('SELECT reason FROM webhook_endpoints_disabled WHERE url = ?'),
     disable: db.prepare('INSERT OR REPLACE INTO webhook_endpoints_disabled (url, reason, disabled_at) VALUES (?, ?, ?)'),
     enable: db.prepare('DELETE FROM webhook_endpoints_disabled WHERE url = ?'),
+    listDisabled: db.prepare('SELECT url, reason, disabled_at FROM webhook_endpoints_disabled ORDER BY disabled_at'),
+    // Webhook deliveries that failed because their endpoint was (or became) disabled, by endpoint URL.
+    failedByEndpoint: db.prepare(
+      `SELECT * FROM outbox_jobs INDEXED BY outbox_jobs_due WHERE status IN ('failed', 'dead') AND step_type = 'webhook'
+         AND (last_error LIKE @disabledPattern OR last_error LIKE @gonePattern) ORDER BY created_at`,
+    ),
+    // The leads that own an AffiliateWP affiliate: linked by a manager, created by the lead's own
+    // application step, or activated/rejected by its approval step. Never a lead matched by email.
+    ownersOfAffiliate: db.prepare(
+      `SELECT id, created_at FROM leads INDEXED BY leads_affiliate WHERE affiliate_id = @affiliateId AND affiliate_id IS NOT NULL
+       UNION
+       SELECT l.id, l.created_at FROM outbox_jobs AS j INDEXED BY outbox_jobs_affiliate JOIN leads AS l ON l.id = j.lead_id
+       WHERE j.status = 'succeeded' AND j.step_type IN ('affiliatewp_application', 'affiliatewp_set_status')
+         AND json_extract(j.result, '$.affiliateId') = @affiliateId
+         AND (j.step_type <> 'affiliatewp_application' OR json_extract(j.result, '$.created') = 1)
+       ORDER BY created_at DESC`,
+    ),
+    // Undecided leads with an affiliate of their own: the only ones a reconciliation needs to read.
+    undecidedWithAffiliate: db.prepare(
+      `SELECT id AS leadId, affiliateId, created_at AS createdAt FROM (
+         SELECT l.id, l.created_at, COALESCE(l.affiliate_id, (
+           SELECT json_extract(j.result, '$.affiliateId') FROM outbox_jobs AS j INDEXED BY outbox_jobs_lead
+           WHERE j.lead_id = l.id AND j.step_type = 'affiliatewp_application' AND j.status = 'succeeded' AND json_extract(j.result, '$.created') = 1
+           LIMIT 1)) AS affiliateId
+         FROM leads AS l WHERE l.status IN ('new', 'contacted'))
+       WHERE affiliateId IS NOT NULL AND created_at > @after ORDER BY created_at LIMIT @limit`,
+    ),
   };
 
   /** Marks every pending job that (transitively) depends on `stepId` as skipped. */
@@ -156,9 +177,10 @@ export function createOutboxRepository(db: Database) {
     insert(job: NewJob): boolean {
       const result = statements.insert.run({
         ...job,
-        step: JSON.stringify(job.step),
-        dependsOn: JSON.stringify(job.dependsOn),
+        step: writeJsonColumn(job.step),
+        dependsOn: writeJsonColumn(job.dependsOn),
         finishedAt: job.status === 'pending' ? null : job.createdAt,
+        result: job.result ? JSON.stringify(job.result) : null,
       });
       return result.changes > 0;
     },
@@ -209,8 +231,8 @@ export function createOutboxRepository(db: Database) {
             token: input.job.claimToken,
             status: input.status,
             lastError: input.lastError,
-            response: input.response ? JSON.stringify(input.response) : null,
-            result: input.result ? JSON.stringify(input.result) : null,
+            response: writeNullableJsonColumn(input.response),
+            result: writeNullableJsonColumn(input.result),
             nextAttemptAt: input.nextAttemptAt,
             updatedAt: input.updatedAt,
             finishedAt: input.status === 'pending' ? null : input.updatedAt,
@@ -223,7 +245,7 @@ export function createOutboxRepository(db: Database) {
             startedAt: input.startedAt,
             finishedAt: input.updatedAt,
             error: input.lastError,
-            response: input.response ? JSON.stringify(input.response) : null,
+            response: writeNullableJsonColumn(input.response),
           });
           if (input.status === 'failed' || input.status === 'dead') {
             skipDependents(input.job.groupKey, input.job.stepId, `Skipped: it depends on '${input.job.stepId}', which ${input.status === 'dead' ? 'ran out of attempts' : 'failed'}.`, input.updatedAt);
@@ -276,7 +298,7 @@ export function createOutboxRepository(db: Database) {
         startedAt: row.started_at,
         finishedAt: row.finished_at,
         error: row.error,
-        response: parseJson<ResponseSummary>(row.response),
+        response: readJsonColumn<ResponseSummary | null>(row.response, null, { column: 'outbox_attempts.response', rowId: `${jobId}#${row.attempt}`, schema: jsonShapes.object }),
       }));
     },
     countsByStatus(): Record<JobStatus, number> {
@@ -286,6 +308,30 @@ export function createOutboxRepository(db: Database) {
     },
     nextDueAt(): number | null {
       return (statements.nextDue.get() as { at: number | null }).at;
+    },
+    /** Endpoints switched off after a 410 Gone, with why and since when. */
+    listDisabledEndpoints(): Array<{ url: string; reason: string; disabledAt: string }> {
+      return (statements.listDisabled.all() as Array<{ url: string; reason: string; disabled_at: string }>).map((row) => ({ url: row.url, reason: row.reason, disabledAt: row.disabled_at }));
+    },
+    /** Failed webhook deliveries whose last error starts with one of the prefixes (the endpoint was off, or answered 410). */
+    failedWhileDisabled(errorMarkers: { disabledPrefix: string; goneText: string }): OutboxJob[] {
+      return (statements.failedByEndpoint.all({ disabledPattern: `${errorMarkers.disabledPrefix}%`, gonePattern: `%${errorMarkers.goneText}%` }) as JobRow[]).map(toJob);
+    },
+    /** Newest first; usually one lead (the one whose application created the affiliate). */
+    ownersOfAffiliate(affiliateId: number): string[] {
+      return (statements.ownersOfAffiliate.all({ affiliateId }) as Array<{ id: string }>).map((row) => row.id);
+    },
+    /** Up to `limit` undecided leads with their own affiliate, oldest first, created after `after` (paging). */
+    undecidedLeadsWithAffiliate(input: { limit: number; after?: string }): Array<{ leadId: string; affiliateId: number; createdAt: string }> {
+      return (statements.undecidedWithAffiliate.all({ limit: input.limit, after: input.after ?? '' }) as Array<{ leadId: string; affiliateId: number; createdAt: string }>).map((row) => ({
+        leadId: row.leadId,
+        affiliateId: Number(row.affiliateId),
+        createdAt: row.createdAt,
+      }));
+    },
+    /** Switches an endpoint on again (a manager replaying its deliveries says it is back). */
+    enableEndpoint(url: string): void {
+      statements.enable.run(url);
     },
     disabledReason(url: string): string | null {
       return (statements.isDisabled.get(url) as { reason: string } | undefined)?.reason ?? null;

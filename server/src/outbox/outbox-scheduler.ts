@@ -1,7 +1,7 @@
 import type { ActionDefinition } from '../contract/action-definition';
 import { readDeliverySettings, type SettingsStore } from '../connectors/delivery-settings';
 import { newId, nowIso } from '../core/ids';
-import type { LeadStepScheduler } from '../leads/lead-step-scheduler';
+import type { DecidedInAffiliateWp, LeadStepScheduler } from '../leads/lead-step-scheduler';
 import type { Lead } from '../contract/lead-types';
 import type { Clock } from '../core/clock';
 import type { OutboxRepository } from './outbox-repository';
@@ -23,6 +23,7 @@ interface PlannedStep {
   step: Record<string, unknown>;
   skipReason?: string;
   alreadyDone?: string;
+  result?: Record<string, unknown>;
 }
 
 export function createOutboxScheduler({
@@ -31,7 +32,7 @@ export function createOutboxScheduler({
   clock,
   onScheduled,
 }: {
-  repository: Pick<OutboxRepository, 'insert' | 'groupsOfLead' | 'listGroup'>;
+  repository: Pick<OutboxRepository, 'insert' | 'groupsOfLead' | 'listGroup' | 'listByLead'>;
   settings: SettingsStore;
   clock: Clock;
   onScheduled: () => void;
@@ -61,6 +62,7 @@ export function createOutboxScheduler({
         maxAttempts: delivery.retry.maxAttempts,
         nextAttemptAt: now,
         lastError: skipReason ?? null,
+        result: !skipReason && step.alreadyDone ? (step.result ?? null) : null,
         actor,
         createdAt,
       };
@@ -72,6 +74,12 @@ export function createOutboxScheduler({
   /** Why a step of this type is skipped before any attempt, as its handler decides (steps/<type>.ts). */
   function skipReasonWhenScheduled(type: JobStepType): string | undefined {
     return stepHandlerOf(type)?.skipReasonWhenScheduled?.(readDeliverySettings(settings));
+  }
+
+  /** The welcome kit goes out once per lead, however often it is approved (here or in AffiliateWP). */
+  function welcomeSentBefore(leadId: string): string | undefined {
+    const sent = repository.listByLead(leadId).find((job) => job.stepType === 'welcome_email' && job.status === 'succeeded');
+    return sent ? `Skipped: the welcome email was sent already (${sent.finishedAt ?? sent.updatedAt}).` : undefined;
   }
 
   return {
@@ -94,19 +102,32 @@ export function createOutboxScheduler({
       if (planned.length) insertGroup(lead, triggerKey, planned, null);
     },
 
-    scheduleApproval(lead: Lead, decision: 'approved' | 'rejected', actorUserId: number) {
+    scheduleApproval(lead: Lead, decision: 'approved' | 'rejected', actorUserId: number, inAffiliateWp?: DecidedInAffiliateWp) {
       const earlier = repository.groupsOfLead(lead.id, 'approval-');
       const latest = earlier[earlier.length - 1];
       if (latest && latest.trigger.startsWith(`approval-${decision}-`)) return; // the same decision again: nothing new to do
       const trigger = `approval-${decision}-${earlier.length + 1}`;
-      const setStatus: PlannedStep = {
-        id: 'affiliatewp_status',
-        type: 'affiliatewp_set_status',
-        label: decision === 'approved' ? 'Activate the affiliate in AffiliateWP' : 'Reject the affiliate in AffiliateWP',
-        dependsOn: [],
-        step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status: decision === 'approved' ? 'active' : 'rejected' } },
-        skipReason: skipReasonWhenScheduled('affiliatewp_set_status'),
-      };
+      const status = inAffiliateWp?.status ?? (decision === 'approved' ? 'active' : 'rejected');
+      // Decided in AffiliateWP itself: the status is set already, so the step is recorded as done
+      // (with the affiliate, for the referral step) and only the welcome kit is left to send.
+      const setStatus: PlannedStep = inAffiliateWp
+        ? {
+            id: 'affiliatewp_status',
+            type: 'affiliatewp_set_status',
+            label: `Set to ${status} in AffiliateWP by ${inAffiliateWp.by}`,
+            dependsOn: [],
+            step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status } },
+            alreadyDone: 'set in AffiliateWP',
+            result: { affiliateId: inAffiliateWp.affiliateId, status, setIn: 'affiliatewp' },
+          }
+        : {
+            id: 'affiliatewp_status',
+            type: 'affiliatewp_set_status',
+            label: decision === 'approved' ? 'Activate the affiliate in AffiliateWP' : 'Reject the affiliate in AffiliateWP',
+            dependsOn: [],
+            step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status } },
+            skipReason: skipReasonWhenScheduled('affiliatewp_set_status'),
+          };
       const planned: PlannedStep[] =
         decision === 'approved'
           ? [
@@ -124,6 +145,7 @@ export function createOutboxScheduler({
                 label: 'Send the welcome email with the referral link',
                 dependsOn: ['referral_url'],
                 step: { id: 'welcome_email', type: 'welcome_email', config: {} },
+                skipReason: welcomeSentBefore(lead.id),
               },
             ]
           : [setStatus];

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../db/database';
 import type { Logger } from '../logging/logger';
 import type { Lead } from '../contract/lead-types';
+import type { AnswerField } from '../contract/lead-answers';
 import { ConflictError, NotFoundError, AppError } from '../core/errors';
 import { ensureWebhookSecret, readDeliverySettings, type SettingsStore } from '../connectors/delivery-settings';
 import { createSafeHttpClient, type SafeHttpClient } from '../connectors/safe-http';
@@ -17,6 +18,7 @@ import { samplePayload, type TranscriptMessage } from './lead-payload';
 import type { JobOutcome, OutboxJob } from './outbox-types';
 import type { WebhookTestResult } from '../contract/webhook-test';
 import { HELD_PREFIX } from './step-holds';
+import { ENDPOINT_DISABLED_PREFIX, ENDPOINT_GONE_TEXT } from './steps/webhook';
 
 /**
  * The outbox as the rest of the service sees it: a LeadStepScheduler for the lead service, a
@@ -29,6 +31,8 @@ export interface OutboxOptions {
   secret: string;
   logger: Logger;
   transcript?: (conversationId: string) => TranscriptMessage[] | null;
+  /** The fields of the action version a lead came from, for labels in the manager's email. */
+  fieldsOf?: (lead: Lead) => AnswerField[] | null;
   clock?: Clock;
   /** Tests inject a resolver to prove that DNS names pointing at private addresses are refused. */
   resolver?: Resolver;
@@ -89,6 +93,7 @@ export function createOutbox(options: OutboxOptions) {
             return null;
           }
         },
+        fieldsOf: options.fieldsOf,
         groupResults: groupResults(job),
         isWebhookDisabled: (url) => repository.disabledReason(url),
       }),
@@ -107,6 +112,8 @@ export function createOutbox(options: OutboxOptions) {
       id: job.id,
       stepId: job.stepId,
       stepType: job.stepType,
+      // Webhooks: the endpoint, so the ledger can offer to replay everything that failed there.
+      endpointUrl: job.stepType === 'webhook' ? webhookUrlOf(job) : null,
       label: job.stepLabel,
       trigger: job.trigger,
       status: job.status,
@@ -129,11 +136,52 @@ export function createOutbox(options: OutboxOptions) {
   const isReplayable = (job: { status: string; lastError: string | null }) =>
     job.status === 'failed' || job.status === 'dead' || (job.status === 'skipped' && (job.lastError ?? '').startsWith(HELD_PREFIX));
 
+  const webhookUrlOf = (job: OutboxJob) => {
+    const config = job.step.config as { url?: unknown } | undefined;
+    return typeof config?.url === 'string' ? config.url : null;
+  };
+  const failedWhileDisabled = () => repository.failedWhileDisabled({ disabledPrefix: ENDPOINT_DISABLED_PREFIX, goneText: ENDPOINT_GONE_TEXT });
+
   return {
     scheduler,
     worker,
     repository,
     clock,
+    /** What a connector built outside a job needs (the REST status reconciliation). */
+    connectorDependencies: () => ({ http, secret: options.secret, settings: readDeliverySettings(options.settings), nowSeconds }),
+
+    /**
+     * Webhook endpoints that were switched off (410 Gone) or still have deliveries that failed while
+     * they were, with how many such deliveries wait: what "replay all" would send again.
+     */
+    disabledEndpoints() {
+      const byUrl = new Map<string, { url: string; disabledReason: string | null; disabledAt: string | null; failedDeliveries: number; leads: Set<string> }>();
+      for (const endpoint of repository.listDisabledEndpoints()) {
+        byUrl.set(endpoint.url, { url: endpoint.url, disabledReason: endpoint.reason, disabledAt: endpoint.disabledAt, failedDeliveries: 0, leads: new Set() });
+      }
+      for (const job of failedWhileDisabled()) {
+        const url = webhookUrlOf(job);
+        if (!url) continue;
+        const entry = byUrl.get(url) ?? { url, disabledReason: null, disabledAt: null, failedDeliveries: 0, leads: new Set<string>() };
+        entry.failedDeliveries += 1;
+        entry.leads.add(job.leadId);
+        byUrl.set(url, entry);
+      }
+      return [...byUrl.values()].map(({ leads, ...entry }) => ({ ...entry, leads: leads.size }));
+    },
+
+    /** Switches the endpoint on and queues every delivery that failed because it was off, in one go. */
+    replayEndpoint(url: string, actorUserId: number) {
+      const jobs = failedWhileDisabled().filter((job) => webhookUrlOf(job) === url);
+      const wasDisabled = repository.disabledReason(url) !== null;
+      if (!jobs.length && !wasDisabled) {
+        throw new AppError(`No delivery to ${url} failed while it was disabled, and it is not disabled: nothing to replay.`, { status: 404, code: 'endpoint_not_found', details: { url } });
+      }
+      repository.enableEndpoint(url);
+      for (const job of jobs) repository.replay(job, { now: clock.now(), actor: actorUserId, updatedAt: nowIso() });
+      worker.wake();
+      return { url, replayed: jobs.length, leads: new Set(jobs.map((job) => job.leadId)).size };
+    },
     start: () => worker.start(),
     stop: (settings?: { graceMs?: number }) => worker.stop(settings),
 

@@ -45,7 +45,11 @@ export interface OutboxJob {
 export type NewJob = Pick<
   OutboxJob,
   'id' | 'idempotencyKey' | 'leadId' | 'groupKey' | 'trigger' | 'stepId' | 'stepType' | 'stepLabel' | 'seq' | 'step' | 'dependsOn' | 'maxAttempts' | 'nextAttemptAt' | 'lastError' | 'actor' | 'createdAt'
-> & { status: 'pending' | 'skipped' | 'succeeded' };
+> & {
+  status: 'pending' | 'skipped' | 'succeeded';
+  /** Only for a step recorded as done when scheduled (e.g. a status already set in AffiliateWP). */
+  result?: Record<string, unknown> | null;
+};
 
 export interface JobAttempt {
   attempt: number;

@@ -18,6 +18,14 @@ export interface CircuitState {
   state: 'closed' | 'open' | 'half-open';
   consecutiveFailures: number;
   openUntil: number | null;
+  /** How many times the breaker has opened since the process started (a failed half-open try counts again). */
+  opens: number;
+}
+
+/** The breaker's state when `model` is one `withCircuitBreaker` made; null for an unguarded model or none. */
+export function circuitOf(model: ChatModel | null): CircuitState | null {
+  const guarded = model as (ChatModel & { circuit?: () => CircuitState }) | null;
+  return typeof guarded?.circuit === 'function' ? guarded.circuit() : null;
 }
 
 export function withCircuitBreaker(model: ChatModel, options: CircuitBreakerOptions = {}): ChatModel & { circuit(): CircuitState } {
@@ -26,11 +34,13 @@ export function withCircuitBreaker(model: ChatModel, options: CircuitBreakerOpti
   const now = options.now ?? Date.now;
   let consecutiveFailures = 0;
   let openUntil: number | null = null;
+  let opens = 0;
 
   const circuit = (): CircuitState => ({
     state: openUntil === null ? 'closed' : now() < openUntil ? 'open' : 'half-open',
     consecutiveFailures,
     openUntil,
+    opens,
   });
 
   async function* stream(request: ChatModelRequest): AsyncIterable<ChatModelEvent> {
@@ -45,7 +55,10 @@ export function withCircuitBreaker(model: ChatModel, options: CircuitBreakerOpti
       if (error instanceof UpstreamError) {
         consecutiveFailures += 1;
         // A failed half-open try opens the breaker again straight away.
-        if (consecutiveFailures >= threshold || openUntil !== null) openUntil = now() + cooldownMs;
+        if (consecutiveFailures >= threshold || openUntil !== null) {
+          openUntil = now() + cooldownMs;
+          opens += 1;
+        }
       }
       throw error;
     }

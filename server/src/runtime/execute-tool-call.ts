@@ -44,12 +44,20 @@ export function executeToolCall(input: {
 
   // A value already in the draft was grounded when it got there; only new or changed values are checked.
   const ungrounded: string[] = [];
+  /** Changes to a value the visitor gave that they never said: refused, and their value kept. */
+  const reverted: string[] = [];
   for (const field of definition.fields) {
     const value = validation.values[field.key];
     if (value === undefined || previous[field.key] === value) continue;
     if (!isGrounded(field, value, input.visitorText, input.grounding)) {
-      ungrounded.push(field.key);
-      delete validation.values[field.key];
+      // An invented change must not cost the value the visitor did give, nor ask for it again.
+      if (previous[field.key] !== undefined) {
+        reverted.push(field.key);
+        validation.values[field.key] = previous[field.key];
+      } else {
+        ungrounded.push(field.key);
+        delete validation.values[field.key];
+      }
     }
   }
   input.trace({
@@ -60,7 +68,7 @@ export function executeToolCall(input: {
       ok: validation.ok && ungrounded.length === 0,
       issues: validation.issues.map((issue) => ({ key: issue.key, code: issue.code, message: issue.message })),
       missing: validation.missing.map((field) => field.key),
-      notGivenByVisitor: ungrounded,
+      notGivenByVisitor: [...ungrounded, ...reverted],
       unknownKeys: validation.unknownKeys,
     },
   });
@@ -73,6 +81,9 @@ export function executeToolCall(input: {
   for (const key of ungrounded) {
     const field = definition.fields.find((candidate) => candidate.key === key)!;
     problems.push(`Field \`${key}\`: the visitor has not said this value (you sent ${JSON.stringify(proposed[key])}); never guess, ask the visitor: ${field.question}`);
+  }
+  for (const key of reverted) {
+    problems.push(`Field \`${key}\`: the visitor has not said ${JSON.stringify(proposed[key])}; their own value ${JSON.stringify(previous[key])} is kept. Never change a value the visitor did not change.`);
   }
   if (validation.unknownKeys.length) problems.push(`Ignored unknown keys: ${validation.unknownKeys.join(', ')}.`);
   const stillMissing = definition.fields.filter((field) => field.required && validation.values[field.key] === undefined);

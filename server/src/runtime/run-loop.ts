@@ -7,6 +7,7 @@ import { citationsIn } from './knowledge-hits';
 import { ModelFallback } from './model-fallback';
 import { parseToolCall } from './parse-tool-call';
 import { assemblePrompt } from './prompt-assembly';
+import { canaryFor, claimsCompletion, CORRECTION, createOutputGuard, SAFE_ANSWER } from './output-guard';
 import { GRACEFUL_STOP_MESSAGE, stepLimitReached, tooManyMisbehaviours, type StopReason } from './stop-conditions';
 import type { FieldRequest } from './turn-events';
 import type { ReplyWriter, TurnContext, TurnResult } from './turn-context';
@@ -20,10 +21,18 @@ export function visitorTextOf(context: TurnContext): string {
   return [...context.history.filter((message) => message.role === 'user').map((message) => message.content), context.userMessage].join('\n');
 }
 
+function originsOf(url: string | null | undefined): string[] {
+  try {
+    return url ? [new URL(url).origin] : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function runProviderTurn(context: TurnContext, model: ChatModel, reply: ReplyWriter): Promise<TurnResult> {
   const state = context.conversation.state;
   const askedBefore = state.askedField ?? null;
-  answerToAskedField(state, context.actions, context.userMessage, (event) => context.emit(event));
+  const rejected = answerToAskedField(state, context.actions, context.userMessage, (event) => context.emit(event));
   const grounding = {
     latestMessage: context.userMessage,
     answeringField: (field: ActionField) => askedBefore?.fieldKey === field.key || lastAssistantAsked(context.history, field),
@@ -35,8 +44,17 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
     knowledge: context.knowledge,
     history: context.history,
     userMessage: context.userMessage,
+    canary: canaryFor(context.conversation.id),
+  });
+  // Model text reaches the visitor only through the output guard (output-guard.ts).
+  const guard = createOutputGuard({
+    canary: canaryFor(context.conversation.id),
+    confidential: prompt.confidential,
+    allowedOrigins: [...(context.linkOrigins ?? []), ...context.knowledge.flatMap((hit) => originsOf(hit.url))],
   });
   const messages: ChatMessage[] = [...prompt.messages];
+  // An invalid reply to the field just asked: the model is told what was wrong so it asks again.
+  if (rejected) messages.push({ role: 'system', content: rejected.note });
   const usage = { inputTokens: 0, outputTokens: 0 };
   const visitorText = visitorTextOf(context);
   let steps = 0;
@@ -45,6 +63,12 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
   const trace = (event: Parameters<TurnContext['emit']>[0]) => context.emit(event);
 
   const finish = (stopReason: StopReason): TurnResult => {
+    if (stopReason !== 'action-completed' && claimsCompletion(reply.text)) {
+      // Nothing was completed in this turn, whatever the model says.
+      context.logger.warn('model claimed a completion that did not happen; corrected', { conversationId: context.conversation.id, model: model.name });
+      reply.paragraph(CORRECTION);
+    }
+    if (guard.linksRemoved > 0) context.logger.info('links to other sites shown as text', { conversationId: context.conversation.id, links: guard.linksRemoved });
     if (stopReason === 'answered' && pendingFieldRequest) {
       context.emit({ type: 'field-request', data: pendingFieldRequest });
       state.askedField = { actionKey: pendingFieldRequest.actionKey, fieldKey: pendingFieldRequest.field.key };
@@ -67,12 +91,20 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
     for await (const event of model.stream({ messages, tools: prompt.tools, signal: context.signal })) {
       if (event.type === 'text-delta') {
         text += event.delta;
-        reply.write(event.delta);
+        reply.write(guard.accept(event.delta));
       } else if (event.type === 'tool-call') calls.push(event.call);
       else if (event.usage) {
         usage.inputTokens += event.usage.inputTokens;
         usage.outputTokens += event.usage.outputTokens;
       }
+    }
+    reply.write(guard.flush());
+    if (guard.tripped) {
+      // The value that leaked (canary, prompt text) is never logged; what kind of leak it was is.
+      context.logger.warn('model output withheld by the output guard', { conversationId: context.conversation.id, model: model.name, leak: guard.tripped, steps });
+      trace({ type: 'trace', data: { kind: 'validation', ok: false, reason: 'output-guard', leak: guard.tripped } });
+      reply.paragraph(SAFE_ANSWER);
+      return { engine: 'provider', stopReason: 'answered', usage, citations: [] };
     }
     if (calls.length === 0) return reply.text.trim() === '' ? stopGracefully('empty-answer', { steps }) : finish('answered');
 

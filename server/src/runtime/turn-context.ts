@@ -23,6 +23,8 @@ export interface TurnContext {
   logger: Logger;
   signal?: AbortSignal;
   emit(event: TurnEvent): void;
+  /** Origins whose links answers may show as links (the site's own, the agent's allowed origins); others become text. */
+  linkOrigins?: string[];
   /** False keeps a misbehaving model's apology instead of answering on the offline engine (default true). */
   fallbackOnMisbehaviour?: boolean;
   /** Executes a confirmed action (or previews it in the playground). */

@@ -46,6 +46,19 @@ export interface TurnOutcome {
   events: TurnEvent[];
 }
 
+/** The site's own origins: the agent's allowed origins (an owner's list), its contact page, the WordPress site. */
+function linkOriginsOf(agent: { allowedOrigins?: string[]; contactUrl?: string | null }, settings: DeliverySettings): string[] {
+  const origins: string[] = [];
+  for (const candidate of [...(agent.allowedOrigins ?? []), agent.contactUrl, settings.wordpress?.siteUrl]) {
+    try {
+      if (candidate) origins.push(new URL(candidate).origin);
+    } catch {
+      // not a URL: nothing to allow
+    }
+  }
+  return origins;
+}
+
 export function createTurnOrchestrator(dependencies: TurnOrchestratorDependencies) {
   const { store, logger } = dependencies;
   const limits = dependencies.limits ?? DEFAULT_TURN_LIMITS;
@@ -86,6 +99,7 @@ export function createTurnOrchestrator(dependencies: TurnOrchestratorDependencie
       limits,
       logger,
       emit,
+      linkOrigins: linkOriginsOf(agent, dependencies.deliverySettings()),
       complete(action, values) {
         const completed = completeAction({
           conversation: working,

@@ -32,7 +32,7 @@ export function previewSteps(input: {
     const base = { stepId: step.id, type: step.type, label: step.label ?? null, applies: condition.met, ...(condition.met ? {} : { skipReason: condition.reason }) };
     // The step's type and config were validated together, so this handler's preview takes this config.
     const handler = stepHandlerOf(step.type) as StepHandler<ActionStep['type']> | null;
-    const payload = handler?.preview?.(step.config as never, input) ?? { error: `No preview for step type '${step.type}'.` };
+    const payload = handler?.preview?.(step.config as never, { ...input, fields: definition.fields }) ?? { error: `No preview for step type '${step.type}'.` };
     return { ...base, payload };
   });
 }

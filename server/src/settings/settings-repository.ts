@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import { nowIso } from '../core/ids';
+import { readJsonColumn, writeJsonColumn } from '../db/json-column';
 
 /** Key/value settings owned by the service (connector configuration, notification recipients, …). */
 export function createSettingsRepository(db: Database) {
@@ -11,10 +12,11 @@ export function createSettingsRepository(db: Database) {
   return {
     get<T>(key: string): T | null {
       const row = select.get(key) as { value: string } | undefined;
-      return row ? (JSON.parse(row.value) as T) : null;
+      // A damaged value reads as unset, so the caller's default applies.
+      return row ? readJsonColumn<T | null>(row.value, null, { column: 'settings.value', rowId: key }) : null;
     },
     set(key: string, value: unknown): void {
-      upsert.run(key, JSON.stringify(value), nowIso());
+      upsert.run(key, writeJsonColumn(value), nowIso());
     },
     remove(key: string): void {
       remove.run(key);

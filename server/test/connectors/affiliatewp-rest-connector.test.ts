@@ -11,7 +11,7 @@ describe('the AffiliateWP REST connector, against a contract-faithful fake', () 
   let connector: AffiliateWpConnector;
   const http = createSafeHttpClient(() => ({ allowHosts: ['127.0.0.1'] }));
   const connect = (overrides: { token?: string; referral?: Record<string, unknown> } = {}) =>
-    createAffiliateWpRestConnector({ http, siteUrl: fake.url, publicKey: 'pk_test', token: overrides.token ?? 'tok_test', referral: referralSettingsSchema.parse(overrides.referral ?? {}) });
+    createAffiliateWpRestConnector({ http, siteUrl: fake.url, homeUrl: 'https://shop.example', publicKey: 'pk_test', token: overrides.token ?? 'tok_test', referral: referralSettingsSchema.parse(overrides.referral ?? {}) });
 
   beforeEach(async () => {
     fake = await startFakeAffiliateWp();
@@ -80,7 +80,7 @@ describe('the AffiliateWP REST connector, against a contract-faithful fake', () 
 
   it('builds the referral URL from the owner\'s copy of the referral settings: id or username, pretty or query', async () => {
     const { affiliate } = await connector.createPending({ email: 'finn@example.com', name: 'Finn' });
-    await expect(connector.referralUrl(affiliate.affiliate_id)).resolves.toBe(`${fake.url}/?ref=${affiliate.affiliate_id}`);
+    await expect(connector.referralUrl(affiliate.affiliate_id)).resolves.toBe(`https://shop.example/?ref=${affiliate.affiliate_id}`);
     await expect(connect({ referral: { format: 'username', pretty: true, variable: 'partner', baseUrl: 'https://shop.example/deals' } }).referralUrl(affiliate.affiliate_id)).resolves.toBe('https://shop.example/deals/partner/finn/');
     expect(buildReferralUrl(referralSettingsSchema.parse({ baseUrl: 'https://shop.example/?lang=de' }), 'https://ignored.example', '7')).toBe('https://shop.example/?lang=de&ref=7');
   });

@@ -94,7 +94,8 @@ describe('the visitor chat API', () => {
     const turn = await visitor.say('hello', { accept: 'application/json' });
     expect(turn.status).toBe(200);
     expect(turn.body.reply).toBe('Happy to help.');
-    expect(turn.body.events.map((event: { type: string }) => event.type)).toEqual(['message-start', 'text-delta', 'text-delta', 'message-end']);
+    // A short answer arrives as one delta: the output guard holds back the last characters of a model step until it is checked.
+    expect(turn.body.events.map((event: { type: string }) => event.type)).toEqual(['message-start', 'text-delta', 'message-end']);
   });
 
   it('replays the same answer for a retried clientMessageId instead of answering twice', async () => {

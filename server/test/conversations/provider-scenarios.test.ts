@@ -24,7 +24,7 @@ describe('conversations on a tool-calling model (scripted)', () => {
     ]);
     service.container.chat.setModel(model);
     const visitor = new Visitor(service, agentId);
-    const started = await visitor.start({ url: 'https://shop.example/affiliates', referrer: 'https://google.com', utm: { source: 'newsletter' } });
+    const started = await visitor.start({ url: 'https://shop.example/affiliates', referrer: 'https://google.com/', utm: { source: 'newsletter' } });
     expect(started.messages[0].role).toBe('assistant');
 
     const first = await visitor.say('I want to become an affiliate');
@@ -60,7 +60,7 @@ describe('conversations on a tool-calling model (scripted)', () => {
     expect(fourth.reply).toContain('Thanks Ana Lima! Your application is in.');
     const lead = service.container.leads.get(completed.leadId);
     expect(lead).toMatchObject({ email: 'ana@site.com', route: 'standard', score: 35, conversationId: visitor.conversationId });
-    expect(lead.source).toMatchObject({ pageUrl: 'https://shop.example/affiliates', referrer: 'https://google.com', utm: { source: 'newsletter' } });
+    expect(lead.source).toMatchObject({ pageUrl: 'https://shop.example/affiliates', referrer: 'https://google.com/', utm: { source: 'newsletter' } });
     expect(model.requests).toHaveLength(4);
   });
 

@@ -1,4 +1,5 @@
-import { startTestService, type TestService } from '../../../tests/support/signed-client';
+import { signRequest } from '../../src/security/request-signing';
+import { ADMIN_CAPABILITIES, startTestService, TEST_SECRET, type TestService } from '../../../tests/support/signed-client';
 
 describe('the HTTP error model', () => {
   let service: TestService;
@@ -13,8 +14,11 @@ describe('the HTTP error model', () => {
     expect((((await response.json()) as any)).error).toMatchObject({ code: 'route_not_found', message: expect.stringContaining('GET /v1/nothing-here') });
   });
 
-  it('answers malformed JSON with a clear 400', async () => {
-    const response = await service.raw('POST', '/v1/agents', { headers: { 'Content-Type': 'application/json' }, body: '{"name": ' });
+  it('answers malformed JSON in a signed request with a clear 400', async () => {
+    // Bodies are parsed only after the signature is verified (tests/security/parse-after-auth.test.ts).
+    const body = '{"name": ';
+    const headers = { ...signRequest(TEST_SECRET, { method: 'POST', pathWithQuery: '/v1/agents', body, userId: 1, capabilities: ADMIN_CAPABILITIES }), 'Content-Type': 'application/json' };
+    const response = await service.raw('POST', '/v1/agents', { headers, body });
     expect(response.status).toBe(400);
     expect((((await response.json()) as any)).error.code).toBe('malformed_json');
   });

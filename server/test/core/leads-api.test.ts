@@ -48,6 +48,13 @@ describe('leads', () => {
     expect(response.body.lead.consents[0]).toMatchObject({ field: 'consent', accepted: true, text: application.fields[6].consentText });
     expect(response.body.lead.scoreExplanation.matched.map((rule: { label: string }) => rule.label)).toEqual(['Audience of 100k or more', 'Video or social creator']);
     expect(response.body.events[0]).toMatchObject({ type: 'lead-created', data: { score: 60, route: 'priority' } });
+    // The lead page gets each field's label and option labels, so it never shows `organic_social`.
+    expect(response.body.answerFields.find((field: { key: string }) => field.key === 'traffic_source')).toMatchObject({
+      label: 'Traffic source',
+      type: 'enum',
+      options: expect.arrayContaining([{ value: 'organic_social', label: 'Organic social content' }]),
+    });
+    expect(JSON.stringify(response.body.answerFields)).not.toContain('synonyms');
   });
 
   it('keeps the first lead as it was when the same email applies again, and marks the new lead as its possible duplicate', async () => {
@@ -141,8 +148,11 @@ describe('leads', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = response.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toMatch(/^"id","created_at"/);
-    expect(lines[0]).toContain('"field_audience_size"');
+    expect(lines[0]).toMatch(/^"Lead ID","Received"/);
+    // Headers are the fields' labels (with the key where a label repeats) and choices show their option
+    // labels; numbers stay plain digits for spreadsheets.
+    expect(lines[0]).toContain('"Name (name)","Email (email)","Main platform","Audience size","Traffic source"');
+    expect(lines[1]).toContain('"Other","10","Email"');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
   });

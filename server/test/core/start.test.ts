@@ -26,16 +26,18 @@ describe('npm start', () => {
     expect(output).toContain('AA_PORT: expected a port number between 0 and 65535');
   }, 90000);
 
-  it('generates and prints the shared secret once, seeds the example agent, and stops cleanly', async () => {
+  it('generates the shared secret, says where it is without printing it, seeds the example agent, and stops cleanly', async () => {
     const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-start-'));
     const first = await run({ AA_PORT: '0', AA_DATA_DIR: dataDirectory }, /listening on/);
     const secret = fs.readFileSync(path.join(dataDirectory, 'shared-secret'), 'utf8').trim();
-    expect(first.output).toContain(secret);
+    expect(first.output).not.toContain(secret);
+    expect(first.output).toContain(`saved in ${path.join(dataDirectory, 'shared-secret')} (mode 0600)`);
     expect(first.output).toMatch(/Seeded example agent agt_/);
     expect(first.code).toBe(0);
 
     const second = await run({ AA_PORT: '0', AA_DATA_DIR: dataDirectory }, /listening on/);
     expect(second.output).not.toContain(secret);
+    expect(second.output).not.toContain('A new shared secret');
     expect(second.output).not.toMatch(/Seeded example agent/);
     fs.rmSync(dataDirectory, { recursive: true, force: true });
   }, 120000);

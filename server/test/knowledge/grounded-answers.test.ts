@@ -18,7 +18,10 @@ async function addProgramKnowledge(service: TestService, wordpress: ContentFake)
     url: 'https://brightleaf.example/faq/',
   });
   await service.request('POST', `/v1/knowledge/sets/${setId}/files`, { ...uploadOf('program-terms.md', 'text/markdown'), url: 'https://brightleaf.example/affiliate-terms/' });
-  await service.request('POST', `/v1/knowledge/sets/${setId}/sync`, { siteUrl: wordpress.siteUrl });
+  // The fake site listens on loopback, which the SSRF guard refuses unless the owner allow-lists it.
+  service.container.settings.set('delivery', { network: { allowHosts: [new URL(wordpress.siteUrl).host] } });
+  const sync = await service.request('POST', `/v1/knowledge/sets/${setId}/sync`, { siteUrl: wordpress.siteUrl });
+  expect(sync.status).toBe(200);
   return setId;
 }
 

@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../../src/db/database';
 import { BM25_COLUMN_WEIGHTS } from '../../src/knowledge/bm25';
 import { MemoryIndex, type IndexedChunk } from '../../src/knowledge/memory-index';
 import { searchText, searchTokens } from '../../src/knowledge/search-text';
-import { createWritingKnowledge, fixtureQuestions, loadFixtureCorpus } from './fixture-corpus';
+import { createWritingKnowledge, fixtureQuestions, loadFixtureCorpus, readFixture } from './fixture-corpus';
 
 /**
  * The in-memory index must rank exactly like FTS5's bm25() over the same search text (it replaced
@@ -51,9 +51,10 @@ describe('in-memory BM25 index', () => {
         }>
       ).map((row) => ({ rowid: row.rowid, score: Number((-row.rank).toFixed(9)) }));
 
-    it('gives every fixture question the same top 10 and the same scores as bm25()', () => {
-      const { questions } = fixtureQuestions();
-      for (const { question } of questions) {
+    it('gives every fixture question and visitor paraphrase the same top 10 and the same scores as bm25()', () => {
+      // Paraphrases go through the stemmer, the synonym folding and the phrase rewrites: both paths read the same stored text.
+      const paraphrases = (JSON.parse(readFixture('paraphrases.json')) as { questions: Array<{ question: string }> }).questions;
+      for (const { question } of [...fixtureQuestions().questions, ...paraphrases]) {
         const terms = [...new Set(searchTokens(question))].filter((term) => index.documentFrequency(term) > 0);
         if (terms.length === 0) continue;
         const expected = fts(terms.map((term) => `"${term}"`).join(' OR '));
@@ -81,8 +82,9 @@ describe('in-memory BM25 index', () => {
     index.add(chunk(1, 'a', 'Notes', '', 'The cookie policy is strict. Our duration of support is long.'));
     index.add(chunk(2, 'a', 'Notes', '', 'The cookie duration is forty five days for every referral.'));
     for (let rowid = 3; rowid < 40; rowid++) index.add(chunk(rowid, 'a', 'Other', '', `Unrelated text number ${rowid} about tents.`));
-    const [withoutPhrase] = index.rank({ terms: ['cooki', 'duration'], phrases: [], prefix: null, setIds: ['a'], limit: 2 });
-    const ranked = index.rank({ terms: ['cooki', 'duration'], phrases: [['cooki', 'duration']], prefix: null, setIds: ['a'], limit: 2 });
+    const terms = searchTokens('cookie duration');
+    const [withoutPhrase] = index.rank({ terms, phrases: [], prefix: null, setIds: ['a'], limit: 2 });
+    const ranked = index.rank({ terms, phrases: [terms], prefix: null, setIds: ['a'], limit: 2 });
     expect(ranked.map((row) => row.rowid)).toEqual([2, 1]);
     expect(ranked[0].score).toBeGreaterThan(withoutPhrase.score);
   });

@@ -1,6 +1,7 @@
 import { startTestService, type TestService } from '../../../tests/support/signed-client';
 import { actionDefinitionSchema } from '../../src/contract/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
+import { UpstreamError } from '../../src/core/errors';
 import { SITE_ORIGIN, Visitor, setUpAgent } from '../conversations/support/chat-client';
 
 /**
@@ -90,6 +91,42 @@ describe('operations endpoints', () => {
     expect(text).toContain('aa_outbox_oldest_due_age_seconds');
     expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
     expect(text).toContain('# TYPE aa_retrieval_duration_seconds histogram');
+  });
+
+  it('stays ready but degraded while the model circuit is open, the offline engine still answering; /metrics shows the breaker', async () => {
+    const other = await startTestService({ environment: { AA_METRICS_TOKEN: METRICS_TOKEN, AA_ALLOWED_ORIGINS: SITE_ORIGIN } });
+    try {
+      // The provider is out of reach: every call fails upstream, and one failure opens the breaker.
+      other.container.chat.setModel(
+        {
+          name: 'unreachable',
+          async *stream() {
+            throw new UpstreamError('connection refused', 'upstream_failed');
+          },
+        },
+        { failureThreshold: 1, cooldownMs: 60_000 },
+      );
+      const scrape = async () => (await other.raw('GET', '/metrics', { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      expect(await scrape()).toMatch(/^aa_model_circuit_state\{state="closed"\} 1$/m);
+      expect(((await (await other.raw('GET', '/ready')).json()) as { checks: { model: unknown } }).checks.model).toEqual({ ok: true, circuit: 'closed' });
+
+      const visitor = new Visitor(other, await setUpAgent(other));
+      await visitor.start();
+      const turn = await visitor.say('How much commission do you pay?');
+      expect(turn.status).toBe(200);
+      expect(turn.reply.length).toBeGreaterThan(0);
+
+      const ready = await other.raw('GET', '/ready');
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ ready: true, degraded: true, checks: { model: { ok: false, circuit: 'open' } } });
+      const text = await scrape();
+      expect(text).toMatch(/^aa_model_circuit_state\{state="open"\} 1$/m);
+      expect(text).toMatch(/^aa_model_circuit_state\{state="closed"\} 0$/m);
+      expect(text).toMatch(/^aa_model_circuit_opens_total 1$/m);
+      expect(text).toMatch(/^aa_model_circuit_consecutive_failures 1$/m);
+    } finally {
+      await other.close();
+    }
   });
 
   it('keeps /metrics off without a token', async () => {

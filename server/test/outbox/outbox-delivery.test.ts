@@ -102,8 +102,9 @@ describe('durable next steps, end to end against local fakes', () => {
     expect(patch).toMatchObject({ status: 201, body: { status: 'active' } });
     const welcome = bridge.mails.find((mail) => mail.subject.startsWith('Welcome'))!;
     expect(welcome.to).toBe('ana@example.com');
-    expect(welcome.text).toContain(`${affiliateWp.url}/?ref=1`);
-    expect(welcome.html).toContain(`<a href="${affiliateWp.url}/?ref=1">`);
+    // Built on the site's own address (wordpress.siteUrl), never the AffiliateWP REST address.
+    expect(welcome.text).toContain(`${bridge.url}/?ref=1`);
+    expect(welcome.html).toContain(`<a href="${bridge.url}/?ref=1">`);
 
     const ledger = (await service.request('GET', `/v1/leads/${lead.id}/deliveries`)).body.deliveries.filter((delivery: any) => delivery.trigger.startsWith('approval'));
     expect(ledger.map((delivery: any) => [delivery.stepId, delivery.status])).toEqual([
@@ -111,19 +112,19 @@ describe('durable next steps, end to end against local fakes', () => {
       ['referral_url', 'succeeded'],
       ['welcome_email', 'succeeded'],
     ]);
-    expect(ledger[1].result).toEqual({ affiliateId: 1, referralUrl: `${affiliateWp.url}/?ref=1` });
+    expect(ledger[1].result).toEqual({ affiliateId: 1, referralUrl: `${bridge.url}/?ref=1` });
   });
 
   it('the same flow works through the WordPress bridge; a second lead with the same email is held, never a second affiliate', async () => {
     await service.configure({ affiliatewp: { transport: 'bridge' } });
-    bridge.users.push({ ID: 42, user_login: 'bo', user_email: 'bo@example.com' });
+    const bo = bridge.addUser('bo', 'bo@example.com');
     const { lead } = service.submit(applicationWith([]), STANDARD_APPLICANT);
     await service.deliver();
     const { lead: duplicate } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, audience_size: 9000 });
     await service.deliver();
 
     expect(bridge.affiliates).toHaveLength(1);
-    expect(bridge.affiliates[0]).toMatchObject({ user_id: 42, status: 'pending' });
+    expect(bridge.affiliates[0]).toMatchObject({ user_id: bo.ID, status: 'pending' });
     const ledger = service.container.outbox.ledger(lead.id).deliveries;
     expect(ledger.filter((delivery) => delivery.stepId === 'affiliatewp').map((delivery) => delivery.result)).toEqual([{ affiliateId: 1, created: true, status: 'pending' }]);
     expect(duplicate.duplicateOf).toBe(lead.id);

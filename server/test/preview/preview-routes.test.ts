@@ -10,7 +10,7 @@ let service: TestService;
 let agentId: string;
 
 beforeAll(async () => {
-  service = await startTestService();
+  service = await startTestService({ environment: { AA_PREVIEW: 'on' } });
   agentId = seedExampleIfEmpty(service.container)!.agentId;
 }, 60_000);
 
@@ -118,7 +118,7 @@ describe('a conversation from the preview page', () => {
 
 describe('who may use the preview', () => {
   test('when the service is published (AA_PUBLIC_URL), only loopback callers get preview tokens', async () => {
-    const published = await startTestService({ environment: { AA_PUBLIC_URL: 'https://agent.shop.example' } });
+    const published = await startTestService({ environment: { AA_PREVIEW: 'on', AA_PUBLIC_URL: 'https://agent.shop.example', AA_TRUSTED_PROXIES: 'loopback' } });
     try {
       const agent = seedExampleIfEmpty(published.container)!.agentId;
       const fromLoopback = await published.raw('POST', `/preview/${agent}/session`, { headers: { 'Content-Type': 'application/json' }, body: '{}' });

@@ -32,19 +32,19 @@ describe('circuit breaker around the model', () => {
     const upstream = flakyModel();
     const model = withCircuitBreaker(upstream, { failureThreshold: 3, cooldownMs: 30_000, now: () => clock });
     expect([await drain(model), await drain(model), await drain(model)]).toEqual(['upstream_failed', 'upstream_failed', 'upstream_failed']);
-    expect(model.circuit().state).toBe('open');
+    expect(model.circuit()).toMatchObject({ state: 'open', opens: 1 });
     expect(await drain(model)).toBe('upstream_circuit_open');
     expect(upstream.calls).toBe(3);
 
     clock = 30_001;
     expect(model.circuit().state).toBe('half-open');
     expect(await drain(model)).toBe('upstream_failed');
-    expect(model.circuit().state).toBe('open');
+    expect(model.circuit()).toMatchObject({ state: 'open', opens: 2 });
 
     clock = 60_002;
     upstream.up = true;
     expect(await drain(model)).toBe('ok');
-    expect(model.circuit()).toEqual({ state: 'closed', consecutiveFailures: 0, openUntil: null });
+    expect(model.circuit()).toEqual({ state: 'closed', consecutiveFailures: 0, openUntil: null, opens: 2 });
   });
 
   it('does not count errors that are not upstream failures', async () => {

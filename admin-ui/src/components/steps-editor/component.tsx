@@ -5,7 +5,7 @@ import { issueAt, issuesUnder } from '../../lib/field-issues';
 import { options, stepTypeLabels } from '../../lib/definition-labels';
 import type { ActionStep, StepType } from '../../lib/service-types';
 import { FieldError } from '../field-error';
-import { ListInput } from '../list-input';
+import { DependsOnPicker, stepName } from './depends-on-picker';
 import { newStep } from './new-step';
 import { StepConditionEditor } from './step-condition';
 import { StepConfig } from './step-config';
@@ -14,7 +14,19 @@ import type { StepsEditorProps } from './types';
 /** What happens after a lead is stored, in order, each with its own condition. */
 export function StepsEditor({ steps, fields, onChange, onTestWebhook, issues = [] }: StepsEditorProps) {
   const [typeToAdd, setTypeToAdd] = useState<StepType>('notify_manager');
-  const replace = (index: number, step: ActionStep) => onChange(steps.map((item, itemIndex) => (itemIndex === index ? step : item)));
+  // Dependencies are stored as step ids: renaming or removing a step carries over to the steps that wait for it.
+  const replace = (index: number, step: ActionStep) => {
+    const previousId = steps[index].id;
+    onChange(
+      steps.map((item, itemIndex) =>
+        itemIndex === index ? step : previousId !== step.id && item.dependsOn.includes(previousId) ? { ...item, dependsOn: item.dependsOn.map((id) => (id === previousId ? step.id : id)) } : item,
+      ),
+    );
+  };
+  const remove = (index: number) => {
+    const removedId = steps[index].id;
+    onChange(steps.filter((_, itemIndex) => itemIndex !== index).map((item) => (item.dependsOn.includes(removedId) ? { ...item, dependsOn: item.dependsOn.filter((id) => id !== removedId) } : item)));
+  };
   const move = (index: number, direction: -1 | 1) => {
     const target = index + direction;
     if (target < 0 || target >= steps.length) return;
@@ -30,7 +42,7 @@ export function StepsEditor({ steps, fields, onChange, onTestWebhook, issues = [
       ) : null}
       {steps.map((step, index) => {
         const these = issuesUnder(issues, index);
-        const name = step.label || stepTypeLabels()[step.type];
+        const name = stepName(step);
         return (
           <Card key={index} size="small" className="aa-step-card" role="group" aria-label={sprintf(__('Step %1$d: %2$s', 'affiliate-agent'), index + 1, name)}>
             <CardHeader>
@@ -40,7 +52,7 @@ export function StepsEditor({ steps, fields, onChange, onTestWebhook, issues = [
               <div className="aa-row-actions">
                 <Button icon="arrow-up-alt2" label={sprintf(__('Move step %d up', 'affiliate-agent'), index + 1)} disabled={index === 0} onClick={() => move(index, -1)} />
                 <Button icon="arrow-down-alt2" label={sprintf(__('Move step %d down', 'affiliate-agent'), index + 1)} disabled={index === steps.length - 1} onClick={() => move(index, 1)} />
-                <Button icon="trash" isDestructive label={sprintf(__('Remove step %d', 'affiliate-agent'), index + 1)} onClick={() => onChange(steps.filter((_, itemIndex) => itemIndex !== index))} />
+                <Button icon="trash" isDestructive label={sprintf(__('Remove step %d', 'affiliate-agent'), index + 1)} onClick={() => remove(index)} />
               </div>
             </CardHeader>
             <CardBody>
@@ -50,13 +62,7 @@ export function StepsEditor({ steps, fields, onChange, onTestWebhook, issues = [
                   <FieldError message={issueAt(these, 'id')} />
                 </div>
                 <TextControl __nextHasNoMarginBottom label={__('Label (optional)', 'affiliate-agent')} value={step.label ?? ''} onChange={(label: string) => replace(index, { ...step, label: label || undefined })} />
-                <ListInput
-                  label={__('Runs only after these steps succeed', 'affiliate-agent')}
-                  help={__('Step ids, comma-separated; leave empty to run independently.', 'affiliate-agent')}
-                  values={step.dependsOn}
-                  onChange={(dependsOn) => replace(index, { ...step, dependsOn })}
-                  error={issueAt(these, 'dependsOn')}
-                />
+                <DependsOnPicker step={step} steps={steps} onChange={(dependsOn) => replace(index, { ...step, dependsOn })} error={issueAt(these, 'dependsOn')} />
               </div>
               <StepConfig step={step} fieldKeys={fieldKeys} issues={these} onChange={(next) => replace(index, next)} onTestWebhook={onTestWebhook} />
               <StepConditionEditor stepName={name} when={step.when} issues={issuesUnder(these, 'when')} onChange={(when) => replace(index, { ...step, when })} />

@@ -8,6 +8,7 @@ import { ScorePreview } from '../../components/score-preview';
 import { StepsEditor } from '../../components/steps-editor';
 import { toApiError } from '../../lib/api-client';
 import { formatIssuePath, issuesUnder, type FieldIssue } from '../../lib/field-issues';
+import { useLeaveGuard } from '../../lib/unsaved-changes';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
@@ -49,15 +50,7 @@ export function ActionBuilderStage({ params }: StageProps) {
   }, [action, definition, load]);
 
   const isDirty = definition !== null && JSON.stringify(definition) !== saved;
-  useEffect(() => {
-    if (!isDirty) return undefined;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [isDirty]);
+  useLeaveGuard(isDirty);
 
   const update = useCallback((patch: Partial<ActionDefinition>) => setDefinition((previous) => (previous ? { ...previous, ...patch } : previous)), []);
 

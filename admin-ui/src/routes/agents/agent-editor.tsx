@@ -7,6 +7,7 @@ import { NumberInput } from '../../components/number-input';
 import { adminConfig } from '../../lib/admin-config';
 import { toApiError } from '../../lib/api-client';
 import { issueAt, type FieldIssue } from '../../lib/field-issues';
+import { useLeaveGuard } from '../../lib/unsaved-changes';
 import { navigate } from '../../lib/hash-route';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
@@ -44,11 +45,17 @@ export function AgentEditor({ agentId }: { agentId?: string }) {
   const { data: agent, isLoading, error } = useRequest(() => (agentId ? getAgent(agentId) : Promise.resolve(null)), [agentId]);
   const { data: knowledgeSets } = useRequest(listKnowledgeSets, []);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [saved, setSaved] = useState(() => JSON.stringify(emptyDraft()));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [isSaving, setIsSaving] = useState(false);
   useEffect(() => {
-    if (agent) setDraft(toDraft(agent));
+    if (!agent) return;
+    const loaded = toDraft(agent);
+    setDraft(loaded);
+    setSaved(JSON.stringify(loaded));
   }, [agent]);
+  const isDirty = JSON.stringify(draft) !== saved;
+  const { markClean } = useLeaveGuard(isDirty);
 
   const set = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
   const setAppearance = (patch: Partial<Draft['appearance']>) => setDraft((previous) => ({ ...previous, appearance: { ...previous.appearance, ...patch } }));
@@ -60,10 +67,12 @@ export function AgentEditor({ agentId }: { agentId?: string }) {
     if (!appearance.avatarUrl) delete appearance.avatarUrl;
     const input: Partial<AgentInput> = { ...rest, appearance, ...(contactUrl.trim() ? { contactUrl: contactUrl.trim() } : {}) };
     try {
-      const saved = isNew ? await createAgent(input) : await updateAgent(agentId, input);
+      const stored = isNew ? await createAgent(input) : await updateAgent(agentId, input);
+      setSaved(JSON.stringify(draft));
+      markClean();
       setIssues([]);
       notify.success(isNew ? __('Agent created. Now add an action below.', 'affiliate-agent') : __('Agent saved.', 'affiliate-agent'));
-      if (isNew) navigate(`/agents/${saved.id}`);
+      if (isNew) navigate(`/agents/${stored.id}`);
     } catch (thrown) {
       const failure = toApiError(thrown);
       setIssues(failure.issues);

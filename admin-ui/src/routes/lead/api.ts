@@ -1,4 +1,4 @@
-import { serviceRequest } from '../../lib/api-client';
+import { pluginRequest, serviceRequest } from '../../lib/api-client';
 import type { Delivery, Lead, LeadDetail, LeadNote, LeadStatus, TranscriptMessage } from './types';
 
 const leadPath = (id: string) => `leads/${encodeURIComponent(id)}`;
@@ -21,3 +21,10 @@ export const getDeliveries = async (id: string) => (await serviceRequest<{ deliv
 
 export const replayDelivery = async (id: string, jobId: string) =>
   (await serviceRequest<{ delivery: Delivery }>(`${leadPath(id)}/deliveries/${encodeURIComponent(jobId)}/replay`, { method: 'POST' })).delivery;
+
+/** Every delivery that failed while this delivery's endpoint was switched off, queued again together. */
+export const replayEndpoint = (id: string, jobId: string) =>
+  serviceRequest<{ url: string; replayed: number; leads: number }>(`${leadPath(id)}/deliveries/${encodeURIComponent(jobId)}/replay-endpoint`, { method: 'POST' });
+/** Display names of WordPress users, from the plugin (the service only records their ids). */
+export const getPeople = async (ids: number[]) =>
+  (await pluginRequest<{ people: Record<string, string> }>('/affiliate-agent/v1/people', { query: { ids: ids.join(',') } })).people;

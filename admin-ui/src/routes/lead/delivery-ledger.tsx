@@ -3,8 +3,13 @@ import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
-import { getDeliveries, replayDelivery } from './api';
+import { getDeliveries, replayDelivery, replayEndpoint } from './api';
+import type { Delivery } from './types';
 import { TableHead } from '../../components/table-head';
+
+/** A webhook that failed because its endpoint was switched off (410 Gone): others likely wait with it. */
+const failedAtDisabledEndpoint = (delivery: Delivery) =>
+  Boolean(delivery.endpointUrl) && ['failed', 'dead'].includes(delivery.status) && /endpoint is disabled|410 Gone/.test(delivery.lastError ?? '');
 
 /** Every next step of this lead with its state; failed and dead ones can be sent again. */
 export function DeliveryLedger({ leadId, refreshKey }: { leadId: string; refreshKey: string }) {
@@ -62,6 +67,27 @@ export function DeliveryLedger({ leadId, refreshKey }: { leadId: string; refresh
                     }}
                   >
                     {sprintf(__('Replay %s', 'affiliate-agent'), delivery.label || delivery.stepId)}
+                  </Button>
+                ) : null}
+                {failedAtDisabledEndpoint(delivery) ? (
+                  <Button
+                    variant="tertiary"
+                    size="small"
+                    isBusy={replaying === `${delivery.id}:endpoint`}
+                    onClick={async () => {
+                      setReplaying(`${delivery.id}:endpoint`);
+                      try {
+                        const { replayed, leads } = await replayEndpoint(leadId, delivery.id);
+                        notify.success(sprintf(__('The endpoint is on again; %1$d deliveries for %2$d leads are queued.', 'affiliate-agent'), replayed, leads));
+                        await reload();
+                      } catch (thrown) {
+                        notify.failure(thrown);
+                      } finally {
+                        setReplaying(null);
+                      }
+                    }}
+                  >
+                    {__('Replay every delivery that failed at this endpoint', 'affiliate-agent')}
                   </Button>
                 ) : null}
               </td>

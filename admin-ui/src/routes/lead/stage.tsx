@@ -12,12 +12,11 @@ import { DeliveryLedger } from './delivery-ledger';
 import { IdentityNotices } from './identity-notices';
 import { Transcript } from './transcript';
 import { TrustFlags } from './trust-flags';
+import { ActivityLog } from './activity-log';
+import { AnswersTable } from './answers-table';
 import type { Lead, LeadStatus } from './types';
 import './style.scss';
 import { SafeLink } from '../../components/safe-link';
-import { safeHttpUrl } from '../../../../server/src/contract/safe-url';
-
-const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'boolean' ? (value ? __('Yes', 'affiliate-agent') : __('No', 'affiliate-agent')) : String(value));
 
 /** One lead: what the visitor said, why it scored so, where it came from, what ran, and the decision. */
 export function LeadStage({ params }: StageProps) {
@@ -41,6 +40,8 @@ export function LeadStage({ params }: StageProps) {
     setBusy(key);
     try {
       await work();
+      // The activity log gains an entry for what was just done (who changed the status, tags).
+      await reload();
     } catch (thrown) {
       notify.failure(thrown);
     } finally {
@@ -113,17 +114,7 @@ export function LeadStage({ params }: StageProps) {
               <h3>{__('Answers', 'affiliate-agent')}</h3>
             </CardHeader>
             <CardBody>
-              <table className="widefat striped aa-table">
-                <tbody>
-                  {Object.entries(lead.fields).map(([key, value]) => (
-                    <tr key={key}>
-                      <th scope="row">{key}</th>
-                      {/* A website answer links, through the same rule as every stored URL. */}
-                      <td>{typeof value === 'string' && safeHttpUrl(value) ? <SafeLink url={value} /> : show(value)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AnswersTable lead={lead} fields={data.answerFields} />
               <p className="aa-muted">{sprintf(__('From action %1$s, version %2$d.', 'affiliate-agent'), lead.actionKey, lead.actionVersion)}</p>
             </CardBody>
           </Card>
@@ -267,7 +258,6 @@ export function LeadStage({ params }: StageProps) {
                   run('note', async () => {
                     await addNote(lead.id, note.trim());
                     setNote('');
-                    await reload();
                   })
                 }
               >
@@ -281,13 +271,7 @@ export function LeadStage({ params }: StageProps) {
                 <h3>{__('Activity', 'affiliate-agent')}</h3>
               </CardHeader>
               <CardBody>
-                <ul>
-                  {data.events.map((event) => (
-                    <li key={event.id}>
-                      {event.type} <span className="aa-muted">{new Date(event.createdAt).toLocaleString()}</span>
-                    </li>
-                  ))}
-                </ul>
+                <ActivityLog events={data.events} />
               </CardBody>
             </Card>
           ) : null}

@@ -1,3 +1,4 @@
+import type { AnswerField } from '../../../../server/src/contract/lead-answers';
 import type { Lead, LeadEvent, LeadNote, LeadStatus } from '../../lib/service-types';
 
 export type { Lead, LeadEvent, LeadNote, LeadStatus };
@@ -18,6 +19,8 @@ export interface LeadDuplicates {
 
 export interface LeadDetail {
   lead: Lead;
+  /** Label, type and options of each field of the action version the lead came from. */
+  answerFields?: AnswerField[];
   events: LeadEvent[];
   notes: LeadNote[];
   duplicates?: LeadDuplicates;
@@ -44,6 +47,8 @@ export interface Delivery {
   lastError: string | null;
   response: unknown;
   replayable: boolean;
+  /** Webhook deliveries: the endpoint, for "replay everything that failed there". */
+  endpointUrl?: string | null;
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;

@@ -1,4 +1,5 @@
 import { normaliseText, similarEnough, words } from './text-normalise';
+import { PACK_OPTION_WORDS } from './language-packs';
 
 /** Matching a reply to one of an enum field's options by value, label, synonym or close spelling. */
 export interface EnumOption {
@@ -36,6 +37,8 @@ function phrasesOf(option: EnumOption): Array<{ phrase: string; how: EnumMatch['
   }
   phrases.push({ phrase: normaliseText(option.value.replace(/_/g, ' ')), how: 'value' });
   for (const synonym of option.synonyms ?? []) phrases.push({ phrase: normaliseText(synonym), how: 'synonym' });
+  // The German, Spanish and French names of the template's options (language-packs/).
+  for (const synonym of PACK_OPTION_WORDS[option.value] ?? []) phrases.push({ phrase: normaliseText(synonym), how: 'synonym' });
   return phrases.filter((entry) => entry.phrase !== '');
 }
 

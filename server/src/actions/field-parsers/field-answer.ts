@@ -18,7 +18,8 @@ export interface AnswerContext {
   platformHint?: string | null;
 }
 
-const NOTHING = /^(none|nothing|no one|nobody|zero|not any|no followers|no subscribers|no visitors|no audience)( yet| so far| at the moment| right now)?[.!]?$/i;
+// "None yet" or "none yet, just starting": the clause after a comma only explains the nothing.
+const NOTHING = /^(none|nothing|no one|nobody|zero|not any|no followers|no subscribers|no visitors|no audience)( yet| so far| at the moment| right now)?(?:[.!]|,[^\d]*)?$/i;
 
 const NAME_KEYS = new Set(['name', 'full_name', 'first_name', 'last_name', 'your_name', 'contact_name']);
 

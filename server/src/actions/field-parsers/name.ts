@@ -1,3 +1,5 @@
+import { escapeForPattern, LANGUAGE_PACKS } from './language-packs';
+
 /** A person's name from "I'm Ana", "my name is Ana Silva", "call me ana", or a bare "Ana". */
 
 const NAME_WORD = "[\\p{L}][\\p{L}'’.-]*";
@@ -8,11 +10,16 @@ const STRONG_CUES = [
   new RegExp(`\\bmy (?:full |first )?name(?:'s| is|:)?\\s+${NAME_RUN}`, 'iu'),
   new RegExp(`\\bname(?:'s|\\s*:|\\s+is)\\s+${NAME_RUN}`, 'iu'),
   new RegExp(`\\b(?:call me|you can call me|it'?s me,?)\\s+${NAME_RUN}`, 'iu'),
+  // "ich heiße Lena", "me llamo Lucía", "je m'appelle Camille".
+  ...LANGUAGE_PACKS.map((pack) => new RegExp(`(?:^|[\\s,.!;])(?:${pack.nameCues.strong.map(escapeForPattern).join('|')}):?\\s+${NAME_RUN}`, 'iu')),
 ];
 // Weak cues are also how people describe themselves ("I'm interested", "I am a blogger").
 const WEAK_CUES = [
-  new RegExp(`(?:^|[\\s,.!;])(?:i'?m|i’m|im|i am|this is|it'?s|it is|hi,? i'?m|hello,? i'?m)\\s+${NAME_RUN}`, 'iu'),
+  new RegExp(`(?:^|[\\s,.!;])(?:i'm|i’m|i am|this is|it'?s|it is|hi,? i'?m|hello,? i'?m)\\s+${NAME_RUN}`, 'iu'),
+  // "im" without its apostrophe only where a sentence starts: mid-sentence it is German ("Werbung im Podcast").
+  new RegExp(`(?:^|[,.!;]\\s*)im\\s+${NAME_RUN}`, 'iu'),
   new RegExp(`^${NAME_RUN}\\s+here\\b`, 'iu'),
+  ...LANGUAGE_PACKS.map((pack) => new RegExp(`(?:^|[\\s,.!;])(?:${pack.nameCues.weak.map(escapeForPattern).join('|')})\\s+${NAME_RUN}`, 'iu')),
 ];
 
 /** Words that follow "I'm" without being a name, and words that end a name ("Ana from Lisbon"). */
@@ -24,10 +31,17 @@ const NOT_NAMES = new Set(
     'user owner founder interested applying asking calling contacting reaching back again sorry afraid unsure confused lost able ' +
     'about into over under up down out off for to of by is are was be been being it this that these those my your our their his her ' +
     'what who where when why how which hi hello hey thanks thank please cancel stop skip help email mail website site channel ' +
-    'instagram youtube tiktok blog newsletter agree disagree nope nah yeah yep sure maybe'
+    'instagram youtube tiktok blog newsletter agree disagree nope nah yeah yep sure maybe ' +
+    // What follows "ich bin", "soy", "je suis" when it is not a name.
+    'auf bei nicht kein keine ein eine einen neu hier interessiert blogger creator youtuberin bloggerin ' +
+    'en un una muy nuevo nueva interesado interesada de del creador creadora bloguera bloguero ' +
+    'sur une pas tres nouveau nouvelle interesse interessee sur createur creatrice blogueur blogueuse'
   ).split(/\s+/),
 );
-const NAME_STOPPERS = new Set(['from', 'and', 'with', 'at', 'in', 'of', 'my', 'i', 'email', 'here', 'the', 'a', 'an', 'on', 'but', 'who', 'living', 'based', 'running', 'and']);
+const NAME_STOPPERS = new Set([
+  'from', 'and', 'with', 'at', 'in', 'of', 'my', 'i', 'email', 'here', 'the', 'a', 'an', 'on', 'but', 'who', 'living', 'based', 'running', 'and',
+  'und', 'aus', 'mit', 'ich', 'meine', 'y', 'de', 'con', 'soy', 'mi', 'et', 'je', 'avec', 'mon', 'ma',
+]);
 
 function tidy(name: string): string {
   const trimmed = name.trim().replace(/[.’'-]+$/, '');

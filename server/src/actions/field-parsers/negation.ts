@@ -1,3 +1,5 @@
+import { LANGUAGE_PACKS, escapeForPattern } from './language-packs';
+
 /**
  * What a visitor says they do NOT have or use. "I'm not on YouTube, I run a blog" names YouTube,
  * but only to rule it out; a value inside a negated span never counts as given, on either engine.
@@ -31,8 +33,16 @@ const CUES = [
   // "no YouTube, just a blog"; "no," and "no problem" are answers, not a negated value.
   `\\bno(?=\\s+(?!problem|worries|thanks|idea|doubt)[\\p{L}\\d@])`,
 ];
-const CUE = new RegExp(CUES.join('|'), 'giu');
-const SCOPE_END = /[,.;:!?\n()]|\s[-–—]\s|\b(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im)\b/giu;
+// German, Spanish and French cues and turning words come from the language packs. Their \b is made
+// Unicode-aware: JavaScript's \b sees a boundary inside "chaîne", before its "ne".
+const UNICODE_BOUNDARY = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
+const PACK_CUES = LANGUAGE_PACKS.flatMap((pack) => pack.negationCues).map((cue) => cue.split('\\b').join(UNICODE_BOUNDARY));
+const CUE = new RegExp([...CUES, ...PACK_CUES].join('|'), 'giu');
+const PACK_SCOPE_ENDS = LANGUAGE_PACKS.flatMap((pack) => pack.negationScopeEnds).map(escapeForPattern);
+const SCOPE_END = new RegExp(
+  `[,.;:!?\\n()]|\\s[-–—]\\s|(?<![\\p{L}])(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im|${PACK_SCOPE_ENDS.join('|')})(?![\\p{L}])`,
+  'giu',
+);
 
 export function negatedSpans(text: string): NegatedSpan[] {
   const spans: NegatedSpan[] = [];

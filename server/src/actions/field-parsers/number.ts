@@ -1,6 +1,12 @@
+import { LANGUAGE_PACKS, PACK_PHRASES } from './language-packs';
+import { normaliseText } from './text-normalise';
+
 /**
  * Numbers as visitors type them: "12k", "1.2M", "about 40 thousand", "40,000", "around 5 000",
- * "forty thousand", "half a million". Pure; no locale guessing beyond what the shape makes certain.
+ * "forty thousand", "half a million"; and in German, Spanish and French ("40 Tsd", "vierzigtausend",
+ * "cuarenta mil", "40 mil", "quarante mille") from the language packs. Pure; no locale guessing
+ * beyond what the shape makes certain, except "mil": a million in English slang, a thousand in
+ * Spanish and French (see milMultiplier).
  */
 export interface NumberMatch {
   value: number;
@@ -33,14 +39,41 @@ const UNITS: Record<string, number> = {
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
+// The packs' number words add up like units and tens; their scales multiply. "mil" is left out of
+// SCALES: as a word after digits it is decided by milMultiplier(), and "cuarenta mil" is read below.
+const PACK_NUMBERS: Record<string, number> = {};
+const PACK_SCALES: Record<string, number> = {};
+for (const pack of LANGUAGE_PACKS) {
+  for (const [word, value] of Object.entries(pack.numberWords)) PACK_NUMBERS[word] ??= value;
+  for (const [word, value] of Object.entries(pack.scales)) PACK_SCALES[word] ??= value;
+}
+const PACK_MULTIPLIERS: Record<string, number> = Object.assign({}, ...LANGUAGE_PACKS.map((pack) => pack.multipliers));
+delete PACK_MULTIPLIERS.mil;
+/** Words that show a text is Spanish or French, where "40 mil" is forty thousand. */
+const MIL_AS_THOUSAND = /\b(?:seguidores|suscriptores|visitas|lectores|oyentes|personas|unos|unas|alrededor|aproximadamente|casi|más|mas|tengo|somos|abonnés|abonnes|environ|presque|lecteurs|visiteurs|personnes|j'ai|de|y|et)\b/i;
+
+/**
+ * "mil" is a thousand in Spanish and French and a million in English slang ("2 mil subs"). Read as a
+ * thousand around Spanish or French words, or after a figure of 10 or more: "200 mil" followers is a
+ * Spanish 200,000 far more often than an English 200 million.
+ */
+function milMultiplier(text: string, base: number): number {
+  return MIL_AS_THOUSAND.test(text) || base >= 10 ? 1_000 : 1_000_000;
+}
+const PACK_MULTIPLIER_WORDS = Object.keys(PACK_MULTIPLIERS).join('|');
 const VAGUE_BEFORE_SCALE = new Set(['few', 'several', 'couple', 'many', 'some', 'of', 'lots', 'tons', 'multiple', 'various']);
+/** Articles that are also "one": a figure only before a scale ("un millón", "eine Million"), never alone ("un blog"). */
+const ARTICLES = new Set(['un', 'une', 'uno', 'una', 'ein', 'eine', 'einen']);
+const isScaleWord = (word: string | undefined) => word !== undefined && (word in SCALES || word in PACK_SCALES || word === 'mil');
 
 /**
  * Digits with optional grouping ("40,000", "40.000", "5 000", "1'000") or a decimal part ("1.2"),
  * then an optional multiplier word or letter. The grouping separator must be followed by exactly three digits.
  */
-const DIGIT_NUMBER =
-  /(?<![\w.,@/])(\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?: \d{3})+(?![\d.,])|(?:'\d{3})+)|\d+(?:[.,]\d+)?)(?:\s?(k|m|mm|mil|mio|b|bn|thousands?|grand|millions?|billion|lakh|hundred)\b)?(?![\w@])/gi;
+const DIGIT_NUMBER = new RegExp(
+  `(?<![\\w.,@/])(\\d{1,3}(?:(?:,\\d{3})+|(?:\\.\\d{3}){2,}|(?: \\d{3})+(?![\\d.,])|(?:'\\d{3})+)|\\d+(?:[.,]\\d+)?)(?:\\s?(k|m|mm|mil|mio|b|bn|thousands?|grand|millions?|billion|lakh|hundred|${PACK_MULTIPLIER_WORDS})(?![\\p{L}\\d]))?(?![\\w@])`,
+  'giu',
+);
 
 function digitsToNumber(digits: string): number {
   if (/^\d{1,3}((,\d{3})+|(\.\d{3}){2,}|( \d{3})+|('\d{3})+)$/.test(digits)) return Number(digits.replace(/[,. ']/g, ''));
@@ -54,7 +87,8 @@ function roundValue(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-const RANGE_TAIL = /^\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s?(k|m|mil|thousand|million)?\b/i;
+// "2-5k", "10 to 20 thousand", "between 10 and 20 thousand".
+const RANGE_TAIL = /^\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)?\s?(k|m|mil|thousand|million)?\b/i;
 
 function findDigitNumbers(text: string): NumberMatch[] {
   const matches: NumberMatch[] = [];
@@ -72,13 +106,21 @@ function findDigitNumbers(text: string): NumberMatch[] {
       suffix = suffix ?? range[1]?.toLowerCase();
       end += range[0].length;
     }
-    const multiplier = suffix ? SUFFIX_MULTIPLIERS[suffix] ?? 1 : 1;
+    const multiplier = !suffix ? 1 : suffix === 'mil' ? milMultiplier(text, base) : SUFFIX_MULTIPLIERS[suffix] ?? PACK_MULTIPLIERS[suffix] ?? 1;
     matches.push({ value: roundValue(base * multiplier), start, end });
   }
   return matches;
 }
 
-const WORD_TOKEN = /[a-z]+/gi;
+const WORD_TOKEN = /\p{L}+/gu;
+
+/** "vierzigtausend", "zweihundert": German writes a number as one word. */
+function germanCompound(word: string): number | null {
+  const match = /^(\p{L}+?)(hundert|tausend)$/u.exec(word);
+  if (!match) return null;
+  const head = PACK_NUMBERS[match[1]];
+  return head === undefined ? null : head * (match[2] === 'hundert' ? 100 : 1_000);
+}
 
 /** "forty thousand", "two hundred and fifty", "half a million", "a million", "a few thousand". */
 function findWordNumbers(text: string): NumberMatch[] {
@@ -104,12 +146,22 @@ function findWordNumbers(text: string): NumberMatch[] {
     }
     while (index < tokens.length) {
       const word = tokens[index].word;
-      if (word in UNITS) current += UNITS[word];
+      const compound = germanCompound(word);
+      if (compound !== null) {
+        total += compound;
+      } else if (word in UNITS) current += UNITS[word];
       else if (word in TENS) current += TENS[word];
       else if (word === 'hundred') current = (current || 1) * 100;
       else if (word in SCALES) {
         total += (current || 1) * SCALES[word];
         current = 0;
+      } else if (word in PACK_SCALES || word === 'mil') {
+        // "cuarenta mil", "quarante mille", "zwei Millionen"; a scale word alone ("mil") is no figure.
+        if (!consumed) break;
+        total += (current || 1) * (PACK_SCALES[word] ?? 1_000);
+        current = 0;
+      } else if (word in PACK_NUMBERS && (!ARTICLES.has(word) || isScaleWord(tokens[index + 1]?.word))) {
+        current += PACK_NUMBERS[word];
       } else if (word === 'and' && consumed && index + 1 < tokens.length && (tokens[index + 1].word in UNITS || tokens[index + 1].word in TENS)) {
         // "two hundred and fifty"
       } else break;
@@ -140,7 +192,7 @@ export function findNumbers(text: string): NumberMatch[] {
  * lower bound, because qualifying on the figure the visitor can vouch for is the safer reading.
  */
 export function parseNumber(text: string): number | null {
-  const cleaned = text.replace(/(\d)\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?)\s*(k|m|thousand|million)\b/gi, (_all, low: string, _high: string, suffix: string) => `${low}${suffix}`);
+  const cleaned = text.replace(/(\d)\s*(?:-|–|to|and)\s*(\d+(?:[.,]\d+)?)\s*(k|m|thousand|million)\b/gi, (_all, low: string, _high: string, suffix: string) => `${low}${suffix}`);
   const numbers = findNumbers(cleaned);
   return numbers.length > 0 ? numbers[0].value : null;
 }
@@ -154,5 +206,7 @@ const VAGUE_AMOUNT =
   /\b(?:a few|few|several|some|lots|a lot|loads|tons|plenty|many|quite a (?:few|lot|bit)|a bunch|a couple(?: of)?|a handful|not (?:many|much|a lot)|hundreds|thousands|millions|dozens|a good number|a decent (?:number|amount)|a fair amount|quite some)\b/i;
 
 export function isVagueAmount(text: string): boolean {
-  return VAGUE_AMOUNT.test(text) && findDigitNumbers(text).length === 0 && findWordNumbers(text).length === 0;
+  const normal = ` ${normaliseText(text)} `;
+  const vague = VAGUE_AMOUNT.test(text) || PACK_PHRASES.vagueAmounts.some((phrase) => normal.includes(` ${phrase} `));
+  return vague && findDigitNumbers(text).length === 0 && findWordNumbers(text).length === 0;
 }

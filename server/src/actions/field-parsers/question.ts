@@ -1,4 +1,5 @@
 import { normaliseText } from './text-normalise';
+import { opensWith, PACK_PHRASES } from './language-packs';
 
 /**
  * Whether a message asks something rather than answers. Both engines use it: a question is
@@ -14,5 +15,7 @@ export function looksLikeQuestion(text: string): boolean {
 
 /** Starts with a question word: "YouTube?" is an unsure answer, "do you accept podcasts?" a question. */
 export function startsLikeQuestion(text: string): boolean {
-  return QUESTION_START.test(normaliseText(text));
+  if (/^\s*¿/.test(text)) return true;
+  const normal = normaliseText(text);
+  return QUESTION_START.test(normal) || PACK_PHRASES.questionStarts.some((start) => opensWith(normal, start));
 }

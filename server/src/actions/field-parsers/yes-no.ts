@@ -1,4 +1,5 @@
 import { normaliseText } from './text-normalise';
+import { opensWith, PACK_PHRASES } from './language-packs';
 
 /** Yes, no, or neither, from a short reply. Consent and confirmation both read answers through here. */
 export type YesNo = 'yes' | 'no';
@@ -8,7 +9,12 @@ const YES_PHRASES = [
   'no problem', 'no problemo', 'not a problem', 'why not', 'no objection', 'no objections', 'i dont mind', 'dont mind', 'i do not mind',
   'no worries', 'not at all i agree',
 ];
-const UNSURE_PHRASES = ['not sure', 'dont know', 'do not know', 'no idea', 'maybe', 'perhaps', 'unsure', 'i guess not sure'];
+const UNSURE_PHRASES = [
+  'not sure', 'dont know', 'do not know', 'no idea', 'maybe', 'perhaps', 'unsure', 'i guess not sure',
+  // German, Spanish, French: "no sé" must not read as the Spanish "no".
+  'weiss nicht', 'keine ahnung', 'vielleicht', 'bin mir nicht sicher', 'no se', 'no estoy seguro', 'no estoy segura', 'quizas', 'tal vez',
+  'je ne sais pas', 'je sais pas', 'peut etre', 'aucune idee', 'pas sur', 'pas sure',
+];
 
 const NO_PATTERNS = [
   /^(no+|nope|nah|nay|n|negative|never|no way|not really|not now|not yet|no thanks|no thank you|no sorry|absolutely not|definitely not|certainly not|of course not)\b/,
@@ -30,6 +36,9 @@ export function parseYesNo(text: string): YesNo | null {
   if (YES_PHRASES.some((phrase) => normal === phrase || normal.startsWith(`${phrase} `) || normal.endsWith(` ${phrase}`))) return 'yes';
   if (UNSURE_PHRASES.some((phrase) => normal === phrase || normal.includes(phrase))) return null;
   if (NO_PATTERNS.some((pattern) => pattern.test(normal))) return 'no';
+  // The language packs' no before their yes: "nicht einverstanden" holds "einverstanden".
+  if (PACK_PHRASES.no.some((phrase) => opensWith(normal, phrase))) return 'no';
   if (YES_PATTERNS.some((pattern) => pattern.test(normal))) return 'yes';
+  if (PACK_PHRASES.yes.some((phrase) => opensWith(normal, phrase))) return 'yes';
   return null;
 }

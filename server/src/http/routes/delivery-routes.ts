@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { actorOf, CAPABILITIES } from '../admin-auth';
 import type { RouteContext } from '../route-context';
 import { parseOrThrow } from '../../core/zod-issues';
+import { maskUrlCredentialsDeep } from '../../core/url-credentials';
+import { NotFoundError, ValidationError } from '../../core/errors';
 
 /**
  * The delivery ledger of a lead, replay of a failed or dead step, and the webhook test send.
@@ -37,18 +39,35 @@ export function registerDeliveryRoutes(router: Router, { container, adminAuth }:
   const outbox = container.outbox;
 
   router.get('/v1/leads/:leadId/deliveries', review, (request, response) => {
-    response.json(outbox.ledger(parseOrThrow(idParam, request.params.leadId, 'lead id')));
+    // Lead reviewers did not set the endpoints: credentials in a webhook URL are masked (finding 5).
+    response.json(maskUrlCredentialsDeep(outbox.ledger(parseOrThrow(idParam, request.params.leadId, 'lead id'))));
   });
 
   router.post('/v1/leads/:leadId/deliveries/:jobId/replay', review, (request, response) => {
     const leadId = parseOrThrow(idParam, request.params.leadId, 'lead id');
     const jobId = parseOrThrow(idParam, request.params.jobId, 'delivery id');
-    response.json({ delivery: outbox.replay(leadId, jobId, actorOf(request).userId) });
+    response.json({ delivery: maskUrlCredentialsDeep(outbox.replay(leadId, jobId, actorOf(request).userId)) });
+  });
+
+  // Everything that failed at this delivery's endpoint while it was switched off, replayed together
+  // once it is back (and the endpoint switched on again). A reviewer's act, like a single replay.
+  router.post('/v1/leads/:leadId/deliveries/:jobId/replay-endpoint', review, (request, response) => {
+    const leadId = parseOrThrow(idParam, request.params.leadId, 'lead id');
+    const jobId = parseOrThrow(idParam, request.params.jobId, 'delivery id');
+    const entry = outbox.ledger(leadId).deliveries.find((delivery) => delivery.id === jobId);
+    if (!entry) throw new NotFoundError('Delivery', jobId);
+    if (!entry.endpointUrl) throw new ValidationError(`Delivery '${jobId}' is a ${entry.stepType} step; only webhook deliveries have an endpoint to replay.`, [{ path: 'jobId', message: 'expected a webhook delivery' }]);
+    response.json(maskUrlCredentialsDeep(outbox.replayEndpoint(entry.endpointUrl, actorOf(request).userId)));
+  });
+
+  router.get('/v1/deliveries/disabled-endpoints', manage, (_request, response) => {
+    response.json({ endpoints: maskUrlCredentialsDeep(outbox.disabledEndpoints()) });
   });
 
   router.post('/v1/actions/test-webhook', manage, async (request, response) => {
     const { actionId, stepId, ...input } = parseOrThrow(testWebhookSchema, request.body ?? {}, 'test webhook');
     const headers = actionId && stepId ? container.actions.webhookHeaders(actionId, stepId, input.headers) : input.headers;
-    response.json(await outbox.testWebhook({ ...input, headers }));
+    const url = actionId && stepId ? container.actions.webhookUrl(actionId, stepId, input.url) : input.url;
+    response.json(maskUrlCredentialsDeep(await outbox.testWebhook({ ...input, url, headers })));
   });
 }

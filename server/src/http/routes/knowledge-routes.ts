@@ -55,8 +55,8 @@ export function registerKnowledgeRoutes(router: Router, { container, adminAuth }
   });
 
   // Called by the plugin when a page, post or product is saved or deleted (docs/knowledge.md).
-  router.post('/v1/knowledge/wordpress/push', manage, (request, response) => {
-    response.json(knowledge.applyWordpressPush(request.body));
+  router.post('/v1/knowledge/wordpress/push', manage, async (request, response) => {
+    response.json(await knowledge.applyWordpressPush(request.body));
   });
   router.post('/v1/knowledge/search-preview', manage, async (request, response) => {
     response.json(await knowledge.searchPreview(request.body));

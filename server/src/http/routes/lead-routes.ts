@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { actorOf, CAPABILITIES } from '../admin-auth';
 import type { RouteContext } from '../route-context';
 import { leadsToCsv } from '../../leads/csv-export';
+import { maskUrlCredentialsDeep } from '../../core/url-credentials';
 
 export function registerLeadRoutes(router: Router, { container, adminAuth }: RouteContext): void {
   const review = adminAuth.require(CAPABILITIES.reviewLeads);
@@ -14,19 +15,20 @@ export function registerLeadRoutes(router: Router, { container, adminAuth }: Rou
   router.get('/v1/leads/export.csv', review, (request, response) => {
     const rows = leads.iterateForExport(request.query);
     // Field columns come from the actions' definitions so that the export has stable headers.
-    const fieldKeys = new Set<string>();
+    const columns = new Map<string, string>();
     for (const agent of container.agents.list()) {
-      for (const action of container.actions.listPublished(agent.id)) action.definition.fields.forEach((field) => fieldKeys.add(field.key));
+      for (const action of container.actions.listPublished(agent.id)) action.definition.fields.forEach((field) => columns.has(field.key) || columns.set(field.key, field.label));
     }
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`);
     response.write('\uFEFF'); // BOM so spreadsheet apps read UTF-8 names correctly
-    for (const line of leadsToCsv(rows, [...fieldKeys])) response.write(line);
+    for (const line of leadsToCsv(rows, [...columns].map(([key, label]) => ({ key, label })), container.leadFields)) response.write(line);
     response.end();
   });
 
   router.get('/v1/leads/:leadId', review, (request, response) => {
-    response.json(leads.detail(String(request.params.leadId)));
+    // Delivery events quote endpoint URLs; credentials in them are masked for reviewers (finding 5).
+    response.json(maskUrlCredentialsDeep(leads.detail(String(request.params.leadId))));
   });
   router.patch('/v1/leads/:leadId', review, (request, response) => {
     response.json({ lead: leads.update(String(request.params.leadId), request.body, actorOf(request).userId) });

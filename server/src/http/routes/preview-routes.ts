@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { newId } from '../../core/ids';
-import { AppError, ForbiddenError, NotFoundError } from '../../core/errors';
+import { AppError, NotFoundError } from '../../core/errors';
 import type { RouteContext } from '../route-context';
 import { parseOrThrow } from '../../core/zod-issues';
 import { mintToken } from '../../security/tokens';
@@ -34,14 +34,25 @@ export function registerPreviewRoutes(router: Router, { container }: RouteContex
     return widget ? String(Math.floor(fs.statSync(widget).mtimeMs)) : '0';
   }
 
+  registerWidgetFiles(router, assets);
+  // AA_PREVIEW off (the default): no preview route exists, so they answer 404 like any unknown path.
+  if (!config.preview) return;
+
+  /** Disabled agents are not previewed: the list omits them and their page and session are 404. */
+  function enabledAgent(agentId: string) {
+    const agent = container.agents.get(agentId);
+    if (!agent.enabled) throw new NotFoundError('Agent', agentId);
+    return agent;
+  }
+
   router.get('/preview', (request, response) => {
     assertPreviewAllowed(request, config);
-    response.type('html').send(renderAgentList(container.agents.list()));
+    response.type('html').send(renderAgentList(container.agents.list().filter((agent) => agent.enabled)));
   });
 
   router.get('/preview/:agentId', async (request, response) => {
     assertPreviewAllowed(request, config);
-    const agent = container.agents.get(String(request.params.agentId));
+    const agent = enabledAgent(String(request.params.agentId));
     const query = parseOrThrow(querySchema, request.query, 'preview options');
     const html = renderPreviewPage({
       agent,
@@ -56,8 +67,7 @@ export function registerPreviewRoutes(router: Router, { container }: RouteContex
 
   router.post('/preview/:agentId/session', (request, response) => {
     assertPreviewAllowed(request, config);
-    const agent = container.agents.get(String(request.params.agentId));
-    if (!agent.enabled) throw new ForbiddenError(`The agent '${agent.id}' is disabled; enable it to preview it.`, 'agent_disabled');
+    const agent = enabledAgent(String(request.params.agentId));
     const origin = ownOrigin(request);
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = issuedAt + PREVIEW_TOKEN_SECONDS;
@@ -65,7 +75,10 @@ export function registerPreviewRoutes(router: Router, { container }: RouteContex
     response.setHeader('Cache-Control', 'no-store');
     response.json({ token, expiresAt: new Date(expiresAt * 1000).toISOString(), serviceUrl: origin, agentId: agent.id });
   });
+}
 
+/** The built chat bundles: public, static, served whether or not the preview is on. */
+function registerWidgetFiles(router: Router, assets: WidgetAssets): void {
   router.get('/widget/:file', async (request, response) => {
     const name = String(request.params.file);
     const file = assets.pathOf(name);

@@ -13,7 +13,7 @@ import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDelivery
  */
 const patchSchema = z
   .object({
-    wordpress: z.object({ siteUrl: z.string().nullable().optional() }).strict().optional(),
+    wordpress: z.object({ siteUrl: z.string().nullable().optional(), homeUrl: z.string().nullable().optional(), locale: z.string().nullable().optional() }).strict().optional(),
     affiliatewp: z
       .object({
         transport: z.string().optional(),
@@ -21,6 +21,7 @@ const patchSchema = z
         publicKey: z.string().nullable().optional(),
         token: z.string().nullable().optional(),
         referral: z.record(z.string(), z.unknown()).optional(),
+        reconcileMinutes: z.number().nullable().optional(),
       })
       .strict()
       .optional(),
@@ -32,14 +33,16 @@ const patchSchema = z
   })
   .strict();
 
-/** Merges a section: undefined keeps, null removes. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Merges a section at every depth: undefined keeps, null removes (so `referral: { baseUrl: null }` clears the base URL). */
 function mergeSection(current: Record<string, unknown>, patch: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!patch) return current;
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     if (value === null) delete merged[key];
-    else if (typeof value === 'object' && !Array.isArray(value) && typeof merged[key] === 'object' && merged[key] !== null) merged[key] = { ...(merged[key] as object), ...(value as object) };
+    else if (isPlainObject(value) && isPlainObject(merged[key])) merged[key] = mergeSection(merged[key] as Record<string, unknown>, value);
     else merged[key] = value;
   }
   return merged;
@@ -47,13 +50,14 @@ function mergeSection(current: Record<string, unknown>, patch: Record<string, un
 
 export function publicDeliverySettings(settings: DeliverySettings) {
   return {
-    wordpress: { siteUrl: settings.wordpress.siteUrl ?? null },
+    wordpress: { siteUrl: settings.wordpress.siteUrl ?? null, homeUrl: settings.wordpress.homeUrl ?? null, locale: settings.wordpress.locale ?? null },
     affiliatewp: {
       transport: settings.affiliatewp.transport,
       siteUrl: settings.affiliatewp.siteUrl ?? null,
       publicKey: settings.affiliatewp.publicKey ?? null,
       token: maskSecret(settings.affiliatewp.token),
       referral: settings.affiliatewp.referral,
+      reconcileMinutes: settings.affiliatewp.reconcileMinutes,
     },
     notifications: settings.notifications,
     webhooks: { signingSecret: maskSecret(settings.webhooks.signingSecret), timeoutMs: settings.webhooks.timeoutMs },

@@ -4,6 +4,7 @@ import type { DeliverySettings } from '../../connectors/delivery-settings';
 import type { ResponseSummary } from '../../connectors/delivery-error';
 import type { SafeHttpClient } from '../../connectors/safe-http';
 import type { Lead } from '../../contract/lead-types';
+import type { AnswerField } from '../../contract/lead-answers';
 import type { TranscriptMessage } from '../lead-payload';
 import type { JobOutcome, JobStepType, OutboxJob } from '../outbox-types';
 
@@ -30,6 +31,8 @@ export type ActionStepConfig<Type extends JobStepType> = Extract<ActionStep, { t
 
 export interface PreviewContext {
   lead: Lead;
+  /** The action's fields, so previews show labels; absent → keys. */
+  fields?: AnswerField[] | null;
   settings: DeliverySettings;
   transcript: TranscriptMessage[];
   now: string;
@@ -47,6 +50,8 @@ export interface ExecutionContext {
   nowSeconds: () => number;
   nowIso: () => string;
   transcript: (conversationId: string) => TranscriptMessage[] | null;
+  /** The fields of the action version the lead came from (labels, option labels); null when unknown. */
+  fieldsOf?: (lead: Lead) => AnswerField[] | null;
   /** Results of the other jobs scheduled with this one (affiliate id, referral URL). */
   groupResults: Record<string, Record<string, unknown> | null>;
   isWebhookDisabled: (url: string) => string | null;

@@ -1,4 +1,5 @@
 import { normaliseText } from '../../actions/field-parsers/text-normalise';
+import { PACK_PHRASES } from '../../actions/field-parsers/language-packs';
 
 /**
  * Conversation commands that steer the session rather than answer a field. A command must be
@@ -34,9 +35,27 @@ const COMMANDS: Array<{ command: OfflineCommand; pattern: RegExp }> = [
   },
 ];
 
+const PACK_COMMANDS: Array<{ command: OfflineCommand; phrases: string[] }> = [
+  { command: 'restart', phrases: PACK_PHRASES.restart },
+  { command: 'cancel', phrases: PACK_PHRASES.cancel },
+  { command: 'skip', phrases: PACK_PHRASES.skip },
+  { command: 'edit', phrases: PACK_PHRASES.edit },
+];
+
+/** "abbrechen bitte", "por favor cancela": a language pack's command with politeness around it, and nothing else. */
+function packCommandOf(normal: string): OfflineCommand | null {
+  // Whole first: "nein danke" is a command although "danke" alone is politeness.
+  for (const { command, phrases } of PACK_COMMANDS) if (phrases.includes(normal)) return command;
+  let core = ` ${normal} `;
+  for (const filler of PACK_PHRASES.fillers) core = core.split(` ${filler} `).join(' ');
+  core = core.trim();
+  for (const { command, phrases } of PACK_COMMANDS) if (phrases.includes(core)) return command;
+  return null;
+}
+
 function commandOf(normal: string): OfflineCommand | null {
   for (const { command, pattern } of COMMANDS) if (pattern.test(normal)) return command;
-  return null;
+  return packCommandOf(normal);
 }
 
 /** Words around a command that add nothing ("ok", "sorry", "thanks"). */

@@ -6,6 +6,7 @@ import { matchEnumOption } from '../../actions/field-parsers/enum';
 import { isNameField, parseFieldAnswer } from '../../actions/field-parsers/field-answer';
 import { findName } from '../../actions/field-parsers/name';
 import { findNumbers, isVagueAmount } from '../../actions/field-parsers/number';
+import { PACK_PHRASES } from '../../actions/field-parsers/language-packs';
 import { affirmedText } from '../../actions/field-parsers/negation';
 import { findPhones } from '../../actions/field-parsers/phone';
 import { findHandles, findUrls } from '../../actions/field-parsers/url';
@@ -51,7 +52,11 @@ export interface ExtractionContext {
 
 const CORRECTION_CUE = /\b(actually|sorry|correction|i meant|instead|oops|typo|wrong|no wait|more like|rather|not .+ but|no longer)\b|^\s*no,/i;
 
-const AUDIENCE_WORDS = ['followers', 'subscribers', 'subs', 'visitors', 'views', 'readers', 'fans', 'audience', 'members', 'listeners', 'people', 'users', 'monthly'];
+const AUDIENCE_WORDS = [
+  'followers', 'subscribers', 'subs', 'visitors', 'views', 'readers', 'fans', 'audience', 'members', 'listeners', 'people', 'users', 'monthly',
+  // "60.000 Abonnenten", "12 mil seguidores", "40 000 abonnés" (language-packs/).
+  ...PACK_PHRASES.audienceWords.flatMap((phrase) => phrase.split(' ')),
+];
 const QUESTION_STOPWORDS = new Set(['what', 'which', 'how', 'many', 'much', 'your', 'you', 'have', 'does', 'the', 'roughly', 'about', 'would', 'like', 'optional']);
 
 /** Blanks out a span so later passes neither see it nor shift positions. */

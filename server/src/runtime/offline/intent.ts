@@ -2,6 +2,7 @@ import type { ActionDefinition } from '../../contract/action-definition';
 import { looksLikeQuestion } from './commands';
 import { similarEnough } from '../../actions/field-parsers/text-normalise';
 import { normaliseText } from '../../actions/field-parsers/text-normalise';
+import { holdsPhrase, LANGUAGE_PACKS, PACK_PHRASES } from '../../actions/field-parsers/language-packs';
 
 /**
  * Which published action a visitor's message asks for, by TF-IDF weighted word overlap with the
@@ -25,7 +26,10 @@ const STOPWORDS = new Set(
     'can could would should will shall may might must please want wanted wants like would just also really very some any all more ' +
     'im id ive get got let lets us them they he she his her their hi hello hey thanks thank yes no ok okay tell know use visitor ' +
     'wanna gonna gotta'
-  ).split(/\s+/),
+  )
+    .split(/\s+/)
+    // German, Spanish and French words with no intent of their own ("möchte", "quiero", "voudrais").
+    .concat(PACK_PHRASES.intentStopWords),
 );
 
 /** Folds the forms visitors use for the same act ("signing up", "registration", "enrol") together. */
@@ -56,6 +60,9 @@ const BACKGROUND = [
   'how much can i earn with the program',
 ];
 
+// "bewerben", "unirme", "devenir": the language packs' words of joining fold onto the same canonical words.
+for (const pack of LANGUAGE_PACKS) for (const [word, canonical] of Object.entries(pack.intentWords)) CANONICAL[normaliseText(word)] ??= canonical;
+
 function stem(word: string): string {
   if (CANONICAL[word]) return CANONICAL[word];
   let base = word;
@@ -65,8 +72,11 @@ function stem(word: string): string {
   return CANONICAL[base] ?? base;
 }
 
+/** French elision ("m'inscrire", "l'affiliation") parted before the apostrophe is dropped, so the word stays whole. */
+const ELISION = /(^|[^\p{L}])([jmltdnsc]|qu)['’](?=[\p{L}])/giu;
+
 export function intentTokens(text: string): string[] {
-  const normal = normaliseText(text)
+  const normal = normaliseText(text.replace(ELISION, '$1$2 '))
     .replace(/\bsign(?:ing)? (?:me )?up\b/g, 'join')
     .replace(/\bget started\b/g, 'start')
     .replace(/\b(?:work|team) (?:together|up)\b/g, 'partner')
@@ -173,14 +183,15 @@ const ASKS_TO_ACT = /\b(how (?:do|can|would|should|could) (?:i|we)|(?:can|could|
 
 export function detectActionIntent(message: string, definitions: ActionDefinition[], threshold = DEFAULT_INTENT_THRESHOLD): IntentCandidate | null {
   const normal = normaliseText(message);
-  if (NOT_A_REQUEST.some((pattern) => pattern.test(normal))) return null;
+  if (NOT_A_REQUEST.some((pattern) => pattern.test(normal)) || PACK_PHRASES.notARequest.some((phrase) => holdsPhrase(normal, phrase))) return null;
   const [best, second] = scoreIntents(message, definitions);
   if (!best || best.score < threshold) return null;
   // "Tell me about your affiliate program" shares words with the application, but only words that
   // ordinary questions use too; a question starts an action only when it names the act itself
   // ("how do I join?") or is one of the action's own phrases.
   // Other questions ("do you offer a signup bonus for new affiliates?") are answered, whatever words they share.
-  if (looksLikeQuestion(message) && best.score < 0.95 && !ASKS_TO_ACT.test(normal)) return null;
+  const asksToAct = ASKS_TO_ACT.test(normal) || PACK_PHRASES.asksToAct.some((phrase) => holdsPhrase(normal, phrase));
+  if (looksLikeQuestion(message) && best.score < 0.95 && !asksToAct) return null;
   if (second && best.score - second.score < 0.05) return null;
   return best;
 }

@@ -93,8 +93,23 @@ final class AA_Fake_AffWP_Affiliates_DB {
 	}
 }
 
+/**
+ * AffiliateWP's settings API: `affiliate_wp()->settings->get( $key, $default )` over the
+ * `affwp_settings` option. The test shop runs an open program, so the install seeds
+ * "Allow affiliate registration" on, as an owner taking applications would have it.
+ */
+final class AA_Fake_AffWP_Settings {
+	public function get( $key, $default = false ) {
+		$settings = get_option( 'affwp_settings', array() );
+		return is_array( $settings ) && array_key_exists( $key, $settings ) ? $settings[ $key ] : $default;
+	}
+}
+
+add_option( 'affwp_settings', array( 'allow_affiliate_registration' => 1 ) );
+
 final class Affiliate_WP {
 	public $affiliates;
+	public $settings;
 	public $version = AFFILIATEWP_VERSION;
 	private static $instance;
 
@@ -102,6 +117,7 @@ final class Affiliate_WP {
 		if ( ! self::$instance ) {
 			self::$instance             = new self();
 			self::$instance->affiliates = new AA_Fake_AffWP_Affiliates_DB();
+			self::$instance->settings   = new AA_Fake_AffWP_Settings();
 		}
 		return self::$instance;
 	}
@@ -172,13 +188,22 @@ function affwp_add_affiliate( $data = array() ) {
 	return $id;
 }
 
-/** Needs affiliate_id; an invalid payment_email is silently ignored, as in AffiliateWP. */
+/**
+ * Needs affiliate_id; an invalid payment_email is silently ignored, as in AffiliateWP. As
+ * AffiliateWP's affwp_update_affiliate() (includes/affiliate-functions.php): a different `status`
+ * goes through affwp_set_affiliate_status() first, then the row is stored and
+ * `affwp_updated_affiliate( $affiliate, $updated )` fires with the updated object and a bool.
+ */
 function affwp_update_affiliate( $data = array() ) {
 	$data = (array) $data;
 	$id   = isset( $data['affiliate_id'] ) ? absint( $data['affiliate_id'] ) : 0;
 	$rows = aa_fake_affwp_all();
 	if ( ! $id || ! isset( $rows[ $id ] ) ) {
 		return false;
+	}
+	if ( isset( $data['status'] ) && $data['status'] !== $rows[ $id ]['status'] ) {
+		affwp_set_affiliate_status( $id, (string) $data['status'] );
+		$rows = aa_fake_affwp_all();
 	}
 	$row = $rows[ $id ];
 	foreach ( array( 'rate', 'rate_type', 'flat_rate_basis', 'notes' ) as $key ) {
@@ -190,20 +215,30 @@ function affwp_update_affiliate( $data = array() ) {
 		$row['payment_email'] = $data['payment_email'];
 	}
 	aa_fake_affwp_save( $row );
-	do_action( 'affwp_updated_affiliate', new AA_Fake_AffWP_Affiliate( $row ), new AA_Fake_AffWP_Affiliate( $rows[ $id ] ) );
+	do_action( 'affwp_updated_affiliate', new AA_Fake_AffWP_Affiliate( $row ), true );
 	return true;
 }
 
+/**
+ * As AffiliateWP 2.6+: `affwp_set_affiliate_status( $affiliate_id, $status, $old_status )` fires
+ * just BEFORE the new status is stored, and also when it does not change; a no-op then returns
+ * false without storing. (AffiliateWP does not validate the status here either; the fake refuses
+ * unknown ones so a typo in a test fails loudly.)
+ */
 function affwp_set_affiliate_status( $affiliate, $status = '' ) {
 	$id   = is_object( $affiliate ) ? (int) $affiliate->affiliate_id : absint( $affiliate );
 	$rows = aa_fake_affwp_all();
 	if ( ! $id || ! isset( $rows[ $id ] ) || ! in_array( $status, array( 'active', 'inactive', 'pending', 'rejected' ), true ) ) {
 		return false;
 	}
-	$old                   = $rows[ $id ]['status'];
+	$old = $rows[ $id ]['status'];
+	do_action( 'affwp_set_affiliate_status', $id, $status, $old );
+	if ( $status === $old ) {
+		return false;
+	}
+	$rows                  = aa_fake_affwp_all();
 	$rows[ $id ]['status'] = $status;
 	aa_fake_affwp_save( $rows[ $id ] );
-	do_action( 'affwp_set_affiliate_status', $id, $status, $old );
 	return true;
 }
 

@@ -1,0 +1,126 @@
+/**
+ * Issue 16 end to end, in a real WordPress 6.5 with the real service: a visitor applies through the
+ * chat (the seeded agent's application creates a pending affiliate through the bridge), then the
+ * affiliate is approved through AffiliateWP's own function, `affwp_set_affiliate_status()`, run
+ * inside WordPress as an administrator (as AffiliateWP's Affiliates screen does). The plugin's hook
+ * listener reports the stored change; the lead becomes approved with "by <user>" in its activity
+ * log, and exactly one welcome email leaves through wp_mail. The same call again (AffiliateWP 2.6+
+ * fires the hook on a no-op too) and a change through affwp_update_affiliate() send none.
+ * AffiliateWP is the stand-in support/mu-plugins/fake-affiliatewp.php; wp_mail is captured.
+ */
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
+import { launchBrowser, newTab } from './support/browser';
+import { ChatWidget } from './support/chat-widget';
+import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { storySteps } from './support/steps';
+
+jest.setTimeout(240_000);
+const step = storySteps();
+
+let stack: E2eStack;
+let browser: Browser;
+let leadId = '';
+let affiliateId = 0;
+
+interface Delivery {
+  stepId: string;
+  stepType: string;
+  trigger: string;
+  status: string;
+  result: Record<string, unknown> | null;
+}
+interface LeadDetail {
+  lead: { id: string; status: string; email: string };
+  events: Array<{ type: string; actor: number | null; data: Record<string, unknown> }>;
+}
+
+const deliveries = async () => (await stack.service.signed<{ deliveries: Delivery[] }>('GET', `/v1/leads/${leadId}/deliveries`, { capabilities: ['aa_review_leads'] })).body.deliveries;
+const leadDetail = async () => (await stack.service.signed<LeadDetail>('GET', `/v1/leads/${leadId}`, { capabilities: ['aa_review_leads'] })).body;
+const welcomeMails = () =>
+  (fs.existsSync(stack.wordpress.mailLog) ? fs.readFileSync(stack.wordpress.mailLog, 'utf8').trim().split('\n').filter(Boolean) : [])
+    .map((line) => JSON.parse(line) as { to: string | string[]; subject: string; message?: string; body?: string })
+    .filter((mail) => /welcome/i.test(mail.subject) && JSON.stringify(mail.to).includes(PRIORITY_APPLICANT.email));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** AffiliateWP's own function, as the administrator (user 1, display name "admin") who clicks "Accept". */
+const inAffiliateWp = (code: string) => stack.wordpress.php(`wp_set_current_user( 1 ); ${code}`);
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startE2eStack('affiliatewp-status'), launchBrowser()]);
+  unpackPluginZip(stack.wordpress, stack.zip);
+  await activatePlugin(stack.wordpress);
+  await connectPlugin(stack.wordpress, stack.service);
+  const settings = await stack.service.signed('PATCH', '/v1/settings/delivery', {
+    body: {
+      wordpress: { siteUrl: stack.wordpress.url },
+      affiliatewp: { transport: 'bridge' },
+      network: { allowHosts: [`127.0.0.1:${new URL(stack.wordpress.url).port}`] },
+    },
+  });
+  expect(settings.status).toBe(200);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+step('a visitor applies through the chat and the application creates a pending affiliate in AffiliateWP', async () => {
+  const chatPage = await createChatPage(stack.wordpress, { agentId: stack.agentId, title: 'Partners wanted', attributes: { displayMode: 'inline' } });
+  const visitor = await newTab(browser);
+  await visitor.page.goto(chatPage.url);
+  const chat = new ChatWidget(visitor.page);
+  await chat.open();
+  await applyThroughChat(chat, PRIORITY_APPLICANT);
+  await visitor.context.close();
+
+  const leads = await stack.service.signed<{ items: Array<{ id: string; email: string }> }>('GET', `/v1/leads?q=${encodeURIComponent(PRIORITY_APPLICANT.email)}`, { capabilities: ['aa_review_leads'] });
+  leadId = leads.body.items.find((lead) => lead.email === PRIORITY_APPLICANT.email)!.id;
+  const application = await until('the pending affiliate', async () => (await deliveries()).find((delivery) => delivery.stepId === 'affiliatewp' && delivery.status === 'succeeded'));
+  affiliateId = application.result!.affiliateId as number;
+  expect(await inAffiliateWp(`echo affwp_get_affiliate_status( ${affiliateId} );`)).toBe('pending');
+});
+
+step('approved through affwp_set_affiliate_status(): the lead is approved "by admin" and one welcome email is sent', async () => {
+  expect(await inAffiliateWp(`echo affwp_set_affiliate_status( ${affiliateId}, 'active' ) ? 'stored' : 'unchanged';`)).toBe('stored');
+
+  const detail = await until('the lead to follow AffiliateWP', async () => {
+    const current = await leadDetail();
+    return current.lead.status === 'approved' ? current : null;
+  });
+  expect(detail.events.find((event) => event.type === 'status-changed')).toMatchObject({ actor: 1, data: { from: 'new', to: 'approved', via: 'affiliatewp', by: 'admin', affiliateId } });
+  const mails = await until('the welcome email', async () => (welcomeMails().length ? welcomeMails() : null));
+  expect(mails).toHaveLength(1);
+  // The referral link is on the site's own address (AffiliateWP's affwp_get_affiliate_referral_url()).
+  expect(mails[0].message).toContain(`${stack.wordpress.url}/ref/${affiliateId}/`);
+  // The AffiliateWP step is recorded as done there, not sent back to AffiliateWP.
+  const approval = (await deliveries()).filter((delivery) => delivery.trigger.startsWith('approval'));
+  expect(approval.map((delivery) => [delivery.stepId, delivery.status])).toEqual([
+    ['affiliatewp_status', 'succeeded'],
+    ['referral_url', 'succeeded'],
+    ['welcome_email', 'succeeded'],
+  ]);
+});
+
+step('the same call again, and a no-op through affwp_update_affiliate(), send no second welcome email', async () => {
+  expect(await inAffiliateWp(`echo affwp_set_affiliate_status( ${affiliateId}, 'active' ) ? 'stored' : 'unchanged';`)).toBe('unchanged');
+  expect(await inAffiliateWp(`echo affwp_update_affiliate( array( 'affiliate_id' => ${affiliateId}, 'status' => 'active' ) ) ? 'updated' : 'failed';`)).toBe('updated');
+  // Give a (wrong) second report time to arrive and be delivered before counting.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  expect(welcomeMails()).toHaveLength(1);
+  expect((await deliveries()).filter((delivery) => delivery.stepType === 'welcome_email')).toHaveLength(1);
+  expect((await leadDetail()).events.filter((event) => event.type === 'status-changed')).toHaveLength(1);
+  expect(stack.phpProblems()).toEqual([]);
+});
