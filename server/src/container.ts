@@ -13,6 +13,7 @@ import type { LeadStepScheduler } from './leads/lead-step-scheduler';
 import { createLeadSignalRepository } from './leads/trust/lead-signal-repository';
 import { createTrustChecks } from './leads/trust/trust-checks';
 import { readTrustSettings } from './leads/trust/trust-settings';
+import { readProgramTerms } from './settings/program-terms-settings';
 import { createSettingsRepository } from './settings/settings-repository';
 import { readDeliverySettings } from './connectors/delivery-settings';
 import { createPrivacyService } from './privacy/privacy-service';
@@ -114,6 +115,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     actions,
     leads,
     deliverySettings: () => readDeliverySettings(settings),
+    programTerms: () => readProgramTerms(settings),
     usage,
     knowledge: () => (operations.metrics ? timedRetriever((query) => knowledge.retrieve(query), metrics) : knowledge),
     model: chat.model,
