@@ -7,6 +7,7 @@ import type { StageProps } from '../route-types';
 import { ConnectionCard } from './connection-card';
 import { DeliveryCard } from './delivery-card';
 import { TrustCard } from './trust-card';
+import { ProgramTermsCard } from './program-terms-card';
 import type { ConnectionState } from './types';
 import './style.scss';
 
@@ -31,6 +32,7 @@ export function SettingsStage(_props: StageProps) {
         <>
           <SetupChecklist />
           <DeliveryCard />
+          <ProgramTermsCard />
           <TrustCard />
         </>
       ) : null}

@@ -47,3 +47,5 @@ export interface ConnectResult {
 export interface TrustSettings {
   repeatClientPerDay: number;
 }
+
+export type { ProgramTerms } from '../../../../server/src/contract/program-terms';
