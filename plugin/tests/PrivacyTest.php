@@ -61,6 +61,31 @@ class PrivacyTest extends TestCase {
 		$this->assertSame( array( 'Affiliate Agent erased 2 leads.' ), $result['messages'] );
 	}
 
+	public function test_the_eraser_reports_what_the_service_retained_and_why() {
+		$GLOBALS['wp_test']['http_response'] = wp_test_http_answer(
+			200,
+			array(
+				'email'      => 'jane@example.com',
+				'erased'     => array( 'conversations' => 1, 'leads' => 1 ),
+				'anonymised' => array( 'conversations' => 2 ),
+				'retained'   => array( array( 'participant' => 'leads', 'what' => 'AffiliateWP affiliate #12', 'why' => 'It lives in AffiliateWP; delete it there.' ), array( 'what' => '<b>bad</b>' ) ),
+			)
+		);
+		$result = $this->privacy->erase( 'jane@example.com' );
+
+		$this->assertTrue( $result['items_removed'] );
+		$this->assertTrue( $result['items_retained'] );
+		$this->assertSame(
+			array(
+				'Affiliate Agent erased 1 conversations.',
+				'Affiliate Agent erased 1 leads.',
+				'Affiliate Agent removed the email address from 2 conversations kept for other people.',
+				'Affiliate Agent retained AffiliateWP affiliate #12: It lives in AffiliateWP; delete it there.',
+			),
+			$result['messages']
+		);
+	}
+
 	public function test_a_service_error_is_reported_to_the_privacy_tool() {
 		$GLOBALS['wp_test']['http_response'] = wp_test_http_answer( 500, array( 'error' => array( 'code' => 'internal_error', 'message' => 'Boom.' ) ) );
 		$this->assertInstanceOf( WP_Error::class, $this->privacy->erase( 'jane@example.com' ) );

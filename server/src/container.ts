@@ -18,6 +18,8 @@ import { createSettingsRepository } from './settings/settings-repository';
 import { readDeliverySettings } from './connectors/delivery-settings';
 import { createPrivacyService } from './privacy/privacy-service';
 import { createLeadPrivacyParticipant } from './privacy/lead-privacy';
+import { createConversationPrivacyParticipant } from './privacy/conversation-privacy';
+import { createPrivacyRepository } from './privacy/privacy-repository';
 import { createKnowledge } from './knowledge/create-knowledge';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createAffiliateStatusSync } from './outbox/affiliate-status-sync';
@@ -126,7 +128,12 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
 
   if (operations.metrics) conversations.sendMessage = instrumentTurns(conversations.sendMessage, metrics);
 
-  const privacy = createPrivacyService([createLeadPrivacyParticipant(leads, { fieldsOf: leadFields, locale: siteLocale })]);
+  // Conversations first: they are found through the leads that link them.
+  const privacyRepository = createPrivacyRepository(db);
+  const privacy = createPrivacyService(
+    [createConversationPrivacyParticipant(privacyRepository), createLeadPrivacyParticipant(leads, { fieldsOf: leadFields, locale: siteLocale }, privacyRepository)],
+    { transaction: (work) => privacyRepository.transaction(work), scrub: () => privacyRepository.scrub() },
+  );
 
   return {
     db,

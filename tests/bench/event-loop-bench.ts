@@ -31,7 +31,7 @@ async function measure(label: string, run: () => Promise<void>): Promise<void> {
   const elapsed = performance.now() - started;
   histogram.disable();
   const ms = (nanoseconds: number) => (nanoseconds / 1e6).toFixed(1);
-  console.log(`${label.padEnd(58)} ${elapsed.toFixed(0).padStart(6)} ms   loop delay max ${ms(histogram.max).padStart(6)} ms   p99 ${ms(histogram.percentile(99)).padStart(5)} ms   mean ${ms(histogram.mean)} ms`);
+  console.log(`${label.padEnd(58)} ${elapsed.toFixed(0).padStart(6)} ms   loop delay max ${ms(histogram.max).padStart(6)} ms   p99 ${ms(histogram.percentile(99)).padStart(5)} ms   mean ${ms(Number.isNaN(histogram.mean) ? 0 : histogram.mean)} ms`);
 }
 
 async function push(service: TestService, id: number, html: string): Promise<void> {

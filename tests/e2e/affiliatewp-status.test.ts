@@ -106,7 +106,11 @@ step('approved through affwp_set_affiliate_status(): the lead is approved "by ad
   // The referral link is on the site's own address (AffiliateWP's affwp_get_affiliate_referral_url()).
   expect(mails[0].message).toContain(`${stack.wordpress.url}/ref/${affiliateId}/`);
   // The AffiliateWP step is recorded as done there, not sent back to AffiliateWP.
-  const approval = (await deliveries()).filter((delivery) => delivery.trigger.startsWith('approval'));
+  // The mail is logged by wp_mail before the service records the bridge's answer: wait for the ledger.
+  const approval = await until('the approval steps to settle', async () => {
+    const steps = (await deliveries()).filter((delivery) => delivery.trigger.startsWith('approval'));
+    return steps.length && steps.every((delivery) => !['pending', 'running'].includes(delivery.status)) ? steps : null;
+  });
   expect(approval.map((delivery) => [delivery.stepId, delivery.status])).toEqual([
     ['affiliatewp_status', 'succeeded'],
     ['referral_url', 'succeeded'],

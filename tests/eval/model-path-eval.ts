@@ -40,7 +40,9 @@ const call = (argumentsText: string, name = 'affiliate_application'): ScriptedSt
 export function __policy(definition: ActionDefinition, random: () => number, misbehaviour: number) {
   return (request: ChatModelRequest): ScriptedStep => {
     const last = request.messages.at(-1)!;
-    if (last.role === 'tool') {
+    // A tool result that is an error ("Unknown tool", "not valid JSON") is what models correct: the
+    // call is made again (and may go wrong again, at the same rate). A needs-input result is read.
+    if (last.role === 'tool' && /^Not submitted yet|^Confirm|^Submitted/.test(last.content)) {
       // Like a model reading the tool result: the question it names, else the first field not saved yet.
       // After a failed call the draft in the system prompt says what is still missing.
       const named = /ask the visitor(?: again)?: ([^\n]+)/.exec(last.content)?.[1];

@@ -13,25 +13,36 @@ function serviceEnvironment(dataDirectory: string, extra: Record<string, string>
   return { ...environment, AA_PORT: '0', AA_HOST: '127.0.0.1', AA_DATA_DIR: dataDirectory, AA_LOG_LEVEL: 'info', ...extra };
 }
 
-/** Starts the real service (as `npm start`), waits until it listens and has said everything, then stops it. */
-async function firstStartOutput(dataDirectory: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: serviceEnvironment(dataDirectory) });
+/**
+ * Starts the real service (as `npm start`), waits until it listens and has said everything, then stops it.
+ * With `terminal`, util-linux `script` gives it a pseudo-terminal as stdout, as a person's shell would.
+ */
+async function firstStartOutput(dataDirectory: string, terminal = false): Promise<string> {
+  const command = `${process.execPath} --import tsx server/src/main.ts`;
+  // Its own process group, so stopping it also stops the service under `script`.
+  const options = { cwd: root, env: serviceEnvironment(dataDirectory), detached: true };
+  const child = terminal ? spawn('script', ['-qefc', command, '/dev/null'], options) : spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], options);
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not listening after 60 s:\n${output}`)), 60_000);
-    const poll = setInterval(() => {
-      if (/listening on/.test(output) && /Seeded example agent/.test(output)) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve();
-      }
-    }, 50);
-  });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise((resolve) => child.on('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not listening after 60 s:\n${output}`)), 60_000);
+      const poll = setInterval(() => {
+        if (/listening on/.test(output)) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 50);
+    });
+    // Everything about the secret is written in the same tick as the listening line; allow the pipe to drain.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  } finally {
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+  }
   return output;
 }
 
@@ -79,6 +90,24 @@ describe('security: secret hygiene at start-up', () => {
     );
     expect(parsed.url).toBe('http://127.0.0.1:8899');
     expect(run.stderr).toContain('AA_PUBLIC_URL is not set');
+  });
+
+  it('in a terminal, shows the one-paste connection key once at first start', async () => {
+    const terminalData = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-tty-'));
+    try {
+      const output = await firstStartOutput(terminalData, true);
+      const secret = fs.readFileSync(path.join(terminalData, 'shared-secret'), 'utf8').trim();
+      const key = /aak1_[A-Za-z0-9_-]+/.exec(output)?.[0];
+      expect(key).toBeDefined();
+      expect(JSON.parse(Buffer.from(key!.slice(CONNECTION_KEY_PREFIX.length), 'base64url').toString('utf8'))).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), secret });
+      // The second start in a terminal shows nothing of it: the key is shown once.
+      const again = await firstStartOutput(terminalData, true);
+      expect(again).toContain('listening on');
+      expect(again).not.toContain(CONNECTION_KEY_PREFIX);
+      expect(again).not.toContain(secret);
+    } finally {
+      fs.rmSync(terminalData, { recursive: true, force: true });
+    }
   });
 
   it('refuses to invent a key when no secret exists yet', () => {

@@ -19,7 +19,8 @@ defined( 'ABSPATH' ) || exit;
  *
  * Service contract (server/src/privacy):
  * - `GET /v1/privacy/export?email=` → `{ "email", "items": [ { "group": "<label>", "id", "data": [ { "name", "value" } ] } ] }`
- * - `POST /v1/privacy/erase { "email" }` → `{ "email", "erased": { "<participant>": <count>, … } }`
+ * - `POST /v1/privacy/erase { "email" }` → `{ "email", "erased": { "<participant>": <count>, … },
+ *   "anonymised": { "<participant>": <count> }, "retained": [ { "participant", "what", "why" } ] }`
  */
 class Privacy_Tools {
 
@@ -151,6 +152,23 @@ class Privacy_Tools {
 				$result['items_removed'] = true;
 				/* translators: 1: number of records, 2: kind of record (leads, conversations). */
 				$result['messages'][] = sprintf( __( 'Affiliate Agent erased %1$d %2$s.', 'affiliate-agent' ), (int) $count, sanitize_text_field( (string) $participant ) );
+			}
+		}
+		$anonymised = is_array( $answer ) && isset( $answer['anonymised'] ) && is_array( $answer['anonymised'] ) ? $answer['anonymised'] : array();
+		foreach ( $anonymised as $participant => $count ) {
+			if ( (int) $count > 0 ) {
+				$result['items_removed'] = true;
+				/* translators: 1: number of records, 2: kind of record (conversations). */
+				$result['messages'][] = sprintf( __( 'Affiliate Agent removed the email address from %1$d %2$s kept for other people.', 'affiliate-agent' ), (int) $count, sanitize_text_field( (string) $participant ) );
+			}
+		}
+		// What already left the service (an AffiliateWP affiliate, sent mail) is reported, never hidden.
+		$retained = is_array( $answer ) && isset( $answer['retained'] ) && is_array( $answer['retained'] ) ? $answer['retained'] : array();
+		foreach ( $retained as $record ) {
+			if ( is_array( $record ) && isset( $record['what'], $record['why'] ) && is_string( $record['what'] ) && is_string( $record['why'] ) ) {
+				$result['items_retained'] = true;
+				/* translators: 1: what was kept, 2: why it was kept. */
+				$result['messages'][] = sprintf( __( 'Affiliate Agent retained %1$s: %2$s', 'affiliate-agent' ), sanitize_text_field( $record['what'] ), sanitize_text_field( $record['why'] ) );
 			}
 		}
 		return $result;

@@ -19,6 +19,9 @@ export function openDatabase(file: string): Database {
   enableIncrementalVacuum(db);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten rows are zeroed on disk, so an erasure (privacy/) leaves no readable copy
+  // in a page's free space or the free list.
+  db.pragma('secure_delete = ON');
   // Writers wait for each other instead of failing at once (the worker and requests share the file).
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');

@@ -25,7 +25,7 @@ function fold(text: string): string {
 }
 
 /** Enough words to tell a language by its stop words; a long document is not read twice in full. */
-const LANGUAGE_SAMPLE_CHARS = 4000;
+const LANGUAGE_SAMPLE_CHARS = 1200;
 
 /** A word's stem for the default language, as the index holds it. */
 export function stem(word: string): string {
@@ -37,7 +37,28 @@ function wordsOf(text: string, language?: SearchLanguage): string[] {
   return [...(language === 'en' ? withProgramPhrases(lower) : lower).matchAll(TOKEN)].map((match) => match[0]);
 }
 
+/**
+ * Words repeat across a site, so each word's indexed form is remembered per language (bounded, and
+ * started afresh when full): indexing then costs about a map lookup per word.
+ */
+const TOKEN_CACHE_SIZE = 200_000;
+const tokenCaches = new Map<SearchLanguage, Map<string, string | null>>();
+
 function normalizeWord(word: string, language: SearchLanguage): string | null {
+  let cache = tokenCaches.get(language);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(language, cache);
+  }
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const token = computeToken(word, language);
+  if (cache.size >= TOKEN_CACHE_SIZE) cache.clear();
+  cache.set(word, token);
+  return token;
+}
+
+function computeToken(word: string, language: SearchLanguage): string | null {
   const folded = fold(word);
   if (word.length > MAX_TOKEN_LENGTH || STOP_WORDS_BY_LANGUAGE[language].has(folded)) return null;
   if (folded.length === 1 && !/\d/.test(folded)) return null;

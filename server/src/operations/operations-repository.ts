@@ -38,6 +38,8 @@ export interface CompactionCutoffs {
   leadEventsBefore: string;
   /** YYYY-MM-DD: daily usage rows before this day are rolled up into one row per month. */
   usageDaysBefore: string;
+  /** ISO timestamp: conversations last active before this are deleted with their messages. */
+  transcriptsBefore: string;
 }
 
 export interface CompactionResult {
@@ -45,6 +47,7 @@ export interface CompactionResult {
   attemptsRemoved: number;
   leadEventsCompacted: number;
   usageRowsRolledUp: number;
+  transcriptsRemoved: number;
 }
 
 /** Events whose payload is only an audit detail; a compacted one keeps its type, actor and time. */
@@ -77,6 +80,7 @@ export function createOperationsRepository(db: Database) {
         responses = responses + excluded.responses,
         input_tokens = input_tokens + excluded.input_tokens,
         output_tokens = output_tokens + excluded.output_tokens`),
+    removeTranscripts: db.prepare('DELETE FROM conversations WHERE updated_at < ?'),
     removeRolledUp: db.prepare("DELETE FROM usage_daily WHERE day < ? AND substr(day, 9, 2) <> '01'"),
   };
   const countStatements = Object.fromEntries(COUNTED_TABLES.map((table) => [table, db.prepare(`SELECT COUNT(*) AS count FROM ${table}`)]));
@@ -120,7 +124,8 @@ export function createOperationsRepository(db: Database) {
         const leadEventsCompacted = statements.compactEvents.run(cutoffs.leadEventsBefore).changes;
         statements.rollUpUsage.run(cutoffs.usageDaysBefore);
         const usageRowsRolledUp = statements.removeRolledUp.run(cutoffs.usageDaysBefore).changes;
-        return { jobsCompacted, attemptsRemoved, leadEventsCompacted, usageRowsRolledUp };
+        const transcriptsRemoved = statements.removeTranscripts.run(cutoffs.transcriptsBefore).changes;
+        return { jobsCompacted, attemptsRemoved, leadEventsCompacted, usageRowsRolledUp, transcriptsRemoved };
       })();
     },
     /** Returns free pages to the file system, a bounded number at a time so a request never waits long. */

@@ -8,7 +8,9 @@ import type { CompactionResult, OperationsRepository } from './operations-reposi
  * - delivered outbox jobs: the step snapshot, the remote answer and the attempt history go; the job
  *   row with its status, attempt count, times and `result` (affiliate id, referral URL) stays;
  * - lead events: the event's data goes; its type, actor and time stay on the lead's timeline;
- * - daily usage rows: rolled up into one row per month (dated the 1st), totals unchanged.
+ * - daily usage rows: rolled up into one row per month (dated the 1st), totals unchanged;
+ * - conversations whose last message is older than `transcriptsDays`: deleted with their messages
+ *   (the transcript holds what the visitor typed; the lead keeps the submitted answers).
  */
 export const RETENTION_SETTINGS_KEY = 'retention';
 const days = (what: string, fallback: number) =>
@@ -24,6 +26,7 @@ export const retentionSettingsSchema = z
     deliveredJobsDays: days('delivered outbox jobs', 30),
     leadEventsDays: days('lead events', 180),
     usageDailyDays: days('daily usage rows', 400),
+    transcriptsDays: days('chat transcripts', 180),
   })
   .strict();
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
@@ -44,6 +47,7 @@ export function cutoffsFor(settings: RetentionSettings, nowMs: number) {
     deliveredJobsBefore: before(settings.deliveredJobsDays),
     leadEventsBefore: before(settings.leadEventsDays),
     usageDaysBefore: before(settings.usageDailyDays).slice(0, 10),
+    transcriptsBefore: before(settings.transcriptsDays),
   };
 }
 
@@ -62,7 +66,7 @@ export function createRetention({ repository, settings, logger, now = Date.now, 
   function runOnce(): CompactionResult & { pagesFreed: number } {
     const result = repository.compact(cutoffsFor(settings(), now()));
     const pagesFreed = repository.incrementalVacuum(VACUUM_PAGES_PER_RUN);
-    if (result.jobsCompacted || result.leadEventsCompacted || result.usageRowsRolledUp || pagesFreed) logger.info('retention compaction', { ...result, pagesFreed });
+    if (result.jobsCompacted || result.leadEventsCompacted || result.usageRowsRolledUp || result.transcriptsRemoved || pagesFreed) logger.info('retention compaction', { ...result, pagesFreed });
     return { ...result, pagesFreed };
   }
 

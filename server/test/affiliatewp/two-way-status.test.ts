@@ -175,9 +175,10 @@ describe('a status changed in AffiliateWP, found by the REST reconciliation', ()
     // Nothing changed in AffiliateWP yet: two reads, nothing moves.
     expect(await service.container.affiliateReconciler.runOnce()).toEqual({ ran: true, checked: 2, changed: 0, failed: 0 });
 
-    // The manager approves Pat in AffiliateWP's own screen.
+    // The manager approves Pat in AffiliateWP's own screen (not through any API of ours).
     const pats = affiliateWp.affiliates.find((affiliate) => affiliate.payment_email === 'partner@example.com')!;
-    pats.status = 'active';
+    affiliateWp.store.setStatus(pats, 'active');
+    expect(affiliateWp.store.statusChanges.at(-1)).toEqual({ affiliateId: pats.affiliate_id, from: 'pending', to: 'active' });
     expect(await service.container.affiliateReconciler.runOnce()).toEqual({ ran: true, checked: 2, changed: 1, failed: 0 });
     await service.deliver();
 

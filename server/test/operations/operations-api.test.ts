@@ -54,7 +54,7 @@ describe('operations endpoints', () => {
     expect(report.status).toBe(200);
     expect(report.body.database.bytesOnDisk).toBeGreaterThan(0);
     expect(report.body.database.rows).toMatchObject({ agents: expect.any(Number), leads: 0, outbox_jobs: 0 });
-    expect(report.body.retention).toEqual({ deliveredJobsDays: 30, leadEventsDays: 180, usageDailyDays: 400 });
+    expect(report.body.retention).toEqual({ deliveredJobsDays: 30, leadEventsDays: 180, usageDailyDays: 400, transcriptsDays: 180 });
     const unsigned = await service.raw('GET', '/v1/operations/health');
     expect(unsigned.status).toBe(401);
     const manager = await service.request('GET', '/v1/operations/health', undefined, { capabilities: ['aa_review_leads'] });
@@ -64,7 +64,7 @@ describe('operations endpoints', () => {
   it('changes retention periods and names what a wrong value should be', async () => {
     const changed = await service.request('PATCH', '/v1/settings/retention', { leadEventsDays: 90 });
     expect(changed.status).toBe(200);
-    expect(changed.body.retention).toEqual({ deliveredJobsDays: 30, leadEventsDays: 90, usageDailyDays: 400 });
+    expect(changed.body.retention).toEqual({ deliveredJobsDays: 30, leadEventsDays: 90, usageDailyDays: 400, transcriptsDays: 180 });
     const wrong = await service.request('PATCH', '/v1/settings/retention', { leadEventsDays: 0, keepForever: true });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('leadEventsDays');

@@ -26,10 +26,18 @@ describe('retention', () => {
     usage.run(agentId, '2024-03-05', 'offline', 2, 0, 0);
     usage.run(agentId, '2024-03-20', 'offline', 3, 0, 0);
     usage.run(agentId, '2024-04-02', 'offline', 1, 0, 0);
+    // A transcript last active 200 days before "now" and one from yesterday.
+    const old = container.conversations.start({ agentId, mode: 'playground', adminUser: 1 }).conversation.id;
+    const recent = container.conversations.start({ agentId, mode: 'playground', adminUser: 1 }).conversation.id;
+    db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run('2025-06-15T00:00:00.000Z', old);
+    db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run('2025-12-31T00:00:00.000Z', recent);
 
     const retention = createRetention({ repository: container.operations.repository, settings: () => DEFAULT_RETENTION, logger: silentLogger, now: () => Date.parse('2026-01-01T00:00:00Z') });
     const result = retention.runOnce();
-    expect(result).toMatchObject({ jobsCompacted: 1, attemptsRemoved: 1, usageRowsRolledUp: 3 });
+    expect(result).toMatchObject({ jobsCompacted: 1, attemptsRemoved: 1, usageRowsRolledUp: 3, transcriptsRemoved: 1 });
+    expect(db.prepare('SELECT id FROM conversations').all()).toEqual([{ id: recent }]);
+    expect(db.prepare('SELECT COUNT(*) AS count FROM conversation_messages WHERE conversation_id = ?').get(old)).toEqual({ count: 0 });
+    expect((db.prepare('SELECT COUNT(*) AS count FROM conversation_messages WHERE conversation_id = ?').get(recent) as { count: number }).count).toBeGreaterThan(0);
     expect(result.leadEventsCompacted).toBeGreaterThanOrEqual(1);
 
     const jobs = db.prepare('SELECT step_id AS stepId, status, step, response, result FROM outbox_jobs ORDER BY seq').all() as Array<Record<string, string | null>>;
@@ -43,6 +51,6 @@ describe('retention', () => {
       { day: '2024-04-01', responses: 1 },
     ]);
     // A second run finds nothing left to do.
-    expect(retention.runOnce()).toMatchObject({ jobsCompacted: 0, attemptsRemoved: 0, leadEventsCompacted: 0, usageRowsRolledUp: 0 });
+    expect(retention.runOnce()).toMatchObject({ jobsCompacted: 0, attemptsRemoved: 0, leadEventsCompacted: 0, usageRowsRolledUp: 0, transcriptsRemoved: 0 });
   });
 });

@@ -22,7 +22,13 @@ export function Transcript({ conversationId }: { conversationId: string | null }
             try {
               setMessages(await getTranscript(conversationId));
             } catch (thrown) {
-              setError(toApiError(thrown).message);
+              const failure = toApiError(thrown);
+              // Retention (transcriptsDays) and privacy erasure delete conversations; the lead stays.
+              setError(
+                failure.code === 'not_found'
+                  ? __('This conversation is no longer stored: it was older than the transcript retention period, or erased on request.', 'affiliate-agent')
+                  : failure.message,
+              );
             } finally {
               setIsLoading(false);
             }

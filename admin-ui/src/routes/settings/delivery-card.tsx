@@ -3,6 +3,7 @@ import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { FieldError } from '../../components/field-error';
 import { ListInput } from '../../components/list-input';
+import { NumberInput } from '../../components/number-input';
 import { adminConfig } from '../../lib/admin-config';
 import { toApiError } from '../../lib/api-client';
 import { issueAt, type FieldIssue } from '../../lib/field-issues';
@@ -20,6 +21,7 @@ export function DeliveryCard() {
   const [affiliateSite, setAffiliateSite] = useState('');
   const [publicKey, setPublicKey] = useState('');
   const [token, setToken] = useState('');
+  const [reconcileMinutes, setReconcileMinutes] = useState<number | undefined>(15);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [allowHosts, setAllowHosts] = useState<string[]>([]);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -29,6 +31,7 @@ export function DeliveryCard() {
     setTransport(settings.affiliatewp.transport);
     setAffiliateSite(settings.affiliatewp.siteUrl ?? '');
     setPublicKey(settings.affiliatewp.publicKey ?? '');
+    setReconcileMinutes(settings.affiliatewp.reconcileMinutes ?? 15);
     setRecipients(settings.notifications.recipients);
     setAllowHosts(settings.network.allowHosts);
   }, [settings]);
@@ -40,7 +43,9 @@ export function DeliveryCard() {
       ...(siteUrl ? { wordpress: { siteUrl } } : {}),
       affiliatewp: {
         transport,
-        ...(transport === 'rest' ? { siteUrl: affiliateSite.trim() || null, publicKey: publicKey.trim() || null, ...(token ? { token } : {}) } : {}),
+        ...(transport === 'rest'
+          ? { siteUrl: affiliateSite.trim() || null, publicKey: publicKey.trim() || null, ...(token ? { token } : {}), reconcileMinutes: reconcileMinutes ?? null }
+          : {}),
       },
       notifications: { recipients },
       network: { allowHosts },
@@ -104,6 +109,15 @@ export function DeliveryCard() {
                   />
                   <FieldError message={issueAt(issues, 'affiliatewp', 'token')} />
                 </div>
+                <NumberInput
+                  label={__('Check AffiliateWP for approvals every (minutes)', 'affiliate-agent')}
+                  help={__('Over REST nothing tells us when an affiliate is approved or rejected in AffiliateWP’s own screens, so the service reads back the affiliates of undecided leads this often. 0 turns it off; empty means 15.', 'affiliate-agent')}
+                  value={reconcileMinutes}
+                  onChange={setReconcileMinutes}
+                  min={0}
+                  max={1440}
+                  error={issueAt(issues, 'affiliatewp', 'reconcileMinutes')}
+                />
               </div>
             ) : null}
             <ListInput

@@ -14,7 +14,7 @@ export type Transport = 'none' | 'rest' | 'bridge';
 /** What GET /v1/settings/delivery answers; secrets come back masked. */
 export interface DeliverySettings {
   wordpress: { siteUrl: string | null };
-  affiliatewp: { transport: Transport; siteUrl: string | null; publicKey: string | null; token: string | null };
+  affiliatewp: { transport: Transport; siteUrl: string | null; publicKey: string | null; token: string | null; reconcileMinutes?: number };
   notifications: { recipients: string[] };
   webhooks: { signingSecret: string | null; timeoutMs: number };
   network: { allowHosts: string[] };
@@ -22,7 +22,7 @@ export interface DeliverySettings {
 
 export interface DeliveryPatch {
   wordpress?: { siteUrl?: string | null };
-  affiliatewp?: { transport?: Transport; siteUrl?: string | null; publicKey?: string | null; token?: string | null };
+  affiliatewp?: { transport?: Transport; siteUrl?: string | null; publicKey?: string | null; token?: string | null; reconcileMinutes?: number | null };
   notifications?: { recipients?: string[] };
   network?: { allowHosts?: string[] };
 }

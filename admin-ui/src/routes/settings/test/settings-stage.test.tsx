@@ -81,4 +81,21 @@ describe('the Settings screen', () => {
     expect(screen.getByRole('link', { name: 'View the page' })).toHaveAttribute('href', 'https://shop.example/join/');
     expect(screen.getByText('All done: your agent answers on a published page.')).toBeInTheDocument();
   });
+
+  it('with the REST transport, saves how often AffiliateWP is read back for approvals', async () => {
+    window.affiliateAgentAdmin = { canManage: true, canReview: true, adminUrl: '/wp-admin/', connection: connected };
+    serve((options) =>
+      options.path === '/affiliate-agent/v1/admin/settings/delivery'
+        ? { settings: { ...delivery, affiliatewp: { transport: 'rest', siteUrl: 'http://wp.internal:8080', publicKey: 'pk', token: '••••abcd', reconcileMinutes: 15 } } }
+        : undefined,
+    );
+    render(<SettingsStage params={{}} query={new URLSearchParams()} />);
+    const interval = await screen.findByRole('spinbutton', { name: 'Check AffiliateWP for approvals every (minutes)' });
+    expect(interval).toHaveValue(15);
+    await userEvent.clear(interval);
+    await userEvent.type(interval, '60');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const saved = mockedApiFetch.mock.calls.map(([options]) => options).find((options) => options.method === 'PATCH');
+    expect(saved.data.affiliatewp).toMatchObject({ transport: 'rest', reconcileMinutes: 60 });
+  });
 });
