@@ -10,6 +10,10 @@ import { createActionService } from './actions/action-service';
 import { createLeadRepository } from './leads/lead-repository';
 import { createLeadService } from './leads/lead-service';
 import type { LeadStepScheduler } from './leads/lead-step-scheduler';
+import { createLeadSignalRepository } from './leads/trust/lead-signal-repository';
+import { createTrustChecks } from './leads/trust/trust-checks';
+import { readTrustSettings } from './leads/trust/trust-settings';
+import { readProgramTerms } from './settings/program-terms-settings';
 import { createSettingsRepository } from './settings/settings-repository';
 import { readDeliverySettings } from './connectors/delivery-settings';
 import { createPrivacyService } from './privacy/privacy-service';
@@ -76,7 +80,9 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     ...outboxOptions,
   });
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
-  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, fieldsOf: leadFields });
+  const leadSignals = createLeadSignalRepository(db);
+  const trustChecks = createTrustChecks({ signals: leadSignals, siteUrl: () => readDeliverySettings(settings).wordpress.siteUrl, settings: () => readTrustSettings(settings) });
+  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, fieldsOf: leadFields, trust: { checks: trustChecks, signals: leadSignals } });
   // Two-way AffiliateWP status: the plugin's hook reports changes; over REST a reconciliation reads them.
   const affiliateStatus = createAffiliateStatusSync({ leads, owners: outbox.repository });
   const affiliateReconciler = createAffiliateReconciler({
@@ -111,6 +117,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     actions,
     leads,
     deliverySettings: () => readDeliverySettings(settings),
+    programTerms: () => readProgramTerms(settings),
     usage,
     knowledge: () => (operations.metrics ? timedRetriever((query) => knowledge.retrieve(query), metrics) : knowledge),
     model: chat.model,

@@ -1,5 +1,5 @@
 import { __ } from '@wordpress/i18n';
-import type { FieldType, Route, RuleOperator, StepType } from './service-types';
+import type { FieldType, Route, RuleOperator, StepType, TrustCheck } from './service-types';
 
 /*
  * The schema's enumerations with human labels. Typed as Record<…> so adding a value to the service's
@@ -47,6 +47,14 @@ export const stepTypeLabels = (): Record<StepType, string> => ({
   email: __('Send an email', 'affiliate-agent'),
   notify_manager: __('Notify the affiliate manager', 'affiliate-agent'),
   reply: __('Reply to the visitor', 'affiliate-agent'),
+});
+
+/** The applicant trust checks, as the rules editor offers them (rule field `trust.<check>`) and the lead screen shows them. */
+export const trustCheckLabels = (): Record<TrustCheck, string> => ({
+  disposable_email: __('Disposable email address', 'affiliate-agent'),
+  duplicate_applicant: __('Applied before (same email, website or visitor)', 'affiliate-agent'),
+  repeat_client: __('Many applications from one visitor in a day', 'affiliate-agent'),
+  own_domain_website: __('Website on the shop’s own domain', 'affiliate-agent'),
 });
 
 export const VALUELESS_OPERATORS: RuleOperator[] = ['is_true', 'is_false', 'is_set', 'is_not_set'];

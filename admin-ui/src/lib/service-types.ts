@@ -14,6 +14,7 @@ export type {
   StepType,
   Threshold,
 } from '../../../server/src/contract/action-definition';
+export type { TrustCheck, TrustFlag, TrustInput } from '../../../server/src/contract/trust-checks';
 export type { Agent, AgentInput } from '../../../server/src/contract/agent-types';
 export type { FieldValue, FieldValues, MatchedRule, QualificationResult } from '../../../server/src/contract/qualification';
 export type { ConsentRecord, Lead, LeadEvent, LeadNote, LeadSource, LeadStatus } from '../../../server/src/contract/lead-types';

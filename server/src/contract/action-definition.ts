@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTrustInput, TRUST_INPUT_OPERATORS, TRUST_INPUTS } from './trust-checks';
 
 /**
  * The custom action definition: one schema shared by the admin API, the runtime and the admin UI.
@@ -106,14 +107,21 @@ export const fieldSchema = z
 
 const ruleValueSchema = z.union([z.string().max(200), z.number(), z.boolean(), z.array(z.union([z.string().max(200), z.number()])).max(50)]);
 
+/** A rule reads a field's answer or one of the applicant trust checks (contract/trust-checks.ts). */
+const ruleFieldSchema = z.union([keySchema, z.enum(TRUST_INPUTS as [string, ...string[]])], {
+  error: () => `expected a field key such as audience_size or one of ${TRUST_INPUTS.join(', ')}`,
+});
+
 export const qualificationRuleSchema = z.object({
   /** Shown in the score explanation ("Audience over 10k"). */
   label: text(120).optional(),
-  field: keySchema,
+  field: ruleFieldSchema,
   operator: oneOf(RULE_OPERATORS),
   value: ruleValueSchema.optional(),
   points: z.number({ error: 'expected a whole number of points' }).int({ message: 'expected a whole number of points' }).min(-1000).max(1000),
   tags: z.array(tagSchema).max(10).default([]),
+  /** When the rule matches, the lead goes to this route whatever its score (e.g. review for a disposable email). */
+  route: oneOf(ROUTES).optional(),
 });
 
 export const thresholdSchema = z.object({
@@ -238,11 +246,17 @@ export const actionDefinitionSchema = z
       fieldKeys.add(field.key);
     });
     definition.qualification.rules.forEach((rule, index) => {
+      if (isTrustInput(rule.field)) {
+        if (!(TRUST_INPUT_OPERATORS as readonly string[]).includes(rule.operator)) {
+          context.addIssue({ code: 'custom', path: ['qualification', 'rules', index, 'operator'], message: `a trust check is yes or no; expected one of ${TRUST_INPUT_OPERATORS.join(', ')}` });
+        }
+        return;
+      }
       if (!fieldKeys.has(rule.field)) {
         context.addIssue({
           code: 'custom',
           path: ['qualification', 'rules', index, 'field'],
-          message: `no field has the key '${rule.field}'; expected one of ${[...fieldKeys].join(', ')}`,
+          message: `no field has the key '${rule.field}'; expected one of ${[...fieldKeys, ...TRUST_INPUTS].join(', ')}`,
         });
       }
       const needsValue = !['is_true', 'is_false', 'is_set', 'is_not_set'].includes(rule.operator);

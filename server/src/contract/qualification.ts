@@ -1,4 +1,5 @@
-import type { ActionDefinition, QualificationRule, Route } from './action-definition';
+import { ROUTES, type ActionDefinition, type QualificationRule, type Route } from './action-definition';
+import { trustInputsOf, type TrustFlag } from './trust-checks';
 
 /**
  * Explainable lead qualification: every rule that matched is listed with its points and tags,
@@ -17,6 +18,8 @@ export interface MatchedRule {
   value?: QualificationRule['value'];
   points: number;
   tags: string[];
+  /** The route this rule sends the lead to whatever its score. */
+  route?: Route;
 }
 
 export interface QualificationResult {
@@ -26,6 +29,10 @@ export interface QualificationResult {
   explanation: {
     matched: MatchedRule[];
     threshold: { minScore: number; route: Route } | null;
+    /** The matched rule whose route decided, when one did (the most cautious wins: reject, then review, …). */
+    routedBy?: { ruleIndex: number; label: string; route: Route } | null;
+    /** The applicant trust checks that fired (absent on leads stored before issue 16). */
+    trust?: TrustFlag[];
     /** The tags qualification gave, so hand-added tags can be told apart later. */
     tags: string[];
     summary: string;
@@ -108,10 +115,18 @@ function describeRule(rule: QualificationRule): string {
   return `${rule.field} ${rule.operator.replace(/_/g, ' ')}${value}`;
 }
 
-export function qualify(qualification: ActionDefinition['qualification'], values: FieldValues): QualificationResult {
+/** How cautious a route is: a rule's route overrides the score's only when it is more cautious. */
+const caution = (route: Route) => ROUTES.indexOf(route);
+
+/**
+ * Scores the answers with the owner's rules. `trust` holds the trust checks that fired; every check
+ * becomes a `trust.<check>` yes/no input, so rules can score or route on them like on any answer.
+ */
+export function qualify(qualification: ActionDefinition['qualification'], values: FieldValues, trust: readonly TrustFlag[] = []): QualificationResult {
+  const inputs: FieldValues = { ...values, ...trustInputsOf(trust) };
   const matched: MatchedRule[] = [];
   qualification.rules.forEach((rule, ruleIndex) => {
-    if (!ruleMatches(rule, values[rule.field])) return;
+    if (!ruleMatches(rule, inputs[rule.field])) return;
     matched.push({
       ruleIndex,
       label: describeRule(rule),
@@ -120,20 +135,35 @@ export function qualify(qualification: ActionDefinition['qualification'], values
       ...(rule.value === undefined ? {} : { value: rule.value }),
       points: rule.points,
       tags: rule.tags,
+      ...(rule.route ? { route: rule.route } : {}),
     });
   });
   const score = matched.reduce((total, rule) => total + rule.points, 0);
   // The highest threshold the score reaches wins; thresholds have distinct minScores (schema rule).
   const threshold =
     [...qualification.thresholds].sort((a, b) => b.minScore - a.minScore).find((candidate) => score >= candidate.minScore) ?? null;
-  const route = threshold?.route ?? qualification.defaultRoute;
+  const scoreRoute = threshold?.route ?? qualification.defaultRoute;
+  const routing = matched
+    .filter((rule): rule is MatchedRule & { route: Route } => rule.route !== undefined && caution(rule.route) > caution(scoreRoute))
+    .sort((a, b) => caution(b.route) - caution(a.route))[0];
+  const route = routing?.route ?? scoreRoute;
   const tags = [...new Set([...matched.flatMap((rule) => rule.tags), ...(threshold?.tags ?? [])])];
   const reasons = matched.length ? matched.map((rule) => `${rule.label} (${rule.points >= 0 ? '+' : ''}${rule.points})`).join(', ') : 'no rule matched';
-  const summary = `Score ${score}: ${reasons}. ${threshold ? `Reached the ${threshold.route} threshold at ${threshold.minScore}.` : `Below every threshold, so ${route}.`}`;
+  const scoreSentence = threshold ? `Reached the ${threshold.route} threshold at ${threshold.minScore}.` : `Below every threshold, so ${scoreRoute}.`;
+  const routeSentence = routing ? ` Sent to ${routing.route} by "${routing.label}".` : '';
+  const trustSentence = trust.length ? ` Trust checks: ${trust.map((flag) => flag.detail).join('; ')}.` : '';
+  const summary = `Score ${score}: ${reasons}. ${scoreSentence}${routeSentence}${trustSentence}`;
   return {
     score,
     route,
     tags,
-    explanation: { matched, threshold: threshold ? { minScore: threshold.minScore, route: threshold.route } : null, tags, summary },
+    explanation: {
+      matched,
+      threshold: threshold ? { minScore: threshold.minScore, route: threshold.route } : null,
+      routedBy: routing ? { ruleIndex: routing.ruleIndex, label: routing.label, route: routing.route } : null,
+      trust: [...trust],
+      tags,
+      summary,
+    },
   };
 }

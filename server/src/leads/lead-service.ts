@@ -8,6 +8,9 @@ import { parseOrThrow } from '../core/zod-issues';
 import { qualify, type FieldValue, type FieldValues } from '../contract/qualification';
 import type { LeadFilters, LeadRepository } from './lead-repository';
 import type { DecidedInAffiliateWp, LeadStepScheduler } from './lead-step-scheduler';
+import type { TrustChecks } from './trust/trust-checks';
+import type { LeadSignalRepository } from './trust/lead-signal-repository';
+import type { TrustFlag } from '../contract/trust-checks';
 import { LEAD_STATUSES, type ConsentRecord, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
 
 export interface LeadSubmission {
@@ -18,6 +21,8 @@ export interface LeadSubmission {
   definition: ActionDefinition;
   values: FieldValues;
   conversationId?: string | null;
+  /** The visitor (client) the conversation belongs to; null in the playground. */
+  visitorId?: string | null;
   source?: LeadSource;
 }
 
@@ -96,10 +101,10 @@ function cleanValues(definition: ActionDefinition, values: FieldValues): Record<
  * The lead a first submission creates, before it is stored. The playground shows steps built from
  * this same object, so its "would send" payloads are the ones a real lead would produce.
  */
-export function buildNewLead(submission: LeadSubmission, now: string, id = newId('lead')): Lead {
+export function buildNewLead(submission: LeadSubmission, now: string, id = newId('lead'), trust: readonly TrustFlag[] = []): Lead {
   const fields = cleanValues(submission.definition, submission.values);
   const identity = identityOf(submission.definition, fields);
-  const result = qualify(submission.definition.qualification, fields);
+  const result = qualify(submission.definition.qualification, fields, trust);
   return {
     id,
     agentId: submission.agentId,
@@ -127,15 +132,26 @@ export function buildNewLead(submission: LeadSubmission, now: string, id = newId
   };
 }
 
+/** The answers of the action's url fields, which the trust checks compare. */
+function websitesOf(definition: ActionDefinition, values: FieldValues): string[] {
+  return definition.fields
+    .filter((field) => field.type === 'url')
+    .map((field) => values[field.key])
+    .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+}
+
 export function createLeadService({
   leads,
   scheduler,
   fieldsOf = () => null,
+  trust,
 }: {
   leads: LeadRepository;
   scheduler: LeadStepScheduler;
   /** The fields of the action version a lead came from, so the lead page shows labels, not keys. */
   fieldsOf?: (lead: Lead) => AnswerField[] | null;
+  /** Applicant trust checks (issue 16); without them a lead carries no trust flags. */
+  trust?: { checks: TrustChecks; signals: Pick<LeadSignalRepository, 'record'> };
 }) {
   function get(id: string): Lead {
     const lead = leads.findById(id);
@@ -188,8 +204,17 @@ export function createLeadService({
     submit(submission: LeadSubmission): { lead: Lead; created: boolean } {
       return leads.transaction(() => {
         const now = nowIso();
-        const draft = buildNewLead(submission, now);
-        const earlier = draft.email ? leads.findByAgentEmail(submission.agentId, draft.email) : null;
+        const email = identityOf(submission.definition, cleanValues(submission.definition, submission.values)).email;
+        const earlier = email ? leads.findByAgentEmail(submission.agentId, email) : null;
+        const checked = trust?.checks.run({
+          agentId: submission.agentId,
+          email,
+          websites: websitesOf(submission.definition, submission.values),
+          visitorId: submission.visitorId ?? null,
+          earlierLeadWithEmail: earlier?.id ?? null,
+          now,
+        });
+        const draft = buildNewLead(submission, now, newId('lead'), checked?.flags ?? []);
         const lead: Lead = {
           ...draft,
           duplicateOf: earlier?.id ?? null,
@@ -199,6 +224,10 @@ export function createLeadService({
         leads.replaceTags(lead.id, lead.tags);
         leads.addEvent(lead.id, 'lead-created', null, { score: lead.score, route: lead.route, ...(earlier ? { duplicateOf: earlier.id } : {}), ...(lead.managerRequest ? { managerRequest: lead.managerRequest } : {}) }, now);
         if (earlier) leads.addEvent(earlier.id, 'possible-duplicate', null, { leadId: lead.id }, now);
+        if (checked) {
+          trust?.signals.record(lead.id, lead.agentId, checked.signals, now);
+          if (checked.flags.length) leads.addEvent(lead.id, 'trust-flagged', null, { checks: checked.flags.map((flag) => flag.check) }, now);
+        }
         scheduler.scheduleSteps(lead, submission.definition, 'lead-created');
         return { lead, created: true };
       });

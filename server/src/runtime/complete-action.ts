@@ -22,6 +22,7 @@ export interface LeadSubmitter {
     definition: RunnableAction['definition'];
     values: Record<string, FieldValue>;
     conversationId?: string | null;
+    visitorId?: string | null;
     source?: LeadSource;
   }): { lead: { id: string }; created: boolean };
   findByConversation(conversationId: string, actionKey: string): { id: string } | null;
@@ -88,6 +89,7 @@ export function completeAction(input: {
     definition,
     values,
     conversationId: conversation.id,
+    visitorId: conversation.visitorId ?? null,
     source: leadSourceOf(conversation),
   });
   return { leadId: lead.id, reply, duplicate: false, trace: [] };

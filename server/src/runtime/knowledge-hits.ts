@@ -10,6 +10,8 @@ export interface KnowledgeHit {
   url: string | null;
   text: string;
   score: number | null;
+  /** Set on the "Program terms" fact (program-terms-answer.ts), which the provider's answer is checked against. */
+  programFact?: 'figures' | 'never-promise';
 }
 
 export interface KnowledgeRetriever {

@@ -7,6 +7,7 @@ import { citationsIn } from './knowledge-hits';
 import { ModelFallback } from './model-fallback';
 import { parseToolCall } from './parse-tool-call';
 import { assemblePrompt } from './prompt-assembly';
+import { programTermsCorrection } from './program-terms-check';
 import { canaryFor, claimsCompletion, CORRECTION, createOutputGuard, SAFE_ANSWER } from './output-guard';
 import { GRACEFUL_STOP_MESSAGE, stepLimitReached, tooManyMisbehaviours, type StopReason } from './stop-conditions';
 import type { FieldRequest } from './turn-events';
@@ -67,6 +68,12 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
       // Nothing was completed in this turn, whatever the model says.
       context.logger.warn('model claimed a completion that did not happen; corrected', { conversationId: context.conversation.id, model: model.name });
       reply.paragraph(CORRECTION);
+    }
+    const correction = stopReason === 'answered' ? programTermsCorrection(reply.text, context.knowledge) : null;
+    if (correction) {
+      context.logger.warn('model misquoted the program terms; corrected', { conversationId: context.conversation.id, model: model.name });
+      trace({ type: 'trace', data: { kind: 'validation', ok: false, reason: 'program-terms' } });
+      reply.paragraph(correction);
     }
     if (guard.linksRemoved > 0) context.logger.info('links to other sites shown as text', { conversationId: context.conversation.id, links: guard.linksRemoved });
     if (stopReason === 'answered' && pendingFieldRequest) {

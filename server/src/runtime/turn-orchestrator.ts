@@ -3,7 +3,9 @@ import { newId, nowIso } from '../core/ids';
 import type { Logger } from '../logging/logger';
 import type { ChatModel } from './chat-model';
 import { completeAction, type LeadSubmitter } from './complete-action';
-import { retrieveKnowledge, type KnowledgeRetriever } from './knowledge-hits';
+import { retrieveKnowledge, type KnowledgeHit, type KnowledgeRetriever } from './knowledge-hits';
+import { PROGRAM_TERMS_TITLE, type ProgramTerms } from '../contract/program-terms';
+import { programTermsAnswer } from './program-terms-answer';
 import { DEFAULT_TURN_LIMITS, type TurnLimits } from './stop-conditions';
 import { ReplyWriter, type TurnContext } from './turn-context';
 import { compactEvents, type TurnEvent } from './turn-events';
@@ -32,6 +34,14 @@ export interface TurnOrchestratorDependencies {
   offline: OfflineEngine;
   logger: Logger;
   limits?: TurnLimits;
+  /** The program's terms as facts (Settings → Program terms), or null when the owner has entered none. */
+  programTerms?: () => ProgramTerms | null;
+}
+
+/** The fact that answers the question goes first, as the "Program terms" source both engines cite. */
+function withProgramTerms(fact: { topic: string; text: string }, hits: KnowledgeHit[]): KnowledgeHit[] {
+  const programFact = fact.topic === 'never-promise' ? 'never-promise' : 'figures';
+  return [{ sourceId: 'S1', title: PROGRAM_TERMS_TITLE, url: null, text: fact.text, score: null, programFact }, ...hits.map((hit, index) => ({ ...hit, sourceId: `S${index + 2}` }))];
 }
 
 export interface TurnInput {
@@ -77,11 +87,13 @@ export function createTurnOrchestrator(dependencies: TurnOrchestratorDependencie
     const messageId = newId('msg');
     emit({ type: 'message-start', data: { messageId } });
 
-    const knowledge = await retrieveKnowledge(
+    const retrieved = await retrieveKnowledge(
       dependencies.knowledge(),
       { knowledgeSetIds: agent.knowledgeSetIds, query: input.content, limit: 5 },
       (error) => logger.warn('knowledge retrieval failed; answering without sources', { conversationId: conversation.id, error: String(error) }),
     );
+    const fact = programTermsAnswer(input.content, dependencies.programTerms?.() ?? null);
+    const knowledge = fact ? withProgramTerms(fact, retrieved) : retrieved;
     if (knowledge.length) {
       emit({ type: 'trace', data: { kind: 'retrieval', query: input.content, hits: knowledge.map((hit) => ({ id: hit.sourceId, title: hit.title, url: hit.url, score: hit.score, text: hit.text })) } });
     }

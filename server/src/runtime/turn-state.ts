@@ -73,6 +73,8 @@ export interface TurnConversation {
   id: string;
   agentId: string;
   mode: ConversationMode;
+  /** The visitor token's id (null in the playground); lets trust checks count one client's applications. */
+  visitorId?: string | null;
   source: ConversationSource;
   state: ConversationState;
 }

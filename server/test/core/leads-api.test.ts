@@ -62,7 +62,9 @@ describe('leads', () => {
     const second = submit({ name: 'Bo', email: 'BO@example.com', platform: 'instagram', audience_size: 150000, traffic_source: 'organic_social', consent: true });
     expect(second.created).toBe(true);
     expect(second.lead.id).not.toBe(first.lead.id);
-    expect(second.lead).toMatchObject({ duplicateOf: first.lead.id, submissions: 1, route: 'priority', fields: { audience_size: 150000 } });
+    expect(second.lead).toMatchObject({ duplicateOf: first.lead.id, submissions: 1, route: 'review', fields: { audience_size: 150000 } });
+    // The same email is a trust flag (issue 16): the built-in action sends such a lead to review.
+    expect(second.lead.scoreExplanation.trust?.map((flag) => flag.check)).toEqual(['duplicate_applicant']);
     const detail = service.container.leads.detail(first.lead.id);
     expect(detail.lead).toEqual(first.lead);
     expect(detail.events.find((event) => event.type === 'possible-duplicate')?.data).toEqual({ leadId: second.lead.id });

@@ -125,3 +125,44 @@ describe('qualifying a lead', () => {
     expect(qualify(definition.qualification, {}).route).toBe('reject');
   });
 });
+
+describe('a rule with a route (issue 16)', () => {
+  const qualification = {
+    rules: [
+      { label: 'Big audience', field: 'audience', operator: 'gte', value: 1000, points: 60, tags: [] },
+      { label: 'Disposable email', field: 'trust.disposable_email', operator: 'is_true', points: -10, tags: ['disposable email'], route: 'review' },
+      { label: 'Own domain', field: 'trust.own_domain_website', operator: 'is_true', points: 0, tags: [], route: 'reject' },
+      { label: 'Fast track', field: 'audience', operator: 'gte', value: 1000, points: 0, tags: [], route: 'priority' },
+    ],
+    thresholds: [{ minScore: 50, route: 'priority', tags: [] }],
+    defaultRoute: 'standard',
+  } as ActionDefinition['qualification'];
+
+  it('sends the lead to its route when that is more cautious than the score, and says which rule did', () => {
+    const result = qualify(qualification, { audience: 5000 }, [{ check: 'disposable_email', detail: 'x.test is a disposable email domain' }]);
+    expect(result.score).toBe(50);
+    expect(result.route).toBe('review');
+    expect(result.explanation.routedBy).toEqual({ ruleIndex: 1, label: 'Disposable email', route: 'review' });
+    expect(result.explanation.trust).toEqual([{ check: 'disposable_email', detail: 'x.test is a disposable email domain' }]);
+    expect(result.explanation.summary).toBe(
+      'Score 50: Big audience (+60), Disposable email (-10), Fast track (+0). Reached the priority threshold at 50. Sent to review by "Disposable email". Trust checks: x.test is a disposable email domain.',
+    );
+  });
+
+  it('lets the most cautious route win, and never lets a route make a lead less cautious than its score', () => {
+    const both = qualify(qualification, { audience: 5000 }, [
+      { check: 'disposable_email', detail: 'a' },
+      { check: 'own_domain_website', detail: 'b' },
+    ]);
+    expect(both.route).toBe('reject');
+    const clean = qualify({ ...qualification, thresholds: [], defaultRoute: 'review' }, { audience: 5000 });
+    expect(clean.route).toBe('review');
+    expect(clean.explanation.routedBy).toBeNull();
+  });
+
+  it('reads every trust check as answered: a rule on "is no" matches when the check did not fire', () => {
+    const result = qualify({ rules: [{ field: 'trust.repeat_client', operator: 'is_false', points: 5, tags: ['first try'] }], thresholds: [], defaultRoute: 'standard' }, {});
+    expect(result.score).toBe(5);
+    expect(result.tags).toEqual(['first try']);
+  });
+});

@@ -1,7 +1,8 @@
 import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import { issueAt, issuesUnder } from '../../lib/field-issues';
-import { operatorLabels, options, routeLabels, VALUELESS_OPERATORS } from '../../lib/definition-labels';
+import { operatorLabels, options, routeLabels, trustCheckLabels, VALUELESS_OPERATORS } from '../../lib/definition-labels';
+import { isTrustInput, TRUST_CHECKS, TRUST_INPUT_OPERATORS, TRUST_INPUT_PREFIX } from '../../../../server/src/contract/trust-checks';
 import type { QualificationRule, Route, RuleOperator, Threshold } from '../../lib/service-types';
 import { FieldError } from '../field-error';
 import { ListInput } from '../list-input';
@@ -23,7 +24,20 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
   const setRule = (index: number, patch: Partial<QualificationRule>) => setRules(rules.map((rule, itemIndex) => (itemIndex === index ? { ...rule, ...patch } : rule)));
   const setThresholds = (next: Threshold[]) => onChange({ ...qualification, thresholds: next });
   const setThreshold = (index: number, patch: Partial<Threshold>) => setThresholds(thresholds.map((item, itemIndex) => (itemIndex === index ? { ...item, ...patch } : item)));
-  const fieldOptions = fields.map((field) => ({ value: field.key, label: field.label || field.key }));
+  const checkLabels = trustCheckLabels();
+  // Trust checks sit beside the fields: each is a yes/no input the service answers for every lead.
+  const fieldOptions = [
+    ...fields.map((field) => ({ value: field.key, label: field.label || field.key })),
+    ...TRUST_CHECKS.map((check) => ({ value: `${TRUST_INPUT_PREFIX}${check}`, label: sprintf(__('Trust check: %s', 'affiliate-agent'), checkLabels[check]) })),
+  ];
+  const allOperators = options(operatorLabels());
+  const trustOperators = allOperators.filter((option) => (TRUST_INPUT_OPERATORS as readonly string[]).includes(option.value));
+  const ruleRouteOptions = [{ value: '', label: __('by score', 'affiliate-agent') }, ...options(routeLabels())];
+  const changeField = (index: number, field: string) => {
+    if (!isTrustInput(field)) return setRule(index, { field });
+    const { value: _value, ...rest } = rules[index];
+    setRules(rules.map((item, itemIndex) => (itemIndex === index ? { ...rest, field, operator: TRUST_INPUT_OPERATORS.includes(rest.operator as 'is_true') ? rest.operator : 'is_true' } : item)));
+  };
   const typeOf = (key: string) => fields.find((field) => field.key === key)?.type;
   const choicesOf = (key: string) => {
     const field = fields.find((candidate) => candidate.key === key);
@@ -46,7 +60,7 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
         <p className="aa-muted">{__('No rules yet. Add a rule to give points for answers you value, for example a large audience.', 'affiliate-agent')}</p>
       ) : (
         <table className="widefat striped aa-table aa-rules-table">
-          <TableHead columns={[__('Label', 'affiliate-agent'), __('Field', 'affiliate-agent'), __('Operator', 'affiliate-agent'), __('Value', 'affiliate-agent'), __('Points', 'affiliate-agent'), __('Tags', 'affiliate-agent')]} actionsColumn />
+          <TableHead columns={[__('Label', 'affiliate-agent'), __('Field', 'affiliate-agent'), __('Operator', 'affiliate-agent'), __('Value', 'affiliate-agent'), __('Points', 'affiliate-agent'), __('Tags', 'affiliate-agent'), __('Route', 'affiliate-agent')]} actionsColumn />
           <tbody>
             {rules.map((rule, index) => {
               const these = issuesUnder(ruleIssues, index);
@@ -64,7 +78,7 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
                       label={sprintf(__('Rule %d field', 'affiliate-agent'), number)}
                       value={rule.field}
                       options={fieldOptions.some((option) => option.value === rule.field) ? fieldOptions : [{ value: rule.field, label: rule.field }, ...fieldOptions]}
-                      onChange={(field: string) => setRule(index, { field })}
+                      onChange={(field: string) => changeField(index, field)}
                     />
                     <FieldError message={issueAt(these, 'field')} />
                   </td>
@@ -74,7 +88,7 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
                       hideLabelFromVision
                       label={sprintf(__('Rule %d operator', 'affiliate-agent'), number)}
                       value={rule.operator}
-                      options={options(operatorLabels())}
+                      options={isTrustInput(rule.field) ? trustOperators : allOperators}
                       onChange={(operator: string) => changeOperator(index, operator as RuleOperator)}
                     />
                     <FieldError message={issueAt(these, 'operator')} />
@@ -106,6 +120,20 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
                     <ListInput hideLabelFromVision label={sprintf(__('Rule %d tags', 'affiliate-agent'), number)} values={rule.tags} onChange={(tags) => setRule(index, { tags })} error={issueAt(these, 'tags')} />
                   </td>
                   <td>
+                    <SelectControl
+                      __nextHasNoMarginBottom
+                      hideLabelFromVision
+                      label={sprintf(__('Rule %d route', 'affiliate-agent'), number)}
+                      value={rule.route ?? ''}
+                      options={ruleRouteOptions}
+                      onChange={(route: string) => {
+                        const { route: _route, ...rest } = rule;
+                        setRules(rules.map((item, itemIndex) => (itemIndex === index ? (route ? { ...rest, route: route as Route } : rest) : item)));
+                      }}
+                    />
+                    <FieldError message={issueAt(these, 'route')} />
+                  </td>
+                  <td>
                     <Button icon="trash" isDestructive label={sprintf(__('Remove rule %d', 'affiliate-agent'), number)} onClick={() => setRules(rules.filter((_, itemIndex) => itemIndex !== index))} />
                   </td>
                 </tr>
@@ -121,6 +149,8 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
       >
         {__('Add rule', 'affiliate-agent')}
       </Button>
+
+      <p className="aa-muted">{__('A rule with a route sends a matching lead there whatever its score, when that route is more cautious (for example Needs review for a disposable email).', 'affiliate-agent')}</p>
 
       <h3>{__('Thresholds', 'affiliate-agent')}</h3>
       <p className="aa-muted">{__('The highest threshold a score reaches decides the route; below all of them, the default route applies.', 'affiliate-agent')}</p>

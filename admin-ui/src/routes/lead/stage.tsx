@@ -11,6 +11,7 @@ import { addNote, approveLead, getLead, rejectLead, updateLead } from './api';
 import { DeliveryLedger } from './delivery-ledger';
 import { IdentityNotices } from './identity-notices';
 import { Transcript } from './transcript';
+import { TrustFlags } from './trust-flags';
 import { ActivityLog } from './activity-log';
 import { AnswersTable } from './answers-table';
 import type { Lead, LeadStatus } from './types';
@@ -123,6 +124,7 @@ export function LeadStage({ params }: StageProps) {
             </CardHeader>
             <CardBody>
               <p>{lead.scoreExplanation?.summary}</p>
+              <TrustFlags flags={lead.scoreExplanation?.trust} />
               {lead.scoreExplanation?.matched?.length ? (
                 <table className="widefat striped aa-table">
                   <thead>

@@ -1,5 +1,5 @@
 import { pluginRequest, serviceRequest } from '../../lib/api-client';
-import type { ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings } from './types';
+import type { ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, TrustSettings } from './types';
 
 /** The plugin's own check: service reachable, version, clock skew, signature accepted. */
 export const testConnection = () => pluginRequest<ConnectionReport>('/affiliate-agent/v1/connection');
@@ -12,3 +12,15 @@ export const getDeliverySettings = async () => (await serviceRequest<{ settings:
 
 export const saveDeliverySettings = async (patch: DeliveryPatch) =>
   (await serviceRequest<{ settings: DeliverySettings }>('settings/delivery', { method: 'PATCH', data: patch })).settings;
+
+/** Settings → Trust checks (issue 16): the repeat-applications threshold. */
+export const getTrustSettings = async () => (await serviceRequest<{ settings: TrustSettings }>('settings/trust')).settings;
+
+export const saveTrustSettings = async (patch: Partial<TrustSettings>) =>
+  (await serviceRequest<{ settings: TrustSettings }>('settings/trust', { method: 'PATCH', data: patch })).settings;
+
+/** Settings → Program terms (issue 16): the facts the agent quotes exactly; null until entered. */
+export const getProgramTerms = async () => (await serviceRequest<{ terms: ProgramTerms | null }>('settings/program-terms')).terms;
+
+export const saveProgramTerms = async (terms: ProgramTerms) =>
+  (await serviceRequest<{ terms: ProgramTerms }>('settings/program-terms', { method: 'PUT', data: terms })).terms;

@@ -7,6 +7,8 @@ import type { StageProps } from '../route-types';
 import { ConnectionCard } from './connection-card';
 import { DeliveryCard } from './delivery-card';
 import { EmailsCard } from './emails-card';
+import { TrustCard } from './trust-card';
+import { ProgramTermsCard } from './program-terms-card';
 import type { ConnectionState } from './types';
 import './style.scss';
 
@@ -32,6 +34,8 @@ export function SettingsStage(_props: StageProps) {
           <SetupChecklist />
           <DeliveryCard />
           <EmailsCard />
+          <ProgramTermsCard />
+          <TrustCard />
         </>
       ) : null}
       <Card className="aa-card">

@@ -50,3 +50,10 @@ export interface ConnectResult {
   report: ConnectionReport;
   connection: ConnectionState;
 }
+
+/** GET/PATCH /v1/settings/trust (server/src/leads/trust/trust-settings.ts). */
+export interface TrustSettings {
+  repeatClientPerDay: number;
+}
+
+export type { ProgramTerms } from '../../../../server/src/contract/program-terms';

@@ -83,6 +83,11 @@ export const affiliateApplicationTemplate: ActionDefinitionInput = {
       { label: 'SEO traffic', field: 'traffic_source', operator: 'equals', value: 'seo', points: 10, tags: [] },
       { label: 'Coupon traffic needs review', field: 'traffic_source', operator: 'equals', value: 'coupons', points: -20, tags: ['coupon'] },
       { label: 'Has a website or profile', field: 'website', operator: 'is_set', points: 5, tags: [] },
+      // Applicant trust checks (contract/trust-checks.ts): each one sends the lead to a person.
+      { label: 'Disposable email address', field: 'trust.disposable_email', operator: 'is_true', points: -30, tags: ['disposable email'], route: 'review' },
+      { label: 'Applied before (same email, website or visitor)', field: 'trust.duplicate_applicant', operator: 'is_true', points: 0, tags: ['possible duplicate'], route: 'review' },
+      { label: 'Many applications from one visitor today', field: 'trust.repeat_client', operator: 'is_true', points: -20, tags: ['many applications'], route: 'review' },
+      { label: "Website on the shop's own domain", field: 'trust.own_domain_website', operator: 'is_true', points: -30, tags: ['own domain'], route: 'review' },
     ],
     thresholds: [
       { minScore: 50, route: 'priority', tags: ['top partner'] },

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { CAPABILITIES } from '../admin-auth';
 import type { RouteContext } from '../route-context';
 import { parseOrThrow } from '../../core/zod-issues';
+import { PROGRAM_TERMS_KEY, readProgramTerms } from '../../settings/program-terms-settings';
+import { programTermsSchema } from '../../contract/program-terms';
+import { readTrustSettings, TRUST_SETTINGS_KEY, trustSettingsSchema } from '../../leads/trust/trust-settings';
 import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDeliverySettings, type DeliverySettings } from '../../connectors/delivery-settings';
 
 /**
@@ -91,5 +94,27 @@ export function registerSettingsRoutes(router: Router, { container, adminAuth }:
     const next = parseOrThrow(deliverySettingsSchema, merged, 'delivery settings');
     store.set(DELIVERY_SETTINGS_KEY, next);
     response.json({ settings: publicDeliverySettings(next) });
+  });
+
+  // Settings → Trust checks: how many applications from one visitor in 24 hours raise repeat_client.
+  router.get('/v1/settings/trust', manage, (_request, response) => {
+    response.json({ settings: readTrustSettings(store) });
+  });
+
+  router.patch('/v1/settings/trust', manage, (request, response) => {
+    const next = parseOrThrow(trustSettingsSchema, { ...readTrustSettings(store), ...(request.body ?? {}) }, 'trust settings');
+    store.set(TRUST_SETTINGS_KEY, next);
+    response.json({ settings: next });
+  });
+
+  // Settings → Program terms: the facts the agent quotes exactly (PUT replaces them; GET is null until entered).
+  router.get('/v1/settings/program-terms', manage, (_request, response) => {
+    response.json({ terms: readProgramTerms(store) });
+  });
+
+  router.put('/v1/settings/program-terms', manage, (request, response) => {
+    const terms = parseOrThrow(programTermsSchema, request.body ?? {}, 'program terms');
+    store.set(PROGRAM_TERMS_KEY, terms);
+    response.json({ terms });
   });
 }

@@ -49,6 +49,19 @@ function Harness({ onChange, issues = [] }: { onChange: (qualification: Qualific
 const last = (mock: jest.Mock): Qualification => mock.mock.calls[mock.mock.calls.length - 1][0];
 
 describe('the qualification rules editor', () => {
+  it('offers the trust checks as yes/no rule inputs and lets a rule send the lead to review', async () => {
+    const onChange = jest.fn();
+    render(<Harness onChange={onChange} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rule 1 field' }), 'trust.disposable_email');
+    expect(last(onChange).rules[0]).toEqual({ label: 'Audience of 100k or more', field: 'trust.disposable_email', operator: 'is_true', points: 50, tags: ['influencer'] });
+    const operators = within(screen.getByRole('combobox', { name: 'Rule 1 operator' })).getAllByRole('option').map((option) => option.getAttribute('value'));
+    expect(operators).toEqual(['is_true', 'is_false']);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rule 1 route' }), 'review');
+    expect(last(onChange).rules[0].route).toBe('review');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rule 1 route' }), '');
+    expect(last(onChange).rules[0]).not.toHaveProperty('route');
+  });
+
   it('changes the points of a rule from the template', async () => {
     const onChange = jest.fn();
     render(<Harness onChange={onChange} />);

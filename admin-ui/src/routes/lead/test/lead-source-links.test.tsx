@@ -64,4 +64,27 @@ describe('the lead screen', () => {
       expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
     }
   });
+
+  it('shows the trust checks that fired, with their reason and a link to the earlier lead', async () => {
+    const detail = attackLead({ utm: {} }, 'https://mallory.example');
+    detail.lead.scoreExplanation = {
+      summary: 'Score 0.',
+      matched: [],
+      trust: [
+        { check: 'disposable_email', detail: 'mailinator.com is a disposable email domain' },
+        { check: 'duplicate_applicant', detail: 'an earlier application has the same website (mallory.example)', relatedLeadIds: ['lead_0'] },
+      ],
+    } as never;
+    serve(detail);
+    render(<LeadStage params={{ leadId: 'lead_1' }} query={new URLSearchParams()} />);
+    await screen.findByText('Trust checks');
+    const items = screen.getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'Disposable email address: mailinator.com is a disposable email domain',
+        'Applied before (same email, website or visitor): an earlier application has the same website (mallory.example) — lead_0',
+      ]),
+    );
+    expect(screen.getByRole('link', { name: 'lead_0' })).toHaveAttribute('href', '#/leads/lead_0');
+  });
 });

@@ -1,0 +1,94 @@
+import { Button, Card, CardBody, CardHeader, Notice, SelectControl, Spinner, TextControl } from '@wordpress/components';
+import { useEffect, useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+import { ListInput } from '../../components/list-input';
+import { NumberInput } from '../../components/number-input';
+import { toApiError } from '../../lib/api-client';
+import { issueAt, type FieldIssue } from '../../lib/field-issues';
+import { useNotify } from '../../lib/notify';
+import { useRequest } from '../../lib/use-request';
+import { getProgramTerms, saveProgramTerms } from './api';
+import type { ProgramTerms } from './types';
+
+/**
+ * The program's terms as facts the agent quotes with exact figures (cited as "Program terms"), and
+ * what it must never promise. Entered here when AffiliateWP is reached through its REST API.
+ */
+export function ProgramTermsCard() {
+  const notify = useNotify();
+  const { data: stored, setData, isLoading, error } = useRequest(getProgramTerms, []);
+  const [rate, setRate] = useState<number | undefined>(undefined);
+  const [type, setType] = useState<'percentage' | 'flat'>('percentage');
+  const [cookieDays, setCookieDays] = useState<number | undefined>(undefined);
+  const [minimum, setMinimum] = useState<number | undefined>(undefined);
+  const [method, setMethod] = useState('');
+  const [currency, setCurrency] = useState('USD');
+  const [neverPromise, setNeverPromise] = useState<string[]>(['guaranteed earnings']);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [isSaving, setIsSaving] = useState(false);
+  useEffect(() => {
+    if (!stored) return;
+    setRate(stored.commission?.rate);
+    setType(stored.commission?.type ?? 'percentage');
+    setCookieDays(stored.cookieDays);
+    setMinimum(stored.payout?.minimum);
+    setMethod(stored.payout?.method ?? '');
+    setCurrency(stored.currency);
+    setNeverPromise(stored.neverPromise);
+  }, [stored]);
+
+  const save = async () => {
+    setIsSaving(true);
+    const terms: ProgramTerms = {
+      ...(rate !== undefined ? { commission: { rate, type } } : {}),
+      ...(cookieDays !== undefined ? { cookieDays } : {}),
+      ...(minimum !== undefined || method.trim() ? { payout: { ...(minimum !== undefined ? { minimum } : {}), ...(method.trim() ? { method: method.trim() } : {}) } } : {}),
+      currency: currency.trim().toUpperCase(),
+      neverPromise,
+    };
+    try {
+      setData(await saveProgramTerms(terms));
+      setIssues([]);
+      notify.success(__('Settings saved.', 'affiliate-agent'));
+    } catch (thrown) {
+      const failure = toApiError(thrown);
+      setIssues(failure.issues);
+      notify.failure(failure);
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <Card className="aa-card">
+      <CardHeader>
+        <h3>{__('Program terms', 'affiliate-agent')}</h3>
+      </CardHeader>
+      <CardBody>
+        {isLoading && stored === undefined ? <Spinner /> : null}
+        {error ? <Notice status="error" isDismissible={false}>{error.message}</Notice> : null}
+        <p className="aa-muted">{__('The agent answers questions about commission, cookie length and payouts from these figures, exactly, and cites them as “Program terms”.', 'affiliate-agent')}</p>
+        <NumberInput label={__('Commission', 'affiliate-agent')} value={rate} min={0} onChange={setRate} error={issueAt(issues, 'commission', 'rate')} />
+        <SelectControl
+          __nextHasNoMarginBottom
+          label={__('Commission type', 'affiliate-agent')}
+          value={type}
+          options={[
+            { value: 'percentage', label: __('Percentage of each sale', 'affiliate-agent') },
+            { value: 'flat', label: __('Flat amount per sale', 'affiliate-agent') },
+          ]}
+          onChange={(value: string) => setType(value as 'percentage' | 'flat')}
+        />
+        <NumberInput label={__('Cookie length (days)', 'affiliate-agent')} value={cookieDays} min={0} step={1} onChange={setCookieDays} error={issueAt(issues, 'cookieDays')} />
+        <NumberInput label={__('Minimum payout', 'affiliate-agent')} value={minimum} min={0} onChange={setMinimum} error={issueAt(issues, 'payout', 'minimum')} />
+        <TextControl __nextHasNoMarginBottom label={__('Payout method', 'affiliate-agent')} value={method} onChange={setMethod} />
+        <TextControl __nextHasNoMarginBottom label={__('Currency (three letters)', 'affiliate-agent')} value={currency} onChange={setCurrency} />
+        {issueAt(issues, 'currency') ? <Notice status="error" isDismissible={false}>{issueAt(issues, 'currency')}</Notice> : null}
+        <ListInput label={__('Never promise', 'affiliate-agent')} values={neverPromise} onChange={setNeverPromise} error={issueAt(issues, 'neverPromise')} />
+        <Button variant="primary" isBusy={isSaving} disabled={isSaving} onClick={save}>
+          {__('Save program terms', 'affiliate-agent')}
+        </Button>
+      </CardBody>
+    </Card>
+  );
+}
