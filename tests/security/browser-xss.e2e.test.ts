@@ -75,19 +75,27 @@ test('a visitor’s javascript: page URL never runs in wp-admin when an administ
   const visitor = await newTab(browser);
   // The attack: the conversation starts with a script URL as the page (and referrer).
   let boundary = 'accepted';
+  // The forged start costs an extra round trip; the visitor types only once it has been answered.
+  let markStartAnswered = () => {};
+  const startAnswered = new Promise<void>((resolve) => (markStartAnswered = resolve));
   await visitor.page.route('**/v1/agents/*/conversations', async (route) => {
     const request = route.request();
     if (request.method() !== 'POST') return route.continue();
     const body = JSON.parse(request.postData() ?? '{}');
     const forged = await route.fetch({ postData: JSON.stringify({ ...body, page: { ...body.page, url: CREATE_ADMIN, referrer: CREATE_ADMIN } }) });
-    if (forged.ok()) return route.fulfill({ response: forged });
+    if (forged.ok()) {
+      await route.fulfill({ response: forged });
+      return markStartAnswered();
+    }
     // The service refused it at its boundary (also a pass); apply anyway so the lead screen is checked too.
     boundary = `refused with ${forged.status()}`;
-    return route.continue();
+    await route.continue();
+    return markStartAnswered();
   });
   await visitor.page.goto(page.url);
   const chat = new ChatWidget(visitor.page);
   await chat.open();
+  await startAnswered;
   await applyThroughChat(chat, { ...PRIORITY_APPLICANT, email: 'mallory@example.com' });
   await visitor.context.close();
 

@@ -105,7 +105,15 @@ final class AA_Fake_AffWP_Settings {
 	}
 }
 
-add_option( 'affwp_settings', array( 'allow_affiliate_registration' => 1 ) );
+// Seeded once the site exists (during installation there is no options table yet).
+add_action(
+	'init',
+	static function () {
+		if ( ! wp_installing() ) {
+			add_option( 'affwp_settings', array( 'allow_affiliate_registration' => 1 ) );
+		}
+	}
+);
 
 final class Affiliate_WP {
 	public $affiliates;
