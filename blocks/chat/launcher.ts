@@ -62,6 +62,9 @@ function setup(root: HTMLElement, instance: Instance, printed: PrintedConfig): v
   const config: Record<string, unknown> = { ...instance, sessionUrl: printed.sessionUrl };
   let handle: ReturnType<Mount> | undefined;
   let loading = false;
+  // Enter or Send in the static composer before the widget arrived: the visitor meant to send,
+  // so the widget sends the typed text when it mounts instead of leaving it in the box.
+  let sendDraft = false;
 
   function start(isInteraction: boolean): void {
     if (handle) {
@@ -86,7 +89,7 @@ function setup(root: HTMLElement, instance: Instance, printed: PrintedConfig): v
     loadWidget(printed.widgetUrl)
       .then((mount) => {
         const draft = root.querySelector<HTMLInputElement>('input, textarea')?.value;
-        handle = mount(root, config, { sessionPromise, draft });
+        handle = mount(root, config, { sessionPromise, draft, sendDraft });
         if (isInteraction) handle.open();
       })
       .catch(() => root.classList.add('is-error'))
@@ -99,9 +102,15 @@ function setup(root: HTMLElement, instance: Instance, printed: PrintedConfig): v
   const opener = (event: Event) => (event.target as Element).closest?.('[data-aa-open]') && start(true);
   root.addEventListener('click', opener);
   root.addEventListener('focusin', (event) => mode === 'inline' && opener(event));
-  root.addEventListener('submit', (event) => {
+  const requestSend = (event: Event) => {
     event.preventDefault();
+    sendDraft = true;
     start(true);
+  };
+  root.addEventListener('submit', requestSend);
+  root.addEventListener('keydown', (event) => {
+    // The same keys the live composer sends on: Enter, but not Shift+Enter or mid-IME composition.
+    if (!handle && event.key === 'Enter' && !event.shiftKey && !event.isComposing && (event.target as Element).matches?.('textarea')) requestSend(event);
   });
   // Warm the cache when the pointer comes near; the token still waits for a real click.
   root.addEventListener('pointerenter', () => void loadWidget(printed.widgetUrl).catch(() => undefined), { once: true });

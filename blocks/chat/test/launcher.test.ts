@@ -73,6 +73,35 @@ test('an inline panel starts loading when the visitor focuses its composer', () 
   expect(widgetScript()).not.toBeNull();
 });
 
+test('Enter in the static composer before the widget arrived asks the widget to send the typed text', async () => {
+  blockMarkup('inline');
+  loadLauncher();
+  const textbox = screen.getByRole('textbox');
+  fireEvent.focusIn(textbox);
+  fireEvent.change(textbox, { target: { value: 'I want to become an affiliate' } });
+  const enter = fireEvent.keyDown(textbox, { key: 'Enter' });
+  expect(enter).toBe(false); // default prevented: no stray newline in the draft
+
+  (window as { affiliateAgentChat?: unknown }).affiliateAgentChat = { mount: mountMock };
+  widgetScript()!.onload!(new Event('load'));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(mountMock).toHaveBeenCalledWith(expect.anything(), expect.anything(), expect.objectContaining({ draft: 'I want to become an affiliate', sendDraft: true }));
+});
+
+test('Shift+Enter in the static composer only types; the draft is handed over unsent', async () => {
+  blockMarkup('inline');
+  loadLauncher();
+  const textbox = screen.getByRole('textbox');
+  fireEvent.focusIn(textbox);
+  fireEvent.change(textbox, { target: { value: 'Do you pay' } });
+  expect(fireEvent.keyDown(textbox, { key: 'Enter', shiftKey: true })).toBe(true);
+
+  (window as { affiliateAgentChat?: unknown }).affiliateAgentChat = { mount: mountMock };
+  widgetScript()!.onload!(new Event('load'));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(mountMock).toHaveBeenCalledWith(expect.anything(), expect.anything(), expect.objectContaining({ draft: 'Do you pay', sendDraft: false }));
+});
+
 test('a visitor who already chatted in this tab gets the widget back at once, without a new token', () => {
   window.sessionStorage.setItem('aa-chat:agt_demo', JSON.stringify({ transcript: [] }));
   blockMarkup('floating');

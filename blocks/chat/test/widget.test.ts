@@ -9,7 +9,7 @@ const CITATIONS: [string, unknown] = [
   { citations: [{ id: 'S1', title: 'Affiliate program terms', url: 'https://shop.example/affiliates/terms' }] },
 ];
 
-function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[]; streamIdleTimeoutMs?: number; config?: Record<string, unknown> } = {}) {
+function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnectDelaysMs?: number[]; streamIdleTimeoutMs?: number; config?: Record<string, unknown>; draft?: string; sendDraft?: boolean } = {}) {
   const service = createFakeChatService({ turns: options.turns });
   const root = blockMarkup(options.mode ?? 'inline');
   const config = { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: options.mode ?? 'inline', strings: { title: 'Affiliate help' }, ...options.config } as const;
@@ -18,6 +18,8 @@ function start(options: { turns?: Turn[]; mode?: 'inline' | 'floating'; reconnec
     storage: window.sessionStorage,
     reconnectDelaysMs: options.reconnectDelaysMs ?? [0, 0],
     streamIdleTimeoutMs: options.streamIdleTimeoutMs,
+    draft: options.draft,
+    sendDraft: options.sendDraft,
   });
   return { service, root, handle, config };
 }
@@ -315,6 +317,38 @@ describe('the chat widget', () => {
       body: { content: 'Do you pay by PayPal?', clientMessageId: 'cm_1' },
       headers: { authorization: 'Bearer kept' },
     });
+  });
+
+  test('text sent from the static composer before the widget arrived is sent once it mounts, not left in the box', async () => {
+    const { service } = start({ turns: [reply('Welcome! What is your name?')], draft: 'I want to become an affiliate\n', sendDraft: true });
+    await waitFor(() => expect(log()).toHaveTextContent('Welcome! What is your name?'));
+    expect(log()).toHaveTextContent('I want to become an affiliate');
+    expect(screen.getByRole('textbox', { name: 'Type your message…' })).toHaveValue('');
+    expect(service.messageRequests()).toHaveLength(1);
+    expect(service.messageRequests()[0].body).toMatchObject({ content: 'I want to become an affiliate' });
+  });
+
+  test('text only typed (not sent) in the static composer waits in the live composer', async () => {
+    const { service } = start({ draft: 'Do you pay', sendDraft: false });
+    await within(log()).findByText(/Ask me anything/);
+    expect(screen.getByRole('textbox', { name: 'Type your message…' })).toHaveValue('Do you pay');
+    expect(service.messageRequests()).toHaveLength(0);
+  });
+
+  test('a sent draft waits in the composer while a message from the last page is still being resent', async () => {
+    window.sessionStorage.setItem(
+      storageKey('agt_demo'),
+      JSON.stringify({
+        session: { token: 'kept', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), serviceUrl: 'https://agent.shop.example', agentId: 'agt_demo' },
+        conversationId: 'cnv_9',
+        transcript: [{ id: 'cm_1', role: 'user', content: 'Do you pay by PayPal?' }],
+        pending: { content: 'Do you pay by PayPal?', clientMessageId: 'cm_1' },
+      }),
+    );
+    const { service } = start({ turns: [reply('Yes, PayPal and bank transfer.')], draft: 'And bank transfer?', sendDraft: true });
+    await within(log()).findByText('Yes, PayPal and bank transfer.');
+    expect(screen.getByRole('textbox', { name: 'Type your message…' })).toHaveValue('And bank transfer?');
+    expect(service.messageRequests()).toHaveLength(1);
   });
 
   test('asks for a new token when the stored one has expired', async () => {

@@ -16,6 +16,8 @@ export interface MountOptions {
   streamIdleTimeoutMs?: number;
   /** Text the visitor typed into the static composer before the widget arrived. */
   draft?: string;
+  /** The visitor already pressed Enter or Send on that text: send it once mounted. */
+  sendDraft?: boolean;
 }
 
 export interface WidgetHandle {
@@ -78,7 +80,6 @@ export function mount(root: HTMLElement, partialConfig: MountConfig, options: Mo
   const controller: ChatController = createChatController({ config, client, store, view, sessionPromise: options.sessionPromise, reconnectDelaysMs: options.reconnectDelaysMs });
 
   view.mountInto(root, root.querySelector(`.${CLASS}__panel`));
-  if (options.draft) view.input.value = options.draft;
   root.classList.add('is-ready');
 
   function setOpen(next: boolean, moveFocus = true): void {
@@ -110,6 +111,10 @@ export function mount(root: HTMLElement, partialConfig: MountConfig, options: Mo
   controller.restore();
   if (isFloating) setOpen(controller.state.isOpen === true, false);
   else void controller.ensureConversation();
+  const draft = options.draft?.trim();
+  // A restored message still in flight keeps the composer busy; the draft then waits in the box.
+  if (draft && options.sendDraft && !controller.state.pending) void controller.send(draft);
+  else if (draft) view.input.value = options.draft!;
   return handle;
 }
 
