@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AFFILIATE_MANAGER_ROLE, PLUGIN_FILE, dismissEditorWelcomeGuide } from '../../scripts/wordpress/plugin-setup';
+import { AFFILIATE_MANAGER_ROLE, PLUGIN_FILE, createChatPage, dismissEditorWelcomeGuide } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
 import { blocksInEditor, canvas, insertBlockFromInserter, openNewPage, publish, typeTitle } from './support/block-editor';
 import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
@@ -157,6 +157,32 @@ step('a fully page-cached copy of the page still works: the token is fetched at 
   const answer = await chat.say('I want to become an affiliate');
   expect(answer).toMatch(/name/i);
   await screenshot(page, SUITE, '08-cached-page');
+  expect(visitor.problems.errors).toEqual([]);
+  await visitor.context.close();
+});
+
+step('a visitor who types and presses Enter before the widget has arrived gets the answer, without retyping', async () => {
+  const inlinePage = await createChatPage(stack.wordpress, { agentId: stack.agentId, title: 'Ask us anything', attributes: { displayMode: 'inline' } });
+  const visitor = await newTab(browser, { viewport: DESKTOP });
+  const { page } = visitor;
+  // A slow connection: the full widget arrives two seconds after the first interaction.
+  let release: () => void = () => undefined;
+  const widgetHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/widget\.js(\?|$)/, async (route) => {
+    await widgetHeld;
+    await route.continue();
+  });
+  await page.goto(inlinePage.url);
+  const chat = new ChatWidget(page);
+  const staticComposer = chat.root.getByRole('textbox');
+  await staticComposer.click();
+  await staticComposer.fill('I want to become an affiliate');
+  await staticComposer.press('Enter');
+  expect(await chat.root.evaluate((node) => node.classList.contains('is-ready'))).toBe(false); // still the static panel
+  setTimeout(release, 2_000);
+  const answer = await chat.nextAnswer(1); // the static greeting is the first assistant message
+  expect(answer).toMatch(/name/i);
+  expect(await chat.root.getByRole('textbox').inputValue()).toBe('');
   expect(visitor.problems.errors).toEqual([]);
   await visitor.context.close();
 });

@@ -57,7 +57,8 @@ export class ChatWidget {
     return this.nextAnswer(before);
   }
 
-  private async nextAnswer(before: number): Promise<string> {
+  /** Waits for the assistant message after the first `before` ones and returns its text. */
+  async nextAnswer(before: number): Promise<string> {
     await this.page.waitForFunction(
       ({ selector, count }) => document.querySelectorAll(selector).length > count,
       { selector: `${ROOT} ${ROOT}__message.is-assistant`, count: before },
