@@ -31,6 +31,19 @@ async function send(text: string) {
 
 const log = () => screen.getByRole('log');
 
+/** What the last page left in sessionStorage when the visitor navigated mid-answer. */
+function storeMessageInFlight(): void {
+  window.sessionStorage.setItem(
+    storageKey('agt_demo'),
+    JSON.stringify({
+      session: { token: 'kept', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), serviceUrl: 'https://agent.shop.example', agentId: 'agt_demo' },
+      conversationId: 'cnv_9',
+      transcript: [{ id: 'cm_1', role: 'user', content: 'Do you pay by PayPal?' }],
+      pending: { content: 'Do you pay by PayPal?', clientMessageId: 'cm_1' },
+    }),
+  );
+}
+
 beforeEach(() => {
   document.body.innerHTML = '';
   window.sessionStorage.clear();
@@ -301,15 +314,7 @@ describe('the chat widget', () => {
   });
 
   test('a message still in flight when the visitor navigated is resent on the next page', async () => {
-    window.sessionStorage.setItem(
-      storageKey('agt_demo'),
-      JSON.stringify({
-        session: { token: 'kept', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), serviceUrl: 'https://agent.shop.example', agentId: 'agt_demo' },
-        conversationId: 'cnv_9',
-        transcript: [{ id: 'cm_1', role: 'user', content: 'Do you pay by PayPal?' }],
-        pending: { content: 'Do you pay by PayPal?', clientMessageId: 'cm_1' },
-      }),
-    );
+    storeMessageInFlight();
     const { service } = start({ turns: [reply('Yes, PayPal and bank transfer.')] });
     await within(log()).findByText('Yes, PayPal and bank transfer.');
     expect(service.messageRequests()[0]).toMatchObject({
@@ -336,15 +341,7 @@ describe('the chat widget', () => {
   });
 
   test('a sent draft waits in the composer while a message from the last page is still being resent', async () => {
-    window.sessionStorage.setItem(
-      storageKey('agt_demo'),
-      JSON.stringify({
-        session: { token: 'kept', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), serviceUrl: 'https://agent.shop.example', agentId: 'agt_demo' },
-        conversationId: 'cnv_9',
-        transcript: [{ id: 'cm_1', role: 'user', content: 'Do you pay by PayPal?' }],
-        pending: { content: 'Do you pay by PayPal?', clientMessageId: 'cm_1' },
-      }),
-    );
+    storeMessageInFlight();
     const { service } = start({ turns: [reply('Yes, PayPal and bank transfer.')], draft: 'And bank transfer?', sendDraft: true });
     await within(log()).findByText('Yes, PayPal and bank transfer.');
     expect(screen.getByRole('textbox', { name: 'Type your message…' })).toHaveValue('And bank transfer?');
