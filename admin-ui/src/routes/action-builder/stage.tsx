@@ -6,11 +6,11 @@ import { QuestionPreview } from '../../components/question-preview';
 import { RulesEditor } from '../../components/rules-editor';
 import { ScorePreview } from '../../components/score-preview';
 import { StepsEditor } from '../../components/steps-editor';
-import { toApiError } from '../../lib/api-client';
-import { formatIssuePath, issuesUnder, type FieldIssue } from '../../lib/field-issues';
+import { formatIssuePath, issuesUnder } from '../../lib/field-issues';
 import { useLeaveGuard } from '../../lib/unsaved-changes';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
+import { useSave } from '../../lib/use-save';
 import type { StageProps } from '../route-types';
 import { getAction, previewScore, publishAction, restoreVersion, saveDraft, testWebhook } from './api';
 import { IntentEditor } from './intent-editor';
@@ -35,8 +35,7 @@ export function ActionBuilderStage({ params }: StageProps) {
   const { data: action, setData: setAction, isLoading, error } = useRequest(() => getAction(params.actionId), [params.actionId]);
   const [definition, setDefinition] = useState<ActionDefinition | null>(null);
   const [saved, setSaved] = useState<string>('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [isSaving, setIsSaving] = useState(false);
+  const { save: run, isSaving, issues, setIssues } = useSave();
   const [isPublishing, setIsPublishing] = useState(false);
 
   const load = useCallback((next: ActionView) => {
@@ -56,20 +55,12 @@ export function ActionBuilderStage({ params }: StageProps) {
 
   const save = async (): Promise<boolean> => {
     if (!action || !definition) return false;
-    setIsSaving(true);
-    try {
-      load(await saveDraft(action.id, definition));
-      setIssues([]);
-      notify.success(__('Draft saved. Visitors still see the published version until you publish.', 'affiliate-agent'));
-      return true;
-    } catch (thrown) {
-      const failure = toApiError(thrown);
-      setIssues(failure.issues);
-      notify.failure(failure.issues.length ? new Error(sprintf(_n('The draft has %d problem; it is marked next to its input.', 'The draft has %d problems; they are marked next to their inputs.', failure.issues.length, 'affiliate-agent'), failure.issues.length)) : failure);
-      return false;
-    } finally {
-      setIsSaving(false);
-    }
+    return run(() => saveDraft(action.id, definition), {
+      onSaved: load,
+      success: __('Draft saved. Visitors still see the published version until you publish.', 'affiliate-agent'),
+      failureNotice: (found, thrown) =>
+        found.length ? new Error(sprintf(_n('The draft has %d problem; it is marked next to its input.', 'The draft has %d problems; they are marked next to their inputs.', found.length, 'affiliate-agent'), found.length)) : thrown,
+    });
   };
 
   const publish = async () => {

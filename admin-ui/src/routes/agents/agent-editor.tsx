@@ -5,12 +5,11 @@ import { FieldError } from '../../components/field-error';
 import { ListInput } from '../../components/list-input';
 import { NumberInput } from '../../components/number-input';
 import { adminConfig } from '../../lib/admin-config';
-import { toApiError } from '../../lib/api-client';
-import { issueAt, type FieldIssue } from '../../lib/field-issues';
+import { issueAt } from '../../lib/field-issues';
 import { useLeaveGuard } from '../../lib/unsaved-changes';
 import { navigate } from '../../lib/hash-route';
-import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
+import { useSave } from '../../lib/use-save';
 import { AgentActions } from './agent-actions';
 import { createAgent, getAgent, listKnowledgeSets, updateAgent } from './api';
 import type { Agent, AgentInput } from './types';
@@ -40,14 +39,12 @@ const toDraft = (agent: Agent): Draft => {
 
 /** Create or edit an agent: persona, greeting, docs mode, look, knowledge, origins, budget; then its actions. */
 export function AgentEditor({ agentId }: { agentId?: string }) {
-  const notify = useNotify();
   const isNew = !agentId;
   const { data: agent, isLoading, error } = useRequest(() => (agentId ? getAgent(agentId) : Promise.resolve(null)), [agentId]);
   const { data: knowledgeSets } = useRequest(listKnowledgeSets, []);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [saved, setSaved] = useState(() => JSON.stringify(emptyDraft()));
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [isSaving, setIsSaving] = useState(false);
+  const { save: run, isSaving, issues } = useSave();
   useEffect(() => {
     if (!agent) return;
     const loaded = toDraft(agent);
@@ -60,26 +57,19 @@ export function AgentEditor({ agentId }: { agentId?: string }) {
   const set = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
   const setAppearance = (patch: Partial<Draft['appearance']>) => setDraft((previous) => ({ ...previous, appearance: { ...previous.appearance, ...patch } }));
 
-  const save = async () => {
-    setIsSaving(true);
+  const save = () => {
     const { contactUrl, ...rest } = draft;
     const appearance = { ...rest.appearance };
     if (!appearance.avatarUrl) delete appearance.avatarUrl;
     const input: Partial<AgentInput> = { ...rest, appearance, ...(contactUrl.trim() ? { contactUrl: contactUrl.trim() } : {}) };
-    try {
-      const stored = isNew ? await createAgent(input) : await updateAgent(agentId, input);
-      setSaved(JSON.stringify(draft));
-      markClean();
-      setIssues([]);
-      notify.success(isNew ? __('Agent created. Now add an action below.', 'affiliate-agent') : __('Agent saved.', 'affiliate-agent'));
-      if (isNew) navigate(`/agents/${stored.id}`);
-    } catch (thrown) {
-      const failure = toApiError(thrown);
-      setIssues(failure.issues);
-      notify.failure(failure);
-    } finally {
-      setIsSaving(false);
-    }
+    return run(() => (isNew ? createAgent(input) : updateAgent(agentId, input)), {
+      onSaved: (stored) => {
+        setSaved(JSON.stringify(draft));
+        markClean();
+        if (isNew) navigate(`/agents/${stored.id}`);
+      },
+      success: isNew ? __('Agent created. Now add an action below.', 'affiliate-agent') : __('Agent saved.', 'affiliate-agent'),
+    });
   };
 
   if (isLoading && agentId && !agent) return <Spinner />;

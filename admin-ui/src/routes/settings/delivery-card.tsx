@@ -5,16 +5,14 @@ import { FieldError } from '../../components/field-error';
 import { ListInput } from '../../components/list-input';
 import { NumberInput } from '../../components/number-input';
 import { adminConfig } from '../../lib/admin-config';
-import { toApiError } from '../../lib/api-client';
-import { issueAt, type FieldIssue } from '../../lib/field-issues';
-import { useNotify } from '../../lib/notify';
+import { issueAt } from '../../lib/field-issues';
 import { useRequest } from '../../lib/use-request';
+import { useSave } from '../../lib/use-save';
 import { getDeliverySettings, saveDeliverySettings } from './api';
 import type { DeliveryPatch, Transport } from './types';
 
 /** How steps reach AffiliateWP, who gets notified, which private hosts webhooks may reach. */
 export function DeliveryCard() {
-  const notify = useNotify();
   const config = adminConfig();
   const { data: settings, setData, isLoading, error } = useRequest(getDeliverySettings, []);
   const [transport, setTransport] = useState<Transport>('none');
@@ -24,8 +22,7 @@ export function DeliveryCard() {
   const [reconcileMinutes, setReconcileMinutes] = useState<number | undefined>(15);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [allowHosts, setAllowHosts] = useState<string[]>([]);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [isSaving, setIsSaving] = useState(false);
+  const { save: run, isSaving, issues } = useSave();
   useEffect(() => {
     if (!settings) return;
     setTransport(settings.affiliatewp.transport);
@@ -36,8 +33,7 @@ export function DeliveryCard() {
     setAllowHosts(settings.network.allowHosts);
   }, [settings]);
 
-  const save = async () => {
-    setIsSaving(true);
+  const save = () => {
     const siteUrl = config.adminUrl.replace(/wp-admin\/?$/, '');
     const patch: DeliveryPatch = {
       ...(siteUrl ? { wordpress: { siteUrl } } : {}),
@@ -50,18 +46,13 @@ export function DeliveryCard() {
       notifications: { recipients },
       network: { allowHosts },
     };
-    try {
-      setData(await saveDeliverySettings(patch));
-      setToken('');
-      setIssues([]);
-      notify.success(__('Settings saved.', 'affiliate-agent'));
-    } catch (thrown) {
-      const failure = toApiError(thrown);
-      setIssues(failure.issues);
-      notify.failure(failure);
-    } finally {
-      setIsSaving(false);
-    }
+    return run(() => saveDeliverySettings(patch), {
+      onSaved: (saved) => {
+        setData(saved);
+        setToken(''); // The service keeps the token; the field never shows it again.
+      },
+      success: __('Settings saved.', 'affiliate-agent'),
+    });
   };
 
   return (

@@ -2,11 +2,10 @@ import { Button, Card, CardBody, CardHeader, Spinner, TextControl, TextareaContr
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { FieldError } from '../../components/field-error';
-import { toApiError } from '../../lib/api-client';
 import { issueAt, type FieldIssue } from '../../lib/field-issues';
-import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import { useLeaveGuard } from '../../lib/unsaved-changes';
+import { useSave } from '../../lib/use-save';
 import { APPLICANT_MERGE_TAGS, DEFAULT_REJECTION_TEMPLATE, DEFAULT_WELCOME_TEMPLATE, mergeText } from '../../../../server/src/contract/email-defaults';
 import { getDeliverySettings, saveDeliverySettings } from './api';
 import type { EmailTemplate } from './types';
@@ -45,14 +44,12 @@ function TemplateEditor({ id, template, tags, onChange, issues }: { id: 'welcome
 
 /** The applicant's welcome and rejection emails, in the owner's words; the rejection email can be switched off. */
 export function EmailsCard() {
-  const notify = useNotify();
   const { data: settings, setData, isLoading, error } = useRequest(getDeliverySettings, []);
   const [welcome, setWelcome] = useState<EmailTemplate>(DEFAULT_WELCOME_TEMPLATE);
   const [rejection, setRejection] = useState<EmailTemplate>(DEFAULT_REJECTION_TEMPLATE);
   const [isRejectionOn, setIsRejectionOn] = useState(true);
   const [saved, setSaved] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [isSaving, setIsSaving] = useState(false);
+  const { save: run, isSaving, issues } = useSave();
   const current = JSON.stringify({ welcome, rejection, isRejectionOn });
   useLeaveGuard(saved !== '' && current !== saved);
 
@@ -69,20 +66,7 @@ export function EmailsCard() {
     setSaved(JSON.stringify(loaded));
   }, [settings]);
 
-  const save = async () => {
-    setIsSaving(true);
-    try {
-      setData(await saveDeliverySettings({ emails: { welcome, rejection, rejectionEnabled: isRejectionOn } }));
-      setIssues([]);
-      notify.success(__('Emails saved.', 'affiliate-agent'));
-    } catch (thrown) {
-      const failure = toApiError(thrown);
-      setIssues(failure.issues);
-      notify.failure(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
+  const save = () => run(() => saveDeliverySettings({ emails: { welcome, rejection, rejectionEnabled: isRejectionOn } }), { onSaved: setData, success: __('Emails saved.', 'affiliate-agent') });
 
   return (
     <Card className="aa-card aa-emails">

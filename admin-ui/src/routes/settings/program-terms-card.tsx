@@ -3,10 +3,9 @@ import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { ListInput } from '../../components/list-input';
 import { NumberInput } from '../../components/number-input';
-import { toApiError } from '../../lib/api-client';
-import { issueAt, type FieldIssue } from '../../lib/field-issues';
-import { useNotify } from '../../lib/notify';
+import { issueAt } from '../../lib/field-issues';
 import { useRequest } from '../../lib/use-request';
+import { useSave } from '../../lib/use-save';
 import { getProgramTerms, saveProgramTerms } from './api';
 import type { ProgramTerms } from './types';
 
@@ -15,7 +14,6 @@ import type { ProgramTerms } from './types';
  * what it must never promise. Entered here when AffiliateWP is reached through its REST API.
  */
 export function ProgramTermsCard() {
-  const notify = useNotify();
   const { data: stored, setData, isLoading, error } = useRequest(getProgramTerms, []);
   const [rate, setRate] = useState<number | undefined>(undefined);
   const [type, setType] = useState<'percentage' | 'flat'>('percentage');
@@ -24,8 +22,7 @@ export function ProgramTermsCard() {
   const [method, setMethod] = useState('');
   const [currency, setCurrency] = useState('USD');
   const [neverPromise, setNeverPromise] = useState<string[]>(['guaranteed earnings']);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [isSaving, setIsSaving] = useState(false);
+  const { save: run, isSaving, issues } = useSave();
   useEffect(() => {
     if (!stored) return;
     setRate(stored.commission?.rate);
@@ -37,8 +34,7 @@ export function ProgramTermsCard() {
     setNeverPromise(stored.neverPromise);
   }, [stored]);
 
-  const save = async () => {
-    setIsSaving(true);
+  const save = () => {
     const terms: ProgramTerms = {
       ...(rate !== undefined ? { commission: { rate, type } } : {}),
       ...(cookieDays !== undefined ? { cookieDays } : {}),
@@ -46,17 +42,7 @@ export function ProgramTermsCard() {
       currency: currency.trim().toUpperCase(),
       neverPromise,
     };
-    try {
-      setData(await saveProgramTerms(terms));
-      setIssues([]);
-      notify.success(__('Settings saved.', 'affiliate-agent'));
-    } catch (thrown) {
-      const failure = toApiError(thrown);
-      setIssues(failure.issues);
-      notify.failure(failure);
-    } finally {
-      setIsSaving(false);
-    }
+    return run(() => saveProgramTerms(terms), { onSaved: setData, success: __('Settings saved.', 'affiliate-agent') });
   };
 
   return (

@@ -2,10 +2,9 @@ import { Button, Card, CardBody, CardHeader, Notice, Spinner } from '@wordpress/
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { NumberInput } from '../../components/number-input';
-import { toApiError } from '../../lib/api-client';
-import { issueAt, type FieldIssue } from '../../lib/field-issues';
-import { useNotify } from '../../lib/notify';
+import { issueAt } from '../../lib/field-issues';
 import { useRequest } from '../../lib/use-request';
+import { useSave } from '../../lib/use-save';
 import { getTrustSettings, saveTrustSettings } from './api';
 
 /**
@@ -13,29 +12,14 @@ import { getTrustSettings, saveTrustSettings } from './api';
  * many applications, own domain) are rule inputs in each action's Qualification rules.
  */
 export function TrustCard() {
-  const notify = useNotify();
   const { data: settings, setData, isLoading, error } = useRequest(getTrustSettings, []);
   const [perDay, setPerDay] = useState<number | undefined>(undefined);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [isSaving, setIsSaving] = useState(false);
+  const { save: run, isSaving, issues } = useSave();
   useEffect(() => {
     if (settings) setPerDay(settings.repeatClientPerDay);
   }, [settings]);
 
-  const save = async () => {
-    setIsSaving(true);
-    try {
-      setData(await saveTrustSettings({ repeatClientPerDay: perDay }));
-      setIssues([]);
-      notify.success(__('Settings saved.', 'affiliate-agent'));
-    } catch (thrown) {
-      const failure = toApiError(thrown);
-      setIssues(failure.issues);
-      notify.failure(failure);
-    } finally {
-      setIsSaving(false);
-    }
-  };
+  const save = () => run(() => saveTrustSettings({ repeatClientPerDay: perDay }), { onSaved: setData, success: __('Settings saved.', 'affiliate-agent') });
 
   return (
     <Card className="aa-card">
