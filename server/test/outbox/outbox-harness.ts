@@ -55,7 +55,7 @@ export async function startOutboxService(options: { resolver?: Resolver; clock?:
     request,
     /** Runs every job that is due now, and whatever they unblock. */
     deliver: () => container.outbox.worker.runDue(),
-    submit(definition: ActionDefinition, values: FieldValues, extra: { conversationId?: string; source?: { pageUrl?: string; utm?: Record<string, string> } } = {}) {
+    submit(definition: ActionDefinition, values: FieldValues, extra: { conversationId?: string; source?: { pageUrl?: string; utm?: Record<string, string> }; emailVerification?: { method: 'code' | 'wordpress-user'; verifiedAt: string } | null } = {}) {
       return container.leads.submit({ agentId, actionId: null, actionKey: definition.key, actionVersion: 1, definition, values, ...extra });
     },
     async configure(settings: Record<string, unknown>) {
