@@ -38,6 +38,9 @@ export interface EmailVerifier {
     | { outcome: 'locked' | 'expired' | 'none' };
 }
 
+/** What the transcript keeps of a message that was read as a code. */
+export const CODE_PLACEHOLDER = '[verification code]';
+
 export type EmailProof = { method: EmailVerificationMethod; verifiedAt: string } | null;
 
 export const VERIFICATION_REPLIES = {
@@ -161,14 +164,15 @@ export function gateCompletion(
 /**
  * Before the engine: while an action is held for its code, the visitor's message is read here
  * (the code, "resend", "skip", "cancel"); any other message gets the request again. "resend" is
- * understood whenever a code is out. Returns true when the turn is answered.
+ * understood whenever a code is out. Returns false when the engine should answer, 'code' when the
+ * message was read as a code (the transcript then stores a placeholder, not the digits), else true.
  */
 export async function answerVerification(
   context: TurnContext,
   verifier: EmailVerifier,
   reply: ReplyWriter,
   complete: (action: RunnableAction, values: Record<string, FieldValue>, proof: EmailProof) => CompletedAction,
-): Promise<boolean> {
+): Promise<boolean | 'code'> {
   const state: ConversationState = context.conversation.state;
   const verification = state.verification;
   if (!verification) return false;
@@ -220,17 +224,18 @@ export async function answerVerification(
     case 'verified':
       reply.paragraph(VERIFICATION_REPLIES.verified);
       finish({ method: checked.method, verifiedAt: checked.verifiedAt });
-      return true;
+      break;
     case 'wrong':
       reply.paragraph(VERIFICATION_REPLIES.wrong(checked.attemptsLeft));
-      return true;
+      break;
     case 'expired':
       reply.paragraph(VERIFICATION_REPLIES.expired);
-      return true;
+      break;
     case 'locked':
     case 'none':
       reply.paragraph(`${VERIFICATION_REPLIES.locked} ${VERIFICATION_REPLIES.unverified}`);
       finish(null);
-      return true;
+      break;
   }
+  return 'code';
 }

@@ -3,7 +3,7 @@ import { newId, nowIso } from '../core/ids';
 import type { Logger } from '../logging/logger';
 import type { ChatModel } from './chat-model';
 import { completeAction, type CompletedAction, type LeadSubmitter } from './complete-action';
-import { answerVerification, gateCompletion, startVerificationIfCollected, type EmailProof, type EmailVerifier } from './email-verification-turn';
+import { answerVerification, CODE_PLACEHOLDER, gateCompletion, startVerificationIfCollected, type EmailProof, type EmailVerifier } from './email-verification-turn';
 import { retrieveKnowledge, type KnowledgeHit, type KnowledgeRetriever } from './knowledge-hits';
 import { PROGRAM_TERMS_TITLE, type ProgramTerms } from '../contract/program-terms';
 import { programTermsAnswer } from './program-terms-answer';
@@ -154,9 +154,13 @@ export function createTurnOrchestrator(dependencies: TurnOrchestratorDependencie
     const capReached = dependencies.usage.capReached(agent.id, agent.monthlyCap);
     const model = capReached ? null : dependencies.model();
     let result;
+    let storedContent = input.content;
     try {
       // A code, "resend" or "skip" for a held action is answered here, whichever engine is in use.
-      if (verifier && (await answerVerification(context, verifier, reply, completeWithProof))) {
+      const verificationAnswer = verifier ? await answerVerification(context, verifier, reply, completeWithProof) : false;
+      // A typed code is never stored: the transcript (lead page, webhooks, export) keeps a placeholder.
+      if (verificationAnswer === 'code') storedContent = CODE_PLACEHOLDER;
+      if (verificationAnswer) {
         result = { engine: 'offline' as const, stopReason: 'answered' as const, usage: { inputTokens: 0, outputTokens: 0 }, citations: [] };
       } else {
         result = await runTurn(context, reply, { model, offlineReason: model ? null : capReached ? 'monthly-cap' : 'no-api-key' }, dependencies.offline);
@@ -176,7 +180,7 @@ export function createTurnOrchestrator(dependencies: TurnOrchestratorDependencie
     const userMessageId = newId('msg');
     store.recordTurn({
       conversationId: conversation.id,
-      user: { id: userMessageId, conversationId: conversation.id, role: 'user', content: input.content, clientMessageId: input.clientMessageId ?? null, createdAt: now },
+      user: { id: userMessageId, conversationId: conversation.id, role: 'user', content: storedContent, clientMessageId: input.clientMessageId ?? null, createdAt: now },
       assistant: {
         id: messageId,
         conversationId: conversation.id,
