@@ -1,6 +1,9 @@
 import { startWordPressBridgeFake, type WordPressBridgeFake } from '../../../tests/fakes/wordpress-bridge-fake';
 import { MANAGER_CAPABILITIES, startTestService, TEST_SECRET, type TestService } from '../../../tests/support/signed-client';
 import { mintToken } from '../../src/security/tokens';
+import { createScriptedModel } from '../../src/runtime/scripted-model';
+import { actionDefinitionSchema } from '../../src/contract/action-definition';
+import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import type { Logger } from '../../src/logging/logger';
 import { Visitor, SITE_ORIGIN, asksForCode, codeFromMails, eventsOf, setUpAgent, visitorToken, type TurnResponse } from '../conversations/support/chat-client';
 
@@ -171,6 +174,36 @@ describe('email verification in the chat', () => {
     expect(verificationMails('other.address@example.com')).toHaveLength(1);
   });
 
+  it('works the same on a tool-calling model: the code turn is answered by the runtime, the model never sees it', async () => {
+    const call = (values: Record<string, unknown>) => ({ toolCalls: [{ name: 'affiliate_application', argumentsText: JSON.stringify(values) }] });
+    const model = createScriptedModel([
+      call({ name: 'Ana Model', email: 'ana.model@example.com' }),
+      { text: 'Thanks Ana. Where do you mainly promote?' },
+      call({ name: 'Ana Model', email: 'ana.model@example.com', platform: 'youtube', audience_size: 40000, traffic_source: 'organic_social', consent: true }),
+    ]);
+    service.container.chat.setModel(model);
+    try {
+      const visitor = new Visitor(service, agentId, visitorToken(agentId, 'vis_model'));
+      await visitor.start();
+      const first = await visitor.say("I'm Ana Model, ana.model@example.com, I want to apply");
+      expect(first.reply).toMatch(/I have sent a 6-digit code to ana\.model@example\.com/);
+      await visitor.say('YouTube, about 40k subscribers, organic videos. And yes, you may store my details.');
+      const held = await visitor.say('yes');
+      expect(asksForCode(held)).toBe(true);
+      expect(eventsOf(held, 'action-completed')).toEqual([]);
+      const requestsBefore = model.requests.length;
+      const code = codeFromMails(bridge.mails, 'ana.model@example.com');
+      const done = await visitor.say(`my code is ${code}`);
+      expect(model.requests).toHaveLength(requestsBefore);
+      const [completed] = eventsOf(done, 'action-completed');
+      expect((await leadOf(completed.leadId)).emailVerification).toBe('code');
+      // What the model is sent later never holds the code (the transcript keeps a placeholder).
+      expect(JSON.stringify(model.requests)).not.toContain(code);
+    } finally {
+      service.container.chat.setModel(null);
+    }
+  });
+
   it('a token whose WordPress user was not signed by the plugin is refused', async () => {
     const now = Math.floor(Date.now() / 1000);
     const forged = mintToken('another-secret-another-secret-another-secret', { v: 1, kind: 'visitor', agent: agentId, visitor: 'vis_forger', origin: SITE_ORIGIN, iat: now, exp: now + 600, wp_user: 1, wp_email: 'admin@example.com' });
@@ -206,6 +239,28 @@ describe('email verification without a mail transport', () => {
       await service.container.outbox.worker.runDue();
       const ledger = (await service.request('GET', `/v1/leads/${completed.leadId}/deliveries`, undefined, manager)).body.deliveries as Array<{ stepId: string; status: string; lastError: string | null }>;
       expect(ledger.find((delivery) => delivery.stepId === 'acknowledge')).toMatchObject({ status: 'skipped', lastError: expect.stringMatching(/^Held for the manager/) });
+    } finally {
+      await service.close();
+    }
+  });
+});
+
+describe('actions touching an existing affiliate', () => {
+  it('run for a verified owner of the email; from anyone else they become a request for the manager, never a merge', async () => {
+    const service = await startTestService();
+    try {
+      const agentId = await setUpAgent(service);
+      const definition = actionDefinitionSchema.parse(ACTION_TEMPLATES['payout-preference']);
+      expect(definition.verifyEmail).toBe(true);
+      const submit = (emailVerification: { method: 'code' | 'wordpress-user'; verifiedAt: string } | null) =>
+        service.container.leads.submit({ agentId, actionId: null, actionKey: definition.key, actionVersion: 1, definition, values: { email: 'marcus@example.com', payout_method: 'paypal', payout_email: 'eve@example.com' }, emailVerification }).lead;
+      const stranger = submit(null);
+      expect(stranger).toMatchObject({ managerRequest: 'unverified-affiliate-change', emailVerification: null });
+      const owner = submit({ method: 'code', verifiedAt: new Date().toISOString() });
+      expect(owner).toMatchObject({ managerRequest: null, emailVerification: 'code' });
+      // Each is its own lead; neither changed the other.
+      expect(owner.id).not.toBe(stranger.id);
+      expect(service.container.leads.get(stranger.id)).toMatchObject({ managerRequest: 'unverified-affiliate-change', fields: { payout_email: 'eve@example.com' } });
     } finally {
       await service.close();
     }
