@@ -4,7 +4,6 @@ import { normaliseEmail } from '../actions/field-parsers/email';
 import type { EmailVerificationMethod } from '../contract/lead-types';
 import type { CompletedAction } from './complete-action';
 import type { ReplyWriter, TurnContext } from './turn-context';
-import type { TurnEvent } from './turn-events';
 import type { ConversationState, TurnConversation } from './turn-state';
 
 /**
