@@ -74,6 +74,25 @@ class TokenRoutesTest extends TestCase {
 		$this->assertSame( 'no-store, private', $response->get_headers()['Cache-Control'], 'page caches must never keep a visitor\'s token' );
 	}
 
+	public function test_a_logged_in_user_s_id_and_account_email_are_signed_into_the_visitor_token() {
+		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 12, 'user_login' => 'mia', 'user_email' => 'mia@shop.example' );
+		wp_test_log_in( 12, array( 'read' ) );
+		$controller = new Session_Controller( new Settings(), new Rate_Limiter( 'session' ) );
+		$data       = $controller->create( new WP_REST_Request( 'POST', '', array( 'agentId' => 'agt_1' ) ) )->get_data();
+		$payload    = self::payload_of( $data['token'], 'aa-visitor.' );
+		$this->assertSame( array( 'v', 'kind', 'agent', 'visitor', 'origin', 'iat', 'exp', 'wp_user', 'wp_email' ), array_keys( $payload ) );
+		$this->assertSame( 12, $payload['wp_user'] );
+		$this->assertSame( 'mia@shop.example', $payload['wp_email'] );
+		$this->assertArrayNotHasKey( 'wp_user', $data, 'the answer itself does not repeat who is logged in' );
+	}
+
+	public function test_an_anonymous_visitor_s_token_names_no_user() {
+		$controller = new Session_Controller( new Settings(), new Rate_Limiter( 'session' ) );
+		$payload    = self::payload_of( $controller->create( new WP_REST_Request( 'POST', '', array( 'agentId' => 'agt_1' ) ) )->get_data()['token'], 'aa-visitor.' );
+		$this->assertArrayNotHasKey( 'wp_user', $payload );
+		$this->assertArrayNotHasKey( 'wp_email', $payload );
+	}
+
 	public function test_the_same_tab_keeps_its_visitor_id_so_it_can_reopen_its_conversation() {
 		$controller = new Session_Controller( new Settings(), new Rate_Limiter( 'session' ) );
 		$known      = 'vis_' . str_repeat( 'ab', 16 );

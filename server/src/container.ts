@@ -24,7 +24,9 @@ import { createKnowledge } from './knowledge/create-knowledge';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createAffiliateStatusSync } from './outbox/affiliate-status-sync';
 import { createAffiliateReconciler } from './outbox/affiliate-reconciliation';
-import { AFFILIATEWP_TRANSPORTS } from './connectors';
+import { AFFILIATEWP_TRANSPORTS, CONNECTORS } from './connectors';
+import { createVerificationRepository } from './leads/verification/verification-repository';
+import { createEmailVerificationService } from './leads/verification/email-verification-service';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
@@ -110,6 +112,17 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     },
   });
 
+  // Email verification in the chat: codes go out through the site's wp_mail, as the outbox's emails.
+  const emailVerification = createEmailVerificationService({
+    repository: createVerificationRepository(db),
+    secret,
+    logger,
+    canSendMail: () => Boolean(readDeliverySettings(settings).wordpress.siteUrl),
+    sendMail: async (to, email, idempotencyKey) => {
+      await CONNECTORS.mail(outbox.connectorDependencies()).send(to, email, { idempotencyKey });
+    },
+  });
+
   const usage = createUsageService({ usage: createUsageRepository(db) });
   const turns = createTurnOrchestrator({
     store: transcriptSource,
@@ -123,6 +136,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     model: chat.model,
     offline: chat.offline,
     logger,
+    verification: emailVerification,
   });
   const conversations = createConversationService({ conversations: transcriptSource, agents, turns });
 
@@ -154,6 +168,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     conversations,
     privacy,
     operations,
+    emailVerification,
     /** A conversation's transcript, for the lead page and webhooks. */
     /** The fields of the action version a lead came from; null when the action is gone. */
     leadFields,

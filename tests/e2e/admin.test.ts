@@ -182,7 +182,7 @@ step('a visitor applies through the chat block and the lead lands under Priority
   await visitor.page.goto(chatPage.url);
   const chat = new ChatWidget(visitor.page);
   await chat.open();
-  const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT);
+  const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT, { mailLog: stack.wordpress.mailLog });
   expect(completion).toMatch(/thanks maria lopez/i);
   await screenshot(visitor.page, SUITE, '06-visitor-applied', { fullPage: true });
   await visitor.context.close();

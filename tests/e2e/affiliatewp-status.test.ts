@@ -83,7 +83,7 @@ step('a visitor applies through the chat and the application creates a pending a
   await visitor.page.goto(chatPage.url);
   const chat = new ChatWidget(visitor.page);
   await chat.open();
-  await applyThroughChat(chat, PRIORITY_APPLICANT);
+  await applyThroughChat(chat, PRIORITY_APPLICANT, { mailLog: stack.wordpress.mailLog });
   await visitor.context.close();
 
   const leads = await stack.service.signed<{ items: Array<{ id: string; email: string }> }>('GET', `/v1/leads?q=${encodeURIComponent(PRIORITY_APPLICANT.email)}`, { capabilities: ['aa_review_leads'] });

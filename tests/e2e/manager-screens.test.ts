@@ -73,7 +73,7 @@ step('a visitor applies through the seeded agent and becomes a priority lead', a
   await visitor.page.goto(chatPage.url);
   const chat = new ChatWidget(visitor.page);
   await chat.open();
-  const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT);
+  const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT, { mailLog: stack.wordpress.mailLog });
   expect(completion).toMatch(/thanks maria lopez/i);
   await visitor.context.close();
   const leads = await stack.service.signed<{ items: Array<{ id: string; email: string; route: string }> }>('GET', '/v1/leads?route=priority', { capabilities: ['aa_review_leads'] });

@@ -90,7 +90,7 @@ step('a visitor completes an affiliate application through the widget on the off
   const chat = new ChatWidget(page);
   await screenshot(page, SUITE, '05-visitor-page-desktop');
   await chat.open();
-  const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT);
+  const { completion } = await applyThroughChat(chat, PRIORITY_APPLICANT, { mailLog: stack.wordpress.mailLog });
   expect(completion).toMatch(/thanks maria lopez/i);
   // The completion is said once (not once from `action-completed` and again from the text stream).
   expect(completion.match(/thanks maria lopez/gi)).toHaveLength(1);

@@ -48,7 +48,7 @@ step('a visitor with a disposable email and a large audience applies through the
   await visitor.page.goto(chatPage.url);
   const chat = new ChatWidget(visitor.page);
   await chat.open();
-  await applyThroughChat(chat, APPLICANT);
+  await applyThroughChat(chat, APPLICANT, { mailLog: stack.wordpress.mailLog });
   await visitor.context.close();
 
   const leads = await stack.service.signed<{ items: Array<{ id: string; email: string }> }>('GET', `/v1/leads?q=${encodeURIComponent('mailinator')}`, { capabilities: ['aa_review_leads'] });

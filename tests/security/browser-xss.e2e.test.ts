@@ -96,7 +96,7 @@ test('a visitor’s javascript: page URL never runs in wp-admin when an administ
   const chat = new ChatWidget(visitor.page);
   await chat.open();
   await startAnswered;
-  await applyThroughChat(chat, { ...PRIORITY_APPLICANT, email: 'mallory@example.com' });
+  await applyThroughChat(chat, { ...PRIORITY_APPLICANT, email: 'mallory@example.com' }, { mailLog: stack.wordpress.mailLog });
   await visitor.context.close();
 
   const leads = await stack.service.signed<{ items?: Array<{ id: string; email: string | null }>; leads?: Array<{ id: string; email: string | null }> }>('GET', '/v1/leads', { capabilities: ['aa_review_leads'] });

@@ -125,7 +125,7 @@ class Session_Controller {
 	public static function session_response( Settings $settings, $agent_id, $visitor_id, $now ) {
 		$visitor_id = preg_match( '/^vis_[a-f0-9]{32}$/', $visitor_id ) ? $visitor_id : Token_Minter::new_visitor_id();
 		$minter     = new Token_Minter( $settings->shared_secret() );
-		$minted     = $minter->visitor_token( $agent_id, $visitor_id, Settings::site_origin(), $now );
+		$minted     = $minter->visitor_token( $agent_id, $visitor_id, Settings::site_origin(), $now, Token_Minter::VISITOR_TTL, self::logged_in_user() );
 		$response   = new \WP_REST_Response(
 			array(
 				'token'      => $minted['token'],
@@ -139,6 +139,30 @@ class Session_Controller {
 		// Tokens are per visitor: page caches and CDNs must never store this answer.
 		$response->header( 'Cache-Control', 'no-store, private' );
 		return $response;
+	}
+
+	/**
+	 * The logged-in WordPress user, for the token: their id and account email (issue 12, a signed-in
+	 * user's own email needs no code). The widget sends no REST nonce (cached pages cannot carry one),
+	 * so WordPress treats this request as anonymous; the logged-in cookie is read directly instead.
+	 * That is safe here: the answer is only readable by the site's own pages (no CORS), and the token
+	 * is bound to the site's origin, so another site making the browser call this learns nothing.
+	 *
+	 * @return array{id:int, email:string}|null
+	 */
+	public static function logged_in_user() {
+		$user_id = get_current_user_id();
+		if ( ! $user_id && function_exists( 'wp_validate_auth_cookie' ) ) {
+			$user_id = (int) wp_validate_auth_cookie( '', 'logged_in' );
+		}
+		$user = $user_id ? get_userdata( $user_id ) : false;
+		if ( ! $user || empty( $user->user_email ) ) {
+			return null;
+		}
+		return array(
+			'id'    => (int) $user->ID,
+			'email' => (string) $user->user_email,
+		);
 	}
 
 	/**

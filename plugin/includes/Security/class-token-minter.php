@@ -65,9 +65,12 @@ class Token_Minter {
 	 * @param string $origin     Site origin.
 	 * @param int    $now        Unix seconds.
 	 * @param int    $ttl        Lifetime in seconds, at most VISITOR_MAX_TTL.
+	 * @param array{id:int, email:string}|null $wp_user The logged-in WordPress user, signed into the
+	 *                                                  token so the service counts their account email
+	 *                                                  as verified in the chat (issue 12).
 	 * @return array{token:string, expires_at:int}
 	 */
-	public function visitor_token( $agent_id, $visitor_id, $origin, $now, $ttl = self::VISITOR_TTL ) {
+	public function visitor_token( $agent_id, $visitor_id, $origin, $now, $ttl = self::VISITOR_TTL, $wp_user = null ) {
 		$ttl     = max( 60, min( (int) $ttl, self::VISITOR_MAX_TTL ) );
 		$payload = array(
 			'v'       => 1,
@@ -78,6 +81,10 @@ class Token_Minter {
 			'iat'     => (int) $now,
 			'exp'     => (int) $now + $ttl,
 		);
+		if ( is_array( $wp_user ) && ! empty( $wp_user['id'] ) && is_email( (string) $wp_user['email'] ) ) {
+			$payload['wp_user']  = (int) $wp_user['id'];
+			$payload['wp_email'] = (string) $wp_user['email'];
+		}
 		return array(
 			'token'      => $this->mint( $payload ),
 			'expires_at' => $payload['exp'],

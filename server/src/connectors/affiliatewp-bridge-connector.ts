@@ -27,6 +27,7 @@ export function createAffiliateWpBridgeConnector({ bridge }: { bridge: WordPress
         ...(application.username ? { username: application.username } : {}),
         ...(application.websiteUrl ? { website_url: application.websiteUrl } : {}),
         ...(application.notes ? { notes: application.notes } : {}),
+        ...(application.emailVerified ? { email_verified: true } : {}),
       });
       return { affiliate: affiliateOf(data, 'create-pending'), created: data.created === true };
     },

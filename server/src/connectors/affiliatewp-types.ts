@@ -29,6 +29,8 @@ export interface PendingApplication {
   username?: string;
   websiteUrl?: string;
   notes?: string;
+  /** The applicant proved the email in the chat; only then may the bridge link an existing account (plugin Account_Policy). */
+  emailVerified?: boolean;
 }
 
 /** Status changes are a manager's act: the caller must name the WordPress user who asked. */

@@ -234,6 +234,13 @@ export const actionDefinitionSchema = z
      * the manager reviews, and its steps that mail the typed address or call AffiliateWP are held.
      */
     touchesExistingAffiliate: z.boolean().default(false),
+    /**
+     * Email verification in the chat (issue 12): once the action's first email field is answered, the
+     * service mails a 6-digit code there and the visitor types it in the chat (or is a logged-in
+     * WordPress user with that account email). The lead records the proof; without one it stays
+     * unverified and the steps acting on the typed address wait for the manager (docs/verification.md).
+     */
+    verifyEmail: z.boolean().default(false),
     /** What the visitor sees once the action completes; merge tags such as {{name}} allowed. */
     completionMessage: text(2000).default('Thanks! We have received your details.'),
   })

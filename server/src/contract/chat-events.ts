@@ -45,7 +45,7 @@ export interface StreamError {
 
 export type Engine = 'provider' | 'offline';
 
-export type TraceKind = 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine' | 'asked-field-answer';
+export type TraceKind = 'retrieval' | 'tool-call' | 'validation' | 'score' | 'would-send' | 'engine' | 'asked-field-answer' | 'verification-code' | 'verification';
 
 export type ChatEvent =
   | { type: 'message-start'; data: { messageId: string } }

@@ -42,9 +42,19 @@ export interface Lead {
   /** The AffiliateWP affiliate approve/reject may act on: one this lead created or a manager linked. */
   affiliateId: number | null;
   affiliateLink: 'created' | 'manager-linked' | null;
+  /**
+   * How the visitor proved they own `email` (issue 12): a code mailed to it and typed in the chat, or
+   * a logged-in WordPress user with that account email. Null: unverified.
+   */
+  emailVerification: EmailVerificationMethod | null;
+  /** When that proof happened; null when unverified. */
+  emailVerifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
+
+export const EMAIL_VERIFICATION_METHODS = ['code', 'wordpress-user'] as const;
+export type EmailVerificationMethod = (typeof EMAIL_VERIFICATION_METHODS)[number];
 
 export const MANAGER_REQUESTS = ['unverified-affiliate-change', 'link-affiliate-by-hand'] as const;
 /**

@@ -29,6 +29,8 @@ interface LeadRow {
   manager_request: Lead['managerRequest'];
   affiliate_id: number | null;
   affiliate_link: Lead['affiliateLink'];
+  email_verification: Lead['emailVerification'];
+  email_verified_at: string | null;
   created_at: string;
   updated_at: string;
   tags: string | null;
@@ -70,6 +72,8 @@ function toLead(row: LeadRow): Lead {
     managerRequest: row.manager_request ?? null,
     affiliateId: row.affiliate_id ?? null,
     affiliateLink: row.affiliate_link ?? null,
+    emailVerification: row.email_verification ?? null,
+    emailVerifiedAt: row.email_verified_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -97,6 +101,8 @@ function toRow(lead: Lead) {
     manager_request: lead.managerRequest,
     affiliate_id: lead.affiliateId,
     affiliate_link: lead.affiliateLink,
+    email_verification: lead.emailVerification,
+    email_verified_at: lead.emailVerifiedAt,
     created_at: lead.createdAt,
     updated_at: lead.updatedAt,
   };
@@ -115,9 +121,9 @@ export function toFtsQuery(text: string): string | null {
 export function createLeadRepository(db: Database) {
   const statements = {
     insert: db.prepare(`INSERT INTO leads (id, agent_id, action_id, action_key, action_version, conversation_id, email, name, fields, score,
-      score_explanation, route, status, source, consents, submissions, duplicate_of, manager_request, affiliate_id, affiliate_link, created_at, updated_at)
+      score_explanation, route, status, source, consents, submissions, duplicate_of, manager_request, affiliate_id, affiliate_link, email_verification, email_verified_at, created_at, updated_at)
       VALUES (@id, @agent_id, @action_id, @action_key, @action_version, @conversation_id, @email, @name, @fields, @score,
-      @score_explanation, @route, @status, @source, @consents, @submissions, @duplicate_of, @manager_request, @affiliate_id, @affiliate_link, @created_at, @updated_at)`),
+      @score_explanation, @route, @status, @source, @consents, @submissions, @duplicate_of, @manager_request, @affiliate_id, @affiliate_link, @email_verification, @email_verified_at, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE leads SET action_id = @action_id, action_key = @action_key, action_version = @action_version,
       conversation_id = @conversation_id, email = @email, name = @name, fields = @fields, score = @score,
       score_explanation = @score_explanation, route = @route, status = @status, source = @source, consents = @consents,

@@ -11,7 +11,7 @@ import type { DecidedInAffiliateWp, LeadStepScheduler } from './lead-step-schedu
 import type { TrustChecks } from './trust/trust-checks';
 import type { LeadSignalRepository } from './trust/lead-signal-repository';
 import type { TrustFlag } from '../contract/trust-checks';
-import { LEAD_STATUSES, type ConsentRecord, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
+import { LEAD_STATUSES, type ConsentRecord, type EmailVerificationMethod, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
 
 export interface LeadSubmission {
   agentId: string;
@@ -24,6 +24,13 @@ export interface LeadSubmission {
   /** The visitor (client) the conversation belongs to; null in the playground. */
   visitorId?: string | null;
   source?: LeadSource;
+  /** How the visitor proved they own the email (email verification in the chat); absent or null: unverified. */
+  emailVerification?: { method: EmailVerificationMethod; verifiedAt: string } | null;
+}
+
+/** An action touching an existing affiliate waits for the manager unless its email was proven (issue 12). */
+function managerRequestOf(submission: LeadSubmission): Lead['managerRequest'] {
+  return submission.definition.touchesExistingAffiliate && !submission.emailVerification ? 'unverified-affiliate-change' : null;
 }
 
 /** Which status may follow which; approval and rejection go through approve()/reject(). */
@@ -124,9 +131,11 @@ export function buildNewLead(submission: LeadSubmission, now: string, id = newId
     consents: consentsOf(submission.definition, fields, now),
     submissions: 1,
     duplicateOf: null,
-    managerRequest: submission.definition.touchesExistingAffiliate ? 'unverified-affiliate-change' : null,
+    managerRequest: managerRequestOf(submission),
     affiliateId: null,
     affiliateLink: null,
+    emailVerification: submission.emailVerification?.method ?? null,
+    emailVerifiedAt: submission.emailVerification?.verifiedAt ?? null,
     createdAt: now,
     updatedAt: now,
   };
@@ -218,11 +227,11 @@ export function createLeadService({
         const lead: Lead = {
           ...draft,
           duplicateOf: earlier?.id ?? null,
-          managerRequest: submission.definition.touchesExistingAffiliate ? 'unverified-affiliate-change' : null,
+          managerRequest: managerRequestOf(submission),
         };
         leads.insert(lead);
         leads.replaceTags(lead.id, lead.tags);
-        leads.addEvent(lead.id, 'lead-created', null, { score: lead.score, route: lead.route, ...(earlier ? { duplicateOf: earlier.id } : {}), ...(lead.managerRequest ? { managerRequest: lead.managerRequest } : {}) }, now);
+        leads.addEvent(lead.id, 'lead-created', null, { score: lead.score, route: lead.route, ...(earlier ? { duplicateOf: earlier.id } : {}), ...(lead.managerRequest ? { managerRequest: lead.managerRequest } : {}), emailVerification: lead.emailVerification ?? 'unverified' }, now);
         if (earlier) leads.addEvent(earlier.id, 'possible-duplicate', null, { leadId: lead.id }, now);
         if (checked) {
           trust?.signals.record(lead.id, lead.agentId, checked.signals, now);

@@ -72,6 +72,8 @@ export function samplePayload(timestamp: string) {
         managerRequest: null,
         affiliateId: null,
         affiliateLink: null,
+        emailVerification: null,
+        emailVerifiedAt: null,
         route: 'standard',
         status: 'new',
         source: { pageUrl: 'https://shop.example/partners', referrer: 'https://www.google.com/', utm: { source: 'newsletter', campaign: 'spring' } },

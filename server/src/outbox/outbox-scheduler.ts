@@ -100,7 +100,7 @@ export function createOutboxScheduler({
           label: step.label ?? null,
           dependsOn: step.dependsOn,
           step: step as unknown as Record<string, unknown>,
-          skipReason: condition.met ? (heldStepReason(lead, step) ?? skipReasonWhenScheduled(step.type)) : condition.reason,
+          skipReason: condition.met ? (heldStepReason(lead, step, definition) ?? skipReasonWhenScheduled(step.type)) : condition.reason,
           // Done already (the chat shows reply steps itself): recorded so steps depending on it run.
           alreadyDone: stepHandlerOf(step.type)?.doneWhenScheduled,
         };

@@ -45,6 +45,8 @@ export function createPrivacyRepository(db: Database) {
     updateJob: db.prepare('UPDATE outbox_jobs SET step = ?, response = ?, last_error = ?, result = ? WHERE id = ?'),
     mentioningAttempts: db.prepare("SELECT id, error, response FROM outbox_attempts WHERE instr(lower(coalesce(error, '') || coalesce(response, '')), @email) > 0"),
     updateAttempt: db.prepare('UPDATE outbox_attempts SET error = ?, response = ? WHERE id = ?'),
+    // Verification challenges for the address, in conversations kept for someone else too (codes are hashes only).
+    deleteVerifications: db.prepare('DELETE FROM email_verifications WHERE email = @email'),
     // What already left the service: affiliates its leads created, emails it delivered.
     // The application step's result names the affiliate and whether this lead created it (outbox/steps).
     createdAffiliates: db.prepare(`
@@ -92,6 +94,7 @@ export function createPrivacyRepository(db: Database) {
       for (const row of statements.mentioningAttempts.all({ email }) as Array<{ id: number; error: string | null; response: string | null }>) {
         changed += statements.updateAttempt.run(redact(row.error, email), redact(row.response, email), row.id).changes;
       }
+      changed += statements.deleteVerifications.run({ email }).changes;
       return changed;
     },
     createdAffiliateIds(email: string): number[] {

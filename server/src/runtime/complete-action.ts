@@ -2,7 +2,7 @@ import { safeHttpUrl } from '../contract/safe-url';
 import type { RunnableAction } from '../actions/action-service';
 import type { TurnEvent } from './turn-events';
 import type { TurnConversation } from './turn-state';
-import type { LeadSource } from '../contract/lead-types';
+import type { EmailVerificationMethod, LeadSource } from '../contract/lead-types';
 import type { FieldValue } from '../actions/field-values';
 import { buildNewLead } from '../leads/lead-service';
 import type { DeliverySettings } from '../connectors/delivery-settings';
@@ -24,6 +24,7 @@ export interface LeadSubmitter {
     conversationId?: string | null;
     visitorId?: string | null;
     source?: LeadSource;
+    emailVerification?: { method: EmailVerificationMethod; verifiedAt: string } | null;
   }): { lead: { id: string }; created: boolean };
   findByConversation(conversationId: string, actionKey: string): { id: string } | null;
 }
@@ -54,6 +55,8 @@ export function completeAction(input: {
   leads: LeadSubmitter;
   transcript: () => Array<{ role: string; content: string }>;
   deliverySettings: () => DeliverySettings;
+  /** How the visitor proved the email (email verification); null or absent: unverified. */
+  emailVerification?: { method: EmailVerificationMethod; verifiedAt: string } | null;
 }): CompletedAction {
   const { conversation, action, values } = input;
   const definition = action.definition;
@@ -62,7 +65,7 @@ export function completeAction(input: {
   if (conversation.mode === 'playground') {
     const now = new Date().toISOString();
     const lead = buildNewLead(
-      { agentId: conversation.agentId, actionId: action.actionId, actionKey: definition.key, actionVersion: action.version, definition, values, conversationId: conversation.id, source: leadSourceOf(conversation) },
+      { agentId: conversation.agentId, actionId: action.actionId, actionKey: definition.key, actionVersion: action.version, definition, values, conversationId: conversation.id, source: leadSourceOf(conversation), emailVerification: input.emailVerification ?? null },
       now,
       'lead_playground',
     );
@@ -91,6 +94,7 @@ export function completeAction(input: {
     conversationId: conversation.id,
     visitorId: conversation.visitorId ?? null,
     source: leadSourceOf(conversation),
+    emailVerification: input.emailVerification ?? null,
   });
   return { leadId: lead.id, reply, duplicate: false, trace: [] };
 }

@@ -2,7 +2,8 @@ import type { DeliverySettings } from '../connectors/delivery-settings';
 import { newId, nowIso } from '../core/ids';
 import type { Logger } from '../logging/logger';
 import type { ChatModel } from './chat-model';
-import { completeAction, type LeadSubmitter } from './complete-action';
+import { completeAction, type CompletedAction, type LeadSubmitter } from './complete-action';
+import { answerVerification, CODE_PLACEHOLDER, gateCompletion, startVerificationIfCollected, type EmailProof, type EmailVerifier } from './email-verification-turn';
 import { retrieveKnowledge, type KnowledgeHit, type KnowledgeRetriever } from './knowledge-hits';
 import { PROGRAM_TERMS_TITLE, type ProgramTerms } from '../contract/program-terms';
 import { programTermsAnswer } from './program-terms-answer';
@@ -12,6 +13,8 @@ import { compactEvents, type TurnEvent } from './turn-events';
 import type { ActionLookup, AgentLookup, TurnStore, UsageMeter } from './turn-ports';
 import { runTurn, type OfflineEngine } from './turn-runner';
 import type { TurnConversation } from './turn-state';
+import type { RunnableAction } from '../actions/action-service';
+import type { FieldValue } from '../actions/field-values';
 
 /**
  * One turn from the visitor's message to the stored reply: knowledge retrieval, the engine (provider
@@ -36,6 +39,8 @@ export interface TurnOrchestratorDependencies {
   limits?: TurnLimits;
   /** The program's terms as facts (Settings → Program terms), or null when the owner has entered none. */
   programTerms?: () => ProgramTerms | null;
+  /** Email verification in the chat (actions with verifyEmail); without it every lead is unverified. */
+  verification?: EmailVerifier;
 }
 
 /** The fact that answers the question goes first, as the "Program terms" source both engines cite. */
@@ -48,6 +53,8 @@ export interface TurnInput {
   content: string;
   clientMessageId?: string;
   emit: (event: TurnEvent) => void;
+  /** The logged-in WordPress user signed into the visitor token (id and account email), if any. */
+  wordpressUser?: { id: number; email: string } | null;
 }
 
 export interface TurnOutcome {
@@ -98,9 +105,33 @@ export function createTurnOrchestrator(dependencies: TurnOrchestratorDependencie
       emit({ type: 'trace', data: { kind: 'retrieval', query: input.content, hits: knowledge.map((hit) => ({ id: hit.sourceId, title: hit.title, url: hit.url, score: hit.score, text: hit.text })) } });
     }
 
-    const working: TurnConversation = { ...conversation, state: structuredClone(conversation.state) };
+    const working: TurnConversation = { ...conversation, wordpressUser: input.wordpressUser ?? null, state: structuredClone(conversation.state) };
+    const verifier = dependencies.verification;
     const history = store.recentMessages(conversation.id, 40);
     const reply = new ReplyWriter(emit);
+    const completeWithProof = (action: RunnableAction, values: Record<string, FieldValue>, proof: EmailProof): CompletedAction => {
+      const completed = completeAction({
+        conversation: working,
+        action,
+        values,
+        emailVerification: proof,
+        leads: dependencies.leads,
+        deliverySettings: dependencies.deliverySettings,
+        transcript: () => [...history.map((message) => ({ role: message.role, content: message.content })), { role: 'user', content: input.content }],
+      });
+      for (const event of completed.trace) emit(event);
+      const state = working.state;
+      state.draft = null;
+      state.pendingConfirmation = null;
+      if (!state.completed.some((entry) => entry.actionKey === action.definition.key)) {
+        state.completed.push({ actionKey: action.definition.key, leadId: completed.leadId });
+      }
+      emit({
+        type: 'action-completed',
+        data: { actionKey: action.definition.key, leadId: completed.leadId, reply: completed.reply, ...(playground ? { dryRun: true } : {}) },
+      });
+      return completed;
+    };
     const context: TurnContext = {
       agent,
       conversation: working,
@@ -113,34 +144,28 @@ export function createTurnOrchestrator(dependencies: TurnOrchestratorDependencie
       emit,
       linkOrigins: linkOriginsOf(agent, dependencies.deliverySettings()),
       complete(action, values) {
-        const completed = completeAction({
-          conversation: working,
-          action,
-          values,
-          leads: dependencies.leads,
-          deliverySettings: dependencies.deliverySettings,
-          transcript: () => [...history.map((message) => ({ role: message.role, content: message.content })), { role: 'user', content: input.content }],
-        });
-        for (const event of completed.trace) emit(event);
-        const state = working.state;
-        state.draft = null;
-        state.pendingConfirmation = null;
-        if (!state.completed.some((entry) => entry.actionKey === action.definition.key)) {
-          state.completed.push({ actionKey: action.definition.key, leadId: completed.leadId });
-        }
-        emit({
-          type: 'action-completed',
-          data: { actionKey: action.definition.key, leadId: completed.leadId, reply: completed.reply, ...(playground ? { dryRun: true } : {}) },
-        });
-        return completed;
+        // An action with email verification waits for the code before any lead exists.
+        const gate = gateCompletion(working, action, values, verifier);
+        if (!gate.proceed) return gate.completed;
+        return completeWithProof(action, values, gate.proof);
       },
     };
 
     const capReached = dependencies.usage.capReached(agent.id, agent.monthlyCap);
     const model = capReached ? null : dependencies.model();
     let result;
+    let storedContent = input.content;
     try {
-      result = await runTurn(context, reply, { model, offlineReason: model ? null : capReached ? 'monthly-cap' : 'no-api-key' }, dependencies.offline);
+      // A code, "resend" or "skip" for a held action is answered here, whichever engine is in use.
+      const verificationAnswer = verifier ? await answerVerification(context, verifier, reply, completeWithProof) : false;
+      // A typed code is never stored: the transcript (lead page, webhooks, export) keeps a placeholder.
+      if (verificationAnswer === 'code') storedContent = CODE_PLACEHOLDER;
+      if (verificationAnswer) {
+        result = { engine: 'offline' as const, stopReason: 'answered' as const, usage: { inputTokens: 0, outputTokens: 0 }, citations: [] };
+      } else {
+        result = await runTurn(context, reply, { model, offlineReason: model ? null : capReached ? 'monthly-cap' : 'no-api-key' }, dependencies.offline);
+        if (verifier) await startVerificationIfCollected(context, verifier, reply, completeWithProof);
+      }
     } catch (error) {
       // Nothing is stored, so the widget may retry the same clientMessageId.
       logger.error('turn failed', { conversationId: conversation.id, error: String(error instanceof Error ? error.stack : error) });
@@ -155,7 +180,7 @@ export function createTurnOrchestrator(dependencies: TurnOrchestratorDependencie
     const userMessageId = newId('msg');
     store.recordTurn({
       conversationId: conversation.id,
-      user: { id: userMessageId, conversationId: conversation.id, role: 'user', content: input.content, clientMessageId: input.clientMessageId ?? null, createdAt: now },
+      user: { id: userMessageId, conversationId: conversation.id, role: 'user', content: storedContent, clientMessageId: input.clientMessageId ?? null, createdAt: now },
       assistant: {
         id: messageId,
         conversationId: conversation.id,

@@ -62,6 +62,18 @@ export interface ConversationState {
   offline: unknown;
   /** The field the model path asked for last, so the visitor's next reply can be read as its answer. */
   askedField?: { actionKey: string; fieldKey: string } | null;
+  /**
+   * Email verification in the chat (email-verification-turn.ts): the address a code was sent to (the
+   * code itself lives hashed in the service's table, never here) and, once the visitor confirmed,
+   * the values held until the code is typed.
+   */
+  verification?: VerificationState | null;
+}
+
+export interface VerificationState {
+  actionKey: string;
+  email: string;
+  held: { actionKey: string; values: Record<string, FieldValue> } | null;
 }
 
 export function emptyConversationState(): ConversationState {
@@ -77,6 +89,8 @@ export interface TurnConversation {
   visitorId?: string | null;
   source: ConversationSource;
   state: ConversationState;
+  /** The logged-in WordPress user the plugin signed into this turn's visitor token, if any. */
+  wordpressUser?: { id: number; email: string } | null;
 }
 
 /** An earlier message, as the prompt and the offline engine read it. */

@@ -17,6 +17,12 @@ export const visitorTokenSchema = z.object({
   origin: z.string().max(200),
   iat: z.number().int(),
   exp: z.number().int(),
+  /**
+   * A logged-in WordPress user (docs/protocol.md, section 2): their id and account email, signed
+   * into the token by the plugin, so that email counts as verified in the chat without a code.
+   */
+  wp_user: z.number().int().positive().optional(),
+  wp_email: z.string().email().max(254).optional(),
 });
 export type VisitorToken = z.infer<typeof visitorTokenSchema>;
 
@@ -75,6 +81,11 @@ function verify<T extends { iat: number; exp: number }>(
 
 export function verifyVisitorToken(secret: string, token: string, nowSeconds = Math.floor(Date.now() / 1000)): VisitorToken {
   return verify(secret, token, 'visitor', visitorTokenSchema, nowSeconds);
+}
+
+/** The signed-in WordPress user a visitor token names, or null for an anonymous visitor. */
+export function wordpressUserOf(token: VisitorToken): { id: number; email: string } | null {
+  return token.wp_user && token.wp_email ? { id: token.wp_user, email: token.wp_email } : null;
 }
 
 export function verifyAdminToken(secret: string, token: string, nowSeconds = Math.floor(Date.now() / 1000)): AdminToken {

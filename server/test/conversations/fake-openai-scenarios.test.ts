@@ -117,7 +117,13 @@ describe('conversations through the real OpenAI SDK against the local fake serve
       expect.objectContaining({ kind: 'tool-call', name: 'affiliate_application' }),
       expect.objectContaining({ kind: 'validation', ok: true }),
     ]));
-    const done = await send('yes');
+    // Email verification (on in the template): the dry run mails nothing and shows the code in the trace.
+    const codeTrace = first.find((event) => event.type === 'trace' && event.data.kind === 'verification-code')!.data;
+    expect(codeTrace).toMatchObject({ email: 'ana@site.com', dryRun: true, code: expect.stringMatching(/^\d{6}$/) });
+    const held = await send('yes');
+    expect(held.find((event) => event.type === 'action-completed')).toBeUndefined();
+    expect(held.filter((event) => event.type === 'text-delta').map((event) => event.data.delta).join('')).toMatch(/type the 6-digit code I sent to ana@site\.com/);
+    const done = await send(String(codeTrace.code));
     const completed = done.find((event) => event.type === 'action-completed')!.data;
     expect(completed).toMatchObject({ leadId: null, dryRun: true, reply: 'Draft says thanks, Ana Lima!' });
     const score = done.find((event) => event.type === 'trace' && event.data.kind === 'score')!.data;

@@ -33,7 +33,8 @@ describe('approve and reject act only on an affiliate this lead created', () => 
 
   it('rejecting a lead that typed an active affiliate\'s email leaves that affiliate active (REST)', async () => {
     const existing = affiliateWp.addAffiliate(affiliateWp.addUser('partner', 'partner@example.com').ID, { status: 'active', payment_email: 'partner@example.com' });
-    const { lead } = service.submit(applicationWith([]), partner);
+    // Even the email's proven owner (a code typed in the chat) gets only a match, never the power to reject it.
+    const { lead } = service.submit(applicationWith([]), partner, { emailVerification: { method: 'code', verifiedAt: new Date().toISOString() } });
     await service.deliver();
     const application = service.container.outbox.ledger(lead.id).deliveries.find((delivery) => delivery.stepId === 'affiliatewp');
     expect(application?.result).toMatchObject({ affiliateId: existing.affiliate_id, created: false });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startWordPressBridgeFake, type WordPressBridgeFake } from '../../../tests/fakes/wordpress-bridge-fake';
 import { MANAGER_CAPABILITIES, TEST_SECRET, type TestService } from '../../../tests/support/signed-client';
-import { Visitor, eventsOf, setUpAgent, startChatService, visitorToken, type TurnResponse } from '../conversations/support/chat-client';
+import { Visitor, asksForCode, codeFromMails, eventsOf, setUpAgent, startChatService, visitorToken, type TurnResponse } from '../conversations/support/chat-client';
 
 /**
  * Issue 12, attack 5: after erasure nothing of the person is left in the SQLite file. A real
@@ -31,6 +31,8 @@ describe('erasure leaves nothing of the person in the database', () => {
       const asked = eventsOf(last, 'field-request')[0]?.field.key as string | undefined;
       if (asked) turns.push(await visitor.say(answers[asked] ?? 'skip'));
       else if (eventsOf(last, 'confirmation-request').length) turns.push(await visitor.say('yes'));
+      // The template verifies the email: the code comes from the site's mail, as the visitor would read it.
+      else if (asksForCode(last)) turns.push(await visitor.say(codeFromMails(bridge.mails, answers.email)));
       else break;
     }
     return turns;
@@ -95,6 +97,7 @@ describe('erasure leaves nothing of the person in the database', () => {
     expect(hits).toMatch(/leads\./);
     expect(hits).toMatch(/conversation_messages\./);
     expect(hits).toMatch(/outbox_/);
+    expect(hits).toMatch(/email_verifications\./);
   });
 
   it('the export includes the transcripts of both conversations', async () => {

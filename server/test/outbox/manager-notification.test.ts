@@ -26,6 +26,8 @@ const lead: Lead = {
   managerRequest: null,
   affiliateId: null,
   affiliateLink: null,
+  emailVerification: null,
+  emailVerifiedAt: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

@@ -120,7 +120,7 @@ describe('durable next steps, end to end against local fakes', () => {
     const bo = bridge.addUser('bo', 'bo@example.com');
     const { lead } = service.submit(applicationWith([]), STANDARD_APPLICANT);
     await service.deliver();
-    const { lead: duplicate } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, audience_size: 9000 });
+    const { lead: duplicate } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, audience_size: 9000 }, { emailVerification: null });
     await service.deliver();
 
     expect(bridge.affiliates).toHaveLength(1);

@@ -55,8 +55,13 @@ export async function startOutboxService(options: { resolver?: Resolver; clock?:
     request,
     /** Runs every job that is due now, and whatever they unblock. */
     deliver: () => container.outbox.worker.runDue(),
-    submit(definition: ActionDefinition, values: FieldValues, extra: { conversationId?: string; source?: { pageUrl?: string; utm?: Record<string, string> } } = {}) {
-      return container.leads.submit({ agentId, actionId: null, actionKey: definition.key, actionVersion: 1, definition, values, ...extra });
+    /**
+     * A completed chat application. By default its applicant verified the email with the mailed code
+     * (the template asks for it); pass `emailVerification: null` for one who did not.
+     */
+    submit(definition: ActionDefinition, values: FieldValues, extra: { conversationId?: string; source?: { pageUrl?: string; utm?: Record<string, string> }; emailVerification?: { method: 'code' | 'wordpress-user'; verifiedAt: string } | null } = {}) {
+      const emailVerification = 'emailVerification' in extra ? extra.emailVerification : { method: 'code' as const, verifiedAt: new Date(clock.now()).toISOString() };
+      return container.leads.submit({ agentId, actionId: null, actionKey: definition.key, actionVersion: 1, definition, values, ...extra, emailVerification });
     },
     async configure(settings: Record<string, unknown>) {
       const response = await request('PATCH', '/v1/settings/delivery', settings);

@@ -13,6 +13,7 @@ export function blankAction(key: string): ActionDefinition {
     qualification: { rules: [], thresholds: [], defaultRoute: 'standard' },
     steps: [],
     touchesExistingAffiliate: false,
+    verifyEmail: false,
     completionMessage: __('Thanks! We have received your details.', 'affiliate-agent'),
   };
 }

@@ -9,6 +9,13 @@ export function managerRequestLabel(request: Lead['managerRequest']): string | n
   return null;
 }
 
+/** How the applicant proved the email in the chat (docs/verification.md); null when they did not. */
+export function verificationLabel(lead: Pick<Lead, 'emailVerification'>): string {
+  if (lead.emailVerification === 'code') return __('Email verified (code typed in the chat)', 'affiliate-agent');
+  if (lead.emailVerification === 'wordpress-user') return __('Email verified (logged-in WordPress account)', 'affiliate-agent');
+  return __('Email not verified', 'affiliate-agent');
+}
+
 const nameOf = (lead: { id: string; name: string | null; email: string | null }) => lead.name || lead.email || lead.id;
 
 export function IdentityNotices({ lead, duplicates }: { lead: Lead; duplicates: LeadDuplicates | undefined }) {
@@ -42,6 +49,10 @@ export function IdentityNotices({ lead, duplicates }: { lead: Lead; duplicates: 
           {request}
         </Notice>
       ) : null}
+      <p className={`aa-chip ${lead.emailVerification ? 'is-succeeded' : 'is-pending'}`}>
+        {verificationLabel(lead)}
+        {lead.emailVerification && lead.emailVerifiedAt ? ` · ${new Date(lead.emailVerifiedAt).toLocaleString()}` : ''}
+      </p>
     </>
   );
 }

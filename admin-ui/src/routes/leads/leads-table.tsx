@@ -2,7 +2,7 @@ import { Button } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import { routeLabels } from '../../lib/definition-labels';
 import { statusLabels } from '../../components/inbox-filters';
-import { managerRequestLabel } from '../lead/identity-notices';
+import { managerRequestLabel, verificationLabel } from '../lead/identity-notices';
 import type { Lead, LeadSort } from './types';
 
 interface LeadsTableProps {
@@ -77,6 +77,7 @@ export function LeadsTable({ leads, agentNames, selected, onSelect, sort, onSort
               {lead.email && lead.name ? <div className="aa-muted">{lead.email}</div> : null}
               {lead.duplicateOf ? <span className="aa-chip is-warning">{__('Possible duplicate', 'affiliate-agent')}</span> : null}
               {lead.managerRequest ? <span className="aa-chip is-warning" title={managerRequestLabel(lead.managerRequest) ?? undefined}>{__('Needs the manager', 'affiliate-agent')}</span> : null}
+              {lead.email && !lead.emailVerification ? <span className="aa-chip" title={verificationLabel(lead)}>{__('Unverified', 'affiliate-agent')}</span> : null}
             </td>
             <td data-label={__('Score', 'affiliate-agent')}>{lead.score}</td>
             <td data-label={__('Route', 'affiliate-agent')}>

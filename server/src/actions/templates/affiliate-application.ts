@@ -109,5 +109,7 @@ export const affiliateApplicationTemplate: ActionDefinitionInput = {
       },
     },
   ],
+  // The applicant proves the email in the chat (a mailed code, or a logged-in WordPress account).
+  verifyEmail: true,
   completionMessage: 'Thanks {{name}}! Your application is in. We will email you at {{email}} once it has been reviewed.',
 };

@@ -23,6 +23,7 @@ export const payoutPreferenceTemplate: ActionDefinitionInput = {
   ],
   confirmation: { required: true, intro: 'Please check your payout preference:' },
   touchesExistingAffiliate: true,
+  verifyEmail: true,
   qualification: { rules: [], thresholds: [], defaultRoute: 'standard' },
   steps: [{ id: 'notify', type: 'notify_manager', label: 'Tell the affiliate manager', config: { recipients: [] } }],
   completionMessage: 'Thanks! Your request is with the affiliate team: they check it with the account owner before anything changes.',

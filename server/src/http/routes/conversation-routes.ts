@@ -5,7 +5,7 @@ import { CAPABILITIES } from '../admin-auth';
 import { AuthenticationError, ForbiddenError } from '../../core/errors';
 import type { RouteContext } from '../route-context';
 import { parseOrThrow } from '../../core/zod-issues';
-import { verifyVisitorToken, type VisitorToken } from '../../security/tokens';
+import { verifyVisitorToken, wordpressUserOf, type VisitorToken } from '../../security/tokens';
 import { allowedOriginsFor, answerPreflight, applyChatCors } from '../chat-cors';
 import { publicConversation } from '../../conversations/conversation-service';
 import type { Conversation } from '../../conversations/conversation-types';
@@ -117,7 +117,7 @@ export function registerConversationRoutes(router: Router, { container, adminAut
     await respondWithTurn(
       request,
       response,
-      (emit) => conversations.sendMessage({ conversationId: conversation.id, content: body.content, clientMessageId: body.clientMessageId, emit }),
+      (emit) => conversations.sendMessage({ conversationId: conversation.id, content: body.content, clientMessageId: body.clientMessageId, wordpressUser: wordpressUserOf(visitor), emit }),
       chat.heartbeatMs,
     );
   });

@@ -9,7 +9,7 @@ const NO_EMAIL = 'The lead has no email address, which AffiliateWP needs.';
 export function pendingApplicationOf(lead: Lead & { email: string }, config: { notes?: unknown }): PendingApplication {
   const website = typeof lead.fields.website === 'string' && /^https?:\/\//.test(lead.fields.website) ? lead.fields.website : undefined;
   const notes = [typeof config.notes === 'string' ? config.notes : '', `Applied through the Affiliate Agent chat. Score ${lead.score} (${lead.route}).`].filter(Boolean).join('\n');
-  return { email: lead.email, name: lead.name ?? lead.email, websiteUrl: website, notes };
+  return { email: lead.email, name: lead.name ?? lead.email, websiteUrl: website, notes, ...(lead.emailVerification ? { emailVerified: true } : {}) };
 }
 
 /** Creates a pending affiliate; visitor-facing actions never approve (that is the approval flow's step). */

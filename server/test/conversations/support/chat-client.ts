@@ -108,3 +108,14 @@ export function eventsOf(turn: TurnResponse, type: string): any[] {
 export async function startChatService(environment: Record<string, string> = {}): Promise<TestService> {
   return startTestService({ environment });
 }
+
+/** The chat asks for the emailed code (email verification, issue 12). */
+export const asksForCode = (turn: TurnResponse) => /type the 6-digit code/i.test(turn.reply);
+
+/** The code in the latest verification mail to `email` (read from the site's mail, as a visitor would). */
+export function codeFromMails(mails: Array<{ to: string; subject: string; text: string }>, email: string): string {
+  const mail = [...mails].reverse().find((candidate) => candidate.to.toLowerCase() === email.toLowerCase() && /verification code/i.test(candidate.subject));
+  const code = mail && /\b(\d{6})\b/.exec(mail.text)?.[1];
+  if (!code) throw new Error(`no verification code was mailed to ${email}`);
+  return code;
+}

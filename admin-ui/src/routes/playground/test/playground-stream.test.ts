@@ -49,6 +49,12 @@ describe('the playground stream', () => {
     expect(reply.length).toBeGreaterThan(0);
   });
 
+  // Email verification (on in the template): the dry run shows the code in the trace instead of mailing it.
+  const codeOf = (events: ChatEvent[]) => {
+    const found = events.find((event) => event.type === 'trace' && event.data.kind === 'verification-code');
+    return found?.type === 'trace' ? String(found.data.code) : undefined;
+  };
+
   it('completes the draft action in dry run and shows the score and what each step would send', async () => {
     const started = await startConversation(auth, agentId);
     const events: ChatEvent[] = [];
@@ -70,6 +76,7 @@ describe('the playground stream', () => {
       const asked = request?.type === 'field-request' ? request.data.field : undefined;
       if (asked) next = answers[asked.key];
       else if (events.slice(before).some((event) => event.type === 'confirmation-request')) next = 'yes';
+      else if (!events.some((event) => event.type === 'action-completed') && codeOf(events)) next = codeOf(events)!;
       else break;
     }
     const trace = events.flatMap((event) => (event.type === 'trace' ? [event.data] : []));
