@@ -36,10 +36,8 @@ interface WpError {
 
 const EMPTY_LIST_CODES = new Set(['no_affiliates', 'no_referrals', 'no_visits', 'no_payouts', 'no_creatives', 'no_customers']);
 
-/** REST adds a plain read, which the status reconciliation uses (the bridge reports changes itself). */
-export interface AffiliateWpRestConnector extends AffiliateWpConnector {
-  getAffiliate(affiliateId: number): Promise<Affiliate>;
-}
+/** The status reconciliation reads affiliates over REST only (the bridge reports changes itself). */
+export type AffiliateWpRestConnector = AffiliateWpConnector;
 
 export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions): AffiliateWpRestConnector {
   const root = `${options.siteUrl.replace(/\/+$/, '')}/wp-json/affwp/v1`;

@@ -148,6 +148,8 @@ export function createOutbox(options: OutboxOptions) {
     repository,
     clock,
     /** What a connector built outside a job needs (the REST status reconciliation). */
+    /** The affiliate this lead's own application step created (never one matched by email). */
+    createdAffiliateOf: (leadId: string) => ownAffiliateOf(leadId, null),
     connectorDependencies: () => ({ http, secret: options.secret, settings: readDeliverySettings(options.settings), nowSeconds }),
 
     /**
