@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, ConflictError, NotFoundError } from '../core/errors';
 import { parseOrThrow } from '../core/zod-issues';
-import type { Lead } from '../contract/lead-types';
+import type { AffiliateCandidate, Lead } from '../contract/lead-types';
 import type { Affiliate } from '../connectors/affiliatewp-types';
 import { DeliveryError } from '../connectors/delivery-error';
 import type { LeadRepository } from '../leads/lead-repository';
@@ -25,18 +25,6 @@ export const linkAffiliateSchema = z
 const affiliateIdQuery = z.object({
   affiliateId: z.coerce.number({ error: 'expected the AffiliateWP affiliate id (a positive integer)' }).int().positive({ message: 'expected a positive integer' }),
 });
-
-/** What the lead screen shows about an affiliate before linking it: nothing beyond who and what status. */
-export interface AffiliateCandidate {
-  affiliateId: number;
-  status: string;
-  paymentEmail: string;
-  user: { login: string; email: string; displayName: string } | null;
-  /** Whether the account or payment email is the lead's email (a hint, never a reason to link on its own). */
-  emailMatchesLead: boolean;
-  /** Other leads that already act on this affiliate. */
-  linkedToLeads: string[];
-}
 
 export function createAffiliateManualLink(options: {
   leads: LeadRepository;
