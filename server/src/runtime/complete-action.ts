@@ -23,6 +23,7 @@ export interface LeadSubmitter {
     values: Record<string, FieldValue>;
     conversationId?: string | null;
     visitorId?: string | null;
+    clientKey?: string | null;
     source?: LeadSource;
   }): { lead: { id: string }; created: boolean };
   findByConversation(conversationId: string, actionKey: string): { id: string } | null;
@@ -90,6 +91,7 @@ export function completeAction(input: {
     values,
     conversationId: conversation.id,
     visitorId: conversation.visitorId ?? null,
+    clientKey: conversation.source.clientKey ?? null,
     source: leadSourceOf(conversation),
   });
   return { leadId: lead.id, reply, duplicate: false, trace: [] };
