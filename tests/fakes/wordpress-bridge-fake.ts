@@ -77,6 +77,8 @@ export async function startWordPressBridgeFake(options: {
       }
       const login = store.freeLogin(typeof input.username === 'string' && input.username ? input.username : email.split('@')[0]);
       const user = store.userByEmail(email) ?? store.addUser(login, email, name || login);
+      // Like the plugin, a linked account gets the applicant's name only where it showed just its login.
+      if (name && user.display_name === user.user_login) user.display_name = name;
       const affiliate = store.addAffiliate(user.ID, {
         status: 'pending',
         payment_email: email,

@@ -56,6 +56,9 @@ export function createTypedMailCaps(options: { repository: TypedMailRepository; 
      * Runs inside the lead's transaction (synchronous SQLite), so two leads cannot both take the last slot.
      */
     admit(request: TypedMailRequest): string | undefined {
+      // Scheduling the same step again (a no-op for the outbox) must not count it twice.
+      const earlier = options.repository.decisionFor(request.leadId, request.stepId);
+      if (earlier) return earlier.capped ? `${HELD_PREFIX} mail cap reached earlier for this email. Replay it if this email should go.` : undefined;
       const now = options.clock.now();
       const at = iso(now);
       options.repository.pruneBefore(iso(now - KEEP_MS));

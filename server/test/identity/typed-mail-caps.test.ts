@@ -111,4 +111,16 @@ describe('caps on mail to addresses a visitor typed', () => {
     expect(statuses[statuses.length - 1]).toMatchObject({ status: 'skipped', replayable: true });
     expect(statuses[statuses.length - 1].lastError).toMatch(/mail cap reached: this address was mailed 3 times in the last hour \(cap 3 an hour\)/);
   });
+  it('scheduling the same lead again counts its email once', async () => {
+    const agentId = await setUpAgent(service);
+    const ip = '192.0.2.200';
+    const leadId = await apply(await visitorFrom(agentId, ip), ip, 'once@example.com');
+    const lead = service.container.leads.get(leadId);
+    const action = service.container.actions.listPublished(agentId)[0];
+    const rows = () => service.container.db.prepare('SELECT COUNT(*) AS n FROM typed_mail WHERE lead_id = ?').get(leadId) as { n: number };
+    expect(rows().n).toBe(1);
+    service.container.outbox.scheduler.scheduleSteps(lead, action.definition, 'lead-created', { clientKey: clientKeyOf(TEST_SECRET, ip) });
+    expect(rows().n).toBe(1);
+    expect((await acknowledgement(leadId)).status).not.toBe('skipped');
+  });
 });

@@ -22,6 +22,6 @@ CREATE TABLE typed_mail (
 CREATE INDEX typed_mail_address ON typed_mail(address_key, created_at) WHERE capped = 0;
 CREATE INDEX typed_mail_client ON typed_mail(client_key, created_at) WHERE capped = 0 AND client_key IS NOT NULL;
 CREATE INDEX typed_mail_created ON typed_mail(created_at);
-CREATE INDEX typed_mail_lead ON typed_mail(lead_id);
+CREATE UNIQUE INDEX typed_mail_lead_step ON typed_mail(lead_id, step_id);
 `,
 };
