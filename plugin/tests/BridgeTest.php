@@ -103,6 +103,26 @@ class BridgeTest extends TestCase {
 		$this->assertSame( 'sam2', get_user_by( 'email', 'sam@other.example' )->user_login );
 	}
 
+	public function test_a_linked_account_gets_the_applicants_name_only_where_it_had_none() {
+		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 7, 'user_login' => 'sam', 'display_name' => 'sam', 'user_email' => 'sam@example.com', 'roles' => array( 'subscriber' ) );
+		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 8, 'user_login' => 'kim', 'display_name' => 'Kimberly', 'first_name' => 'Kimberly', 'user_email' => 'kim@example.com', 'roles' => array( 'customer' ) );
+		$this->call( 'affiliatewp/create-pending', array( 'email' => 'sam@example.com', 'name' => 'Sam Smith', 'email_verified' => true ) );
+		$this->call( 'affiliatewp/create-pending', array( 'email' => 'kim@example.com', 'name' => 'Kim Lee', 'email_verified' => true ) );
+		$sam = get_user_by( 'id', 7 );
+		$kim = get_user_by( 'id', 8 );
+		$this->assertSame( array( 'Sam Smith', 'Sam', 'Smith' ), array( $sam->display_name, $sam->first_name, $sam->last_name ) );
+		$this->assertSame( array( 'Kimberly', 'Kimberly', 'Lee' ), array( $kim->display_name, $kim->first_name, $kim->last_name ), 'names the owner chose stay' );
+	}
+
+	public function test_get_affiliate_names_the_account_so_a_manager_sees_who_they_link() {
+		$GLOBALS['wp_test']['users'][] = (object) array( 'ID' => 8, 'user_login' => 'ed', 'display_name' => 'Eve Editor', 'user_email' => 'editor@example.com', 'roles' => array( 'editor' ) );
+		$affiliate_id                  = affwp_add_affiliate( array( 'user_id' => 8, 'status' => 'active', 'payment_email' => 'pay@example.com' ) );
+		$found                         = $this->call( 'affiliatewp/get-affiliate', array( 'affiliate_id' => $affiliate_id ) )->get_data()['affiliate'];
+		$this->assertSame( array( 'user_login' => 'ed', 'user_email' => 'editor@example.com', 'display_name' => 'Eve Editor' ), $found['user'] );
+		$this->assertSame( 'active', $found['status'] );
+		$this->assertSame( 'invalid_affiliate', $this->call( 'affiliatewp/get-affiliate', array( 'affiliate_id' => 999 ) )->get_error_code() );
+	}
+
 	public function test_find_by_email_matches_the_account_email_then_the_payment_email() {
 		$this->call( 'affiliatewp/create-pending', array( 'email' => 'jane@example.com', 'name' => 'Jane' ) );
 		$this->assertSame( 1, $this->call( 'affiliatewp/find-by-email', array( 'email' => 'jane@example.com' ) )->get_data()['affiliate']['affiliate_id'] );

@@ -8,6 +8,8 @@
 use AffiliateAgent\Rest\Admin_Token_Controller;
 use AffiliateAgent\Rest\Session_Controller;
 use AffiliateAgent\Security\Rate_Limiter;
+use AffiliateAgent\Service\Service_Client;
+use AffiliateAgent\Support\Chat_Agents;
 use AffiliateAgent\Settings\Settings;
 use PHPUnit\Framework\TestCase;
 
@@ -154,5 +156,30 @@ class TokenRoutesTest extends TestCase {
 		$controller = new Session_Controller( new Settings(), new Rate_Limiter( 'session' ) );
 		$error      = $controller->create( new WP_REST_Request( 'POST', '', array( 'agentId' => 'agt_1' ) ) );
 		$this->assertSame( 503, $error->get_error_data()['status'] );
+	}
+
+	public function test_a_switched_off_agent_gets_no_visitor_token_and_an_agent_disabled_error() {
+		// The real lookup the block renders from, answered by the service's agent list.
+		$GLOBALS['wp_test']['http_response'] = static function () {
+			return wp_test_http_answer(
+				200,
+				array(
+					'agents' => array(
+						array( 'id' => 'agt_off', 'name' => 'Off', 'enabled' => false ),
+						array( 'id' => 'agt_on', 'name' => 'On', 'enabled' => true ),
+					),
+				)
+			);
+		};
+		add_filter( 'affiliate_agent_chat_agent', array( new Chat_Agents( new Service_Client( new Settings() ) ), 'lookup' ), 10, 2 );
+		$controller = new Session_Controller( new Settings(), new Rate_Limiter( 'session' ) );
+
+		$refused = $controller->create( new WP_REST_Request( 'POST', '', array( 'agentId' => 'agt_off' ) ) );
+		$this->assertInstanceOf( WP_Error::class, $refused );
+		$this->assertSame( 'agent_disabled', $refused->get_error_code() );
+		$this->assertSame( 409, $refused->get_error_data()['status'] );
+		$this->assertArrayNotHasKey( 'token', (array) $refused->get_error_data() );
+
+		$this->assertSame( 201, $controller->create( new WP_REST_Request( 'POST', '', array( 'agentId' => 'agt_on' ) ) )->get_status(), 'an enabled agent still gets its token' );
 	}
 }

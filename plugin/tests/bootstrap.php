@@ -430,6 +430,16 @@ function wp_insert_user( $data ) {
 	$GLOBALS['wp_test']['users'][] = $user;
 	return $user->ID;
 }
+function wp_update_user( $data ) {
+	$user = get_user_by( 'id', $data['ID'] );
+	if ( ! $user ) {
+		return new WP_Error( 'invalid_user_id', 'Invalid user ID.' );
+	}
+	foreach ( $data as $field => $value ) {
+		$user->$field = $value;
+	}
+	return $user->ID;
+}
 function sanitize_user( $name, $strict = false ) {
 	return preg_replace( '/[^a-z0-9 _.\-@]/i', '', (string) $name );
 }

@@ -27,6 +27,7 @@ import { createAffiliateReconciler } from './outbox/affiliate-reconciliation';
 import { AFFILIATEWP_TRANSPORTS, CONNECTORS } from './connectors';
 import { createVerificationRepository } from './leads/verification/verification-repository';
 import { createEmailVerificationService } from './leads/verification/email-verification-service';
+import { createAffiliateManualLink } from './outbox/affiliate-manual-link';
 import { createConversationRepository } from './conversations/conversation-repository';
 import { createConversationService } from './conversations/conversation-service';
 import { createChatRuntime } from './runtime/chat-runtime';
@@ -72,7 +73,11 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const metrics = operations.metrics ?? NO_METRICS;
   const outbox = createOutbox({
     db,
-    onOutcome: (job, outcome) => metrics.delivery(job.stepType, outcome.kind),
+    onOutcome: (job, outcome) => {
+      metrics.delivery(job.stepType, outcome.kind);
+      // An application step that met an affiliate or account it may not take flags the lead.
+      affiliateManualLink.flagFromOutcome(job, outcome);
+    },
     leads: leadRepository,
     settings,
     secret,
@@ -85,6 +90,13 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const leadSignals = createLeadSignalRepository(db);
   const trustChecks = createTrustChecks({ signals: leadSignals, siteUrl: () => readDeliverySettings(settings).wordpress.siteUrl, settings: () => readTrustSettings(settings) });
   const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, fieldsOf: leadFields, trust: { checks: trustChecks, signals: leadSignals } });
+  // The manager links a lead to an existing affiliate by hand, after seeing who it is (issue 12).
+  const affiliateManualLink = createAffiliateManualLink({
+    leads: leadRepository,
+    owners: outbox.repository,
+    createdAffiliateOf: outbox.createdAffiliateOf,
+    readAffiliate: (affiliateId) => CONNECTORS.affiliatewp(outbox.connectorDependencies()).getAffiliate(affiliateId),
+  });
   // Two-way AffiliateWP status: the plugin's hook reports changes; over REST a reconciliation reads them.
   const affiliateStatus = createAffiliateStatusSync({ leads, owners: outbox.repository });
   const affiliateReconciler = createAffiliateReconciler({
@@ -162,6 +174,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     knowledge,
     outbox,
     affiliateStatus,
+    affiliateManualLink,
     affiliateReconciler,
     chat,
     usage,

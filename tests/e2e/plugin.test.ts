@@ -187,6 +187,28 @@ step('a visitor who types and presses Enter before the widget has arrived gets t
   await visitor.context.close();
 });
 
+step('an administrator switches the agent off: WordPress mints no visitor token for it, and the cached page says the chat is unavailable', async () => {
+  // Through the plugin's proxy, as the admin app does: that also clears the block's cached agent list.
+  const off = await restAsUser(admin.context, stack.wordpress.url, 'PATCH', `/affiliate-agent/v1/admin/agents/${stack.agentId}`, { enabled: false });
+  expect(off.status).toBe(200);
+
+  const visitor = await newTab(browser);
+  const refused = await visitor.context.request.post(`${stack.wordpress.url}/wp-json/affiliate-agent/v1/session`, { data: { agentId: stack.agentId } });
+  expect(refused.status()).toBe(409);
+  const body = (await refused.json()) as { code?: string; token?: unknown };
+  expect(body.code).toBe('agent_disabled');
+  expect(body.token).toBeUndefined();
+
+  // The page cache still serves the block; at the first click the widget meets the refusal.
+  const response = await visitor.page.goto(chatPage.link);
+  expect(response?.headers()['x-aa-e2e-cache']).toBe('HIT');
+  const chat = new ChatWidget(visitor.page);
+  await chat.open();
+  await chat.root.getByRole('alert').getByText(/not available right now/i).waitFor();
+  await screenshot(visitor.page, SUITE, '09-agent-switched-off');
+  await visitor.context.close();
+});
+
 test('the whole run left no PHP notice, warning or error in the logs', () => {
   expect(stack.phpProblems()).toEqual([]);
 });

@@ -23,6 +23,8 @@ export interface FakeUser {
   user_login: string;
   user_email: string;
   display_name: string;
+  /** WordPress roles; absent means subscriber. */
+  roles?: string[];
 }
 
 export interface FakeAffiliate {

@@ -58,14 +58,27 @@ export async function startWordPressBridgeFake(options: {
       const found = store.findByEmail(String(input.email ?? ''));
       return { status: 200, body: { affiliate: found ? store.view(found) : null } };
     },
+    'affiliatewp/get-affiliate': (input) => {
+      const affiliate = store.byId(Number(input.affiliate_id));
+      if (!affiliate) return { status: 404, body: error('invalid_affiliate', 'No affiliate has that id.', 404) };
+      return { status: 200, body: { affiliate: store.view(affiliate, true) } };
+    },
     'affiliatewp/create-pending': (input) => {
       const email = String(input.email ?? '').toLowerCase();
       if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { status: 400, body: error('invalid_email', 'Field email must be an email address.', 400) };
       const existing = store.findByEmail(email);
       if (existing) return { status: 200, body: { affiliate: store.view(existing), created: false } };
       const name = typeof input.name === 'string' ? input.name.trim() : '';
+      // The plugin's Account_Policy: an existing account links only for a verified applicant and a
+      // role no higher than subscriber/customer; otherwise a manager links it by hand.
+      const account = store.userByEmail(email);
+      if (account && !(input.email_verified === true && (account.roles ?? ['subscriber']).every((role) => role === 'subscriber' || role === 'customer'))) {
+        return { status: 409, body: error('needs_manager_link', 'A WordPress account with this email exists; only a manager may link it to an affiliate.', 409) };
+      }
       const login = store.freeLogin(typeof input.username === 'string' && input.username ? input.username : email.split('@')[0]);
       const user = store.userByEmail(email) ?? store.addUser(login, email, name || login);
+      // Like the plugin, a linked account gets the applicant's name only where it showed just its login.
+      if (name && user.display_name === user.user_login) user.display_name = name;
       const affiliate = store.addAffiliate(user.ID, {
         status: 'pending',
         payment_email: email,

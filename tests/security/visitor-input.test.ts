@@ -21,8 +21,12 @@ describe('security: visitor input and switched-off agents', () => {
     await service.close();
   });
 
-  const storedSource = (conversationId: string) =>
-    JSON.parse((service.container.db.prepare('SELECT source FROM conversations WHERE id = ?').get(conversationId) as { source: string }).source);
+  /** What the visitor's page data left in the stored source; `clientKey` is the service's own (mail caps), checked apart. */
+  const storedSource = (conversationId: string) => {
+    const { clientKey, ...fromVisitor } = JSON.parse((service.container.db.prepare('SELECT source FROM conversations WHERE id = ?').get(conversationId) as { source: string }).source);
+    expect(clientKey).toMatch(/^[0-9a-f]{32}$/);
+    return fromVisitor;
+  };
 
   it('drops javascript:, data: and relative page URLs at the boundary, and keeps http(s) ones', async () => {
     const agentId = await setUpAgent(service);

@@ -127,6 +127,22 @@ describe('the chat widget', () => {
     expect(within(alert).getByRole('link', { name: 'Contact us instead' })).toHaveAttribute('href', 'https://shop.example/contact');
   });
 
+  test('a switched-off agent: the session route refuses with agent_disabled, the widget says unavailable and starts no conversation', async () => {
+    const root = blockMarkup('inline');
+    const asked: string[] = [];
+    // WordPress answers a WP_Error as { code, message, data: { status } } (Session_Controller).
+    const fetch = async (url: string) => {
+      asked.push(url);
+      const body = url === SESSION_URL ? { code: 'agent_disabled', message: 'This chat is switched off.', data: { status: 409 } } : { error: { code: 'unexpected' } };
+      return new Response(JSON.stringify(body), { status: url === SESSION_URL ? 409 : 500, headers: { 'Content-Type': 'application/json' } });
+    };
+    mount(root, { agentId: 'agt_demo', sessionUrl: SESSION_URL, mode: 'inline', contactUrl: 'https://shop.example/contact' }, { fetch, storage: window.sessionStorage });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The chat is not available right now.');
+    expect(within(alert).getByRole('link', { name: 'Contact us instead' })).toHaveAttribute('href', 'https://shop.example/contact');
+    expect(asked.every((url) => url === SESSION_URL)).toBe(true);
+  });
+
   test('links a citation only when its source has an absolute http(s) URL', async () => {
     const mixed: [string, unknown] = [
       'citations',

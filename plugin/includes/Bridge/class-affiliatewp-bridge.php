@@ -46,6 +46,28 @@ class AffiliateWP_Bridge {
 	}
 
 	/**
+	 * `affiliatewp/get-affiliate`: one affiliate with its account's login, email and display name,
+	 * so a manager sees who an affiliate id is before linking it to a lead.
+	 *
+	 * @param array $input Body.
+	 * @return array{affiliate: array}
+	 */
+	public function get_affiliate( array $input ) {
+		$this->require_affiliatewp();
+		$affiliate_id = $this->affiliate_id( $input );
+		$shaped       = $this->affiliate( $affiliate_id );
+		$user         = get_userdata( (int) $shaped['user_id'] );
+		if ( $user ) {
+			$shaped['user'] = array(
+				'user_login'   => (string) $user->user_login,
+				'user_email'   => (string) $user->user_email,
+				'display_name' => (string) $user->display_name,
+			);
+		}
+		return array( 'affiliate' => $shaped );
+	}
+
+	/**
 	 * `affiliatewp/create-pending`: links an existing affiliate, else creates the WordPress user
 	 * (when needed) and a pending affiliate. Safe to retry: a second call finds the first one's work.
 	 *
@@ -79,6 +101,8 @@ class AffiliateWP_Bridge {
 			}
 			$user         = get_user_by( 'id', $user_id );
 			$created_user = true;
+		} elseif ( '' !== $name ) {
+			$this->fill_missing_names( $user, $name );
 		}
 		$affiliate_id = affwp_add_affiliate(
 			array(
@@ -234,6 +258,34 @@ class AffiliateWP_Bridge {
 			'last_name'    => isset( $names[1] ) ? $names[1] : '',
 			'role'         => (string) get_option( 'default_role', 'subscriber' ),
 		);
+	}
+
+	/**
+	 * The applicant's name on an existing account being linked (a verified subscriber/customer):
+	 * only fields the account left empty, or a display name that is just the login (WordPress's
+	 * default), so AffiliateWP shows a name without overwriting what the account owner chose.
+	 *
+	 * @param object $user Account.
+	 * @param string $name Full name from the application.
+	 */
+	private function fill_missing_names( $user, $name ) {
+		$names   = preg_split( '/\s+/', trim( $name ), 2 );
+		$current = static function ( $field ) use ( $user ) {
+			return isset( $user->$field ) ? (string) $user->$field : '';
+		};
+		$changes = array();
+		if ( '' === $current( 'first_name' ) && isset( $names[0] ) && '' !== $names[0] ) {
+			$changes['first_name'] = $names[0];
+		}
+		if ( '' === $current( 'last_name' ) && isset( $names[1] ) && '' !== $names[1] ) {
+			$changes['last_name'] = $names[1];
+		}
+		if ( '' === $current( 'display_name' ) || $current( 'display_name' ) === $current( 'user_login' ) ) {
+			$changes['display_name'] = $name;
+		}
+		if ( $changes ) {
+			wp_update_user( array_merge( array( 'ID' => (int) $user->ID ), $changes ) );
+		}
 	}
 
 	/**

@@ -63,6 +63,7 @@ class Bridge_Controller {
 				return $affiliatewp->status();
 			},
 			'affiliatewp/find-by-email'        => array( $affiliatewp, 'find_by_email' ),
+			'affiliatewp/get-affiliate'        => array( $affiliatewp, 'get_affiliate' ),
 			'affiliatewp/create-pending'       => array( $affiliatewp, 'create_pending' ),
 			'affiliatewp/set-status'           => array( $affiliatewp, 'set_status' ),
 			'affiliatewp/referral-url'         => array( $affiliatewp, 'referral_url' ),

@@ -108,6 +108,12 @@ class Session_Controller {
 		if ( ! $this->settings->is_configured() ) {
 			return new \WP_Error( 'service_not_configured', __( 'The chat is not available yet.', 'affiliate-agent' ), array( 'status' => 503 ) );
 		}
+		// The same agent lookup the block renders from (cached list, flushed when an agent is saved):
+		// a switched-off agent gets no token, so its widget shows "not available" (issue 11).
+		$agent = apply_filters( 'affiliate_agent_chat_agent', null, (string) $request['agentId'] );
+		if ( is_array( $agent ) && isset( $agent['status'] ) && 'disabled' === $agent['status'] ) {
+			return new \WP_Error( 'agent_disabled', __( 'This chat is switched off.', 'affiliate-agent' ), array( 'status' => 409 ) );
+		}
 		return self::session_response( $this->settings, (string) $request['agentId'], (string) $request['visitorId'], time() );
 	}
 

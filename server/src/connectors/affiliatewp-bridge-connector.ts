@@ -20,6 +20,10 @@ export function createAffiliateWpBridgeConnector({ bridge }: { bridge: WordPress
       const { data } = await bridge.call<{ affiliate: Affiliate | null }>('affiliatewp/find-by-email', { email });
       return data.affiliate ?? null;
     },
+    async getAffiliate(affiliateId: number) {
+      const { data } = await bridge.call<{ affiliate: Affiliate }>('affiliatewp/get-affiliate', { affiliate_id: affiliateId });
+      return affiliateOf(data, 'get-affiliate');
+    },
     async createPending(application: PendingApplication) {
       const { data } = await bridge.call<{ affiliate: Affiliate; created: boolean }>('affiliatewp/create-pending', {
         email: application.email,

@@ -36,10 +36,8 @@ interface WpError {
 
 const EMPTY_LIST_CODES = new Set(['no_affiliates', 'no_referrals', 'no_visits', 'no_payouts', 'no_creatives', 'no_customers']);
 
-/** REST adds a plain read, which the status reconciliation uses (the bridge reports changes itself). */
-export interface AffiliateWpRestConnector extends AffiliateWpConnector {
-  getAffiliate(affiliateId: number): Promise<Affiliate>;
-}
+/** The status reconciliation reads affiliates over REST only (the bridge reports changes itself). */
+export type AffiliateWpRestConnector = AffiliateWpConnector;
 
 export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions): AffiliateWpRestConnector {
   const root = `${options.siteUrl.replace(/\/+$/, '')}/wp-json/affwp/v1`;
@@ -128,7 +126,7 @@ export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions):
         payment_email: application.email,
         username,
         status: 'pending',
-        ...(application.notes ? { notes: application.notes } : {}),
+        ...notesWithName(application),
         ...(application.websiteUrl ? { website_url: application.websiteUrl } : {}),
       };
       const { response, json, summary } = await request('POST', '/affiliates', body);
@@ -200,4 +198,14 @@ export function buildReferralUrl(referral: ReferralSettings, siteUrl: string, va
   const url = new URL(base);
   url.searchParams.set(referral.variable, decodeURIComponent(value));
   return url.toString();
+}
+
+/**
+ * AffiliateWP's REST create takes no name fields (docs/affiliatewp-rest.md, "Names over REST"), so the
+ * applicant's name travels in the affiliate's notes, one plain line, where the affiliate screen shows it.
+ */
+export function notesWithName(application: Pick<PendingApplication, 'name' | 'email' | 'notes'>): { notes?: string } {
+  const name = application.name.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+  const lines = [name && name.toLowerCase() !== application.email.toLowerCase() ? `Applicant: ${name}` : '', application.notes ?? ''].filter(Boolean);
+  return lines.length ? { notes: lines.join('\n') } : {};
 }

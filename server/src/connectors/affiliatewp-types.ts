@@ -41,6 +41,8 @@ export interface ManagerInitiated {
 export interface AffiliateWpConnector {
   readonly transport: 'rest' | 'bridge';
   findByEmail(email: string): Promise<Affiliate | null>;
+  /** One affiliate with its WordPress user (login, email, display name): what a manager checks before linking it. */
+  getAffiliate(affiliateId: number): Promise<Affiliate>;
   /** Creates a pending application, or links the existing affiliate with this email (never a duplicate). */
   createPending(application: PendingApplication): Promise<{ affiliate: Affiliate; created: boolean }>;
   setStatus(affiliateId: number, status: AffiliateStatus, context: ManagerInitiated): Promise<Affiliate>;

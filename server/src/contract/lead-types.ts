@@ -64,6 +64,18 @@ export const MANAGER_REQUESTS = ['unverified-affiliate-change', 'link-affiliate-
  */
 export type ManagerRequest = (typeof MANAGER_REQUESTS)[number];
 
+/** What the lead screen shows about an affiliate before a manager links it: who it is and its status. */
+export interface AffiliateCandidate {
+  affiliateId: number;
+  status: string;
+  paymentEmail: string;
+  user: { login: string; email: string; displayName: string } | null;
+  /** Whether the account or payment email is the lead's email (a hint, never a reason to link on its own). */
+  emailMatchesLead: boolean;
+  /** Other leads that already act on this affiliate. */
+  linkedToLeads: string[];
+}
+
 export interface LeadEvent {
   id: number;
   leadId: string;

@@ -23,6 +23,8 @@ export interface LeadSubmission {
   conversationId?: string | null;
   /** The visitor (client) the conversation belongs to; null in the playground. */
   visitorId?: string | null;
+  /** The visitor's keyed network address (security/client-key.ts), for the caps on mail to typed addresses. */
+  clientKey?: string | null;
   source?: LeadSource;
   /** How the visitor proved they own the email (email verification in the chat); absent or null: unverified. */
   emailVerification?: { method: EmailVerificationMethod; verifiedAt: string } | null;
@@ -237,7 +239,7 @@ export function createLeadService({
           trust?.signals.record(lead.id, lead.agentId, checked.signals, now);
           if (checked.flags.length) leads.addEvent(lead.id, 'trust-flagged', null, { checks: checked.flags.map((flag) => flag.check) }, now);
         }
-        scheduler.scheduleSteps(lead, submission.definition, 'lead-created');
+        scheduler.scheduleSteps(lead, submission.definition, 'lead-created', { clientKey: submission.clientKey ?? null });
         return { lead, created: true };
       });
     },

@@ -6,7 +6,8 @@ import type { Lead } from '../contract/lead-types';
  * so a lead never exists without its scheduled steps (the outbox implements this durably).
  */
 export interface LeadStepScheduler {
-  scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted'): void;
+  /** `context.clientKey`: the visitor's keyed network address, for the caps on mail to typed addresses. */
+  scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted', context?: { clientKey?: string | null }): void;
   /** `inAffiliateWp`: the decision was made in AffiliateWP's own screens, so its status is set already. */
   scheduleApproval(lead: Lead, decision: 'approved' | 'rejected', actorUserId: number, inAffiliateWp?: DecidedInAffiliateWp): void;
 }

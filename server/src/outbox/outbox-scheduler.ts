@@ -7,7 +7,8 @@ import type { Clock } from '../core/clock';
 import type { OutboxRepository } from './outbox-repository';
 import type { JobStepType, NewJob } from './outbox-types';
 import { evaluateCondition } from './step-conditions';
-import { heldStepReason } from './step-holds';
+import { heldStepReason, mailsTypedAddress } from './step-holds';
+import type { TypedMailCaps } from './typed-mail-caps';
 import { stepHandlerOf } from './steps';
 
 /**
@@ -31,11 +32,14 @@ export function createOutboxScheduler({
   settings,
   clock,
   onScheduled,
+  mailCaps,
 }: {
   repository: Pick<OutboxRepository, 'insert' | 'groupsOfLead' | 'listGroup' | 'listByLead'>;
   settings: SettingsStore;
   clock: Clock;
   onScheduled: () => void;
+  /** Caps on mail to visitor-typed addresses; without them nothing is capped (unit tests of the scheduler). */
+  mailCaps?: TypedMailCaps;
 }): LeadStepScheduler {
   function insertGroup(lead: Lead, trigger: string, planned: PlannedStep[], actor: number | null): void {
     const delivery = readDeliverySettings(settings);
@@ -76,6 +80,12 @@ export function createOutboxScheduler({
     return stepHandlerOf(type)?.skipReasonWhenScheduled?.(readDeliverySettings(settings));
   }
 
+  /** Mail the visitor set off to the address they typed counts against the caps (typed-mail-caps.ts). */
+  function capReason(lead: Lead, step: { id: string; type: string; config?: unknown }, clientKey: string | null): string | undefined {
+    if (!mailCaps || !lead.email || !mailsTypedAddress(step)) return undefined;
+    return mailCaps.admit({ leadId: lead.id, stepId: step.id, address: lead.email, clientKey });
+  }
+
   /** The welcome kit goes out once per lead, however often it is approved (here or in AffiliateWP). */
   function welcomeSentBefore(leadId: string): string | undefined {
     const sent = repository.listByLead(leadId).find((job) => job.stepType === 'welcome_email' && job.status === 'succeeded');
@@ -89,7 +99,7 @@ export function createOutboxScheduler({
   }
 
   return {
-    scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted') {
+    scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted', context: { clientKey?: string | null } = {}) {
       // Every resubmission is its own event for CRMs and the manager, so it gets its own key.
       const triggerKey = trigger === 'lead-created' ? 'lead-created' : `lead-resubmitted-${lead.submissions}`;
       const planned = definition.steps.map((step): PlannedStep => {
@@ -100,7 +110,7 @@ export function createOutboxScheduler({
           label: step.label ?? null,
           dependsOn: step.dependsOn,
           step: step as unknown as Record<string, unknown>,
-          skipReason: condition.met ? (heldStepReason(lead, step, definition) ?? skipReasonWhenScheduled(step.type)) : condition.reason,
+          skipReason: condition.met ? (heldStepReason(lead, step, definition) ?? skipReasonWhenScheduled(step.type) ?? capReason(lead, step, context.clientKey ?? null)) : condition.reason,
           // Done already (the chat shows reply steps itself): recorded so steps depending on it run.
           alreadyDone: stepHandlerOf(step.type)?.doneWhenScheduled,
         };

@@ -11,6 +11,8 @@ import { CONNECTORS } from '../connectors';
 import { DeliveryError } from '../connectors/delivery-error';
 import { systemClock, type Clock } from '../core/clock';
 import { createOutboxRepository } from './outbox-repository';
+import { createTypedMailCaps } from './typed-mail-caps';
+import { createTypedMailRepository } from './typed-mail-repository';
 import { createOutboxScheduler } from './outbox-scheduler';
 import { createOutboxWorker } from './outbox-worker';
 import { executeJob } from './step-executors';
@@ -105,7 +107,8 @@ export function createOutbox(options: OutboxOptions) {
     return outcome;
   }
 
-  const scheduler = createOutboxScheduler({ repository, settings: options.settings, clock, onScheduled: () => worker.wake() });
+  const mailCaps = createTypedMailCaps({ repository: createTypedMailRepository(options.db), secret: options.secret, clock });
+  const scheduler = createOutboxScheduler({ repository, settings: options.settings, clock, onScheduled: () => worker.wake(), mailCaps });
 
   function ledgerEntry(job: OutboxJob) {
     return {
@@ -148,6 +151,10 @@ export function createOutbox(options: OutboxOptions) {
     repository,
     clock,
     /** What a connector built outside a job needs (the REST status reconciliation). */
+    /** Caps on mail to visitor-typed addresses (typed-mail-caps.ts), for every sender of such mail. */
+    mailCaps,
+    /** The affiliate this lead's own application step created (never one matched by email). */
+    createdAffiliateOf: (leadId: string) => ownAffiliateOf(leadId, null),
     connectorDependencies: () => ({ http, secret: options.secret, settings: readDeliverySettings(options.settings), nowSeconds }),
 
     /**

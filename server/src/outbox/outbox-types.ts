@@ -65,4 +65,4 @@ export interface JobAttempt {
 export type JobOutcome =
   | { kind: 'succeeded'; response: ResponseSummary | null; result?: Record<string, unknown> }
   | { kind: 'retry'; error: string; response: ResponseSummary | null }
-  | { kind: 'failed'; error: string; response: ResponseSummary | null; disableWebhookUrl?: string };
+  | { kind: 'failed'; error: string; response: ResponseSummary | null; disableWebhookUrl?: string; /** The connector's error code, when it gave one. */ code?: string };

@@ -40,7 +40,7 @@ export async function executeJob(job: OutboxJob, context: ExecutionContext): Pro
       return { kind: 'failed', error: error.message, response: error.response ?? lastAnswer(), disableWebhookUrl: String((job.step.config as { url?: unknown })?.url ?? '') };
     }
     if (error instanceof DeliveryError) {
-      return error.retryable ? { kind: 'retry', error: error.message, response: error.response ?? lastAnswer() } : { kind: 'failed', error: error.message, response: error.response ?? lastAnswer() };
+      return error.retryable ? { kind: 'retry', error: error.message, response: error.response ?? lastAnswer() } : { kind: 'failed', error: error.message, code: error.code, response: error.response ?? lastAnswer() };
     }
     // A programming error or an unexpected answer: retry, since the cause may be transient.
     return { kind: 'retry', error: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, response: lastAnswer() };

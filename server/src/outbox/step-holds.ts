@@ -11,12 +11,17 @@ import type { Lead } from '../contract/lead-types';
 /** Ledger entries whose reason starts with this may be released (replayed) by a manager. */
 export const HELD_PREFIX = 'Held for the manager:';
 
+/** An action's email step to the applicant: mail to the address the visitor typed. */
+export function mailsTypedAddress(step: { type: string; config?: unknown }): boolean {
+  return step.type === 'email' && (step.config as { to?: unknown } | undefined)?.to === 'applicant';
+}
+
 export function heldStepReason(
   lead: Pick<Lead, 'duplicateOf' | 'managerRequest'> & Partial<Pick<Lead, 'emailVerification'>>,
   step: { type: string; config?: unknown },
   definition?: { verifyEmail?: boolean },
 ): string | undefined {
-  const actsOnTypedEmail = step.type === 'affiliatewp_application' || (step.type === 'email' && (step.config as { to?: unknown } | undefined)?.to === 'applicant');
+  const actsOnTypedEmail = step.type === 'affiliatewp_application' || mailsTypedAddress(step);
   if (!actsOnTypedEmail) return undefined;
   // A visitor who proved the email (a code, or their WordPress account) is its owner: nothing to hold.
   if (lead.emailVerification) return undefined;

@@ -23,6 +23,7 @@ export interface LeadSubmitter {
     values: Record<string, FieldValue>;
     conversationId?: string | null;
     visitorId?: string | null;
+    clientKey?: string | null;
     source?: LeadSource;
     emailVerification?: { method: EmailVerificationMethod; verifiedAt: string } | null;
   }): { lead: { id: string }; created: boolean };
@@ -93,6 +94,7 @@ export function completeAction(input: {
     values,
     conversationId: conversation.id,
     visitorId: conversation.visitorId ?? null,
+    clientKey: conversation.source.clientKey ?? null,
     source: leadSourceOf(conversation),
     emailVerification: input.emailVerification ?? null,
   });

@@ -34,7 +34,8 @@ export const conversationSourceSchema = z
       .optional(),
   })
   .partial();
-export type ConversationSource = z.infer<typeof conversationSourceSchema>;
+/** `clientKey` is set by the service at the start (a keyed hash of the visitor's IP), never by the visitor. */
+export type ConversationSource = z.infer<typeof conversationSourceSchema> & { clientKey?: string };
 
 export type ConversationMode = 'visitor' | 'playground';
 

@@ -1,5 +1,5 @@
 import { startFakeAffiliateWp, type FakeAffiliateWp } from '../../../tests/fakes/affiliatewp-fake-server';
-import { buildReferralUrl, createAffiliateWpRestConnector } from '../../src/connectors/affiliatewp-rest-connector';
+import { buildReferralUrl, createAffiliateWpRestConnector, notesWithName } from '../../src/connectors/affiliatewp-rest-connector';
 import { referralSettingsSchema } from '../../src/connectors/delivery-settings';
 import { createSafeHttpClient } from '../../src/connectors/safe-http';
 import type { AffiliateWpConnector } from '../../src/connectors/affiliatewp-types';
@@ -36,10 +36,19 @@ describe('the AffiliateWP REST connector, against a contract-faithful fake', () 
     expect(first).toMatchObject({ created: true, affiliate: { status: 'pending', payment_email: 'ana.silva+yt@example.com' } });
     const post = fake.requests.find((request) => request.method === 'POST')!;
     // The login must be \w+ so that /affiliates/{username} can find it later.
-    expect(post).toMatchObject({ status: 201, body: { create_user: '1', status: 'pending', username: 'ana_silva_yt', website_url: 'https://ana.example', notes: 'from chat' } });
+    expect(post).toMatchObject({ status: 201, body: { create_user: '1', status: 'pending', username: 'ana_silva_yt', website_url: 'https://ana.example', notes: 'Applicant: Ana\nfrom chat' } });
     const second = await connector.createPending({ email: 'ana.silva+yt@example.com', name: 'Ana' });
     expect(second).toMatchObject({ created: false, affiliate: { affiliate_id: first.affiliate.affiliate_id } });
     expect(fake.affiliates).toHaveLength(1);
+  });
+
+  it("sends the applicant's name in the notes, the one place REST create allows, as one plain line", async () => {
+    await connector.createPending({ email: 'mo@example.com', name: 'Mo\nStatus: active\u0007 Ng' });
+    const post = fake.requests.find((request) => request.method === 'POST')!;
+    expect((post.body as { notes?: string }).notes).toBe('Applicant: Mo Status: active Ng');
+    // A lead without a name carries its email as the name: nothing to add then.
+    expect(notesWithName({ name: 'mo@example.com', email: 'MO@example.com' })).toEqual({});
+    expect(notesWithName({ name: ' ', email: 'mo@example.com', notes: 'Score 5' })).toEqual({ notes: 'Score 5' });
   });
 
   it('tries another username when the login is taken', async () => {

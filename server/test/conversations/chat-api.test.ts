@@ -23,7 +23,8 @@ describe('the visitor chat API', () => {
       conversation: { id: expect.stringMatching(/^cnv_/), agentId, createdAt: expect.any(String) },
       messages: [{ role: 'assistant', content: 'Hello! Ask me about the program.' }],
     });
-    expect(service.container.conversations.get(visitor.conversationId).source).toEqual({ url: 'https://shop.example/partners?utm_source=x', utm: { source: 'x', campaign: 'spring' } });
+    // clientKey: the service's keyed hash of the visitor's IP (mail caps), never the IP itself.
+    expect(service.container.conversations.get(visitor.conversationId).source).toEqual({ url: 'https://shop.example/partners?utm_source=x', utm: { source: 'x', campaign: 'spring' }, clientKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
   it('refuses a missing, forged, expired or other-agent token', async () => {

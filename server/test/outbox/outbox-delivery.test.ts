@@ -117,12 +117,14 @@ describe('durable next steps, end to end against local fakes', () => {
 
   it('the same flow works through the WordPress bridge; a second lead with the same email is held, never a second affiliate', async () => {
     await service.configure({ affiliatewp: { transport: 'bridge' } });
-    const bo = bridge.addUser('bo', 'bo@example.com');
+    // No account exists yet: the bridge creates it (an existing one links only by hand or when verified).
     const { lead } = service.submit(applicationWith([]), STANDARD_APPLICANT);
     await service.deliver();
     const { lead: duplicate } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, audience_size: 9000 }, { emailVerification: null });
     await service.deliver();
 
+    const bo = bridge.users.find((user) => user.user_email === 'bo@example.com')!;
+    expect(bo).toMatchObject({ user_login: 'bo', display_name: 'Bo Chen' });
     expect(bridge.affiliates).toHaveLength(1);
     expect(bridge.affiliates[0]).toMatchObject({ user_id: bo.ID, status: 'pending' });
     const ledger = service.container.outbox.ledger(lead.id).deliveries;

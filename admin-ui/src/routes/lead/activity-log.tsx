@@ -29,6 +29,14 @@ function describe(event: LeadEvent): string {
         : __('Tags removed', 'affiliate-agent');
     case 'note-added':
       return __('Note added', 'affiliate-agent');
+    case 'affiliate-linked':
+      return typeof data.affiliateId === 'number'
+        ? /* translators: %d: AffiliateWP affiliate id */ sprintf(__('Linked the lead to AffiliateWP affiliate #%d', 'affiliate-agent'), data.affiliateId)
+        : __('Linked the lead to an AffiliateWP affiliate', 'affiliate-agent');
+    case 'affiliate-link-needed':
+      return data.reason === 'existing-affiliate'
+        ? __('An affiliate with this email existed before this lead; it was left alone for a manager to link', 'affiliate-agent')
+        : __('A WordPress account with this email exists; only a manager may link it to an affiliate', 'affiliate-agent');
     case 'possible-duplicate':
       return __('The same email applied again (possible duplicate)', 'affiliate-agent');
     default:

@@ -1,5 +1,5 @@
 import { pluginRequest, serviceRequest } from '../../lib/api-client';
-import type { Delivery, Lead, LeadDetail, LeadNote, LeadStatus, TranscriptMessage } from './types';
+import type { AffiliateCandidate, Delivery, Lead, LeadDetail, LeadNote, LeadStatus, TranscriptMessage } from './types';
 
 const leadPath = (id: string) => `leads/${encodeURIComponent(id)}`;
 
@@ -13,6 +13,13 @@ export const addNote = async (id: string, body: string) => (await serviceRequest
 export const approveLead = async (id: string) => (await serviceRequest<{ lead: Lead }>(`${leadPath(id)}/approve`, { method: 'POST' })).lead;
 
 export const rejectLead = async (id: string) => (await serviceRequest<{ lead: Lead }>(`${leadPath(id)}/reject`, { method: 'POST' })).lead;
+
+/** Who an AffiliateWP affiliate id is (account, status), before the manager links it to this lead. */
+export const getAffiliateCandidate = async (id: string, affiliateId: number) =>
+  (await serviceRequest<{ candidate: AffiliateCandidate }>(`${leadPath(id)}/affiliate-candidate`, { query: { affiliateId: String(affiliateId) } })).candidate;
+
+export const linkAffiliate = async (id: string, affiliateId: number) =>
+  (await serviceRequest<{ lead: Lead }>(`${leadPath(id)}/link-affiliate`, { method: 'POST', data: { affiliateId } })).lead;
 
 export const getTranscript = async (conversationId: string) =>
   (await serviceRequest<{ messages: TranscriptMessage[] }>(`conversations/${encodeURIComponent(conversationId)}/transcript`)).messages;

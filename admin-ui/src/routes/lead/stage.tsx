@@ -8,6 +8,7 @@ import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
 import { addNote, approveLead, getLead, rejectLead, updateLead } from './api';
+import { AffiliateLinkPanel } from './affiliate-link-panel';
 import { DeliveryLedger } from './delivery-ledger';
 import { IdentityNotices } from './identity-notices';
 import { Transcript } from './transcript';
@@ -168,6 +169,21 @@ export function LeadStage({ params }: StageProps) {
           </Card>
         </div>
         <aside>
+          <Card className="aa-card">
+            <CardHeader>
+              <h3>{__('AffiliateWP affiliate', 'affiliate-agent')}</h3>
+            </CardHeader>
+            <CardBody>
+              <AffiliateLinkPanel
+                lead={lead}
+                onLinked={async (linked) => {
+                  replaceLead(linked);
+                  // The activity log gains "linked by …".
+                  await reload();
+                }}
+              />
+            </CardBody>
+          </Card>
           <Card className="aa-card">
             <CardHeader>
               <h3>{__('Tags', 'affiliate-agent')}</h3>

@@ -1,7 +1,8 @@
 import type { AnswerField } from '../../../../server/src/contract/lead-answers';
+import type { AffiliateCandidate } from '../../../../server/src/contract/lead-types';
 import type { Lead, LeadEvent, LeadNote, LeadStatus } from '../../lib/service-types';
 
-export type { Lead, LeadEvent, LeadNote, LeadStatus };
+export type { AffiliateCandidate, Lead, LeadEvent, LeadNote, LeadStatus };
 
 export interface LeadSummary {
   id: string;

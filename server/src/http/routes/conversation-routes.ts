@@ -8,6 +8,7 @@ import { parseOrThrow } from '../../core/zod-issues';
 import { verifyVisitorToken, wordpressUserOf, type VisitorToken } from '../../security/tokens';
 import { allowedOriginsFor, answerPreflight, applyChatCors } from '../chat-cors';
 import { publicConversation } from '../../conversations/conversation-service';
+import { clientKeyOf } from '../../security/client-key';
 import type { Conversation } from '../../conversations/conversation-types';
 import { conversationSourceSchema } from '../../runtime/turn-state';
 import { createEventStream, wantsEventStream } from '../event-stream';
@@ -89,7 +90,9 @@ export function registerConversationRoutes(router: Router, { container, adminAut
     if (visitor.agent !== agentId) throw new ForbiddenError('This visitor token is for another agent.', 'token_agent_mismatch');
     chat.rateLimiter.hit(`start-ip:${request.ip}`, chat.limits.conversationsPerIpPerMinute, 'new conversations from this address');
     const body = parseOrThrow(startBodySchema, request.body ?? {}, 'conversation');
-    const started = conversations.start({ agentId, mode: 'visitor', visitorId: visitor.visitor, source: body.page ?? {} });
+    // The client's keyed address (never the IP itself) counts the mail this visitor sets off (mail caps).
+    const source = { ...(body.page ?? {}), clientKey: clientKeyOf(container.secret, request.ip) ?? undefined };
+    const started = conversations.start({ agentId, mode: 'visitor', visitorId: visitor.visitor, source });
     response.status(201).json({ conversation: publicConversation(started.conversation), messages: started.messages });
   });
 

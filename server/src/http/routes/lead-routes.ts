@@ -36,6 +36,13 @@ export function registerLeadRoutes(router: Router, { container, adminAuth }: Rou
   router.post('/v1/leads/:leadId/notes', review, (request, response) => {
     response.status(201).json({ note: leads.addNote(String(request.params.leadId), request.body, actorOf(request).userId) });
   });
+  // Link a lead to an existing AffiliateWP affiliate by hand: look it up first, then link (issue 12).
+  router.get('/v1/leads/:leadId/affiliate-candidate', review, async (request, response) => {
+    response.json(await container.affiliateManualLink.candidate(String(request.params.leadId), request.query));
+  });
+  router.post('/v1/leads/:leadId/link-affiliate', review, async (request, response) => {
+    response.json(await container.affiliateManualLink.link(String(request.params.leadId), request.body, actorOf(request).userId));
+  });
   router.post('/v1/leads/:leadId/approve', review, (request, response) => {
     response.json({ lead: leads.approve(String(request.params.leadId), actorOf(request).userId) });
   });
