@@ -33,9 +33,11 @@ export function AppShell({ config, routes }: AppShellProps) {
   useEffect(() => {
     clearStandingNotices(registry as never);
   }, [screenPath, registry]);
+  // The title follows the route, not the params: a new lead id on the same screen keeps the title.
+  const screenTitle = current?.route.title();
   useEffect(() => {
-    if (current) document.title = `${current.route.title()} ‹ ${__('Affiliate Agent', 'affiliate-agent')}`;
-  }, [current?.route.id]);
+    if (screenTitle) document.title = `${screenTitle} ‹ ${__('Affiliate Agent', 'affiliate-agent')}`;
+  }, [screenTitle]);
 
   if (!config.canManage && !config.canReview) {
     return (
