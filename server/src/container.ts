@@ -130,6 +130,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     secret,
     logger,
     canSendMail: () => Boolean(readDeliverySettings(settings).wordpress.siteUrl),
+    admitMail: (request) => outbox.mailCaps.admit(request),
     sendMail: async (to, email, idempotencyKey) => {
       await CONNECTORS.mail(outbox.connectorDependencies()).send(to, email, { idempotencyKey });
     },

@@ -83,7 +83,7 @@ export function createOutboxScheduler({
   /** Mail the visitor set off to the address they typed counts against the caps (typed-mail-caps.ts). */
   function capReason(lead: Lead, step: { id: string; type: string; config?: unknown }, clientKey: string | null): string | undefined {
     if (!mailCaps || !lead.email || !mailsTypedAddress(step)) return undefined;
-    return mailCaps.admit({ leadId: lead.id, stepId: step.id, address: lead.email, clientKey });
+    return mailCaps.admit({ owner: { leadId: lead.id }, stepId: step.id, address: lead.email, clientKey });
   }
 
   /** The welcome kit goes out once per lead, however often it is approved (here or in AffiliateWP). */

@@ -11,7 +11,7 @@ import type { TypedMailRepository } from './typed-mail-repository';
  * - per client (a keyed hash of the visitor's IP as the service saw it, AA_TRUSTED_PROXIES applied):
  *   10 a day, to whatever addresses.
  * Only mail the visitor set off counts (an action's email step to the applicant; the verification
- * code uses the same caps); the welcome and rejection emails follow a manager's decision and are not
+ * code, typed_mail rows owned by the conversation, uses the same caps); the welcome and rejection emails follow a manager's decision and are not
  * capped. A capped email is not dropped: its step is recorded as held for the manager, with the cap
  * that stopped it, in the delivery ledger, and the manager may replay it.
  */
@@ -23,7 +23,9 @@ const DAY_MS = 24 * HOUR_MS;
 const KEEP_MS = 2 * DAY_MS;
 
 export interface TypedMailRequest {
-  leadId: string;
+  /** The lead whose email step this is; or, for a verification code, the conversation it was sent in. */
+  owner: { leadId: string } | { conversationId: string };
+  /** The lead's step, or one send of a verification code; a lead's step is counted once. */
   stepId: string;
   /** The typed email address. */
   address: string;
@@ -57,14 +59,15 @@ export function createTypedMailCaps(options: { repository: TypedMailRepository; 
      */
     admit(request: TypedMailRequest): string | undefined {
       // Scheduling the same step again (a no-op for the outbox) must not count it twice.
-      const earlier = options.repository.decisionFor(request.leadId, request.stepId);
+      const leadId = 'leadId' in request.owner ? request.owner.leadId : null;
+      const earlier = leadId ? options.repository.decisionFor(leadId, request.stepId) : null;
       if (earlier) return earlier.capped ? `${HELD_PREFIX} mail cap reached earlier for this email. Replay it if this email should go.` : undefined;
       const now = options.clock.now();
       const at = iso(now);
       options.repository.pruneBefore(iso(now - KEEP_MS));
       const addressKey = addressKeyOf(options.secret, request.address);
       const reason = breach(addressKey, request.clientKey, now);
-      options.repository.record({ leadId: request.leadId, stepId: request.stepId, addressKey, clientKey: request.clientKey, capped: reason !== undefined, at });
+      options.repository.record({ leadId, conversationId: 'conversationId' in request.owner ? request.owner.conversationId : null, stepId: request.stepId, addressKey, clientKey: request.clientKey, capped: reason !== undefined, at });
       return reason === undefined ? undefined : `${HELD_PREFIX} mail cap reached: ${reason}. Replay it if this email should go.`;
     },
   };

@@ -26,10 +26,10 @@ export interface EmailVerifier {
     | { state: 'pending'; expired: boolean; attemptsLeft: number; sendsLeft: number; codeOut: boolean }
     | { state: 'locked' };
   confirmWordPressUser(conversationId: string, email: string, user: { id: number; email: string } | null | undefined): boolean;
-  send(conversationId: string, email: string, options?: { dryRun?: boolean }): Promise<
+  send(conversationId: string, email: string, options?: { dryRun?: boolean; clientKey?: string | null }): Promise<
     | { outcome: 'sent'; expiresAt: string; sendsLeft: number; code?: string }
     | { outcome: 'cooldown'; retryInSeconds: number }
-    | { outcome: 'limit' | 'no-transport' | 'failed' | 'verified' | 'locked' }
+    | { outcome: 'limit' | 'capped' | 'no-transport' | 'failed' | 'verified' | 'locked' }
   >;
   check(conversationId: string, email: string, typed: string):
     | { outcome: 'verified'; method: EmailVerificationMethod; verifiedAt: string }
@@ -54,6 +54,7 @@ export const VERIFICATION_REPLIES = {
   cooldown: (seconds: number) => `I have just sent a code; please wait ${seconds} seconds before asking for a new one.`,
   limit: 'I have already sent as many codes to this address as I can.',
   failed: 'I could not send a code just now.',
+  capped: 'I cannot send more codes to this address right now.',
   resent: (email: string) => `I have sent a new code to ${email}.`,
   unverified: 'I will send your details without verification; the team will check your email address themselves.',
   cancelled: 'No problem, I have not submitted anything. Let me know if you change your mind or have a question.',
@@ -77,7 +78,7 @@ const minutesOf = (verifier: EmailVerifier) => Math.round(verifier.limits.codeTt
 /** Mails a code (or, in the playground, shows it in the trace) and tells the visitor. */
 async function sendCode(context: TurnContext, verifier: EmailVerifier, email: string, reply: ReplyWriter, first: boolean): Promise<boolean> {
   const playground = context.conversation.mode === 'playground';
-  const sent = await verifier.send(context.conversation.id, email, { dryRun: playground });
+  const sent = await verifier.send(context.conversation.id, email, { dryRun: playground, clientKey: context.conversation.source.clientKey ?? null });
   if (sent.outcome === 'sent') {
     if (playground) context.emit({ type: 'trace', data: { kind: 'verification-code', email, code: sent.code, dryRun: true, note: 'Dry run: not mailed; a visitor would receive this code by email.' } });
     reply.paragraph(first ? VERIFICATION_REPLIES.sent(email, minutesOf(verifier)) : VERIFICATION_REPLIES.resent(email));
@@ -86,6 +87,7 @@ async function sendCode(context: TurnContext, verifier: EmailVerifier, email: st
   if (sent.outcome === 'cooldown') reply.paragraph(VERIFICATION_REPLIES.cooldown(sent.retryInSeconds));
   else if (sent.outcome === 'limit') reply.paragraph(VERIFICATION_REPLIES.limit);
   else if (sent.outcome === 'failed') reply.paragraph(VERIFICATION_REPLIES.failed);
+  else if (sent.outcome === 'capped') reply.paragraph(VERIFICATION_REPLIES.capped);
   else if (sent.outcome === 'locked') reply.paragraph(VERIFICATION_REPLIES.locked);
   return false;
 }

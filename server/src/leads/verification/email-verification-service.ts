@@ -26,6 +26,8 @@ export type SendOutcome =
   | { outcome: 'sent'; expiresAt: string; sendsLeft: number; /** Only in a dry run (the playground), never otherwise. */ code?: string }
   | { outcome: 'cooldown'; retryInSeconds: number }
   | { outcome: 'limit' }
+  /** The caps on mail to typed addresses (across conversations and clients) held this code back. */
+  | { outcome: 'capped' }
   | { outcome: 'no-transport' }
   | { outcome: 'failed' }
   | { outcome: 'verified' }
@@ -46,6 +48,12 @@ export interface EmailVerificationDependencies {
   sendMail: (to: string, email: RenderedEmail, idempotencyKey: string) => Promise<void>;
   /** False when no WordPress bridge is connected: nothing can be mailed, the lead stays unverified. */
   canSendMail: () => boolean;
+  /**
+   * The caps on mail to visitor-typed addresses (outbox/typed-mail-caps.ts), shared with the
+   * applicant emails: the per-conversation limits above do not stop a visitor who opens many
+   * conversations. Answers why a send is held, or undefined when it may go.
+   */
+  admitMail?: (request: { owner: { conversationId: string }; stepId: string; address: string; clientKey: string | null }) => string | undefined;
   logger: Logger;
   clock?: Clock;
   limits?: VerificationLimits;
@@ -103,9 +111,10 @@ export function createEmailVerificationService(dependencies: EmailVerificationDe
 
     /**
      * Sends a new code to `email` (the first send or a resend). In a dry run nothing is mailed and
-     * the code is returned instead, for the playground's trace.
+     * the code is returned instead, for the playground's trace. `clientKey` (the conversation's keyed
+     * client address) lets the per-client mail cap apply.
      */
-    async send(conversationId: string, email: string, options: { dryRun?: boolean } = {}): Promise<SendOutcome> {
+    async send(conversationId: string, email: string, options: { dryRun?: boolean; clientKey?: string | null } = {}): Promise<SendOutcome> {
       const address = normaliseEmail(email);
       if (!options.dryRun && !dependencies.canSendMail()) return { outcome: 'no-transport' };
       const code = generate();
@@ -121,23 +130,31 @@ export function createEmailVerificationService(dependencies: EmailVerificationDe
           if (since < limits.resendCooldownSeconds) return { outcome: 'cooldown', retryInSeconds: Math.ceil(limits.resendCooldownSeconds - since) };
         }
         const id = existing?.id ?? newId('evf');
+        const sends = (existing?.sends ?? 0) + 1;
+        // Counted in the same transaction as the send it admits, so two sends cannot share the last slot.
+        const capped = options.dryRun ? undefined : dependencies.admitMail?.({ owner: { conversationId }, stepId: `email-verification:${id}:${sends}`, address, clientKey: options.clientKey ?? null });
         const record: VerificationRecord = {
           id,
           conversationId,
           email: address,
           method: null,
           // A new code replaces the old one; wrong attempts are not reset by a resend.
-          codeHash: hashOf(id, code),
+          // A capped send leaves no code out (as a failed one), so the chat does not wait for it.
+          codeHash: capped ? null : hashOf(id, code),
           attempts: existing?.attempts ?? 0,
-          sends: (existing?.sends ?? 0) + 1,
+          sends,
           createdAt: existing?.createdAt ?? iso(now),
-          expiresAt: iso(now + limits.codeTtlSeconds * 1000),
+          expiresAt: capped ? null : iso(now + limits.codeTtlSeconds * 1000),
           lastSentAt: iso(now),
           verifiedAt: null,
           lockedAt: null,
         };
         if (existing) repository.update(record);
         else repository.insert(record);
+        if (capped) {
+          logger.info('a verification code was held by the mail caps', { conversationId, challengeId: id, reason: capped });
+          return { outcome: 'capped' };
+        }
         return { record };
       });
       if (!('record' in prepared)) return prepared;
