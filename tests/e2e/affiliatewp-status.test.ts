@@ -15,6 +15,7 @@ import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
 import { launchBrowser, newTab } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
 
 jest.setTimeout(240_000);
@@ -44,16 +45,6 @@ const welcomeMails = () =>
     .map((line) => JSON.parse(line) as { to: string | string[]; subject: string; message?: string; body?: string })
     .filter((mail) => /welcome/i.test(mail.subject) && JSON.stringify(mail.to).includes(PRIORITY_APPLICANT.email));
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
-
 /** AffiliateWP's own function, as the administrator (user 1, display name "admin") who clicks "Accept". */
 const inAffiliateWp = (code: string) => stack.wordpress.php(`wp_set_current_user( 1 ); ${code}`);
 
@@ -62,14 +53,7 @@ beforeAll(async () => {
   unpackPluginZip(stack.wordpress, stack.zip);
   await activatePlugin(stack.wordpress);
   await connectPlugin(stack.wordpress, stack.service);
-  const settings = await stack.service.signed('PATCH', '/v1/settings/delivery', {
-    body: {
-      wordpress: { siteUrl: stack.wordpress.url },
-      affiliatewp: { transport: 'bridge' },
-      network: { allowHosts: [`127.0.0.1:${new URL(stack.wordpress.url).port}`] },
-    },
-  });
-  expect(settings.status).toBe(200);
+  await deliverThroughSite(stack);
 });
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
 import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { deliverThroughSite } from './support/site-delivery';
 import { storySteps } from './support/steps';
 
 jest.setTimeout(240_000);
@@ -51,15 +52,7 @@ beforeAll(async () => {
   const userId = await stack.wordpress.createUser({ login: MANAGER.login, password: MANAGER.password, email: MANAGER.email, role: AFFILIATE_MANAGER_ROLE });
   await stack.wordpress.php(`wp_update_user( array( 'ID' => ${userId}, 'display_name' => '${MANAGER.displayName}' ) );`);
   // The manager hears about new leads by email, sent through this WordPress (the bridge on 127.0.0.1).
-  const configured = await stack.service.signed('PATCH', '/v1/settings/delivery', {
-    body: {
-      wordpress: { siteUrl: stack.wordpress.url },
-      affiliatewp: { transport: 'bridge' },
-      notifications: { recipients: [MANAGER.email] },
-      network: { allowHosts: [`127.0.0.1:${new URL(stack.wordpress.url).port}`] },
-    },
-  });
-  expect(configured.status).toBe(200);
+  await deliverThroughSite(stack, { notifications: { recipients: [MANAGER.email] } });
 });
 
 afterAll(async () => {

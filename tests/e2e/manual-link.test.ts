@@ -13,6 +13,7 @@ import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
 import { launchBrowser, logIn, newTab, screenshot, type PageProblems } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
 
 jest.setTimeout(240_000);
@@ -42,29 +43,12 @@ const review = { capabilities: ['aa_review_leads'] };
 const deliveries = async () => (await stack.service.signed<{ deliveries: Delivery[] }>('GET', `/v1/leads/${leadId}/deliveries`, review)).body.deliveries;
 const leadDetail = async () => (await stack.service.signed<LeadDetail>('GET', `/v1/leads/${leadId}`, review)).body;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
-
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startE2eStack(SUITE), launchBrowser()]);
   unpackPluginZip(stack.wordpress, stack.zip);
   await activatePlugin(stack.wordpress);
   await connectPlugin(stack.wordpress, stack.service);
-  const settings = await stack.service.signed('PATCH', '/v1/settings/delivery', {
-    body: {
-      wordpress: { siteUrl: stack.wordpress.url },
-      affiliatewp: { transport: 'bridge' },
-      network: { allowHosts: [`127.0.0.1:${new URL(stack.wordpress.url).port}`] },
-    },
-  });
-  expect(settings.status).toBe(200);
+  await deliverThroughSite(stack);
   editorId = Number(
     await stack.wordpress.php(
       `echo wp_insert_user( array( 'user_login' => '${EDITOR.login}', 'user_email' => '${EDITOR.email}', 'user_pass' => wp_generate_password(), 'display_name' => '${EDITOR.name}', 'role' => 'editor' ) );`,
