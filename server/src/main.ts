@@ -1,10 +1,11 @@
+import http from 'node:http';
 import path from 'node:path';
 import { loadConfig, ConfigurationError } from './config/config';
 import { resolveSharedSecret } from './config/shared-secret';
 import { buildConnectionKey, CONNECTION_KEY_COMMAND, secretFileOf, serviceUrlOf } from './config/connection-key';
 import { DATABASE_FILE_NAME, openDatabase } from './db/database';
 import { createLogger } from './logging/logger';
-import { createContainer } from './container';
+import { createContainer, type Container } from './container';
 import { createApp } from './app';
 import { seedExampleIfEmpty } from './seed/seed-example';
 import { SERVICE_VERSION } from './core/version';
@@ -31,7 +32,7 @@ function announceNewSecret(url: string, secret: string, dataDirectory: string): 
   );
 }
 
-/** `npm start`: configuration → database → seed → HTTP server, and a graceful stop on SIGINT/SIGTERM. */
+/** `npm start`: configuration → the port → database → seed → workers, and a graceful stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -44,18 +45,27 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const { secret, generated } = resolveSharedSecret(config.dataDirectory, config.sharedSecret);
-  const db = openDatabase(path.join(config.dataDirectory, DATABASE_FILE_NAME));
-  const container = createContainer({ db, config, secret, logger });
-  const seeded = seedExampleIfEmpty(container);
-  const app = createApp(container);
-  // Workers start only once the port is ours: a second instance on a busy port must not deliver leads.
-  // Express 5 also calls this back on a listen error; the 'error' handler below deals with that.
-  const server = app.listen(config.port, config.host, (error?: Error) => {
-    if (error) return;
-    container.outbox.start();
-    container.affiliateReconciler.start();
-    container.knowledge.warmRetrieval();
+  // The port is taken before anything else: a second instance on a busy port must not open the
+  // database (migrations, seeding), create a secret or start a worker (security review, finding 12).
+  const server = http.createServer();
+  let container: Container | undefined;
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? 'is already in use (another instance running?)' : `cannot be opened (${error.code ?? error.message})`;
+    process.stderr.write(`Port ${config.port} on ${config.host} ${reason}; set AA_PORT to a free port. Nothing was started.
+`);
+    void (container?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+  });
+  server.listen(config.port, config.host, () => {
+    const { secret, generated } = resolveSharedSecret(config.dataDirectory, config.sharedSecret);
+    const db = openDatabase(path.join(config.dataDirectory, DATABASE_FILE_NAME));
+    const started = createContainer({ db, config, secret, logger });
+    container = started;
+    const seeded = seedExampleIfEmpty(started);
+    server.on('request', createApp(started));
+    started.outbox.start();
+    started.affiliateReconciler.start();
+    started.knowledge.warmRetrieval();
+    started.operations.retention.start();
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info('service started', { version: SERVICE_VERSION, url: `http://${config.host}:${port}`, seededAgent: seeded?.agentId ?? null });
@@ -63,33 +73,27 @@ async function main(): Promise<void> {
     if (generated) announceNewSecret(serviceUrlOf(config, port), secret, config.dataDirectory);
     if (seeded && config.preview) process.stdout.write(`Seeded example agent ${seeded.agentId}; try http://${config.host}:${port}/preview/${seeded.agentId}\n`);
     else if (seeded) process.stdout.write(`Seeded example agent ${seeded.agentId}; start with AA_PREVIEW=on to chat with it in a browser at /preview/${seeded.agentId}\n`);
-  });
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'EADDRINUSE' ? 'is already in use (another instance running?)' : `cannot be opened (${error.code ?? error.message})`;
-    process.stderr.write(`Port ${config.port} on ${config.host} ${reason}; set AA_PORT to a free port. Nothing was started.\n`);
-    void container.close().finally(() => process.exit(1));
-  });
 
-  container.operations.retention.start();
-  const stop = createGracefulStop({
-    server,
-    graceMs: config.operations.shutdownGraceMs,
-    logger,
-    markStopping: () => container.operations.readiness.markStopping(),
-    stopWorkers: (settings) => container.outbox.stop(settings),
-    closeContainer: () => container.close(),
+    const stop = createGracefulStop({
+      server,
+      graceMs: config.operations.shutdownGraceMs,
+      logger,
+      markStopping: () => started.operations.readiness.markStopping(),
+      stopWorkers: (settings) => started.outbox.stop(settings),
+      closeContainer: () => started.close(),
+    });
+    const onSignal = (signal: string) => {
+      stop(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('error while stopping', { error: String(error) });
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => onSignal('SIGINT'));
+    process.on('SIGTERM', () => onSignal('SIGTERM'));
   });
-  const onSignal = (signal: string) => {
-    stop(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('error while stopping', { error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
 }
 
 void main();

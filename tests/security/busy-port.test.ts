@@ -6,7 +6,10 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
-/** Review finding 12: a second instance on a busy port stops with a message naming the port and a non-zero exit. */
+/**
+ * Review finding 12: a second instance on a busy port stops with a message naming the port and a
+ * non-zero exit, before it opens a database, writes a secret or starts a worker.
+ */
 describe('security: start-up on a busy port', () => {
   it('exits non-zero naming the port, without saying it is listening', async () => {
     const blocker = net.createServer();
@@ -16,7 +19,7 @@ describe('security: start-up on a busy port', () => {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
         cwd: root,
-        env: { ...process.env, AA_PORT: String(port), AA_HOST: '127.0.0.1', AA_DATA_DIR: dataDirectory, AA_LOG_LEVEL: 'warn' },
+        env: { ...process.env, AA_PORT: String(port), AA_HOST: '127.0.0.1', AA_DATA_DIR: dataDirectory, AA_LOG_LEVEL: 'info' },
       });
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -24,9 +27,13 @@ describe('security: start-up on a busy port', () => {
       child.on('exit', (exitCode) => resolve({ code: exitCode, output: text }));
     });
     blocker.close();
+    // Nothing was opened or written: no database (migrations, seeding, outbox), no secret file.
+    const written = fs.readdirSync(dataDirectory);
     fs.rmSync(dataDirectory, { recursive: true, force: true });
+    expect(written).toEqual([]);
     expect(code).toBe(1);
     expect(output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
     expect(output).not.toContain('listening on');
+    expect(output).not.toContain('service started');
   }, 90_000);
 });
