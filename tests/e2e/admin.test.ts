@@ -140,6 +140,12 @@ step('the playground runs the draft and shows the payload each step would send',
     await sendAndWait(text);
   }
   await transcript.getByRole('button', { name: 'Confirm' }).click();
+  // The template verifies the email: in a dry run nothing is mailed and the trace shows the code.
+  await transcript.getByText(/type the 6-digit code/i).first().waitFor();
+  const codeEntry = trace.locator('.aa-trace__entry.is-verification-code').last();
+  const code = /\b(\d{6})\b/.exec(await codeEntry.innerText())?.[1];
+  expect(code).toMatch(/^\d{6}$/);
+  await sendAndWait(code!);
   await transcript.getByText(/completed in dry run/i).waitFor();
   await trace.getByText(/would send/i).first().waitFor();
   const traceText = await trace.innerText();

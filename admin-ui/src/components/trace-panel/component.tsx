@@ -9,6 +9,8 @@ const kindLabel = (kind: string): string =>
     score: __('Score', 'affiliate-agent'),
     'would-send': __('Would send (dry run)', 'affiliate-agent'),
     engine: __('Engine', 'affiliate-agent'),
+    'verification-code': __('Verification code (dry run)', 'affiliate-agent'),
+    verification: __('Code checked', 'affiliate-agent'),
   })[kind] ?? kind;
 
 function Body({ entry }: { entry: TraceEntry }) {
@@ -40,6 +42,14 @@ function Body({ entry }: { entry: TraceEntry }) {
   if (entry.kind === 'engine') {
     return <p>{data.engine === 'provider' ? sprintf(__('AI model %s', 'affiliate-agent'), String(data.model ?? '')) : sprintf(__('Offline engine (%s)', 'affiliate-agent'), String(data.reason ?? ''))}</p>;
   }
+  if (entry.kind === 'verification-code') {
+    // The playground mails nothing: the owner reads the code here and types it in the chat.
+    return (
+      <p>
+        {sprintf(__('Code %1$s for %2$s. Not mailed in a dry run; type it in the chat to go on.', 'affiliate-agent'), String(data.code ?? ''), String(data.email ?? ''))}
+      </p>
+    );
+  }
   const { kind: _kind, ...rest } = data;
   return <pre className="aa-pre">{JSON.stringify(rest, null, 2)}</pre>;
 }
@@ -51,7 +61,7 @@ export function TracePanel({ entries }: TracePanelProps) {
     <ol className="aa-trace" aria-label={__('Trace', 'affiliate-agent')}>
       {entries.map((entry, index) => (
         <li key={index} className={`aa-trace__entry is-${entry.kind}`}>
-          <details open={(entry.kind === 'would-send' && entry.data.applies !== false) || entry.kind === 'score'}>
+          <details open={(entry.kind === 'would-send' && entry.data.applies !== false) || entry.kind === 'score' || entry.kind === 'verification-code'}>
             <summary>
               <span className="aa-muted">#{entry.turn}</span> {kindLabel(entry.kind)}
               {entry.kind === 'would-send' ? ` · ${String(entry.data.label ?? entry.data.stepId ?? '')} (${String(entry.data.type ?? entry.data.stepType ?? '')})` : ''}
