@@ -65,21 +65,39 @@ export function createOutputGuard(options: { canary: string; confidential: strin
   }
   const canaryCore = options.canary.slice('aa-canary-'.length).toLowerCase();
   const allowed = new Set(options.allowedOrigins.map((origin) => origin.toLowerCase()));
+  const longestPhrase = Math.max(...TOOL_INTERNALS.map((phrase) => phrase.length));
   let buffer = '';
   let released = 0;
   let tripped: LeakKind | null = null;
   let linksRemoved = 0;
+  // The buffer as check() sees it, kept up to date delta by delta: re-normalising and re-scanning
+  // the whole reply on every delta made the guard quadratic on the relay path (82 ms of main-thread
+  // CPU for a 2,000-character reply; tests/bench/output-guard-bench.ts).
+  let normalized = '';
+  let hexOnly = '';
+  let checkedWindows = 0;
 
-  function check(): void {
-    const normalized = normalize(buffer);
-    if (normalized.includes(canaryCore) || normalized.replace(/[^a-f0-9]/g, '').includes(canaryCore)) tripped = 'canary';
-    else if (TOOL_INTERNALS.some((phrase) => normalized.includes(phrase))) tripped = 'tool-internals';
-    else {
-      for (let index = 0; index + WINDOW <= normalized.length; index++) {
-        if (shingles.has(normalized.slice(index, index + WINDOW))) {
-          tripped = 'system-prompt';
-          break;
-        }
+  /** Looks only at what the new text can complete: each pattern ending in it. */
+  function check(delta: string): void {
+    const before = normalized.length;
+    let added = normalize(delta);
+    if (added.startsWith(' ') && normalized.endsWith(' ')) added = added.slice(1);
+    normalized += added;
+    const hexBefore = hexOnly.length;
+    hexOnly += added.replace(/[^a-f0-9]/g, '');
+    if (normalized.indexOf(canaryCore, Math.max(0, before - canaryCore.length)) !== -1 || hexOnly.indexOf(canaryCore, Math.max(0, hexBefore - canaryCore.length)) !== -1) {
+      tripped = 'canary';
+      return;
+    }
+    const tail = normalized.slice(Math.max(0, before - longestPhrase));
+    if (TOOL_INTERNALS.some((phrase) => tail.includes(phrase))) {
+      tripped = 'tool-internals';
+      return;
+    }
+    for (; checkedWindows + WINDOW <= normalized.length; checkedWindows++) {
+      if (shingles.has(normalized.slice(checkedWindows, checkedWindows + WINDOW))) {
+        tripped = 'system-prompt';
+        return;
       }
     }
   }
@@ -96,7 +114,7 @@ export function createOutputGuard(options: { canary: string; confidential: strin
     accept(delta) {
       if (tripped) return '';
       buffer += delta;
-      check();
+      check(delta);
       if (tripped) return '';
       // Never cut inside a word or a URL: release up to the last whitespace before the hold-back.
       const limit = buffer.length - HOLD_BACK;
@@ -105,12 +123,14 @@ export function createOutputGuard(options: { canary: string; confidential: strin
       return cut > released ? release(cut) : '';
     },
     flush() {
-      if (tripped) return '';
-      check();
+      // Every delta was checked as it came; what is left only needs releasing.
       if (tripped) return '';
       const rest = release(buffer.length);
       buffer = '';
       released = 0;
+      normalized = '';
+      hexOnly = '';
+      checkedWindows = 0;
       return rest;
     },
     get tripped() {
