@@ -50,6 +50,32 @@ describe('security: credentials in webhook URLs', () => {
     expect(JSON.stringify(replay.body)).not.toContain('crm-pa55word');
   });
 
+  it('a webhook that answers with a redirect to another origin: nothing secret follows it, and the ledger says why', async () => {
+    // Finding 5, first half, through a real delivery: the step's Authorization header, the URL's
+    // credentials and the lead body must not reach the other origin.
+    const elsewhere = await startWebhookReceiver({ secret: () => WEBHOOK_SECRET });
+    try {
+      receiver.redirectEverythingTo(`${elsewhere.url}/collect`);
+      const definition = applicationWith(
+        [{ id: 'crm', type: 'webhook', label: 'CRM', config: { url: credentialedUrl, headers: [{ name: 'Authorization', value: 'Bearer crm-token-42' }] } }],
+        { replaceSteps: true },
+      );
+      const { lead } = service.submit(definition, STANDARD_APPLICANT);
+      await service.deliver();
+      expect(receiver.all).toHaveLength(0); // answered 307 before recording
+      expect(elsewhere.all).toHaveLength(0);
+
+      const ledger = await service.request('GET', `/v1/leads/${lead.id}/deliveries`, undefined, REVIEWER);
+      const delivery = (ledger.body.deliveries as Array<{ stepId: string; status: string; lastError: string | null; replayable: boolean }>).find((entry) => entry.stepId === 'crm')!;
+      expect(delivery).toMatchObject({ status: 'failed', replayable: true });
+      expect(delivery.lastError).toMatch(new RegExp(`^Refused to follow the redirect from http://127\\.0\\.0\\.1:${new URL(receiver.url).port} to http://127\\.0\\.0\\.1:${new URL(elsewhere.url).port}: it would send .*Authorization`));
+      expect(JSON.stringify(ledger.body)).not.toContain('crm-token-42');
+      expect(JSON.stringify(ledger.body)).not.toContain('crm-pa55word');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('the action builder sees the URL masked, and saving the masked URL back keeps the stored credentials', async () => {
     const definition = applicationWith([{ id: 'crm', type: 'webhook', label: 'CRM', config: { url: credentialedUrl } }], { replaceSteps: true });
     const created = await service.request('POST', `/v1/agents/${service.agentId}/actions`, { definition });
