@@ -53,10 +53,11 @@ describe('security: outbound requests', () => {
   });
 
   it('refuses IPv6 forms that embed or imply an IPv4 address', () => {
-    for (const address of ['2002:7f00:1::', '2002:a9fe:a9fe::1', '::7f00:1', '::127.0.0.1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:8.8.8.8', 'fec0::1', 'feff::1']) {
+    for (const address of ['2002:7f00:1::', '2002:a9fe:a9fe::1', '::7f00:1', '::127.0.0.1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:8.8.8.8', 'fec0::1', 'feff::1', '2001:0:4136:e378:8000:63bf:80ff:fffe', '2001::1', '::ffff:0:7f00:1', '2001:db8::1', '100::1']) {
       expect([address, isForbiddenAddress(address)]).toEqual([address, true]);
     }
     expect(isForbiddenAddress('2606:4700:4700::1111')).toBe(false);
+    expect(isForbiddenAddress('2001:4860:4860::8888')).toBe(false); // a public 2001: address is not Teredo
     expect(isForbiddenAddress('8.8.8.8')).toBe(false);
   });
 

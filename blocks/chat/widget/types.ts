@@ -36,7 +36,10 @@ export interface WidgetStrings {
   connecting: string;
 }
 
-/** Read by the launcher from the block's data attributes and handed to the widget. */
+/**
+ * Read by the launcher from the configuration the plugin prints itself (window.affiliateAgentChatConfig,
+ * one entry per block instance; never from post markup) and handed to the widget.
+ */
 export interface WidgetConfig {
   agentId: string;
   sessionUrl: string;

@@ -39,6 +39,8 @@ for (const [network, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
   ['64:ff9b::', 96],
+  ['100::', 64], // discard-only
+  ['2001:db8::', 32], // documentation
 ] as const) {
   blocked.addSubnet(network, prefix, 'ipv6');
 }
@@ -49,6 +51,8 @@ for (const [network, prefix] of [
 const embedsIpv4 = new net.BlockList();
 for (const [network, prefix] of [
   ['2002::', 16], // 6to4
+  ['2001::', 32], // Teredo: the client's IPv4 is in the last 32 bits, inverted
+  ['::ffff:0:0:0', 96], // IPv4-translated (RFC 2765)
   ['::', 96], // IPv4-compatible (deprecated)
   ['::ffff:0:0', 96], // IPv4-mapped
   ['fec0::', 10], // site-local (deprecated)

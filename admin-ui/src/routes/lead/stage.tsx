@@ -19,7 +19,11 @@ import type { Lead, LeadStatus } from './types';
 import './style.scss';
 import { SafeLink } from '../../components/safe-link';
 
+/** Encoded, so a stored address can only ever be the recipient (no ?cc= or &body= of its own). */
+const mailtoHref = (email: string) => `mailto:${encodeURIComponent(email)}`;
+
 /** One lead: what the visitor said, why it scored so, where it came from, what ran, and the decision. */
+
 export function LeadStage({ params }: StageProps) {
   const notify = useNotify();
   const { data, setData, isLoading, error, reload } = useRequest(() => getLead(params.leadId), [params.leadId]);
@@ -59,7 +63,7 @@ export function LeadStage({ params }: StageProps) {
         <div>
           <h2>{lead.name || lead.email || lead.id}</h2>
           <p>
-            {lead.email ? <a href={`mailto:${lead.email}`}>{lead.email}</a> : null} · {sprintf(__('Score %d', 'affiliate-agent'), lead.score)} ·{' '}
+            {lead.email ? <a href={mailtoHref(lead.email)}>{lead.email}</a> : null} · {sprintf(__('Score %d', 'affiliate-agent'), lead.score)} ·{' '}
             <span className={`aa-route-badge is-${lead.route}`}>{routeLabels()[lead.route]}</span> · {statusLabels()[lead.status]}
             {lead.submissions > 1 ? ` · ${sprintf(__('submitted %d times', 'affiliate-agent'), lead.submissions)}` : ''}
           </p>
