@@ -23,7 +23,6 @@ import { SafeLink } from '../../components/safe-link';
 const mailtoHref = (email: string) => `mailto:${encodeURIComponent(email)}`;
 
 /** One lead: what the visitor said, why it scored so, where it came from, what ran, and the decision. */
-
 export function LeadStage({ params }: StageProps) {
   const notify = useNotify();
   const { data, setData, isLoading, error, reload } = useRequest(() => getLead(params.leadId), [params.leadId]);
