@@ -36,7 +36,7 @@ const container = createContainer({
 
 if (!container.settings.get(DELIVERY_SETTINGS_KEY)) {
   container.settings.set(DELIVERY_SETTINGS_KEY, {
-    affiliatewp: { transport: 'rest', siteUrl: affiliateWpUrl, publicKey: 'pk_crash', token: 'tok_crash' },
+    affiliatewp: { transport: 'rest', createAccounts: true, siteUrl: affiliateWpUrl, publicKey: 'pk_crash', token: 'tok_crash' },
     webhooks: { signingSecret: CRASH_WEBHOOK_SECRET, timeoutMs: 5_000 },
     wordpress: { siteUrl: bridgeUrl },
     notifications: { recipients: ['manager@example.com'] },

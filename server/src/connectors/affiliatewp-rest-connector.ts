@@ -26,6 +26,8 @@ export interface AffiliateWpRestOptions {
   publicKey: string;
   token: string;
   referral: ReferralSettings;
+  /** Whether an application may create the WordPress account it needs (delivery setting, off by default). */
+  createAccounts?: boolean;
   timeoutMs?: number;
 }
 
@@ -119,6 +121,13 @@ export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions):
   async function createPending(application: PendingApplication): Promise<{ affiliate: Affiliate; created: boolean }> {
     const existing = await findByEmail(application.email);
     if (existing) return { affiliate: existing, created: false };
+    if (!options.createAccounts) {
+      // AffiliateWP's create route needs a user; without create_user it cannot make an affiliate.
+      throw new DeliveryError(
+        'No affiliate was created: making WordPress accounts from the chat is off for the AffiliateWP REST transport (Settings, "Create WordPress accounts for applicants"). Add the affiliate in AffiliateWP, then link it on the lead page.',
+        { retryable: false, code: 'registration_closed' },
+      );
+    }
     for (let attempt = 0; attempt < 4; attempt += 1) {
       const username = attempt === 0 && application.username && /^\w+$/.test(application.username) ? application.username : usernameFor(application.email, attempt);
       const body: Record<string, unknown> = {

@@ -50,8 +50,14 @@ export const deliverySettingsSchema = z.object({
       referral: referralSettingsSchema.default({ variable: 'ref', format: 'id', pretty: false }),
       /** REST only: how often statuses changed in AffiliateWP are read back (minutes; 0 = never). */
       reconcileMinutes: z.number({ error: 'expected a number of minutes' }).int().min(0, { message: 'expected 0 (off) to 1440 minutes' }).max(1440, { message: 'expected 0 (off) to 1440 minutes' }).default(15),
+      /**
+       * REST only: create a WordPress account for an applicant who has none. Off by default: over REST
+       * the service cannot see whether the site lets visitors register (the bridge asks WordPress), so
+       * a chat must not make accounts until the owner says so.
+       */
+      createAccounts: z.boolean({ error: 'expected true or false' }).default(false),
     })
-    .default({ transport: 'none', referral: { variable: 'ref', format: 'id', pretty: false }, reconcileMinutes: 15 }),
+    .default({ transport: 'none', referral: { variable: 'ref', format: 'id', pretty: false }, reconcileMinutes: 15, createAccounts: false }),
   notifications: z.object({ recipients: z.array(z.string().email()).max(20).default([]) }).default({ recipients: [] }),
   webhooks: z
     .object({

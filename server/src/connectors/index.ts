@@ -31,7 +31,7 @@ export const AFFILIATEWP_TRANSPORTS = {
     // pairing), never the REST address, which may be internal. Only when the site never paired
     // does the REST address stand in, as the one address known.
     const homeUrl = wordpress.homeUrl ?? wordpress.siteUrl ?? siteUrl;
-    return createAffiliateWpRestConnector({ http: dependencies.http, siteUrl, homeUrl, publicKey: affiliatewp.publicKey, token: affiliatewp.token, referral: affiliatewp.referral });
+    return createAffiliateWpRestConnector({ http: dependencies.http, siteUrl, homeUrl, publicKey: affiliatewp.publicKey, token: affiliatewp.token, referral: affiliatewp.referral, createAccounts: affiliatewp.createAccounts });
   },
   bridge: (dependencies: ConnectorDependencies): AffiliateWpConnector => createAffiliateWpBridgeConnector({ bridge: bridgeFor(dependencies) }),
 } as const;

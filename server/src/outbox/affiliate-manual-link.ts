@@ -123,7 +123,9 @@ export function createAffiliateManualLink(options: {
     flagFromOutcome(job: OutboxJob, outcome: JobOutcome): void {
       if (job.stepType !== 'affiliatewp_application') return;
       const matched = outcome.kind === 'succeeded' && outcome.result?.created === false ? Number(outcome.result.affiliateId) : null;
-      const refused = outcome.kind === 'failed' && outcome.code === 'needs_manager_link';
+      // Refused: an account only a manager may link, or no account may be made from the chat.
+      const refusal = outcome.kind === 'failed' ? outcome.code : undefined;
+      const refused = refusal === 'needs_manager_link' || refusal === 'registration_closed';
       if (matched === null && !refused) return;
       options.leads.transaction(() => {
         const lead = options.leads.findById(job.leadId);
@@ -134,7 +136,7 @@ export function createAffiliateManualLink(options: {
           lead.id,
           'affiliate-link-needed',
           null,
-          matched !== null ? { reason: 'existing-affiliate', matchedAffiliateId: matched } : { reason: 'existing-account' },
+          matched !== null ? { reason: 'existing-affiliate', matchedAffiliateId: matched } : { reason: refusal === 'registration_closed' ? 'no-account-creation' : 'existing-account' },
           at,
         );
       });

@@ -15,7 +15,7 @@ describe('the referral base URL setting', () => {
   afterEach(() => service.close());
 
   it('is set, then cleared with null without losing the other referral settings', async () => {
-    await service.configure({ wordpress: { siteUrl: 'https://shop.example' }, affiliatewp: { transport: 'rest', referral: { baseUrl: 'https://shop.example/deals', variable: 'partner', pretty: true } } });
+    await service.configure({ wordpress: { siteUrl: 'https://shop.example' }, affiliatewp: { transport: 'rest', createAccounts: true, referral: { baseUrl: 'https://shop.example/deals', variable: 'partner', pretty: true } } });
     const set = await service.request('GET', '/v1/settings/delivery');
     expect(set.body.settings.affiliatewp.referral).toEqual({ baseUrl: 'https://shop.example/deals', variable: 'partner', format: 'id', pretty: true });
 

@@ -160,7 +160,7 @@ describe('a status changed in AffiliateWP, found by the REST reconciliation', ()
     const internalPort = new URL(affiliateWp.url).port;
     await service.configure({
       wordpress: { siteUrl: bridge.url, homeUrl: 'https://shop.example' },
-      affiliatewp: { transport: 'rest', siteUrl: `http://wp.internal:${internalPort}`, publicKey: 'pk_live', token: 'tok_live', referral: { variable: 'ref', format: 'id', pretty: false } },
+      affiliatewp: { transport: 'rest', createAccounts: true, siteUrl: `http://wp.internal:${internalPort}`, publicKey: 'pk_live', token: 'tok_live', referral: { variable: 'ref', format: 'id', pretty: false } },
       network: { allowHosts: ['127.0.0.1', `wp.internal:${internalPort}`] },
     });
   });

@@ -1,5 +1,6 @@
 import { startFakeAffiliateWp, type FakeAffiliateWp } from '../../../tests/fakes/affiliatewp-fake-server';
 import { startWordPressBridgeFake, type WordPressBridgeFake } from '../../../tests/fakes/wordpress-bridge-fake';
+import { readDeliverySettings } from '../../src/connectors/delivery-settings';
 import { applicationWith, SECRET, startOutboxService, STANDARD_APPLICANT, type OutboxService } from '../outbox/outbox-harness';
 
 /**
@@ -18,7 +19,7 @@ describe('approve and reject act only on an affiliate this lead created', () => 
     bridge = await startWordPressBridgeFake({ secret: SECRET, now: () => Math.floor(service.clock.now() / 1000) });
     await service.configure({
       wordpress: { siteUrl: bridge.url },
-      affiliatewp: { transport: 'rest', siteUrl: affiliateWp.url, publicKey: 'pk_live', token: 'tok_live', referral: { variable: 'ref', format: 'id', pretty: false } },
+      affiliatewp: { transport: 'rest', createAccounts: true, siteUrl: affiliateWp.url, publicKey: 'pk_live', token: 'tok_live', referral: { variable: 'ref', format: 'id', pretty: false } },
       notifications: { recipients: ['manager@shop.example'] },
       network: { allowHosts: ['127.0.0.1'] },
     });
@@ -62,6 +63,30 @@ describe('approve and reject act only on an affiliate this lead created', () => 
     ]);
     expect(approval[0].lastError).toMatch(/existed before this lead; it was left alone/);
     expect(bridge.mails.filter((mail) => mail.subject.startsWith('Welcome'))).toEqual([]);
+  });
+
+  it('over REST, no WordPress account is made from the chat unless the owner allows it; the lead is flagged instead', async () => {
+    // Attack 3 over REST: the service cannot see the site's "Anyone can register", so the default is off.
+    await service.configure({ affiliatewp: { transport: 'rest', siteUrl: affiliateWp.url, publicKey: 'pk_live', token: 'tok_live', createAccounts: false, referral: { variable: 'ref', format: 'id', pretty: false } } });
+    expect(readDeliverySettings(service.container.settings).affiliatewp.createAccounts).toBe(false);
+    const usersBefore = affiliateWp.users.length;
+    const { lead } = service.submit(applicationWith([]), { ...partner, email: 'stranger@example.com' });
+    await service.deliver();
+    const application = service.container.outbox.ledger(lead.id).deliveries.find((delivery) => delivery.stepId === 'affiliatewp');
+    expect(application).toMatchObject({ status: 'failed', replayable: true });
+    expect(application?.lastError).toMatch(/^No affiliate was created: making WordPress accounts from the chat is off for the AffiliateWP REST transport/);
+    expect(affiliateWp.users).toHaveLength(usersBefore);
+    expect(affiliateWp.requests.filter((request) => request.method === 'POST')).toEqual([]);
+    const detail = (await service.request('GET', `/v1/leads/${lead.id}`, undefined, manager)).body;
+    expect(detail.lead.managerRequest).toBe('link-affiliate-by-hand');
+    expect(detail.events.find((event: { type: string }) => event.type === 'affiliate-link-needed')?.data).toEqual({ reason: 'no-account-creation' });
+
+    // Switched on, the same application creates its account and pending affiliate.
+    await service.configure({ affiliatewp: { transport: 'rest', siteUrl: affiliateWp.url, publicKey: 'pk_live', token: 'tok_live', createAccounts: true, referral: { variable: 'ref', format: 'id', pretty: false } } });
+    const allowed = service.submit(applicationWith([]), { ...partner, email: 'welcome@example.com' });
+    await service.deliver();
+    expect(service.container.outbox.ledger(allowed.lead.id).deliveries.find((delivery) => delivery.stepId === 'affiliatewp')).toMatchObject({ status: 'succeeded', result: { created: true } });
+    expect(affiliateWp.users).toHaveLength(usersBefore + 1);
   });
 
   it('the affiliate a lead created is the one its approval activates (bridge)', async () => {

@@ -70,7 +70,7 @@ describe('a manager links a lead to an existing affiliate by hand', () => {
 
   it('an existing affiliate matched by email (REST) flags the lead; linking it makes reject act on it; one affiliate links to one lead only', async () => {
     await service.configure({
-      affiliatewp: { transport: 'rest', siteUrl: affiliateWp.url, publicKey: 'pk_live', token: 'tok_live', referral: { variable: 'ref', format: 'id', pretty: false } },
+      affiliatewp: { transport: 'rest', createAccounts: true, siteUrl: affiliateWp.url, publicKey: 'pk_live', token: 'tok_live', referral: { variable: 'ref', format: 'id', pretty: false } },
     });
     const partner = affiliateWp.addAffiliate(affiliateWp.addUser('pat', 'pat@example.com').ID, { status: 'pending', payment_email: 'pat@example.com' });
     const { lead } = service.submit(applicationWith([]), { ...STANDARD_APPLICANT, name: 'Pat', email: 'pat@example.com' });

@@ -10,7 +10,7 @@ describe('the delivery settings API', () => {
   it('stores the AffiliateWP transport, recipients, signing secret and allow-list, and never shows a secret back', async () => {
     const saved = await service.request('PATCH', '/v1/settings/delivery', {
       wordpress: { siteUrl: 'https://shop.example/' },
-      affiliatewp: { transport: 'rest', publicKey: 'c4ca4238a0b923820dcc509a6f75849b', token: 'a87ff679a2f3e71d9181a67b7542122c', referral: { variable: 'aff', format: 'username', pretty: true } },
+      affiliatewp: { transport: 'rest', createAccounts: true, publicKey: 'c4ca4238a0b923820dcc509a6f75849b', token: 'a87ff679a2f3e71d9181a67b7542122c', referral: { variable: 'aff', format: 'username', pretty: true } },
       notifications: { recipients: ['manager@shop.example'] },
       webhooks: { signingSecret: WEBHOOK_SECRET },
       network: { allowHosts: ['127.0.0.1', 'wp.internal:8080'] },
@@ -18,7 +18,7 @@ describe('the delivery settings API', () => {
     expect(saved.status).toBe(200);
     expect(saved.body.settings).toMatchObject({
       wordpress: { siteUrl: 'https://shop.example' },
-      affiliatewp: { transport: 'rest', publicKey: 'c4ca4238a0b923820dcc509a6f75849b', token: '••••122c', referral: { variable: 'aff', format: 'username', pretty: true } },
+      affiliatewp: { transport: 'rest', createAccounts: true, publicKey: 'c4ca4238a0b923820dcc509a6f75849b', token: '••••122c', referral: { variable: 'aff', format: 'username', pretty: true } },
       notifications: { recipients: ['manager@shop.example'] },
       webhooks: { signingSecret: `••••${WEBHOOK_SECRET.slice(-4)}` },
       network: { allowHosts: ['127.0.0.1', 'wp.internal:8080'] },

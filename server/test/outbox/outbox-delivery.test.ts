@@ -16,7 +16,7 @@ describe('durable next steps, end to end against local fakes', () => {
     receiver = await startWebhookReceiver({ secret: () => WEBHOOK_SECRET });
     await service.configure({
       wordpress: { siteUrl: bridge.url },
-      affiliatewp: { transport: 'rest', siteUrl: affiliateWp.url, publicKey: 'pk_live', token: 'tok_live', referral: { variable: 'ref', format: 'id', pretty: false } },
+      affiliatewp: { transport: 'rest', createAccounts: true, siteUrl: affiliateWp.url, publicKey: 'pk_live', token: 'tok_live', referral: { variable: 'ref', format: 'id', pretty: false } },
       notifications: { recipients: ['manager@shop.example', 'owner@shop.example'] },
       webhooks: { signingSecret: WEBHOOK_SECRET },
       network: { allowHosts: ['127.0.0.1'] },

@@ -34,9 +34,9 @@ function describe(event: LeadEvent): string {
         ? /* translators: %d: AffiliateWP affiliate id */ sprintf(__('Linked the lead to AffiliateWP affiliate #%d', 'affiliate-agent'), data.affiliateId)
         : __('Linked the lead to an AffiliateWP affiliate', 'affiliate-agent');
     case 'affiliate-link-needed':
-      return data.reason === 'existing-affiliate'
-        ? __('An affiliate with this email existed before this lead; it was left alone for a manager to link', 'affiliate-agent')
-        : __('A WordPress account with this email exists; only a manager may link it to an affiliate', 'affiliate-agent');
+      if (data.reason === 'existing-affiliate') return __('An affiliate with this email existed before this lead; it was left alone for a manager to link', 'affiliate-agent');
+      if (data.reason === 'no-account-creation') return __('No WordPress account may be created from the chat; add the affiliate in AffiliateWP, then link it here', 'affiliate-agent');
+      return __('A WordPress account with this email exists; only a manager may link it to an affiliate', 'affiliate-agent');
     case 'possible-duplicate':
       return __('The same email applied again (possible duplicate)', 'affiliate-agent');
     default:

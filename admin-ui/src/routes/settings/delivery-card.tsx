@@ -1,4 +1,4 @@
-import { Button, Card, CardBody, CardHeader, Notice, SelectControl, Spinner, TextControl } from '@wordpress/components';
+import { Button, Card, CardBody, CardHeader, CheckboxControl, Notice, SelectControl, Spinner, TextControl } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { FieldError } from '../../components/field-error';
@@ -20,6 +20,7 @@ export function DeliveryCard() {
   const [publicKey, setPublicKey] = useState('');
   const [token, setToken] = useState('');
   const [reconcileMinutes, setReconcileMinutes] = useState<number | undefined>(15);
+  const [createAccounts, setCreateAccounts] = useState(false);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [allowHosts, setAllowHosts] = useState<string[]>([]);
   const { save: run, isSaving, issues } = useSave();
@@ -29,6 +30,7 @@ export function DeliveryCard() {
     setAffiliateSite(settings.affiliatewp.siteUrl ?? '');
     setPublicKey(settings.affiliatewp.publicKey ?? '');
     setReconcileMinutes(settings.affiliatewp.reconcileMinutes ?? 15);
+    setCreateAccounts(settings.affiliatewp.createAccounts ?? false);
     setRecipients(settings.notifications.recipients);
     setAllowHosts(settings.network.allowHosts);
   }, [settings]);
@@ -40,7 +42,7 @@ export function DeliveryCard() {
       affiliatewp: {
         transport,
         ...(transport === 'rest'
-          ? { siteUrl: affiliateSite.trim() || null, publicKey: publicKey.trim() || null, ...(token ? { token } : {}), reconcileMinutes: reconcileMinutes ?? null }
+          ? { siteUrl: affiliateSite.trim() || null, publicKey: publicKey.trim() || null, ...(token ? { token } : {}), reconcileMinutes: reconcileMinutes ?? null, createAccounts }
           : {}),
       },
       notifications: { recipients },
@@ -108,6 +110,12 @@ export function DeliveryCard() {
                   min={0}
                   max={1440}
                   error={issueAt(issues, 'affiliatewp', 'reconcileMinutes')}
+                />
+                <CheckboxControl
+                  label={__('Create WordPress accounts for applicants', 'affiliate-agent')}
+                  help={__('AffiliateWP needs a WordPress account for each affiliate. Over REST the service cannot see whether your site lets visitors register, so by default an applicant without an account is left for you to add in AffiliateWP and link on the lead page.', 'affiliate-agent')}
+                  checked={createAccounts}
+                  onChange={setCreateAccounts}
                 />
               </div>
             ) : null}

@@ -14,7 +14,7 @@ export type Transport = 'none' | 'rest' | 'bridge';
 /** What GET /v1/settings/delivery answers; secrets come back masked. */
 export interface DeliverySettings {
   wordpress: { siteUrl: string | null };
-  affiliatewp: { transport: Transport; siteUrl: string | null; publicKey: string | null; token: string | null; reconcileMinutes?: number };
+  affiliatewp: { transport: Transport; siteUrl: string | null; publicKey: string | null; token: string | null; reconcileMinutes?: number; createAccounts?: boolean };
   notifications: { recipients: string[] };
   webhooks: { signingSecret: string | null; timeoutMs: number };
   network: { allowHosts: string[] };
@@ -30,7 +30,7 @@ export interface EmailTemplate {
 export interface DeliveryPatch {
   emails?: { welcome?: EmailTemplate | null; rejection?: EmailTemplate | null; rejectionEnabled?: boolean };
   wordpress?: { siteUrl?: string | null };
-  affiliatewp?: { transport?: Transport; siteUrl?: string | null; publicKey?: string | null; token?: string | null; reconcileMinutes?: number | null };
+  affiliatewp?: { transport?: Transport; siteUrl?: string | null; publicKey?: string | null; token?: string | null; reconcileMinutes?: number | null; createAccounts?: boolean };
   notifications?: { recipients?: string[] };
   network?: { allowHosts?: string[] };
 }

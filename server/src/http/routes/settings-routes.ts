@@ -24,6 +24,7 @@ const patchSchema = z
         token: z.string().nullable().optional(),
         referral: z.record(z.string(), z.unknown()).optional(),
         reconcileMinutes: z.number().nullable().optional(),
+        createAccounts: z.boolean().nullable().optional(),
       })
       .strict()
       .optional(),
@@ -67,6 +68,7 @@ export function publicDeliverySettings(settings: DeliverySettings) {
       token: maskSecret(settings.affiliatewp.token),
       referral: settings.affiliatewp.referral,
       reconcileMinutes: settings.affiliatewp.reconcileMinutes,
+      createAccounts: settings.affiliatewp.createAccounts,
     },
     notifications: settings.notifications,
     webhooks: { signingSecret: maskSecret(settings.webhooks.signingSecret), timeoutMs: settings.webhooks.timeoutMs },

@@ -82,6 +82,22 @@ describe('the Settings screen', () => {
     expect(screen.getByText('All done: your agent answers on a published page.')).toBeInTheDocument();
   });
 
+  it('with the REST transport, account creation for applicants is off until the owner ticks it', async () => {
+    window.affiliateAgentAdmin = { canManage: true, canReview: true, adminUrl: '/wp-admin/', connection: connected };
+    serve((options) =>
+      options.path === '/affiliate-agent/v1/admin/settings/delivery'
+        ? { settings: { ...delivery, affiliatewp: { transport: 'rest', siteUrl: 'http://wp.internal:8080', publicKey: 'pk', token: '••••abcd', reconcileMinutes: 15, createAccounts: false } } }
+        : undefined,
+    );
+    render(<SettingsStage params={{}} query={new URLSearchParams()} />);
+    const box = await screen.findByRole('checkbox', { name: 'Create WordPress accounts for applicants' });
+    expect(box).not.toBeChecked();
+    await userEvent.click(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const saved = mockedApiFetch.mock.calls.map(([options]) => options).find((options) => options.method === 'PATCH');
+    expect(saved.data.affiliatewp).toMatchObject({ transport: 'rest', createAccounts: true });
+  });
+
   it('with the REST transport, saves how often AffiliateWP is read back for approvals', async () => {
     window.affiliateAgentAdmin = { canManage: true, canReview: true, adminUrl: '/wp-admin/', connection: connected };
     serve((options) =>
