@@ -13,7 +13,7 @@ import type { LeadStepScheduler } from './leads/lead-step-scheduler';
 import { createLeadSignalRepository } from './leads/trust/lead-signal-repository';
 import { createTrustChecks } from './leads/trust/trust-checks';
 import { readTrustSettings } from './leads/trust/trust-settings';
-import { readAutoApprovalPolicy } from './leads/auto-approval/auto-approval-policy';
+import { readAutoApprovalActor, readAutoApprovalPolicy } from './leads/auto-approval/auto-approval-policy';
 import { readProgramTerms } from './settings/program-terms-settings';
 import { createSettingsRepository } from './settings/settings-repository';
 import { readDeliverySettings } from './connectors/delivery-settings';
@@ -95,7 +95,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     scheduler: stepScheduler,
     fieldsOf: leadFields,
     trust: { checks: trustChecks, signals: leadSignals },
-    autoApproval: { policy: () => readAutoApprovalPolicy(settings), clock: outbox.clock },
+    autoApproval: { policy: () => readAutoApprovalPolicy(settings), actorUserId: () => readAutoApprovalActor(settings), clock: outbox.clock },
   });
   // The manager links a lead to an existing affiliate by hand, after seeing who it is (issue 12).
   const affiliateManualLink = createAffiliateManualLink({

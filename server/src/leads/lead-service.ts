@@ -15,7 +15,7 @@ import type { Clock } from '../core/clock';
 import type { AutoApprovalPolicy } from './auto-approval/auto-approval-policy';
 import { evaluatePolicy } from './auto-approval/evaluate-policy';
 
-/** The actor name auto-approvals carry in the activity log (user id 0: no WordPress user). */
+/** The actor name auto-approvals carry in the activity log (the user id is the manager who saved the policy). */
 export const AUTO_APPROVAL_ACTOR = 'auto-approval';
 import { LEAD_STATUSES, type ConsentRecord, type EmailVerificationMethod, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
 
@@ -171,7 +171,7 @@ export function createLeadService({
   /** Applicant trust checks (issue 16); without them a lead carries no trust flags. */
   trust?: { checks: TrustChecks; signals: Pick<LeadSignalRepository, 'record'> };
   /** The owner's auto-approval policy (issue 16) and the clock its cap and undo window read. */
-  autoApproval?: { policy: () => AutoApprovalPolicy; clock: Clock };
+  autoApproval?: { policy: () => AutoApprovalPolicy; actorUserId: () => number | null; clock: Clock };
 }) {
   /**
    * Runs inside submit()'s transaction: the cap is counted and taken in the same write, so two
@@ -188,18 +188,23 @@ export function createLeadService({
       leads.addEvent(lead.id, 'auto-approval-skipped', null, { by: AUTO_APPROVAL_ACTOR, reason: `rule not met: ${failed.map((outcome) => outcome.detail).join('; ')}`, rules: outcomes }, at.toISOString());
       return lead;
     }
+    const actorUserId = autoApproval.actorUserId();
+    if (actorUserId === null) {
+      leads.addEvent(lead.id, 'auto-approval-skipped', null, { by: AUTO_APPROVAL_ACTOR, reason: 'no manager has saved the policy, and AffiliateWP changes need one to act for', rules: outcomes }, at.toISOString());
+      return lead;
+    }
     const dayStart = `${at.toISOString().slice(0, 10)}T00:00:00.000Z`;
     const usedToday = leads.countEventsSince('auto-approved', dayStart);
     if (usedToday >= policy.dailyCap) {
       leads.addEvent(lead.id, 'auto-approval-skipped', null, { by: AUTO_APPROVAL_ACTOR, reason: `daily cap reached: ${usedToday} of ${policy.dailyCap} auto-approvals today`, rules: outcomes }, at.toISOString());
       return lead;
     }
-    const approved = decide(lead.id, 'approved', 0);
+    const approved = decide(lead.id, 'approved', actorUserId);
     const undoUntil = new Date(at.getTime() + policy.undoWindowHours * 3_600_000).toISOString();
     leads.addEvent(
       lead.id,
       'auto-approved',
-      null,
+      actorUserId,
       { by: AUTO_APPROVAL_ACTOR, reason: outcomes.map((outcome) => outcome.detail).join('; '), rules: outcomes, capSlot: usedToday + 1, dailyCap: policy.dailyCap, undoUntil, undoWindowHours: policy.undoWindowHours },
       at.toISOString(),
     );

@@ -43,3 +43,14 @@ export function readAutoApprovalPolicy(settings: Pick<SettingsStore, 'get'>): Au
   // A damaged stored policy reads as the default, which is off: never approve on a policy we cannot read.
   return parsed.success ? parsed.data : autoApprovalPolicySchema.parse({});
 }
+
+/**
+ * The WordPress user who last saved the policy. AffiliateWP status changes need a manager's user id
+ * (the plugin refuses one no manager asked for), so auto-approvals act on that manager's behalf.
+ */
+export const AUTO_APPROVAL_ACTOR_KEY = 'autoApprovalActor';
+
+export function readAutoApprovalActor(settings: Pick<SettingsStore, 'get'>): number | null {
+  const stored = settings.get<unknown>(AUTO_APPROVAL_ACTOR_KEY);
+  return typeof stored === 'number' && Number.isInteger(stored) && stored > 0 ? stored : null;
+}
