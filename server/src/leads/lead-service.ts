@@ -344,6 +344,11 @@ export function createLeadService({
         const decision: 'approved' | 'rejected' = change.status === 'active' ? 'approved' : 'rejected';
         if (lead.status === decision) return { lead, changed: false, reason: `the lead is already ${decision}` };
         if (lead.status === 'archived') return { lead, changed: false, reason: 'the lead is archived' };
+        // The undo of an auto-approval set the affiliate inactive; its echo is not a rejection.
+        const lastAutoEvent = [...leads.listEvents(id)].reverse().find((event) => event.type === 'auto-approved' || event.type === 'auto-approval-undone');
+        if (change.status === 'inactive' && lead.status === 'new' && lastAutoEvent?.type === 'auto-approval-undone') {
+          return { lead, changed: false, reason: 'the affiliate was set inactive by undoing its auto-approval' };
+        }
         const now = nowIso();
         const updated: Lead = { ...lead, status: decision, updatedAt: now };
         leads.update(updated);

@@ -86,6 +86,9 @@ describe('auto-approval by policy', () => {
     const affiliateId = deliveries[0]?.result?.affiliateId as number;
     expect(bridge.store.byId(affiliateId)?.status).toBe('inactive');
     expect(service.container.leads.detail(first.id).notes[0]?.body).toMatch(/Auto-approval undone/);
+    // The plugin reports the inactive status back; the undone lead stays new (no rejection email).
+    const echo = await service.request('POST', '/v1/affiliatewp/status-changed', { affiliateId, status: 'inactive', previousStatus: 'active' }, { userId: 0, capabilities: ['aa_manage_agents'] });
+    expect(echo.body).toMatchObject({ leadStatus: 'new', changed: false });
     const again = await service.request('POST', `/v1/leads/${first.id}/undo-auto-approval`);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('not_auto_approved');
