@@ -13,6 +13,7 @@ import type { LeadStepScheduler } from './leads/lead-step-scheduler';
 import { createLeadSignalRepository } from './leads/trust/lead-signal-repository';
 import { createTrustChecks } from './leads/trust/trust-checks';
 import { readTrustSettings } from './leads/trust/trust-settings';
+import { readAutoApprovalActor, readAutoApprovalPolicy } from './leads/auto-approval/auto-approval-policy';
 import { readProgramTerms } from './settings/program-terms-settings';
 import { createSettingsRepository } from './settings/settings-repository';
 import { readDeliverySettings } from './connectors/delivery-settings';
@@ -89,7 +90,13 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   const stepScheduler: LeadStepScheduler = outbox.scheduler;
   const leadSignals = createLeadSignalRepository(db);
   const trustChecks = createTrustChecks({ signals: leadSignals, siteUrl: () => readDeliverySettings(settings).wordpress.siteUrl, settings: () => readTrustSettings(settings) });
-  const leads = createLeadService({ leads: leadRepository, scheduler: stepScheduler, fieldsOf: leadFields, trust: { checks: trustChecks, signals: leadSignals } });
+  const leads = createLeadService({
+    leads: leadRepository,
+    scheduler: stepScheduler,
+    fieldsOf: leadFields,
+    trust: { checks: trustChecks, signals: leadSignals },
+    autoApproval: { policy: () => readAutoApprovalPolicy(settings), actorUserId: () => readAutoApprovalActor(settings), clock: outbox.clock },
+  });
   // The manager links a lead to an existing affiliate by hand, after seeing who it is (issue 12).
   const affiliateManualLink = createAffiliateManualLink({
     leads: leadRepository,

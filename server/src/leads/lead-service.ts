@@ -11,6 +11,12 @@ import type { DecidedInAffiliateWp, LeadStepScheduler } from './lead-step-schedu
 import type { TrustChecks } from './trust/trust-checks';
 import type { LeadSignalRepository } from './trust/lead-signal-repository';
 import type { TrustFlag } from '../contract/trust-checks';
+import type { Clock } from '../core/clock';
+import type { AutoApprovalPolicy } from './auto-approval/auto-approval-policy';
+import { evaluatePolicy } from './auto-approval/evaluate-policy';
+
+/** The actor name auto-approvals carry in the activity log (the user id is the manager who saved the policy). */
+export const AUTO_APPROVAL_ACTOR = 'auto-approval';
 import { LEAD_STATUSES, type ConsentRecord, type EmailVerificationMethod, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
 
 export interface LeadSubmission {
@@ -156,6 +162,7 @@ export function createLeadService({
   scheduler,
   fieldsOf = () => null,
   trust,
+  autoApproval,
 }: {
   leads: LeadRepository;
   scheduler: LeadStepScheduler;
@@ -163,7 +170,47 @@ export function createLeadService({
   fieldsOf?: (lead: Lead) => AnswerField[] | null;
   /** Applicant trust checks (issue 16); without them a lead carries no trust flags. */
   trust?: { checks: TrustChecks; signals: Pick<LeadSignalRepository, 'record'> };
+  /** The owner's auto-approval policy (issue 16) and the clock its cap and undo window read. */
+  autoApproval?: { policy: () => AutoApprovalPolicy; actorUserId: () => number | null; clock: Clock };
 }) {
+  /**
+   * Runs inside submit()'s transaction: the cap is counted and taken in the same write, so two
+   * leads cannot both take the last slot. Approval goes through decide(), the manager's own path.
+   */
+  function tryAutoApproval(lead: Lead, flags: readonly TrustFlag[]): Lead {
+    if (!autoApproval) return lead;
+    const policy = autoApproval.policy();
+    if (!policy.enabled) return lead;
+    const at = new Date(autoApproval.clock.now());
+    const outcomes = evaluatePolicy(policy, lead, flags);
+    const failed = outcomes.filter((outcome) => !outcome.passed);
+    if (failed.length) {
+      leads.addEvent(lead.id, 'auto-approval-skipped', null, { by: AUTO_APPROVAL_ACTOR, reason: `rule not met: ${failed.map((outcome) => outcome.detail).join('; ')}`, rules: outcomes }, at.toISOString());
+      return lead;
+    }
+    const actorUserId = autoApproval.actorUserId();
+    if (actorUserId === null) {
+      leads.addEvent(lead.id, 'auto-approval-skipped', null, { by: AUTO_APPROVAL_ACTOR, reason: 'no manager has saved the policy, and AffiliateWP changes need one to act for', rules: outcomes }, at.toISOString());
+      return lead;
+    }
+    const dayStart = `${at.toISOString().slice(0, 10)}T00:00:00.000Z`;
+    const usedToday = leads.countEventsSince('auto-approved', dayStart);
+    if (usedToday >= policy.dailyCap) {
+      leads.addEvent(lead.id, 'auto-approval-skipped', null, { by: AUTO_APPROVAL_ACTOR, reason: `daily cap reached: ${usedToday} of ${policy.dailyCap} auto-approvals today`, rules: outcomes }, at.toISOString());
+      return lead;
+    }
+    const approved = decide(lead.id, 'approved', actorUserId);
+    const undoUntil = new Date(at.getTime() + policy.undoWindowHours * 3_600_000).toISOString();
+    leads.addEvent(
+      lead.id,
+      'auto-approved',
+      actorUserId,
+      { by: AUTO_APPROVAL_ACTOR, reason: outcomes.map((outcome) => outcome.detail).join('; '), rules: outcomes, capSlot: usedToday + 1, dailyCap: policy.dailyCap, undoUntil, undoWindowHours: policy.undoWindowHours },
+      at.toISOString(),
+    );
+    return approved;
+  }
+
   function get(id: string): Lead {
     const lead = leads.findById(id);
     if (!lead) throw new NotFoundError('Lead', id);
@@ -240,7 +287,7 @@ export function createLeadService({
           if (checked.flags.length) leads.addEvent(lead.id, 'trust-flagged', null, { checks: checked.flags.map((flag) => flag.check) }, now);
         }
         scheduler.scheduleSteps(lead, submission.definition, 'lead-created', { clientKey: submission.clientKey ?? null });
-        return { lead, created: true };
+        return { lead: tryAutoApproval(lead, checked?.flags ?? []), created: true };
       });
     },
 
@@ -297,6 +344,11 @@ export function createLeadService({
         const decision: 'approved' | 'rejected' = change.status === 'active' ? 'approved' : 'rejected';
         if (lead.status === decision) return { lead, changed: false, reason: `the lead is already ${decision}` };
         if (lead.status === 'archived') return { lead, changed: false, reason: 'the lead is archived' };
+        // The undo of an auto-approval set the affiliate inactive; its echo is not a rejection.
+        const lastAutoEvent = [...leads.listEvents(id)].reverse().find((event) => event.type === 'auto-approved' || event.type === 'auto-approval-undone');
+        if (change.status === 'inactive' && lead.status === 'new' && lastAutoEvent?.type === 'auto-approval-undone') {
+          return { lead, changed: false, reason: 'the affiliate was set inactive by undoing its auto-approval' };
+        }
         const now = nowIso();
         const updated: Lead = { ...lead, status: decision, updatedAt: now };
         leads.update(updated);
@@ -307,6 +359,38 @@ export function createLeadService({
     },
 
     approve: (id: string, actorUserId: number) => decide(id, 'approved', actorUserId),
+
+    /**
+     * A manager reverts an auto-approval within its window: the lead goes back to new, the affiliate
+     * is set inactive through the set-status step, and a note says why. Later it is refused.
+     */
+    undoAutoApproval(id: string, actorUserId: number): Lead {
+      return leads.transaction(() => {
+        const lead = get(id);
+        const autoApproved = [...leads.listEvents(id)].reverse().find((event) => event.type === 'auto-approved' || event.type === 'auto-approval-undone');
+        if (!autoApproved || autoApproved.type !== 'auto-approved' || lead.status !== 'approved') {
+          throw new ConflictError('This lead has no auto-approval to undo: only an approved lead the auto-approval policy approved (and not undone since) can be undone.', 'not_auto_approved');
+        }
+        const data = autoApproved.data as { undoUntil: string; undoWindowHours: number };
+        const now = autoApproval ? autoApproval.clock.now() : Date.now();
+        if (now > Date.parse(data.undoUntil)) {
+          throw new ConflictError(
+            `The undo window has passed: an auto-approval can be undone within ${data.undoWindowHours} hours (until ${data.undoUntil}). Set the affiliate inactive in AffiliateWP instead.`,
+            'undo_window_passed',
+            { undoUntil: data.undoUntil, undoWindowHours: data.undoWindowHours },
+          );
+        }
+        const at = new Date(now).toISOString();
+        const updated: Lead = { ...lead, status: 'new', updatedAt: at };
+        leads.update(updated);
+        leads.addEvent(id, 'status-changed', actorUserId, { from: 'approved', to: 'new', via: 'auto-approval-undo' }, at);
+        leads.addEvent(id, 'auto-approval-undone', actorUserId, { autoApprovedAt: autoApproved.createdAt }, at);
+        const note = leads.addNote(id, actorUserId, `Auto-approval undone (approved automatically at ${autoApproved.createdAt}); the affiliate is set inactive in AffiliateWP.`, at);
+        leads.addEvent(id, 'note-added', actorUserId, { noteId: note.id }, at);
+        scheduler.scheduleDeactivation(updated, actorUserId);
+        return updated;
+      });
+    },
     reject: (id: string, actorUserId: number) => decide(id, 'rejected', actorUserId),
 
     addNote(id: string, body: unknown, actorUserId: number) {

@@ -10,6 +10,8 @@ export interface LeadStepScheduler {
   scheduleSteps(lead: Lead, definition: ActionDefinition, trigger: 'lead-created' | 'lead-resubmitted', context?: { clientKey?: string | null }): void;
   /** `inAffiliateWp`: the decision was made in AffiliateWP's own screens, so its status is set already. */
   scheduleApproval(lead: Lead, decision: 'approved' | 'rejected', actorUserId: number, inAffiliateWp?: DecidedInAffiliateWp): void;
+  /** An undone auto-approval: the affiliate is set inactive through the same set-status step. */
+  scheduleDeactivation(lead: Lead, actorUserId: number): void;
 }
 
 /** A status change AffiliateWP reported (its hook through the plugin, or a REST reconciliation). */
@@ -29,6 +31,9 @@ export function createRecordingStepScheduler(record: (leadId: string, type: stri
     },
     scheduleApproval(lead, decision, actorUserId, inAffiliateWp) {
       record(lead.id, 'approval-scheduled', { decision, actorUserId, ...(inAffiliateWp ? { inAffiliateWp } : {}) });
+    },
+    scheduleDeactivation(lead, actorUserId) {
+      record(lead.id, 'deactivation-scheduled', { actorUserId });
     },
   };
 }

@@ -181,5 +181,25 @@ export function createOutboxScheduler({
             ];
       insertGroup(lead, trigger, planned, actorUserId);
     },
+
+    scheduleDeactivation(lead: Lead, actorUserId: number) {
+      // Named like an approval group, so a later approval is a new decision (not "the same again").
+      const trigger = `approval-undone-${repository.groupsOfLead(lead.id, 'approval-').length + 1}`;
+      insertGroup(
+        lead,
+        trigger,
+        [
+          {
+            id: 'affiliatewp_status',
+            type: 'affiliatewp_set_status',
+            label: 'Set the affiliate inactive in AffiliateWP (auto-approval undone)',
+            dependsOn: [],
+            step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status: 'inactive' } },
+            skipReason: skipReasonWhenScheduled('affiliatewp_set_status'),
+          },
+        ],
+        actorUserId,
+      );
+    },
   };
 }

@@ -82,6 +82,7 @@ export function createOutbox(options: OutboxOptions) {
       runJob(job, {
         lead: options.leads.findById(job.leadId),
         ownAffiliateId: () => ownAffiliateOf(job.leadId, options.leads.findById(job.leadId)?.affiliateId ?? null),
+        ownApplicationPending: () => repository.listByLead(job.leadId).some((other) => other.stepType === 'affiliatewp_application' && (other.status === 'pending' || other.status === 'running')),
         settings: readDeliverySettings(options.settings),
         http,
         secret: options.secret,

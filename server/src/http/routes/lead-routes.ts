@@ -46,6 +46,10 @@ export function registerLeadRoutes(router: Router, { container, adminAuth }: Rou
   router.post('/v1/leads/:leadId/approve', review, (request, response) => {
     response.json({ lead: leads.approve(String(request.params.leadId), actorOf(request).userId) });
   });
+  // Undo an auto-approval within its window (issue 16): the owner's call, so the manager capability.
+  router.post('/v1/leads/:leadId/undo-auto-approval', adminAuth.require(CAPABILITIES.manageAgents), (request, response) => {
+    response.json({ lead: leads.undoAutoApproval(String(request.params.leadId), actorOf(request).userId) });
+  });
   router.post('/v1/leads/:leadId/reject', review, (request, response) => {
     response.json({ lead: leads.reject(String(request.params.leadId), actorOf(request).userId) });
   });

@@ -1,10 +1,11 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { CAPABILITIES } from '../admin-auth';
+import { actorOf, CAPABILITIES } from '../admin-auth';
 import type { RouteContext } from '../route-context';
 import { parseOrThrow } from '../../core/zod-issues';
 import { PROGRAM_TERMS_KEY, readProgramTerms } from '../../settings/program-terms-settings';
 import { programTermsSchema } from '../../contract/program-terms';
+import { AUTO_APPROVAL_ACTOR_KEY, AUTO_APPROVAL_KEY, autoApprovalPolicySchema, readAutoApprovalPolicy } from '../../leads/auto-approval/auto-approval-policy';
 import { readTrustSettings, TRUST_SETTINGS_KEY, trustSettingsSchema } from '../../leads/trust/trust-settings';
 import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDeliverySettings, type DeliverySettings } from '../../connectors/delivery-settings';
 
@@ -107,6 +108,18 @@ export function registerSettingsRoutes(router: Router, { container, adminAuth }:
     const next = parseOrThrow(trustSettingsSchema, { ...readTrustSettings(store), ...(request.body ?? {}) }, 'trust settings');
     store.set(TRUST_SETTINGS_KEY, next);
     response.json({ settings: next });
+  });
+
+  // Settings → Auto-approval (issue 16): PATCH merges into the stored policy; off until enabled.
+  router.get('/v1/settings/auto-approval', manage, (_request, response) => {
+    response.json({ policy: readAutoApprovalPolicy(store) });
+  });
+
+  router.patch('/v1/settings/auto-approval', manage, (request, response) => {
+    const next = parseOrThrow(autoApprovalPolicySchema, { ...readAutoApprovalPolicy(store), ...(request.body ?? {}) }, 'auto-approval policy');
+    store.set(AUTO_APPROVAL_KEY, next);
+    store.set(AUTO_APPROVAL_ACTOR_KEY, actorOf(request).userId);
+    response.json({ policy: next });
   });
 
   // Settings → Program terms: the facts the agent quotes exactly (PUT replaces them; GET is null until entered).

@@ -12,6 +12,10 @@ export const affiliateWpSetStatusStep: StepHandler<'affiliatewp_set_status'> = {
     const status = String(configOf(job).status) as AffiliateStatus;
     const connector = CONNECTORS.affiliatewp(context.connectors);
     let affiliateId = context.ownAffiliateId();
+    if (affiliateId === null && context.ownApplicationPending?.()) {
+      // Approved as it was created (auto-approval): the lead's own application creates the affiliate; wait for it.
+      return { kind: 'retry', error: "Waiting for the lead's own AffiliateWP application to finish.", response: null };
+    }
     if (affiliateId === null && status === 'rejected') {
       const note = 'this lead created no affiliate and none was linked to it; nothing to reject (an affiliate that merely shares the email is left alone)';
       return { kind: 'succeeded', response: context.lastAnswer({ note }), result: { affiliateId: null } };

@@ -43,6 +43,8 @@ export interface ExecutionContext {
   lead: Lead | null;
   /** The affiliate this lead created or a manager linked to it; null when there is none. */
   ownAffiliateId: () => number | null;
+  /** The lead's own AffiliateWP application is scheduled and not finished yet (an approval at creation waits for it). */
+  ownApplicationPending?: () => boolean;
   settings: DeliverySettings;
   http: SafeHttpClient;
   secret: string;
