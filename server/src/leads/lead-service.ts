@@ -14,10 +14,10 @@ import type { TrustFlag } from '../contract/trust-checks';
 import type { Clock } from '../core/clock';
 import type { AutoApprovalPolicy } from './auto-approval/auto-approval-policy';
 import { evaluatePolicy } from './auto-approval/evaluate-policy';
+import { LEAD_STATUSES, type ConsentRecord, type EmailVerificationMethod, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
 
 /** The actor name auto-approvals carry in the activity log (the user id is the manager who saved the policy). */
 export const AUTO_APPROVAL_ACTOR = 'auto-approval';
-import { LEAD_STATUSES, type ConsentRecord, type EmailVerificationMethod, type Lead, type LeadSource, type LeadStatus } from '../contract/lead-types';
 
 export interface LeadSubmission {
   agentId: string;

@@ -37,6 +37,14 @@ function describe(event: LeadEvent): string {
       if (data.reason === 'existing-affiliate') return __('An affiliate with this email existed before this lead; it was left alone for a manager to link', 'affiliate-agent');
       if (data.reason === 'no-account-creation') return __('No WordPress account may be created from the chat; add the affiliate in AffiliateWP, then link it here', 'affiliate-agent');
       return __('A WordPress account with this email exists; only a manager may link it to an affiliate', 'affiliate-agent');
+    case 'auto-approved':
+      /* translators: %s: the rules the lead met, with their figures ("score 72 ≥ 50; email verified (code)") */
+      return sprintf(__('Approved automatically by the auto-approval policy: %s', 'affiliate-agent'), String(data.reason ?? ''));
+    case 'auto-approval-skipped':
+      /* translators: %s: why the policy did not approve the lead */
+      return sprintf(__('Not approved automatically: %s', 'affiliate-agent'), String(data.reason ?? ''));
+    case 'auto-approval-undone':
+      return __('Auto-approval undone; the affiliate was set inactive', 'affiliate-agent');
     case 'possible-duplicate':
       return __('The same email applied again (possible duplicate)', 'affiliate-agent');
     default:
