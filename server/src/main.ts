@@ -49,10 +49,23 @@ async function main(): Promise<void> {
   // database (migrations, seeding), create a secret or start a worker (security review, finding 12).
   const server = http.createServer();
   let container: Container | undefined;
+  let stop: ((signal: string) => Promise<void>) | undefined;
+  // Handlers go in first, so a signal that comes as the service starts is a clean stop, not a kill.
+  const onSignal = (signal: string) => {
+    if (!stop) process.exit(0); // nothing was started yet
+    stop(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('error while stopping', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? 'is already in use (another instance running?)' : `cannot be opened (${error.code ?? error.message})`;
-    process.stderr.write(`Port ${config.port} on ${config.host} ${reason}; set AA_PORT to a free port. Nothing was started.
-`);
+    process.stderr.write(`Port ${config.port} on ${config.host} ${reason}; set AA_PORT to a free port. Nothing was started.\n`);
     void (container?.close() ?? Promise.resolve()).finally(() => process.exit(1));
   });
   server.listen(config.port, config.host, () => {
@@ -74,7 +87,7 @@ async function main(): Promise<void> {
     if (seeded && config.preview) process.stdout.write(`Seeded example agent ${seeded.agentId}; try http://${config.host}:${port}/preview/${seeded.agentId}\n`);
     else if (seeded) process.stdout.write(`Seeded example agent ${seeded.agentId}; start with AA_PREVIEW=on to chat with it in a browser at /preview/${seeded.agentId}\n`);
 
-    const stop = createGracefulStop({
+    stop = createGracefulStop({
       server,
       graceMs: config.operations.shutdownGraceMs,
       logger,
@@ -82,17 +95,6 @@ async function main(): Promise<void> {
       stopWorkers: (settings) => started.outbox.stop(settings),
       closeContainer: () => started.close(),
     });
-    const onSignal = (signal: string) => {
-      stop(signal).then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error('error while stopping', { error: String(error) });
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGINT', () => onSignal('SIGINT'));
-    process.on('SIGTERM', () => onSignal('SIGTERM'));
   });
 }
 

@@ -11,7 +11,7 @@ describe('the AffiliateWP REST connector, against a contract-faithful fake', () 
   let connector: AffiliateWpConnector;
   const http = createSafeHttpClient(() => ({ allowHosts: ['127.0.0.1'] }));
   const connect = (overrides: { token?: string; referral?: Record<string, unknown> } = {}) =>
-    createAffiliateWpRestConnector({ http, siteUrl: fake.url, homeUrl: 'https://shop.example', publicKey: 'pk_test', token: overrides.token ?? 'tok_test', referral: referralSettingsSchema.parse(overrides.referral ?? {}) });
+    createAffiliateWpRestConnector({ http, siteUrl: fake.url, homeUrl: 'https://shop.example', publicKey: 'pk_test', token: overrides.token ?? 'tok_test', createAccounts: true, referral: referralSettingsSchema.parse(overrides.referral ?? {}) });
 
   beforeEach(async () => {
     fake = await startFakeAffiliateWp();

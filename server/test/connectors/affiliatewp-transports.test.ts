@@ -28,7 +28,7 @@ describe('AffiliateWP through REST and through the bridge, on one site', () => {
     rest = await startFakeAffiliateWp({ store });
     bridge = await startWordPressBridgeFake({ secret: SECRET, store });
     const http = createSafeHttpClient(() => ({ allowHosts: ['127.0.0.1'] }));
-    viaRest = createAffiliateWpRestConnector({ http, siteUrl: rest.url, homeUrl: 'https://shop.example', publicKey: 'pk_test', token: 'tok_test', referral: referralSettingsSchema.parse({}) });
+    viaRest = createAffiliateWpRestConnector({ http, siteUrl: rest.url, homeUrl: 'https://shop.example', publicKey: 'pk_test', token: 'tok_test', createAccounts: true, referral: referralSettingsSchema.parse({}) });
     bridgeClient = createWordPressBridgeClient({ http, secret: SECRET, siteUrl: () => bridge.url });
     viaBridge = createAffiliateWpBridgeConnector({ bridge: bridgeClient });
   });
