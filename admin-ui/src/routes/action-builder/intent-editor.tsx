@@ -48,6 +48,13 @@ export function IntentEditor({ definition, issues, onChange }: IntentEditorProps
         checked={definition.confirmation.required}
         onChange={(required: boolean) => onChange({ confirmation: { ...definition.confirmation, required } })}
       />
+      <ToggleControl
+        __nextHasNoMarginBottom
+        label={__('Verify the email address with a code before submitting', 'affiliate-agent')}
+        help={__('The chat mails a 6-digit code to the first email field. Until it is typed, steps that mail that address or create the affiliate wait for a manager.', 'affiliate-agent')}
+        checked={definition.verifyEmail}
+        onChange={(verifyEmail: boolean) => onChange({ verifyEmail })}
+      />
       {definition.confirmation.required ? (
         <>
           <TextControl

@@ -51,6 +51,22 @@ describe('the action builder', () => {
     expect(sent.data.definition.fields[1]).toMatchObject({ key: 'email', question: '' });
   });
 
+  it('shows the template\'s email verification switched on, and saves it switched off', async () => {
+    mockedApiFetch.mockImplementation(async (options: { path: string; method?: string; data?: { definition: typeof ACTION_TEMPLATES['affiliate-application'] } }) => {
+      if (options.path === '/affiliate-agent/v1/admin/actions/act_apply' && options.method === 'GET') return { action: draftView() };
+      if (options.method === 'PUT') return { action: draftView(options.data!.definition) };
+      return {};
+    });
+    render(<ActionBuilderStage params={{ actionId: 'act_apply' }} query={new URLSearchParams()} />);
+    const toggle = await screen.findByRole('checkbox', { name: 'Verify the email address with a code before submitting' });
+    expect(toggle).toBeChecked();
+    await userEvent.click(toggle);
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(mockedApiFetch.mock.calls.some(([options]) => options.method === 'PUT')).toBe(true));
+    const sent = mockedApiFetch.mock.calls.find(([options]) => options.method === 'PUT')[0];
+    expect(sent.data.definition.verifyEmail).toBe(false);
+  });
+
   it('saves the edited draft first and then publishes it', async () => {
     let saved: unknown = null;
     mockedApiFetch.mockImplementation(async (options: { path: string; method?: string; data?: { definition: typeof ACTION_TEMPLATES['affiliate-application'] } }) => {
