@@ -72,7 +72,7 @@ export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions):
     const error = wpError(json);
     if (status === 401) {
       return new DeliveryError(
-        `AffiliateWP refused the API key (401 ${error.code ?? ''}) while trying to ${operation}. Check the public key and token in Settings → Delivery ` +
+        `AffiliateWP refused the API key (401 ${error.code ?? ''}) while trying to ${operation}. Check the public key and token in Affiliate Agent → Settings, “AffiliateWP and notifications” ` +
           '(Affiliates → Tools → API Keys). If they are right, the web server is probably stripping the Authorization header (common on FastCGI/CGI hosts): ' +
           'add `SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=$1` to .htaccess, or switch the transport to the WordPress bridge.',
         { retryable: true, code: 'affiliatewp_unauthorized', response: summary },

@@ -25,7 +25,7 @@ export const AFFILIATEWP_TRANSPORTS = {
     const { affiliatewp, wordpress } = dependencies.settings;
     const siteUrl = affiliatewp.siteUrl ?? wordpress.siteUrl;
     if (!siteUrl || !affiliatewp.publicKey || !affiliatewp.token) {
-      throw new DeliveryError('AffiliateWP over REST needs the site URL, a public key and a token in Settings → Delivery.', { retryable: true, code: 'affiliatewp_not_configured' });
+      throw new DeliveryError('AffiliateWP over REST needs the site URL, a public key and a token in Affiliate Agent → Settings, “AffiliateWP and notifications”.', { retryable: true, code: 'affiliatewp_not_configured' });
     }
     // Referral links go to the public: the site's own address (home URL, told by the plugin at
     // pairing), never the REST address, which may be internal. Only when the site never paired
@@ -49,7 +49,7 @@ export const CONNECTORS = {
   affiliatewp: (dependencies: ConnectorDependencies): AffiliateWpConnector => {
     const transport = dependencies.settings.affiliatewp.transport;
     if (transport === 'none') {
-      throw new DeliveryError('AffiliateWP is not connected: choose the REST or WordPress bridge transport in Settings → Delivery.', { retryable: true, code: 'affiliatewp_not_configured' });
+      throw new DeliveryError('AffiliateWP is not connected: choose the REST or WordPress bridge transport in Affiliate Agent → Settings, “AffiliateWP and notifications”.', { retryable: true, code: 'affiliatewp_not_configured' });
     }
     return AFFILIATEWP_TRANSPORTS[transport](dependencies);
   },

@@ -11,7 +11,7 @@ export function createMailConnector({ bridge }: { bridge: WordPressBridgeClient 
   async function send(to: string | string[], email: RenderedEmail, options: { idempotencyKey: string; headers?: string[] }): Promise<ResponseSummary & { alreadySent?: boolean }> {
     const headers = options.headers ?? [];
     const recipients = Array.isArray(to) ? to : [to];
-    if (recipients.length === 0) throw new DeliveryError('No recipient: add notification recipients in Settings → Delivery or on the step.', { retryable: false, code: 'no_recipient' });
+    if (recipients.length === 0) throw new DeliveryError('No recipient: add notification recipients in Affiliate Agent → Settings, “AffiliateWP and notifications” or on the step.', { retryable: false, code: 'no_recipient' });
     // The bridge takes one address in `to` (wp_mail is called once); further recipients ride as Cc.
     const lines = [...headers, ...recipients.slice(1).map((address) => `Cc: ${address}`)];
     const { data, response } = await bridge.call<{ sent?: boolean; already_sent?: boolean }>('mail/send', {

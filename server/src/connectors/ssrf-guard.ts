@@ -128,7 +128,7 @@ export async function resolveSafeAddress(url: URL, policy: SsrfPolicy): Promise<
   if (forbidden) {
     throw new SsrfRefusedError(
       `Refused to call ${url.origin}: '${host}' ${literal ? 'is' : `resolves to ${forbidden.address}, which is`} a loopback, private, link-local or metadata address. ` +
-        `If this host is yours (for example WordPress on the same machine), add '${host}' to the allowed hosts in Settings → Delivery.`,
+        `If this host is yours (for example WordPress on the same machine), add '${host}' to the allowed hosts in Affiliate Agent → Settings, “AffiliateWP and notifications”.`,
     );
   }
   return { ...answers[0], allowListed };

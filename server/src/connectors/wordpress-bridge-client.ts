@@ -20,7 +20,7 @@ export function createWordPressBridgeClient(options: BridgeClientOptions) {
   async function call<T>(operation: string, body: Record<string, unknown>): Promise<{ data: T; response: ResponseSummary }> {
     const siteUrl = options.siteUrl();
     if (!siteUrl) {
-      throw new DeliveryError('The WordPress site URL is not set, so the bridge cannot be reached; set it in Settings → Delivery.', { retryable: true, code: 'bridge_not_configured' });
+      throw new DeliveryError('The WordPress site URL is not set, so the bridge cannot be reached; set it in Affiliate Agent → Settings, “AffiliateWP and notifications”.', { retryable: true, code: 'bridge_not_configured' });
     }
     const url = new URL(`${siteUrl.replace(/\/+$/, '')}${BRIDGE_PATH}${operation}`);
     const raw = JSON.stringify(body);

@@ -53,7 +53,7 @@ export function retrievalIndexMode(environment: NodeJS.ProcessEnv): LexicalIndex
 }
 
 /**
- * Hosts content sync may reach despite the SSRF guard: the owner's allow-list (Settings → Delivery)
+ * Hosts content sync may reach despite the SSRF guard: the owner's allow-list (Affiliate Agent → Settings, “AffiliateWP and notifications”)
  * and the host of the saved WordPress site URL (an owner setting, often WordPress on the same machine).
  */
 function syncPolicy(readSetting: (key: string) => unknown, resolver?: Resolver): SsrfPolicy {

@@ -33,7 +33,7 @@ export interface ContentPage {
 
 /**
  * Every request goes through the SSRF-guarded client: the site URL may come in the sync request, so
- * loopback/private targets are refused unless the owner allow-listed the host (Settings → Delivery,
+ * loopback/private targets are refused unless the owner allow-listed the host (Affiliate Agent → Settings, “AffiliateWP and notifications”,
  * or the saved WordPress site URL). WordPress's answer body is never echoed back to the caller.
  */
 export function createWordpressContentClient({ secret, policy, http }: { secret: string; policy: () => SsrfPolicy; http?: SafeHttpClient }) {

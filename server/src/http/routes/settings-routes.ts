@@ -10,7 +10,7 @@ import { readTrustSettings, TRUST_SETTINGS_KEY, trustSettingsSchema } from '../.
 import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDeliverySettings, type DeliverySettings } from '../../connectors/delivery-settings';
 
 /**
- * Settings → Delivery: how the service reaches WordPress, AffiliateWP, CRMs and managers.
+ * Affiliate Agent → Settings, “AffiliateWP and notifications”: how the service reaches WordPress, AffiliateWP, CRMs and managers.
  * Secrets (AffiliateWP token, webhook signing secret) are write-only: answers show a masked tail.
  * PATCH merges: an omitted key keeps its value, `null` clears an optional one.
  */

@@ -73,6 +73,6 @@ export function configOf(job: OutboxJob): Record<string, unknown> {
 
 export function affiliateWpNotConnected(settings: DeliverySettings): string | undefined {
   return settings.affiliatewp.transport === 'none'
-    ? 'Skipped: AffiliateWP is not connected (Settings → Delivery → AffiliateWP transport).'
+    ? 'Skipped: AffiliateWP is not connected (Affiliate Agent → Settings, “AffiliateWP and notifications”, AffiliateWP transport).'
     : undefined;
 }
