@@ -23,6 +23,8 @@ export interface FieldRequest {
   type: string;
   question: string;
   options?: FieldOption[];
+  /** A consent field's exact text: what the visitor agrees to, shown in the chat and stored on the lead. */
+  consentText?: string;
 }
 
 export interface SummaryLine {

@@ -1,4 +1,5 @@
 import type { RunnableAction } from '../actions/action-service';
+import { consentAgreement } from '../actions/consent-agreement';
 import type { ConversationState } from './turn-state';
 import { offlineTurn, initialOfflineState, type OfflineEvent, type OfflineSessionState } from './offline';
 import type { KnowledgeHit } from './knowledge-hits';
@@ -86,9 +87,11 @@ export function createOfflineEngine(): OfflineEngine {
             reply.paragraph(event.text);
             return;
           case 'field-request': {
-            const { key, label, type, question, options } = event.field;
-            context.emit({ type: 'field-request', data: { actionKey: event.actionKey, field: { key, label, type, question, ...(options ? { options } : {}) } } });
+            const { key, label, type, question, options, consentText } = event.field;
+            context.emit({ type: 'field-request', data: { actionKey: event.actionKey, field: { key, label, type, question, ...(options ? { options } : {}), ...(consentText ? { consentText } : {}) } } });
             reply.paragraph(question);
+            // The lead stores consentText as what was agreed to, so the visitor reads exactly that.
+            if (consentText) reply.paragraph(consentAgreement(consentText));
             return;
           }
           case 'confirmation-request':

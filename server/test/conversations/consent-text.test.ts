@@ -1,0 +1,43 @@
+import { ACTION_TEMPLATES } from '../../src/actions/templates';
+import { MANAGER_CAPABILITIES, type TestService } from '../../../tests/support/signed-client';
+import { Visitor, eventsOf, setUpAgent, startChatService, type TurnResponse } from './support/chat-client';
+
+/**
+ * Issue 14: the consent the lead records is the text the visitor read in the chat, word for word
+ * (the chat used to ask "May we store these details…?" and store "I agree that my details…").
+ * Real service over HTTP, offline engine, real SQLite.
+ */
+describe('the consent text a visitor agrees to', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startChatService();
+  });
+  afterAll(() => service.close());
+
+  it('is shown in the chat with its question, sent in the field request, and stored on the lead as it was shown', async () => {
+    const agentId = await setUpAgent(service);
+    const consentField = ACTION_TEMPLATES['affiliate-application'].fields.find((field) => field.type === 'consent')!;
+    const visitor = new Visitor(service, agentId);
+    await visitor.start();
+    const answers: Record<string, string> = { name: 'Cora Sent', email: 'cora@example.com', platform: 'blog', audience_size: '20000', traffic_source: 'SEO', website: 'https://cora.example', consent: 'yes' };
+    const turns: TurnResponse[] = [await visitor.say('I want to become an affiliate')];
+    let consentTurn: TurnResponse | undefined;
+    for (let step = 0; step < 14; step += 1) {
+      const last = turns[turns.length - 1];
+      const asked = eventsOf(last, 'field-request')[0]?.field;
+      if (asked?.key === 'consent') consentTurn = last;
+      if (asked) turns.push(await visitor.say(answers[asked.key as string] ?? 'skip'));
+      else if (eventsOf(last, 'confirmation-request').length) turns.push(await visitor.say('yes'));
+      else if (/type the 6-digit code/.test(last.reply)) turns.push(await visitor.say('skip'));
+      else break;
+    }
+    expect(consentTurn).toBeDefined();
+    expect(consentTurn!.reply).toContain(consentField.question);
+    expect(consentTurn!.reply).toContain(`“${consentField.consentText}”`);
+    expect(eventsOf(consentTurn!, 'field-request')[0].field.consentText).toBe(consentField.consentText);
+
+    const leadId = turns.flatMap((turn) => eventsOf(turn, 'action-completed'))[0].leadId as string;
+    const lead = (await service.request('GET', `/v1/leads/${leadId}`, undefined, { capabilities: MANAGER_CAPABILITIES, userId: 7 })).body.lead;
+    expect(lead.consents).toEqual([expect.objectContaining({ field: 'consent', text: consentField.consentText, accepted: true })]);
+  });
+});
