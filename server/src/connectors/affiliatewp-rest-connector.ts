@@ -21,8 +21,11 @@ export interface AffiliateWpRestOptions {
   http: SafeHttpClient;
   /** Where AffiliateWP's REST API is reached; may be an internal address (wp.internal:8080). */
   siteUrl: string;
-  /** The site's own public address, which referral links are built on when no base URL is set. */
-  homeUrl: string;
+  /**
+   * The site's own public address, which referral links are built on when no base URL is set; absent
+   * until the site paired (the REST address never stands in: it may be internal, wp.internal:8080).
+   */
+  homeUrl?: string;
   publicKey: string;
   token: string;
   referral: ReferralSettings;
@@ -175,7 +178,13 @@ export function createAffiliateWpRestConnector(options: AffiliateWpRestOptions):
       value = encodeURIComponent(login);
     }
     // Never the REST address: affiliates share this link with the public.
-    return buildReferralUrl(options.referral, options.homeUrl, value);
+    if (!options.referral.baseUrl && !options.homeUrl) {
+      throw new DeliveryError(
+        "No referral link was made: the site's public address is not known yet (the AffiliateWP REST address may be internal). Connect the plugin in Affiliate Agent → Settings, or set the referral base URL; the step retries.",
+        { retryable: true, code: 'referral_base_unknown' },
+      );
+    }
+    return buildReferralUrl(options.referral, options.homeUrl ?? '', value);
   }
 
   async function updatePaymentEmail(input: { affiliateId: number; expectedEmail: string; paymentEmail: string }): Promise<Affiliate> {

@@ -28,9 +28,9 @@ export const AFFILIATEWP_TRANSPORTS = {
       throw new DeliveryError('AffiliateWP over REST needs the site URL, a public key and a token in Affiliate Agent → Settings, “AffiliateWP and notifications”.', { retryable: true, code: 'affiliatewp_not_configured' });
     }
     // Referral links go to the public: the site's own address (home URL, told by the plugin at
-    // pairing), never the REST address, which may be internal. Only when the site never paired
-    // does the REST address stand in, as the one address known.
-    const homeUrl = wordpress.homeUrl ?? wordpress.siteUrl ?? siteUrl;
+    // pairing, or the WordPress site URL the owner saved), never the REST address, which may be
+    // internal. Knowing neither, the referral step waits (referral_base_unknown).
+    const homeUrl = wordpress.homeUrl ?? wordpress.siteUrl;
     return createAffiliateWpRestConnector({ http: dependencies.http, siteUrl, homeUrl, publicKey: affiliatewp.publicKey, token: affiliatewp.token, referral: affiliatewp.referral, createAccounts: affiliatewp.createAccounts });
   },
   bridge: (dependencies: ConnectorDependencies): AffiliateWpConnector => createAffiliateWpBridgeConnector({ bridge: bridgeFor(dependencies) }),

@@ -94,6 +94,14 @@ describe('the AffiliateWP REST connector, against a contract-faithful fake', () 
     expect(buildReferralUrl(referralSettingsSchema.parse({ baseUrl: 'https://shop.example/?lang=de' }), 'https://ignored.example', '7')).toBe('https://shop.example/?lang=de&ref=7');
   });
 
+  it('never builds a referral link on the REST address: without the site\'s public address it waits and says why', async () => {
+    const { affiliate } = await connector.createPending({ email: 'nia@example.com', name: 'Nia' });
+    const unpaired = createAffiliateWpRestConnector({ http, siteUrl: fake.url, publicKey: 'pk_test', token: 'tok_test', referral: referralSettingsSchema.parse({}) });
+    await expect(unpaired.referralUrl(affiliate.affiliate_id)).rejects.toMatchObject({ code: 'referral_base_unknown', retryable: true, message: expect.stringMatching(/^No referral link was made: the site's public address is not known yet/) });
+    const withBase = createAffiliateWpRestConnector({ http, siteUrl: fake.url, publicKey: 'pk_test', token: 'tok_test', referral: referralSettingsSchema.parse({ baseUrl: 'https://shop.example/join' }) });
+    await expect(withBase.referralUrl(affiliate.affiliate_id)).resolves.toBe(`https://shop.example/join?ref=${affiliate.affiliate_id}`);
+  });
+
   it('updates the payment email only for the lead\'s own affiliate, and notices when AffiliateWP silently ignores it', async () => {
     const { affiliate } = await connector.createPending({ email: 'gil@example.com', name: 'Gil' });
     await expect(connector.updatePaymentEmail({ affiliateId: affiliate.affiliate_id, expectedEmail: 'mallory@example.com', paymentEmail: 'mallory@evil.example' })).rejects.toMatchObject({ code: 'affiliate_mismatch' });
