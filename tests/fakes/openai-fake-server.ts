@@ -27,6 +27,8 @@ export interface FakeReply {
   stallAfterChunks?: number;
   /** Wait before the response headers. */
   delayMs?: number;
+  /** Wait this long between chunks, as a model generating tokens does. */
+  chunkDelayMs?: number;
   usage?: { prompt_tokens: number; completion_tokens: number };
 }
 
@@ -118,7 +120,11 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
         }
         response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
         const chunks = buildChunks(body.model, reply);
-        for (let index = 0; index < chunks.length; index += 1) {
+        const send = (index: number): void => {
+          if (index >= chunks.length) {
+            response.end();
+            return;
+          }
           if (reply.failAfterChunks !== undefined && index >= reply.failAfterChunks) {
             // Let the chunks already written reach the client first, as a real dropped connection would.
             setTimeout(() => request.socket.destroy(), 30);
@@ -126,8 +132,10 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
           }
           if (reply.stallAfterChunks !== undefined && index >= reply.stallAfterChunks) return;
           response.write(chunks[index]);
-        }
-        response.end();
+          if (reply.chunkDelayMs) setTimeout(() => send(index + 1), reply.chunkDelayMs);
+          else send(index + 1);
+        };
+        send(0);
       };
       if (reply.delayMs) setTimeout(answer, reply.delayMs);
       else answer();
