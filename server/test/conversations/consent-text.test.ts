@@ -1,6 +1,6 @@
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import { MANAGER_CAPABILITIES, type TestService } from '../../../tests/support/signed-client';
-import { Visitor, eventsOf, setUpAgent, startChatService, type TurnResponse } from './support/chat-client';
+import { Visitor, answerAction, eventsOf, setUpAgent, startChatService } from './support/chat-client';
 
 /**
  * Issue 14: the consent the lead records is the text the visitor read in the chat, word for word
@@ -20,17 +20,8 @@ describe('the consent text a visitor agrees to', () => {
     const visitor = new Visitor(service, agentId);
     await visitor.start();
     const answers: Record<string, string> = { name: 'Cora Sent', email: 'cora@example.com', platform: 'blog', audience_size: '20000', traffic_source: 'SEO', website: 'https://cora.example', consent: 'yes' };
-    const turns: TurnResponse[] = [await visitor.say('I want to become an affiliate')];
-    let consentTurn: TurnResponse | undefined;
-    for (let step = 0; step < 14; step += 1) {
-      const last = turns[turns.length - 1];
-      const asked = eventsOf(last, 'field-request')[0]?.field;
-      if (asked?.key === 'consent') consentTurn = last;
-      if (asked) turns.push(await visitor.say(answers[asked.key as string] ?? 'skip'));
-      else if (eventsOf(last, 'confirmation-request').length) turns.push(await visitor.say('yes'));
-      else if (/type the 6-digit code/.test(last.reply)) turns.push(await visitor.say('skip'));
-      else break;
-    }
+    const turns = await answerAction(visitor, answers, { onCodeRequest: () => 'skip' });
+    const consentTurn = turns.find((turn) => eventsOf(turn, 'field-request')[0]?.field.key === 'consent');
     expect(consentTurn).toBeDefined();
     expect(consentTurn!.reply).toContain(consentField.question);
     expect(consentTurn!.reply).toContain(`“${consentField.consentText}”`);

@@ -5,7 +5,7 @@ import { createScriptedModel } from '../../src/runtime/scripted-model';
 import { actionDefinitionSchema } from '../../src/contract/action-definition';
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
 import type { Logger } from '../../src/logging/logger';
-import { Visitor, SITE_ORIGIN, asksForCode, codeFromMails, eventsOf, setUpAgent, visitorToken, type TurnResponse } from '../conversations/support/chat-client';
+import { Visitor, SITE_ORIGIN, answerAction, asksForCode, codeFromMails, eventsOf, setUpAgent, visitorToken, type TurnResponse } from '../conversations/support/chat-client';
 
 /**
  * Issue 12, email verification in the chat, against the real service over HTTP (offline engine, the
@@ -46,16 +46,7 @@ describe('email verification in the chat', () => {
 
   /** Answers every field question and confirms; stops at the code request (or the completion). */
   async function fillAndConfirm(visitor: Visitor, email: string): Promise<TurnResponse[]> {
-    const answers: Record<string, string> = answersFor(email);
-    const turns = [await visitor.say('I want to become an affiliate')];
-    for (let step = 0; step < 14; step += 1) {
-      const last = turns[turns.length - 1];
-      const asked = eventsOf(last, 'field-request')[0]?.field.key as string | undefined;
-      if (asked) turns.push(await visitor.say(answers[asked] ?? 'skip'));
-      else if (eventsOf(last, 'confirmation-request').length) turns.push(await visitor.say('yes'));
-      else break;
-    }
-    return turns;
+    return answerAction(visitor, answersFor(email));
   }
   const leadOf = async (leadId: string) => (await service.request('GET', `/v1/leads/${leadId}`, undefined, manager)).body.lead;
   const deliveries = async (leadId: string) => (await service.request('GET', `/v1/leads/${leadId}/deliveries`, undefined, manager)).body.deliveries as Array<{ stepId: string; status: string; lastError: string | null }>;
@@ -223,14 +214,7 @@ describe('email verification without a mail transport', () => {
       const visitor = new Visitor(service, agentId, visitorToken(agentId, 'vis_nomail'));
       await visitor.start();
       const answers: Record<string, string> = answersFor('nomail@example.com');
-      const turns = [await visitor.say('I want to become an affiliate')];
-      for (let step = 0; step < 14; step += 1) {
-        const last = turns[turns.length - 1];
-        const asked = eventsOf(last, 'field-request')[0]?.field.key as string | undefined;
-        if (asked) turns.push(await visitor.say(answers[asked] ?? 'skip'));
-        else if (eventsOf(last, 'confirmation-request').length) turns.push(await visitor.say('yes'));
-        else break;
-      }
+      const turns = await answerAction(visitor, answers);
       expect(turns.some((turn) => /6-digit code/.test(turn.reply))).toBe(false);
       const [completed] = turns.flatMap((turn) => eventsOf(turn, 'action-completed'));
       expect(completed.leadId).toMatch(/^lead_/);

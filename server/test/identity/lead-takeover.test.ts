@@ -1,6 +1,6 @@
 import type { TestService } from '../../../tests/support/signed-client';
 import { MANAGER_CAPABILITIES } from '../../../tests/support/signed-client';
-import { Visitor, eventsOf, setUpAgent, startChatService, visitorToken, type TurnResponse } from '../conversations/support/chat-client';
+import { Visitor, answerAction, eventsOf, setUpAgent, startChatService, visitorToken, type TurnResponse } from '../conversations/support/chat-client';
 
 /**
  * Issue 12, attacks 1 and 2, replayed against the real service over HTTP (offline engine): a visitor
@@ -23,15 +23,7 @@ describe('a visitor cannot take over another lead', () => {
 
   /** Answers whatever field the offline engine asks for from the script, then confirms. */
   async function runAction(visitor: Visitor, opening: string, script: Record<string, string>): Promise<TurnResponse[]> {
-    const turns = [await visitor.say(opening)];
-    for (let step = 0; step < 14; step += 1) {
-      const last = turns[turns.length - 1];
-      const asked = eventsOf(last, 'field-request')[0]?.field.key as string | undefined;
-      if (asked) turns.push(await visitor.say(script[asked] ?? 'skip'));
-      else if (eventsOf(last, 'confirmation-request').length) turns.push(await visitor.say('yes'));
-      else break;
-    }
-    return turns;
+    return answerAction(visitor, script, { opening });
   }
 
   const application = (name: string, email: string, audience: string) => ({

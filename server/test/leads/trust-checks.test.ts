@@ -1,6 +1,6 @@
 import type { TestService } from '../../../tests/support/signed-client';
 import { MANAGER_CAPABILITIES } from '../../../tests/support/signed-client';
-import { Visitor, eventsOf, setUpAgent, startChatService, visitorToken, type TurnResponse } from '../conversations/support/chat-client';
+import { Visitor, answerAction, eventsOf, setUpAgent, startChatService, visitorToken } from '../conversations/support/chat-client';
 import { disposableDomainOf } from '../../src/leads/trust/disposable-email';
 import { websiteKey } from '../../src/leads/trust/website-key';
 import { affiliateApplicationTemplate } from '../../src/actions/templates/affiliate-application';
@@ -27,14 +27,7 @@ describe('applicant trust checks', () => {
   async function apply(visitorId: string, answers: Record<string, string>): Promise<string> {
     const visitor = new Visitor(service, agentId, visitorToken(agentId, visitorId));
     await visitor.start({ url: 'https://shop.example/partners' });
-    const turns: TurnResponse[] = [await visitor.say('I want to become an affiliate')];
-    for (let step = 0; step < 14; step += 1) {
-      const last = turns[turns.length - 1];
-      const asked = eventsOf(last, 'field-request')[0]?.field.key as string | undefined;
-      if (asked) turns.push(await visitor.say(answers[asked] ?? 'skip'));
-      else if (eventsOf(last, 'confirmation-request').length) turns.push(await visitor.say('yes'));
-      else break;
-    }
+    const turns = await answerAction(visitor, answers);
     const completed = turns.flatMap((turn) => eventsOf(turn, 'action-completed'));
     expect(completed).toHaveLength(1);
     return completed[0].leadId as string;

@@ -105,6 +105,29 @@ export function eventsOf(turn: TurnResponse, type: string): any[] {
   return turn.events.filter((event) => event.type === type).map((event) => event.data);
 }
 
+/**
+ * Runs an action through the chat as the offline engine asks: the opening message, then the answer
+ * to each field it requests (from `answers`, 'skip' for others), 'yes' to the confirmation card and,
+ * when `onCodeRequest` is given, its reply to a request for the emailed code. Returns every turn.
+ */
+export async function answerAction(
+  visitor: Visitor,
+  answers: Record<string, string>,
+  options: { opening?: string; headers?: Record<string, string>; onCodeRequest?: (turn: TurnResponse) => string } = {},
+): Promise<TurnResponse[]> {
+  const say = (content: string) => visitor.say(content, options.headers ? { headers: options.headers } : {});
+  const turns: TurnResponse[] = [await say(options.opening ?? 'I want to become an affiliate')];
+  for (let step = 0; step < 14; step += 1) {
+    const last = turns[turns.length - 1];
+    const asked = eventsOf(last, 'field-request')[0]?.field.key as string | undefined;
+    if (asked) turns.push(await say(answers[asked] ?? 'skip'));
+    else if (eventsOf(last, 'confirmation-request').length) turns.push(await say('yes'));
+    else if (options.onCodeRequest && asksForCode(last)) turns.push(await say(options.onCodeRequest(last)));
+    else break;
+  }
+  return turns;
+}
+
 export async function startChatService(environment: Record<string, string> = {}): Promise<TestService> {
   return startTestService({ environment });
 }
