@@ -1,6 +1,6 @@
 import { Button, Spinner } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import { getDeliveries, replayDelivery, replayEndpoint } from './api';
@@ -78,7 +78,13 @@ export function DeliveryLedger({ leadId, refreshKey }: { leadId: string; refresh
                       setReplaying(`${delivery.id}:endpoint`);
                       try {
                         const { replayed, leads } = await replayEndpoint(leadId, delivery.id);
-                        notify.success(sprintf(__('The endpoint is on again; %1$d deliveries for %2$d leads are queued.', 'affiliate-agent'), replayed, leads));
+                        // Two counts, two plural choices: the sentence is joined from two translated halves.
+                        /* translators: %d: number of deliveries queued again */
+                        const deliveries = sprintf(_n('%d delivery', '%d deliveries', replayed, 'affiliate-agent'), replayed);
+                        /* translators: %d: number of leads those deliveries belong to */
+                        const forLeads = sprintf(_n('%d lead', '%d leads', leads, 'affiliate-agent'), leads);
+                        /* translators: 1: "3 deliveries", 2: "2 leads" */
+                        notify.success(sprintf(__('The endpoint is on again; %1$s for %2$s are queued.', 'affiliate-agent'), deliveries, forLeads));
                         await reload();
                       } catch (thrown) {
                         notify.failure(thrown);

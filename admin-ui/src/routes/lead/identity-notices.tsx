@@ -1,5 +1,5 @@
 import { Notice } from '@wordpress/components';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import type { Lead, LeadDuplicates } from './types';
 
 /** Why a manager should look twice at this lead: a possible duplicate, or a request held for them. */
@@ -33,7 +33,8 @@ export function IdentityNotices({ lead, duplicates }: { lead: Lead; duplicates: 
       ) : null}
       {later.length ? (
         <Notice status="warning" isDismissible={false}>
-          {sprintf(__('%d later submission(s) used this email:', 'affiliate-agent'), later.length)}{' '}
+          {/* translators: %d: number of later submissions with the same email */}
+          {sprintf(_n('%d later submission used this email:', '%d later submissions used this email:', later.length, 'affiliate-agent'), later.length)}{' '}
           {later.map((item, index) => (
             <span key={item.id}>
               {index ? ', ' : ''}
