@@ -19,6 +19,8 @@ import { detectActionIntent } from '../../server/src/runtime/offline/intent';
  */
 export interface ModelScenario {
   id: string;
+  /** The language the visitor writes in (the figures are also printed per language). */
+  lang?: string;
   turns: string[];
   expect: Record<string, string | number | boolean> | null;
   never?: Record<string, Array<string | number>>;
@@ -90,6 +92,7 @@ export async function runModelPathEval(service: TestService, agentId: string, de
       let passedRuns = 0;
       let allThree = 0;
       const failed: string[] = [];
+      const perLang = new Map<string, { scenarios: number; allThree: number }>();
       for (const [index, scenario] of scenarios.entries()) {
         let passedHere = 0;
         for (let seed = 1; seed <= 3; seed++) {
@@ -97,12 +100,18 @@ export async function runModelPathEval(service: TestService, agentId: string, de
           if (await passes(scenario, index * 7919 + seed, misbehaviour)) passedHere += 1;
         }
         passedRuns += passedHere;
-        if (passedHere === 3) allThree += 1;
-        else failed.push(`${scenario.id} (${passedHere}/3)`);
+        const language = perLang.get(scenario.lang ?? '?') ?? { scenarios: 0, allThree: 0 };
+        perLang.set(scenario.lang ?? '?', language);
+        language.scenarios += 1;
+        if (passedHere === 3) {
+          allThree += 1;
+          language.allThree += 1;
+        } else failed.push(`${scenario.id} (${passedHere}/3)`);
       }
       console.log(
         `model misbehaving on ${String(misbehaviour * 100).padStart(2)}% of calls: pass^1 ${((100 * passedRuns) / runs).toFixed(1)}%  pass^3 ${((100 * allThree) / scenarios.length).toFixed(1)}% (${allThree}/${scenarios.length})`,
       );
+      console.log(`  pass^3 by language: ${[...perLang].map(([lang, figures]) => `${lang} ${((100 * figures.allThree) / figures.scenarios).toFixed(1)}% (${figures.allThree}/${figures.scenarios})`).join(', ')}`);
       if (failed.length) console.log(`  not passing every run: ${failed.join(', ')}`);
     }
   } finally {
