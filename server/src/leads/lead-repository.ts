@@ -139,7 +139,8 @@ export function createLeadRepository(db: Database) {
     insertTag: db.prepare('INSERT OR IGNORE INTO lead_tags (lead_id, tag) VALUES (?, ?)'),
     insertEvent: db.prepare('INSERT INTO lead_events (lead_id, type, actor, data, created_at) VALUES (?, ?, ?, ?, ?)'),
     listEvents: db.prepare('SELECT * FROM lead_events WHERE lead_id = ? ORDER BY id'),
-    countEventsSince: db.prepare('SELECT COUNT(*) AS count FROM lead_events WHERE type = ? AND created_at >= ?'),
+    // The type is written out, not bound: SQLite uses the partial index (migration 013) only then.
+    countAutoApprovalsSince: db.prepare("SELECT COUNT(*) AS count FROM lead_events WHERE type = 'auto-approved' AND created_at >= ?"),
     insertNote: db.prepare('INSERT INTO lead_notes (lead_id, author, body, created_at) VALUES (?, ?, ?, ?)'),
     listNotes: db.prepare('SELECT * FROM lead_notes WHERE lead_id = ? ORDER BY id'),
     remove: db.prepare('DELETE FROM leads WHERE id = ?'),
@@ -204,9 +205,9 @@ export function createLeadRepository(db: Database) {
     addEvent(leadId: string, type: string, actor: number | null, data: unknown, at: string): void {
       statements.insertEvent.run(leadId, type, actor, writeJsonColumn(data ?? {}), at);
     },
-    /** How many events of this type happened from `since` on (the auto-approval daily cap). */
-    countEventsSince(type: string, since: string): number {
-      return (statements.countEventsSince.get(type, since) as { count: number }).count;
+    /** How many leads were auto-approved from `since` on (the auto-approval daily cap). */
+    countAutoApprovalsSince(since: string): number {
+      return (statements.countAutoApprovalsSince.get(since) as { count: number }).count;
     },
     listEvents(leadId: string): LeadEvent[] {
       return (statements.listEvents.all(leadId) as Array<{ id: number; lead_id: string; type: string; actor: number | null; data: string; created_at: string }>).map(

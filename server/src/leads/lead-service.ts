@@ -194,7 +194,7 @@ export function createLeadService({
       return lead;
     }
     const dayStart = `${at.toISOString().slice(0, 10)}T00:00:00.000Z`;
-    const usedToday = leads.countEventsSince('auto-approved', dayStart);
+    const usedToday = leads.countAutoApprovalsSince(dayStart);
     if (usedToday >= policy.dailyCap) {
       leads.addEvent(lead.id, 'auto-approval-skipped', null, { by: AUTO_APPROVAL_ACTOR, reason: `daily cap reached: ${usedToday} of ${policy.dailyCap} auto-approvals today`, rules: outcomes }, at.toISOString());
       return lead;
@@ -209,6 +209,11 @@ export function createLeadService({
       at.toISOString(),
     );
     return approved;
+  }
+
+  /** The lead's latest auto-approval or its undo, whichever came last (null when neither happened). */
+  function lastAutoApprovalEvent(id: string) {
+    return [...leads.listEvents(id)].reverse().find((event) => event.type === 'auto-approved' || event.type === 'auto-approval-undone') ?? null;
   }
 
   function get(id: string): Lead {
@@ -345,7 +350,7 @@ export function createLeadService({
         if (lead.status === decision) return { lead, changed: false, reason: `the lead is already ${decision}` };
         if (lead.status === 'archived') return { lead, changed: false, reason: 'the lead is archived' };
         // The undo of an auto-approval set the affiliate inactive; its echo is not a rejection.
-        const lastAutoEvent = [...leads.listEvents(id)].reverse().find((event) => event.type === 'auto-approved' || event.type === 'auto-approval-undone');
+        const lastAutoEvent = lastAutoApprovalEvent(id);
         if (change.status === 'inactive' && lead.status === 'new' && lastAutoEvent?.type === 'auto-approval-undone') {
           return { lead, changed: false, reason: 'the affiliate was set inactive by undoing its auto-approval' };
         }
@@ -367,7 +372,7 @@ export function createLeadService({
     undoAutoApproval(id: string, actorUserId: number): Lead {
       return leads.transaction(() => {
         const lead = get(id);
-        const autoApproved = [...leads.listEvents(id)].reverse().find((event) => event.type === 'auto-approved' || event.type === 'auto-approval-undone');
+        const autoApproved = lastAutoApprovalEvent(id);
         if (!autoApproved || autoApproved.type !== 'auto-approved' || lead.status !== 'approved') {
           throw new ConflictError('This lead has no auto-approval to undo: only an approved lead the auto-approval policy approved (and not undone since) can be undone.', 'not_auto_approved');
         }

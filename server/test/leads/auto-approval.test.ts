@@ -100,6 +100,12 @@ describe('auto-approval by policy', () => {
     expect(late.body.error.message).toMatch(/within 2 hours/);
   });
 
+  it("counts the day's cap from the partial index, not by scanning every lead event", () => {
+    // The count runs in every new lead's transaction; the index is migration 013.
+    const plan = service.container.db.prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) AS count FROM lead_events WHERE type = 'auto-approved' AND created_at >= ?").all('2026-01-01') as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX lead_events_auto_approved/);
+  });
+
   it('names the field and what is accepted when the policy is invalid, and keeps a reviewer without the manager capability out', async () => {
     const bad = await setPolicy({ dailyCap: 0, allowedPlatforms: 'youtube', surprise: true });
     expect(bad.status).toBe(400);
