@@ -149,6 +149,35 @@ class BridgeTest extends TestCase {
 		$this->assertSame( 'payouts@jane.example', $updated['affiliate']['payment_email'] );
 	}
 
+	public function test_program_terms_are_read_from_affiliatewps_settings_with_its_defaults() {
+		$defaults = $this->call( 'affiliatewp/program-terms', array() )->get_data();
+		$this->assertSame( array( 'rate' => 20.0, 'type' => 'percentage' ), $defaults['commission'] );
+		$this->assertSame( 1, $defaults['cookieDays'] );
+		$this->assertNull( $defaults['currency'] );
+		$this->assertSame( array(), $defaults['payoutMethods'] );
+
+		$GLOBALS['wp_test']['affwp_settings'] = array(
+			'referral_rate_type' => 'flat',
+			'referral_rate'      => '12.5',
+			'cookie_exp'         => '45',
+			'currency'           => 'eur',
+			'paypal_payouts'     => 1,
+			'manual_payouts'     => 1,
+		);
+		$terms = $this->call( 'affiliatewp/program-terms', array() )->get_data();
+		$this->assertSame( array( 'rate' => 12.5, 'type' => 'flat' ), $terms['commission'] );
+		$this->assertSame( 45, $terms['cookieDays'] );
+		$this->assertSame( 'EUR', $terms['currency'] );
+		$this->assertSame( array( 'PayPal', 'manual payment' ), $terms['payoutMethods'] );
+
+		// A value a plugin or a bad import left in the option never reaches the agent as a figure.
+		$GLOBALS['wp_test']['affwp_settings'] = array( 'referral_rate' => 'lots', 'cookie_exp' => '-3', 'currency' => '<b>' );
+		$odd = $this->call( 'affiliatewp/program-terms', array() )->get_data();
+		$this->assertSame( 20.0, $odd['commission']['rate'] );
+		$this->assertSame( 0, $odd['cookieDays'] );
+		$this->assertNull( $odd['currency'] );
+	}
+
 	public function test_an_unknown_operation_lists_the_available_ones() {
 		$error = $this->call( 'crm/delete-everything', array() );
 		$this->assertSame( 404, $error->get_error_data()['status'] );

@@ -20,8 +20,19 @@ class WP_Test_AffiliateWP_Affiliates {
 	}
 }
 
+/** `affiliate_wp()->settings->get( $key, $default )` over $GLOBALS['wp_test']['affwp_settings']. */
+class WP_Test_AffiliateWP_Settings {
+	public function get( $key, $default = false ) {
+		$settings = isset( $GLOBALS['wp_test']['affwp_settings'] ) ? $GLOBALS['wp_test']['affwp_settings'] : array();
+		return array_key_exists( $key, $settings ) ? $settings[ $key ] : $default;
+	}
+}
+
 function affiliate_wp() {
-	return (object) array( 'affiliates' => new WP_Test_AffiliateWP_Affiliates() );
+	return (object) array(
+		'affiliates' => new WP_Test_AffiliateWP_Affiliates(),
+		'settings'   => new WP_Test_AffiliateWP_Settings(),
+	);
 }
 function affwp_get_affiliate( $affiliate_id ) {
 	return isset( $GLOBALS['wp_test']['affiliates'][ (int) $affiliate_id ] ) ? $GLOBALS['wp_test']['affiliates'][ (int) $affiliate_id ] : false;

@@ -25,6 +25,7 @@ import { createKnowledge } from './knowledge/create-knowledge';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createAffiliateStatusSync } from './outbox/affiliate-status-sync';
 import { createAffiliateReconciler } from './outbox/affiliate-reconciliation';
+import { createProgramTermsImport } from './outbox/program-terms-import';
 import { AFFILIATEWP_TRANSPORTS, CONNECTORS } from './connectors';
 import { createVerificationRepository } from './leads/verification/verification-repository';
 import { createEmailVerificationService } from './leads/verification/email-verification-service';
@@ -117,6 +118,8 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     clock: outbox.clock,
     logger,
   });
+  // Program terms read from AffiliateWP's settings through the bridge, kept in step hourly (issue 16).
+  const programTermsImport = createProgramTermsImport({ settings, connectorDependencies: () => outbox.connectorDependencies(), clock: outbox.clock, logger });
   const knowledge = createKnowledge({
     db,
     config,
@@ -184,6 +187,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     affiliateStatus,
     affiliateManualLink,
     affiliateReconciler,
+    programTermsImport,
     chat,
     usage,
     conversations,
@@ -198,6 +202,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     async close(): Promise<void> {
       operations.retention.stop();
       await affiliateReconciler.stop();
+      await programTermsImport.stop();
       await outbox.stop();
       await knowledge.close();
       db.close();

@@ -40,6 +40,11 @@ export async function startWordPressBridgeFake(options: {
   /** The site's users and affiliates; a fresh one when absent. */
   store?: AffiliateStore;
 }) {
+  /**
+   * AffiliateWP's settings as `affiliatewp/program-terms` answers them (the plugin's
+   * Program_Terms_Reader: AffiliateWP's defaults 20 % and 1 day until changed).
+   */
+  let programTerms: unknown = { commission: { rate: 20, type: 'percentage' }, cookieDays: 1, currency: null, payoutMethods: [] };
   const store = options.store ?? createAffiliateStore({ firstUserId: 500 });
   const { users, affiliates } = store;
   const mails: SentMail[] = [];
@@ -54,6 +59,7 @@ export async function startWordPressBridgeFake(options: {
 
   const operations: Record<string, (input: Record<string, any>) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>> = {
     'affiliatewp/status': () => ({ status: 200, body: { installed: true, version: '2.27.0' } }),
+    'affiliatewp/program-terms': () => ({ status: 200, body: programTerms }),
     'affiliatewp/find-by-email': (input) => {
       const found = store.findByEmail(String(input.email ?? ''));
       return { status: 200, body: { affiliate: found ? store.view(found) : null } };
@@ -174,6 +180,10 @@ export async function startWordPressBridgeFake(options: {
     calls,
     failNext(count: number, status = 503) {
       for (let index = 0; index < count; index += 1) failures.push(status);
+    },
+    /** What AffiliateWP's settings say now; any value, so a test can also send a malformed answer. */
+    setProgramTerms(terms: unknown) {
+      programTerms = terms;
     },
     setMailWorks(works: boolean) {
       mailWorks = works;

@@ -10,6 +10,7 @@ namespace AffiliateAgent\Rest;
 use AffiliateAgent\Bridge\AffiliateWP_Bridge;
 use AffiliateAgent\Bridge\Bridge_Exception;
 use AffiliateAgent\Bridge\Mail_Bridge;
+use AffiliateAgent\Bridge\Program_Terms_Reader;
 use AffiliateAgent\Content\Content_Items;
 use AffiliateAgent\Security\Nonce_Store;
 use AffiliateAgent\Security\Signature_Exception;
@@ -68,6 +69,7 @@ class Bridge_Controller {
 			'affiliatewp/set-status'           => array( $affiliatewp, 'set_status' ),
 			'affiliatewp/referral-url'         => array( $affiliatewp, 'referral_url' ),
 			'affiliatewp/update-payment-email' => array( $affiliatewp, 'update_payment_email' ),
+			'affiliatewp/program-terms'        => array( new Program_Terms_Reader(), 'read' ),
 			'mail/send'                        => array( $mail, 'send' ),
 			'content/list'                     => array( Content_Items::class, 'list_changed' ),
 		);

@@ -6,7 +6,15 @@ import { assertManagerInitiated, sameEmail, type Affiliate, type AffiliateWpConn
  * AffiliateWP through our plugin's bridge, which calls AffiliateWP's PHP API inside WordPress:
  * works on every install, creates the WordPress user when needed and links existing users.
  */
-export function createAffiliateWpBridgeConnector({ bridge }: { bridge: WordPressBridgeClient }): AffiliateWpConnector {
+export interface AffiliateWpBridgeConnector extends AffiliateWpConnector {
+  /**
+   * AffiliateWP's own commission, cookie, currency and payout settings (`affiliatewp/program-terms`;
+   * its REST API exposes no settings). A remote answer, parsed by outbox/program-terms-import.ts.
+   */
+  programTerms(): Promise<unknown>;
+}
+
+export function createAffiliateWpBridgeConnector({ bridge }: { bridge: WordPressBridgeClient }): AffiliateWpBridgeConnector {
   function affiliateOf(data: { affiliate?: Affiliate | null }, operation: string): Affiliate {
     if (!data.affiliate || typeof data.affiliate.affiliate_id !== 'number') {
       throw new DeliveryError(`The bridge answered '${operation}' without an affiliate.`, { retryable: true, code: 'bridge_bad_answer' });
@@ -58,6 +66,10 @@ export function createAffiliateWpBridgeConnector({ bridge }: { bridge: WordPress
         throw new DeliveryError(`AffiliateWP kept the old payment email instead of '${input.paymentEmail}'.`, { retryable: false, code: 'payment_email_ignored' });
       }
       return affiliate;
+    },
+    async programTerms() {
+      const { data } = await bridge.call<unknown>('affiliatewp/program-terms', {});
+      return data;
     },
   };
 }

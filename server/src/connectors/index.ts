@@ -1,5 +1,5 @@
 import type { DeliverySettings } from './delivery-settings';
-import { createAffiliateWpBridgeConnector } from './affiliatewp-bridge-connector';
+import { createAffiliateWpBridgeConnector, type AffiliateWpBridgeConnector } from './affiliatewp-bridge-connector';
 import { createAffiliateWpRestConnector, type AffiliateWpRestConnector } from './affiliatewp-rest-connector';
 import type { AffiliateWpConnector } from './affiliatewp-types';
 import { DeliveryError } from './delivery-error';
@@ -33,7 +33,7 @@ export const AFFILIATEWP_TRANSPORTS = {
     const homeUrl = wordpress.homeUrl ?? wordpress.siteUrl;
     return createAffiliateWpRestConnector({ http: dependencies.http, siteUrl, homeUrl, publicKey: affiliatewp.publicKey, token: affiliatewp.token, referral: affiliatewp.referral, createAccounts: affiliatewp.createAccounts });
   },
-  bridge: (dependencies: ConnectorDependencies): AffiliateWpConnector => createAffiliateWpBridgeConnector({ bridge: bridgeFor(dependencies) }),
+  bridge: (dependencies: ConnectorDependencies): AffiliateWpBridgeConnector => createAffiliateWpBridgeConnector({ bridge: bridgeFor(dependencies) }),
 } as const;
 
 function bridgeFor(dependencies: ConnectorDependencies) {

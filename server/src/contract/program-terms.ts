@@ -30,3 +30,10 @@ export const programTermsSchema = z
 
 export type ProgramTerms = z.infer<typeof programTermsSchema>;
 export const PROGRAM_TERMS_TITLE = 'Program terms';
+
+/** Where the stored terms come from: typed by the owner, or read from AffiliateWP's settings at `readAt`. */
+export const programTermsSourceSchema = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('owner') }),
+  z.object({ from: z.literal('affiliatewp'), readAt: z.string() }),
+]);
+export type ProgramTermsSource = z.infer<typeof programTermsSourceSchema>;

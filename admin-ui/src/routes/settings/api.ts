@@ -1,5 +1,5 @@
 import { pluginRequest, serviceRequest } from '../../lib/api-client';
-import type { ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, TrustSettings } from './types';
+import type { ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, StoredProgramTerms, TrustSettings } from './types';
 
 /** The plugin's own check: service reachable, version, clock skew, signature accepted. */
 export const testConnection = () => pluginRequest<ConnectionReport>('/affiliate-agent/v1/connection');
@@ -19,8 +19,10 @@ export const getTrustSettings = async () => (await serviceRequest<{ settings: Tr
 export const saveTrustSettings = async (patch: Partial<TrustSettings>) =>
   (await serviceRequest<{ settings: TrustSettings }>('settings/trust', { method: 'PATCH', data: patch })).settings;
 
-/** Settings → Program terms (issue 16): the facts the agent quotes exactly; null until entered. */
-export const getProgramTerms = async () => (await serviceRequest<{ terms: ProgramTerms | null }>('settings/program-terms')).terms;
+/** Settings → Program terms (issue 16): the facts the agent quotes exactly (null until entered) and where they come from. */
+export const getProgramTerms = () => serviceRequest<StoredProgramTerms>('settings/program-terms');
 
-export const saveProgramTerms = async (terms: ProgramTerms) =>
-  (await serviceRequest<{ terms: ProgramTerms }>('settings/program-terms', { method: 'PUT', data: terms })).terms;
+export const saveProgramTerms = (terms: ProgramTerms) => serviceRequest<StoredProgramTerms>('settings/program-terms', { method: 'PUT', data: terms });
+
+/** Reads commission, cookie, currency and payout methods from AffiliateWP's own settings (bridge only). */
+export const importProgramTerms = () => serviceRequest<StoredProgramTerms>('settings/program-terms/import', { method: 'POST', data: {} });

@@ -1,20 +1,22 @@
 import { Button, Card, CardBody, CardHeader, Notice, SelectControl, Spinner, TextControl } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 import { ListInput } from '../../components/list-input';
 import { NumberInput } from '../../components/number-input';
 import { issueAt } from '../../lib/field-issues';
 import { useRequest } from '../../lib/use-request';
 import { useSave } from '../../lib/use-save';
-import { getProgramTerms, saveProgramTerms } from './api';
-import type { ProgramTerms } from './types';
+import { getProgramTerms, importProgramTerms, saveProgramTerms } from './api';
+import type { ProgramTerms, ProgramTermsSource } from './types';
 
 /**
  * The program's terms as facts the agent quotes with exact figures (cited as "Program terms"), and
- * what it must never promise. Entered here when AffiliateWP is reached through its REST API.
+ * what it must never promise. Read from AffiliateWP's own settings when the WordPress bridge is the
+ * transport (and kept in step hourly), entered here otherwise.
  */
 export function ProgramTermsCard() {
-  const { data: stored, setData, isLoading, error } = useRequest(getProgramTerms, []);
+  const { data: loaded, setData, isLoading, error } = useRequest(getProgramTerms, []);
+  const stored = loaded?.terms;
   const [rate, setRate] = useState<number | undefined>(undefined);
   const [type, setType] = useState<'percentage' | 'flat'>('percentage');
   const [cookieDays, setCookieDays] = useState<number | undefined>(undefined);
@@ -23,6 +25,7 @@ export function ProgramTermsCard() {
   const [currency, setCurrency] = useState('USD');
   const [neverPromise, setNeverPromise] = useState<string[]>(['guaranteed earnings']);
   const { save: run, isSaving, issues } = useSave();
+  const { save: runImport, isSaving: isImporting } = useSave();
   useEffect(() => {
     if (!stored) return;
     setRate(stored.commission?.rate);
@@ -44,6 +47,7 @@ export function ProgramTermsCard() {
     };
     return run(() => saveProgramTerms(terms), { onSaved: setData, success: __('Settings saved.', 'affiliate-agent') });
   };
+  const readFromAffiliateWp = () => runImport(importProgramTerms, { onSaved: setData, success: __('Program terms read from AffiliateWP.', 'affiliate-agent') });
 
   return (
     <Card className="aa-card">
@@ -51,9 +55,13 @@ export function ProgramTermsCard() {
         <h3>{__('Program terms', 'affiliate-agent')}</h3>
       </CardHeader>
       <CardBody>
-        {isLoading && stored === undefined ? <Spinner /> : null}
+        {isLoading && loaded === undefined ? <Spinner /> : null}
         {error ? <Notice status="error" isDismissible={false}>{error.message}</Notice> : null}
         <p className="aa-muted">{__('The agent answers questions about commission, cookie length and payouts from these figures, exactly, and cites them as “Program terms”.', 'affiliate-agent')}</p>
+        <SourceLine source={loaded?.source ?? null} />
+        <Button variant="secondary" isBusy={isImporting} disabled={isImporting} onClick={readFromAffiliateWp}>
+          {__('Read from AffiliateWP', 'affiliate-agent')}
+        </Button>
         <NumberInput label={__('Commission', 'affiliate-agent')} value={rate} min={0} onChange={setRate} error={issueAt(issues, 'commission', 'rate')} />
         <SelectControl
           __nextHasNoMarginBottom
@@ -77,4 +85,20 @@ export function ProgramTermsCard() {
       </CardBody>
     </Card>
   );
+}
+
+/** Where the figures come from, so an owner knows whether AffiliateWP or they keep them current. */
+function SourceLine({ source }: { source: ProgramTermsSource | null }) {
+  if (source?.from === 'affiliatewp') {
+    return (
+      <p className="aa-muted">
+        {sprintf(
+          /* translators: %s: date and time the terms were read. */
+          __('Commission, cookie length, currency and payout methods come from AffiliateWP’s settings (read %s) and are read again every hour. Changing one of them here takes them over.', 'affiliate-agent'),
+          new Date(source.readAt).toLocaleString(),
+        )}
+      </p>
+    );
+  }
+  return <p className="aa-muted">{__('With the WordPress bridge, “Read from AffiliateWP” fills commission, cookie length, currency and payout methods from AffiliateWP’s own settings; over REST, enter them here.', 'affiliate-agent')}</p>;
 }

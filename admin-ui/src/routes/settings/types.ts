@@ -56,4 +56,11 @@ export interface TrustSettings {
   repeatClientPerDay: number;
 }
 
-export type { ProgramTerms } from '../../../../server/src/contract/program-terms';
+import type { ProgramTerms, ProgramTermsSource } from '../../../../server/src/contract/program-terms';
+export type { ProgramTerms, ProgramTermsSource };
+
+/** What the program-terms routes answer: the terms (null until entered) and where they come from. */
+export interface StoredProgramTerms {
+  terms: ProgramTerms | null;
+  source: ProgramTermsSource | null;
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf, CAPABILITIES } from '../admin-auth';
 import type { RouteContext } from '../route-context';
 import { parseOrThrow } from '../../core/zod-issues';
-import { PROGRAM_TERMS_KEY, readProgramTerms } from '../../settings/program-terms-settings';
+import { PROGRAM_TERMS_KEY, PROGRAM_TERMS_SOURCE_KEY, readProgramTerms, readProgramTermsSource, sourceAfterOwnerSave } from '../../settings/program-terms-settings';
 import { programTermsSchema } from '../../contract/program-terms';
 import { AUTO_APPROVAL_ACTOR_KEY, AUTO_APPROVAL_KEY, autoApprovalPolicySchema, readAutoApprovalPolicy } from '../../leads/auto-approval/auto-approval-policy';
 import { readTrustSettings, TRUST_SETTINGS_KEY, trustSettingsSchema } from '../../leads/trust/trust-settings';
@@ -124,12 +124,19 @@ export function registerSettingsRoutes(router: Router, { container, adminAuth }:
 
   // Settings → Program terms: the facts the agent quotes exactly (PUT replaces them; GET is null until entered).
   router.get('/v1/settings/program-terms', manage, (_request, response) => {
-    response.json({ terms: readProgramTerms(store) });
+    response.json({ terms: readProgramTerms(store), source: readProgramTermsSource(store) });
   });
 
   router.put('/v1/settings/program-terms', manage, (request, response) => {
     const terms = parseOrThrow(programTermsSchema, request.body ?? {}, 'program terms');
+    const source = sourceAfterOwnerSave(readProgramTerms(store), terms, readProgramTermsSource(store));
     store.set(PROGRAM_TERMS_KEY, terms);
-    response.json({ terms });
+    store.set(PROGRAM_TERMS_SOURCE_KEY, source);
+    response.json({ terms, source });
+  });
+
+  // Reads commission, cookie, currency and payout methods from AffiliateWP's own settings (bridge only).
+  router.post('/v1/settings/program-terms/import', manage, async (_request, response) => {
+    response.json(await container.programTermsImport.importNow());
   });
 }
