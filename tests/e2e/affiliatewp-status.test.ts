@@ -7,12 +7,16 @@
  * log, and exactly one welcome email leaves through wp_mail. The same call again (AffiliateWP 2.6+
  * fires the hook on a no-op too) and a change through affwp_update_affiliate() send none.
  * AffiliateWP is the stand-in support/mu-plugins/fake-affiliatewp.php; wp_mail is captured.
+ *
+ * Then the program terms: the owner presses "Read from AffiliateWP" in Settings, the service reads
+ * AffiliateWP's commission, cookie and currency through the bridge, and a visitor's paraphrased
+ * question gets the exact figure, cited as "Program terms".
  */
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
-import { launchBrowser, newTab } from './support/browser';
+import { launchBrowser, logIn, newTab, screenshot } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
@@ -110,5 +114,31 @@ step('the same call again, and a no-op through affwp_update_affiliate(), send no
   expect(welcomeMails()).toHaveLength(1);
   expect((await deliveries()).filter((delivery) => delivery.stepType === 'welcome_email')).toHaveLength(1);
   expect((await leadDetail()).events.filter((event) => event.type === 'status-changed')).toHaveLength(1);
+  expect(stack.phpProblems()).toEqual([]);
+});
+
+step("the owner reads the program terms from AffiliateWP's settings, and a paraphrased question gets the exact commission", async () => {
+  // AffiliateWP's Settings → Commissions, as its own screen saves them into the affwp_settings option.
+  await stack.wordpress.php(`$settings = get_option( 'affwp_settings', array() ); update_option( 'affwp_settings', array_merge( $settings, array( 'referral_rate_type' => 'percentage', 'referral_rate' => '27.5', 'cookie_exp' => '40', 'currency' => 'EUR', 'paypal_payouts' => 1 ) ) ); echo 'saved';`);
+  const owner = await newTab(browser);
+  await logIn(owner.page, stack.wordpress.url, stack.wordpress.adminLogin, stack.wordpress.adminPassword);
+  await owner.page.goto(`${stack.wordpress.url}/wp-admin/admin.php?page=affiliate-agent#/settings`);
+  await owner.page.getByRole('button', { name: 'Read from AffiliateWP' }).click();
+  await owner.page.getByText('Program terms read from AffiliateWP.').waitFor();
+  await owner.page.getByText(/come from AffiliateWP’s settings/).waitFor();
+  expect(await owner.page.getByRole('spinbutton', { name: 'Commission', exact: true }).inputValue()).toBe('27.5');
+  expect(await owner.page.getByRole('spinbutton', { name: 'Cookie length (days)' }).inputValue()).toBe('40');
+  await screenshot(owner.page, 'affiliatewp-status', 'program-terms-read-from-affiliatewp');
+  await owner.context.close();
+
+  const chatPage = await createChatPage(stack.wordpress, { agentId: stack.agentId, title: 'Program questions', attributes: { displayMode: 'inline' } });
+  const visitor = await newTab(browser);
+  await visitor.page.goto(chatPage.url);
+  const chat = new ChatWidget(visitor.page);
+  await chat.open();
+  const answer = await chat.say('what cut would I get from each order I send your way?');
+  expect(answer).toContain('Affiliates earn a 27.5% commission on each referred sale.');
+  expect(await chat.say('and how long does the tracking last?')).toContain('The referral cookie lasts 40 days.');
+  await visitor.context.close();
   expect(stack.phpProblems()).toEqual([]);
 });
