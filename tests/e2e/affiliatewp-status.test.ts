@@ -124,7 +124,7 @@ step("the owner reads the program terms from AffiliateWP's settings, and a parap
   await logIn(owner.page, stack.wordpress.url, stack.wordpress.adminLogin, stack.wordpress.adminPassword);
   await owner.page.goto(`${stack.wordpress.url}/wp-admin/admin.php?page=affiliate-agent#/settings`);
   await owner.page.getByRole('button', { name: 'Read from AffiliateWP' }).click();
-  await owner.page.getByText('Program terms read from AffiliateWP.').waitFor();
+  await owner.page.locator('.components-snackbar').getByText('Program terms read from AffiliateWP.').waitFor();
   await owner.page.getByText(/come from AffiliateWP’s settings/).waitFor();
   expect(await owner.page.getByRole('spinbutton', { name: 'Commission', exact: true }).inputValue()).toBe('27.5');
   expect(await owner.page.getByRole('spinbutton', { name: 'Cookie length (days)' }).inputValue()).toBe('40');

@@ -1,5 +1,6 @@
 import { searchTokens } from './search-text';
 import type { KnowledgeHit, Passage } from '../contract/knowledge-types';
+import { sentencesOf } from '../core/sentences';
 
 /**
  * Strict docs-only mode: the agent answers only when the best hit covers enough of the question.
@@ -21,9 +22,6 @@ export function relevantHits(hits: KnowledgeHit[], threshold = DEFAULT_RELEVANCE
 
 const MAX_PASSAGE_CHARS = 420;
 
-function sentencesOf(text: string): string[] {
-  return (text.replace(/\s*\n+\s*/g, ' \n ').match(/[^.!?\n]+(?:[.!?]+["')\]]*)?/g) ?? [text]).map((sentence) => sentence.trim()).filter(Boolean);
-}
 
 /**
  * The offline engine's extractive answer: from the most relevant hit, the run of consecutive

@@ -23,6 +23,7 @@ export function fieldRequestOf(field: ActionField): FieldRequest {
     type: field.type,
     question: field.question,
     ...(field.options ? { options: field.options.map((option) => ({ value: option.value, label: option.label })) } : {}),
+    ...(field.consentText ? { consentText: field.consentText } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { offlineTurn, initialOfflineState, type OfflineEvent, type OfflineSessio
 import type { KnowledgeHit } from './knowledge-hits';
 import type { OfflineEngine } from './turn-runner';
 import type { ReplyWriter, TurnContext, TurnResult } from './turn-context';
+import { sentencesOf } from '../core/sentences';
 
 /**
  * Adapter between the runtime and the offline engine's state machine (runtime/offline/). The
@@ -62,9 +63,9 @@ function shareState(state: ConversationState, offline: OfflineSessionState): voi
 export function extractiveAnswer(hit: KnowledgeHit, maxLength = 420): string {
   const text = hit.text.replace(/\s+/g, ' ').trim();
   let answer = '';
-  for (const sentence of text.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g) ?? [text]) {
-    if (answer && answer.length + sentence.length > maxLength) break;
-    answer += sentence;
+  for (const sentence of sentencesOf(text)) {
+    if (answer && answer.length + sentence.length + 1 > maxLength) break;
+    answer += answer ? ` ${sentence}` : sentence;
   }
   if (answer.length > maxLength) answer = `${answer.slice(0, maxLength).replace(/\s+\S*$/, '')}…`;
   return `${answer.trim()} [${hit.sourceId}]`;

@@ -12,6 +12,7 @@ import { canaryFor, claimsCompletion, CORRECTION, createOutputGuard, SAFE_ANSWER
 import { GRACEFUL_STOP_MESSAGE, stepLimitReached, tooManyMisbehaviours, type StopReason } from './stop-conditions';
 import type { FieldRequest } from './turn-events';
 import type { ReplyWriter, TurnContext, TurnResult } from './turn-context';
+import { consentAgreement } from '../actions/consent-agreement';
 
 /**
  * One visitor turn on a language model: stream the answer, run tool calls through validation,
@@ -77,6 +78,10 @@ export async function runProviderTurn(context: TurnContext, model: ChatModel, re
     }
     if (guard.linksRemoved > 0) context.logger.info('links to other sites shown as text', { conversationId: context.conversation.id, links: guard.linksRemoved });
     if (stopReason === 'answered' && pendingFieldRequest) {
+      // The lead records the consent text as agreed to, so the visitor reads it word for word,
+      // whatever the model's own phrasing of the question (the offline engine does the same).
+      const consentText = pendingFieldRequest.field.consentText;
+      if (consentText && !reply.text.includes(consentText)) reply.paragraph(consentAgreement(consentText));
       context.emit({ type: 'field-request', data: pendingFieldRequest });
       state.askedField = { actionKey: pendingFieldRequest.actionKey, fieldKey: pendingFieldRequest.field.key };
     }

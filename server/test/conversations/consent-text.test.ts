@@ -1,4 +1,5 @@
 import { ACTION_TEMPLATES } from '../../src/actions/templates';
+import { createScriptedModel } from '../../src/runtime/scripted-model';
 import { MANAGER_CAPABILITIES, type TestService } from '../../../tests/support/signed-client';
 import { Visitor, answerAction, eventsOf, setUpAgent, startChatService } from './support/chat-client';
 
@@ -30,5 +31,22 @@ describe('the consent text a visitor agrees to', () => {
     const leadId = turns.flatMap((turn) => eventsOf(turn, 'action-completed'))[0].leadId as string;
     const lead = (await service.request('GET', `/v1/leads/${leadId}`, undefined, { capabilities: MANAGER_CAPABILITIES, userId: 7 })).body.lead;
     expect(lead.consents).toEqual([expect.objectContaining({ field: 'consent', text: consentField.consentText, accepted: true })]);
+  });
+
+  it('is added word for word on the tool-calling model when the model asks for consent in its own words', async () => {
+    const agentId = await setUpAgent(service);
+    const consentField = ACTION_TEMPLATES['affiliate-application'].fields.find((field) => field.type === 'consent')!;
+    const everythingButConsent = { name: 'Cora Sent', email: 'cora@example.com', platform: 'blog', audience_size: 20000, traffic_source: 'seo', website: 'https://cora.example' };
+    service.container.chat.setModel(
+      createScriptedModel([{ toolCalls: [{ name: 'affiliate_application', argumentsText: JSON.stringify(everythingButConsent) }] }, { text: 'Nearly done! Is it okay for us to keep your details?' }]),
+    );
+    const visitor = new Visitor(service, agentId);
+    await visitor.start();
+    const turn = await visitor.say("I'd like to apply: I'm Cora Sent, cora@example.com, I run a blog with 20000 readers a month from SEO, https://cora.example");
+    const request = eventsOf(turn, 'field-request')[0];
+    expect(request).toMatchObject({ field: { key: 'consent', consentText: consentField.consentText } });
+    expect(turn.reply).toContain('Is it okay for us to keep your details?');
+    expect(turn.reply).toContain(`“${consentField.consentText}”`);
+    service.container.chat.setModel(null);
   });
 });
