@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../logging/logger';
 import type { AffiliateStatusSync } from './affiliate-status-sync';
 import type { OutboxRepository } from './outbox-repository';
+import { createPeriodicTask } from '../core/periodic-task';
 
 /**
  * With the REST transport nothing inside WordPress tells us when a manager approves an affiliate in
@@ -42,8 +43,6 @@ export function createAffiliateReconciler({
   logger: Logger;
 }) {
   let lastRunAt: number | null = null;
-  let running: Promise<ReconciliationReport> | null = null;
-  let timer: NodeJS.Timeout | null = null;
 
   async function reconcile(): Promise<ReconciliationReport> {
     const delivery = readDeliverySettings(settings);
@@ -71,35 +70,25 @@ export function createAffiliateReconciler({
     return report;
   }
 
-  function runOnce(): Promise<ReconciliationReport> {
-    running ??= reconcile().finally(() => {
-      lastRunAt = clock.now();
-      running = null;
-    });
-    return running;
-  }
+  const task = createPeriodicTask({
+    run: () =>
+      reconcile().finally(() => {
+        lastRunAt = clock.now();
+      }),
+    due: () => {
+      const minutes = readDeliverySettings(settings).affiliatewp.reconcileMinutes;
+      return minutes > 0 && (lastRunAt === null || clock.now() - lastRunAt >= minutes * 60_000);
+    },
+    tickMs: TICK_MS,
+  });
 
   return {
     /** One pass now, whatever the interval (tests, and the first tick after start). */
-    runOnce,
+    runOnce: task.runOnce,
 
     /** Checks once a minute whether a pass is due; a pass never overlaps another. */
-    start() {
-      if (timer) return;
-      timer = setInterval(() => {
-        const minutes = readDeliverySettings(settings).affiliatewp.reconcileMinutes;
-        if (minutes <= 0 || running) return;
-        if (lastRunAt !== null && clock.now() - lastRunAt < minutes * 60_000) return;
-        void runOnce();
-      }, TICK_MS);
-      timer.unref();
-    },
-
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
+    start: () => task.start((error) => logger.warn('affiliatewp reconciliation: the pass failed', { error: error instanceof Error ? error.message : String(error) })),
+    stop: task.stop,
   };
 }
 export type AffiliateReconciler = ReturnType<typeof createAffiliateReconciler>;

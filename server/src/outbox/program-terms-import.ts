@@ -6,6 +6,7 @@ import { readDeliverySettings, type SettingsStore } from '../connectors/delivery
 import { AFFILIATEWP_TRANSPORTS, type ConnectorDependencies } from '../connectors';
 import type { Logger } from '../logging/logger';
 import { PROGRAM_TERMS_KEY, PROGRAM_TERMS_SOURCE_KEY, readProgramTerms, readProgramTermsSource, type ProgramTermsSource } from '../settings/program-terms-settings';
+import { createPeriodicTask } from '../core/periodic-task';
 
 /**
  * Program terms read from AffiliateWP itself (issue 16): the commission, cookie length, currency and
@@ -45,8 +46,6 @@ export function createProgramTermsImport({
   clock: Clock;
   logger: Logger;
 }) {
-  let running: Promise<{ terms: ProgramTerms; source: ProgramTermsSource }> | null = null;
-  let timer: NodeJS.Timeout | null = null;
   /** A failed refresh waits a full interval too, instead of warning every minute while WordPress is down. */
   let lastAttemptAt = 0;
 
@@ -81,38 +80,26 @@ export function createProgramTermsImport({
     return { terms, source };
   }
 
-  /** One import at a time: a button press during a refresh waits for it instead of racing it. */
-  function importNow() {
-    running ??= importTerms().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  // One import at a time: a button press during a refresh joins it instead of racing it.
+  const task = createPeriodicTask({
+    run: () => {
+      lastAttemptAt = clock.now();
+      return importTerms();
+    },
+    // Hourly, while the terms come from AffiliateWP and the bridge is the transport.
+    due: () => {
+      const source = readProgramTermsSource(settings);
+      if (source?.from !== 'affiliatewp' || readDeliverySettings(settings).affiliatewp.transport !== 'bridge') return false;
+      return clock.now() - Math.max(Date.parse(source.readAt), lastAttemptAt) >= PROGRAM_TERMS_REFRESH_MINUTES * 60_000;
+    },
+    tickMs: TICK_MS,
+  });
 
   return {
-    importNow,
-
-    /** Re-reads hourly while the terms come from AffiliateWP and the bridge is the transport. */
-    start() {
-      if (timer) return;
-      timer = setInterval(() => {
-        const source = readProgramTermsSource(settings);
-        if (running || source?.from !== 'affiliatewp') return;
-        if (readDeliverySettings(settings).affiliatewp.transport !== 'bridge') return;
-        if (clock.now() - Math.max(Date.parse(source.readAt), lastAttemptAt) < PROGRAM_TERMS_REFRESH_MINUTES * 60_000) return;
-        lastAttemptAt = clock.now();
-        importNow().catch((error: unknown) => {
-          logger.warn('program terms: could not read them again from AffiliateWP; the stored ones stay', { error: error instanceof Error ? error.message : String(error) });
-        });
-      }, TICK_MS);
-      timer.unref();
-    },
-
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-    },
+    importNow: task.runOnce,
+    start: () =>
+      task.start((error) => logger.warn('program terms: could not read them again from AffiliateWP; the stored ones stay', { error: error instanceof Error ? error.message : String(error) })),
+    stop: task.stop,
   };
 }
 export type ProgramTermsImport = ReturnType<typeof createProgramTermsImport>;
