@@ -34,7 +34,7 @@ export function createOutboxScheduler({
   onScheduled,
   mailCaps,
 }: {
-  repository: Pick<OutboxRepository, 'insert' | 'groupsOfLead' | 'listGroup' | 'listByLead'>;
+  repository: Pick<OutboxRepository, 'insert' | 'groupsOfLead' | 'listGroup' | 'listByLead' | 'skipPendingOfGroup'>;
   settings: SettingsStore;
   clock: Clock;
   onScheduled: () => void;
@@ -183,8 +183,12 @@ export function createOutboxScheduler({
     },
 
     scheduleDeactivation(lead: Lead, actorUserId: number) {
+      const groups = repository.groupsOfLead(lead.id, 'approval-');
+      // Undone before the approval's jobs ran: what has not started (the welcome email above all) never will.
+      const approval = [...groups].reverse().find((group) => group.trigger.startsWith('approval-approved-'));
+      if (approval) repository.skipPendingOfGroup(approval.groupKey, 'Skipped: the auto-approval was undone before this step ran.', nowIso());
       // Named like an approval group, so a later approval is a new decision (not "the same again").
-      const trigger = `approval-undone-${repository.groupsOfLead(lead.id, 'approval-').length + 1}`;
+      const trigger = `approval-undone-${groups.length + 1}`;
       insertGroup(
         lead,
         trigger,
