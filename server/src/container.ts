@@ -25,6 +25,8 @@ import { createKnowledge } from './knowledge/create-knowledge';
 import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createAffiliateStatusSync } from './outbox/affiliate-status-sync';
 import { createAffiliateReconciler } from './outbox/affiliate-reconciliation';
+import { createDailyDigest } from './leads/digest/daily-digest';
+import { createDigestRepository } from './leads/digest/digest-repository';
 import { AFFILIATEWP_TRANSPORTS, CONNECTORS } from './connectors';
 import { createVerificationRepository } from './leads/verification/verification-repository';
 import { createEmailVerificationService } from './leads/verification/email-verification-service';
@@ -117,6 +119,14 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     clock: outbox.clock,
     logger,
   });
+  // The manager's daily digest of auto-approvals and leads waiting (issue 16), through the site's wp_mail.
+  const dailyDigest = createDailyDigest({
+    repository: createDigestRepository(db),
+    settings,
+    clock: outbox.clock,
+    logger,
+    sendMail: (to, email, idempotencyKey) => CONNECTORS.mail(outbox.connectorDependencies()).send(to, email, { idempotencyKey }),
+  });
   const knowledge = createKnowledge({
     db,
     config,
@@ -184,6 +194,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     affiliateStatus,
     affiliateManualLink,
     affiliateReconciler,
+    dailyDigest,
     chat,
     usage,
     conversations,
@@ -198,6 +209,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     async close(): Promise<void> {
       operations.retention.stop();
       await affiliateReconciler.stop();
+      await dailyDigest.stop();
       await outbox.stop();
       await knowledge.close();
       db.close();

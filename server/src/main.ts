@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     server.on('request', createApp(started));
     started.outbox.start();
     started.affiliateReconciler.start();
+    started.dailyDigest.start();
     started.knowledge.warmRetrieval();
     started.operations.retention.start();
     const address = server.address();
