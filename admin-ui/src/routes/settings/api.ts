@@ -1,5 +1,5 @@
 import { pluginRequest, serviceRequest } from '../../lib/api-client';
-import type { ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, TrustSettings } from './types';
+import type { AutoApprovalPolicy, AutoApprovalSettings, ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, TrustSettings } from './types';
 
 /** The plugin's own check: service reachable, version, clock skew, signature accepted. */
 export const testConnection = () => pluginRequest<ConnectionReport>('/affiliate-agent/v1/connection');
@@ -24,3 +24,8 @@ export const getProgramTerms = async () => (await serviceRequest<{ terms: Progra
 
 export const saveProgramTerms = async (terms: ProgramTerms) =>
   (await serviceRequest<{ terms: ProgramTerms }>('settings/program-terms', { method: 'PUT', data: terms })).terms;
+
+/** Settings → Auto-approval (issue 16): the owner's policy, and the platforms it may name. */
+export const getAutoApproval = () => serviceRequest<AutoApprovalSettings>('settings/auto-approval');
+
+export const saveAutoApproval = (patch: Partial<AutoApprovalPolicy>) => serviceRequest<AutoApprovalSettings>('settings/auto-approval', { method: 'PATCH', data: patch });

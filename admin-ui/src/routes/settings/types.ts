@@ -57,3 +57,21 @@ export interface TrustSettings {
 }
 
 export type { ProgramTerms } from '../../../../server/src/contract/program-terms';
+
+/** GET/PATCH /v1/settings/auto-approval (server/src/leads/auto-approval/auto-approval-policy.ts). */
+export interface AutoApprovalPolicy {
+  enabled: boolean;
+  minScore: number;
+  requireVerifiedEmail: boolean;
+  requireNoTrustFlag: boolean;
+  allowedPlatforms: string[];
+  dailyCap: number;
+  undoWindowHours: number;
+  dailyDigest: boolean;
+}
+
+export interface AutoApprovalSettings {
+  policy: AutoApprovalPolicy;
+  /** The application template's platform answers, for the allowed-platforms pick-list. */
+  platformOptions: Array<{ value: string; label: string }>;
+}
