@@ -2,7 +2,7 @@ import { readDeliverySettings, type SettingsStore } from '../../connectors/deliv
 import type { RenderedEmail } from '../../connectors/email-templates';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../logging/logger';
-import { readAutoApprovalPolicy } from '../auto-approval/auto-approval-policy';
+import { readAutoApprovalPolicy } from '../../leads/auto-approval/auto-approval-policy';
 import type { DigestRepository } from './digest-repository';
 import { renderDigest } from './render-digest';
 

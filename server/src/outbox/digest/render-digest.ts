@@ -1,5 +1,5 @@
 import { escapeHtml, type RenderedEmail } from '../../connectors/email-templates';
-import { leadAdminUrl } from '../../outbox/manager-notification';
+import { leadAdminUrl } from '../manager-notification';
 import type { AutoApprovalOfDay, WaitingLead } from './digest-repository';
 
 /**
