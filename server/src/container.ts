@@ -26,6 +26,8 @@ import { createOutbox, type OutboxOptions } from './outbox/outbox-service';
 import { createAffiliateStatusSync } from './outbox/affiliate-status-sync';
 import { createAffiliateReconciler } from './outbox/affiliate-reconciliation';
 import { createProgramTermsImport } from './outbox/program-terms-import';
+import { createDailyDigest } from './outbox/digest/daily-digest';
+import { createDigestRepository } from './outbox/digest/digest-repository';
 import { AFFILIATEWP_TRANSPORTS, CONNECTORS } from './connectors';
 import { createVerificationRepository } from './leads/verification/verification-repository';
 import { createEmailVerificationService } from './leads/verification/email-verification-service';
@@ -120,6 +122,14 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
   });
   // Program terms read from AffiliateWP's settings through the bridge, kept in step hourly (issue 16).
   const programTermsImport = createProgramTermsImport({ settings, connectorDependencies: () => outbox.connectorDependencies(), clock: outbox.clock, logger });
+  // The manager's daily digest of auto-approvals and leads waiting (issue 16), through the site's wp_mail.
+  const dailyDigest = createDailyDigest({
+    repository: createDigestRepository(db),
+    settings,
+    clock: outbox.clock,
+    logger,
+    sendMail: (to, email, idempotencyKey) => CONNECTORS.mail(outbox.connectorDependencies()).send(to, email, { idempotencyKey }),
+  });
   const knowledge = createKnowledge({
     db,
     config,
@@ -188,6 +198,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     affiliateManualLink,
     affiliateReconciler,
     programTermsImport,
+    dailyDigest,
     chat,
     usage,
     conversations,
@@ -203,6 +214,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
       operations.retention.stop();
       await affiliateReconciler.stop();
       await programTermsImport.stop();
+      await dailyDigest.stop();
       await outbox.stop();
       await knowledge.close();
       db.close();

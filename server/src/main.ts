@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     started.outbox.start();
     started.affiliateReconciler.start();
     started.programTermsImport.start();
+    started.dailyDigest.start();
     started.knowledge.warmRetrieval();
     started.operations.retention.start();
     const address = server.address();

@@ -121,6 +121,9 @@ export function createOutboxRepository(db: Database) {
       `SELECT j.* FROM outbox_jobs AS j, json_each(j.depends_on) AS d WHERE j.group_key = ? AND d.value = ? AND j.status = 'pending'`,
     ),
     skip: db.prepare(`UPDATE outbox_jobs SET status = 'skipped', skipped_by = @skippedBy, last_error = @reason, updated_at = @updatedAt, finished_at = @updatedAt WHERE id = @id`),
+    skipPendingOfGroup: db.prepare(
+      `UPDATE outbox_jobs SET status = 'skipped', last_error = @reason, updated_at = @updatedAt, finished_at = @updatedAt WHERE group_key = @groupKey AND status = 'pending'`,
+    ),
     skippedBy: db.prepare(`SELECT * FROM outbox_jobs WHERE group_key = ? AND skipped_by = ? AND status = 'skipped'`),
     revive: db.prepare(
       `UPDATE outbox_jobs SET status = 'pending', attempts = 0, next_attempt_at = @now, lease_until = NULL, claim_token = NULL, skipped_by = NULL,
@@ -275,6 +278,14 @@ export function createOutboxRepository(db: Database) {
         const url = typeof job.step.config === 'object' && job.step.config && 'url' in job.step.config ? String((job.step.config as { url: unknown }).url) : null;
         if (url) statements.enable.run(url);
       }).immediate();
+    },
+
+    /**
+     * Inside the caller's transaction: the group's jobs not yet claimed are skipped with `reason`
+     * (an undone decision). A job a worker holds right now is left to finish; it cannot be recalled.
+     */
+    skipPendingOfGroup(groupKey: string, reason: string, updatedAt: string): number {
+      return statements.skipPendingOfGroup.run({ groupKey, reason, updatedAt }).changes;
     },
 
     findById(id: string): OutboxJob | null {

@@ -9,24 +9,13 @@ import type { JobStepType, NewJob } from './outbox-types';
 import { evaluateCondition } from './step-conditions';
 import { heldStepReason, mailsTypedAddress } from './step-holds';
 import type { TypedMailCaps } from './typed-mail-caps';
-import { stepHandlerOf } from './steps';
+import { approvalPlan, stepHandlerOf, type PlannedStep } from './steps';
 
 /**
  * Turns a lead's steps into outbox jobs. Runs inside the lead's transaction (synchronous
  * better-sqlite3), so the lead and its jobs are committed together or not at all; nothing here
  * touches the network. Idempotency key = leadId:stepId:trigger, so scheduling twice is a no-op.
  */
-interface PlannedStep {
-  id: string;
-  type: JobStepType;
-  label: string | null;
-  dependsOn: string[];
-  step: Record<string, unknown>;
-  skipReason?: string;
-  alreadyDone?: string;
-  result?: Record<string, unknown>;
-}
-
 export function createOutboxScheduler({
   repository,
   settings,
@@ -34,7 +23,7 @@ export function createOutboxScheduler({
   onScheduled,
   mailCaps,
 }: {
-  repository: Pick<OutboxRepository, 'insert' | 'groupsOfLead' | 'listGroup' | 'listByLead'>;
+  repository: Pick<OutboxRepository, 'insert' | 'groupsOfLead' | 'listGroup' | 'listByLead' | 'skipPendingOfGroup'>;
   settings: SettingsStore;
   clock: Clock;
   onScheduled: () => void;
@@ -86,16 +75,9 @@ export function createOutboxScheduler({
     return mailCaps.admit({ owner: { leadId: lead.id }, stepId: step.id, address: lead.email, clientKey });
   }
 
-  /** The welcome kit goes out once per lead, however often it is approved (here or in AffiliateWP). */
-  function welcomeSentBefore(leadId: string): string | undefined {
-    const sent = repository.listByLead(leadId).find((job) => job.stepType === 'welcome_email' && job.status === 'succeeded');
-    return sent ? `Skipped: the welcome email was sent already (${sent.finishedAt ?? sent.updatedAt}).` : undefined;
-  }
-
-  /** A rejected applicant hears it once, even when a lead is reopened and rejected again. */
-  function rejectionSentBefore(leadId: string): string | undefined {
-    const sent = repository.listByLead(leadId).find((job) => job.stepType === 'rejection_email' && job.status === 'succeeded');
-    return sent ? `Skipped: the rejection email was sent already (${sent.finishedAt ?? sent.updatedAt}).` : undefined;
+  /** The lead's earlier job of this type that succeeded (the welcome and rejection emails go out once). */
+  function succeededBefore(leadId: string) {
+    return (type: JobStepType) => repository.listByLead(leadId).find((job) => job.stepType === type && job.status === 'succeeded');
   }
 
   return {
@@ -123,83 +105,19 @@ export function createOutboxScheduler({
       const latest = earlier[earlier.length - 1];
       if (latest && latest.trigger.startsWith(`approval-${decision}-`)) return; // the same decision again: nothing new to do
       const trigger = `approval-${decision}-${earlier.length + 1}`;
-      const status = inAffiliateWp?.status ?? (decision === 'approved' ? 'active' : 'rejected');
-      // Decided in AffiliateWP itself: the status is set already, so the step is recorded as done
-      // (with the affiliate, for the referral step) and only the welcome kit is left to send.
-      const setStatus: PlannedStep = inAffiliateWp
-        ? {
-            id: 'affiliatewp_status',
-            type: 'affiliatewp_set_status',
-            label: `Set to ${status} in AffiliateWP by ${inAffiliateWp.by}`,
-            dependsOn: [],
-            step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status } },
-            alreadyDone: 'set in AffiliateWP',
-            result: { affiliateId: inAffiliateWp.affiliateId, status, setIn: 'affiliatewp' },
-          }
-        : {
-            id: 'affiliatewp_status',
-            type: 'affiliatewp_set_status',
-            label: decision === 'approved' ? 'Activate the affiliate in AffiliateWP' : 'Reject the affiliate in AffiliateWP',
-            dependsOn: [],
-            step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status } },
-            skipReason: skipReasonWhenScheduled('affiliatewp_set_status'),
-          };
-      const planned: PlannedStep[] =
-        decision === 'approved'
-          ? [
-              setStatus,
-              {
-                id: 'referral_url',
-                type: 'affiliatewp_referral_url',
-                label: 'Fetch the referral link',
-                dependsOn: ['affiliatewp_status'],
-                step: { id: 'referral_url', type: 'affiliatewp_referral_url', config: {} },
-              },
-              {
-                id: 'welcome_email',
-                type: 'welcome_email',
-                label: 'Send the welcome email with the referral link',
-                dependsOn: ['referral_url'],
-                step: { id: 'welcome_email', type: 'welcome_email', config: {} },
-                skipReason: welcomeSentBefore(lead.id),
-              },
-            ]
-          : [
-              setStatus,
-              // The applicant hears the decision whether or not AffiliateWP holds an affiliate for them.
-              {
-                id: 'rejection_email',
-                type: 'rejection_email',
-                label: 'Tell the applicant (rejection email)',
-                dependsOn: [],
-                step: { id: 'rejection_email', type: 'rejection_email', config: {} },
-                skipReason:
-                  inAffiliateWp && inAffiliateWp.status !== 'rejected'
-                    ? `Skipped: the affiliate was set to ${inAffiliateWp.status} in AffiliateWP, which is not a rejected application.`
-                    : (skipReasonWhenScheduled('rejection_email') ?? (lead.email ? rejectionSentBefore(lead.id) : 'The lead has no email address.')),
-              },
-            ];
+      // Each step type plans its own part (steps/<type>.ts, planApproval).
+      const planned = approvalPlan({ decision, lead, inAffiliateWp, settings: readDeliverySettings(settings), succeededBefore: succeededBefore(lead.id) });
       insertGroup(lead, trigger, planned, actorUserId);
     },
 
     scheduleDeactivation(lead: Lead, actorUserId: number) {
+      const groups = repository.groupsOfLead(lead.id, 'approval-');
+      // Undone before the approval's jobs ran: what has not started (the welcome email above all) never will.
+      const approval = [...groups].reverse().find((group) => group.trigger.startsWith('approval-approved-'));
+      if (approval) repository.skipPendingOfGroup(approval.groupKey, 'Skipped: the auto-approval was undone before this step ran.', nowIso());
       // Named like an approval group, so a later approval is a new decision (not "the same again").
-      const trigger = `approval-undone-${repository.groupsOfLead(lead.id, 'approval-').length + 1}`;
-      insertGroup(
-        lead,
-        trigger,
-        [
-          {
-            id: 'affiliatewp_status',
-            type: 'affiliatewp_set_status',
-            label: 'Set the affiliate inactive in AffiliateWP (auto-approval undone)',
-            dependsOn: [],
-            step: { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status: 'inactive' } },
-            skipReason: skipReasonWhenScheduled('affiliatewp_set_status'),
-          },
-        ],
-        actorUserId,
-      );
+      const trigger = `approval-undone-${groups.length + 1}`;
+      insertGroup(lead, trigger, approvalPlan({ decision: 'undone', lead, settings: readDeliverySettings(settings), succeededBefore: succeededBefore(lead.id) }), actorUserId);
     },
   };
 }

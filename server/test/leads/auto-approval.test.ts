@@ -100,6 +100,28 @@ describe('auto-approval by policy', () => {
     expect(late.body.error.message).toMatch(/within 2 hours/);
   });
 
+  it('an undo before the approval jobs ran cancels the pending welcome email (and never activates the affiliate)', async () => {
+    await setPolicy({ enabled: true, minScore: 0 });
+    const { lead } = service.submit(applicationWith([]), applicant(1));
+    expect(lead.status).toBe('approved');
+    // Undone at once: no worker has run, so the approval group is still pending.
+    const undone = await service.request('POST', `/v1/leads/${lead.id}/undo-auto-approval`);
+    expect(undone.status).toBe(200);
+    await deliverSettled();
+    service.clock.advance(HOUR);
+    await deliverSettled();
+
+    expect(welcomeMails()).toHaveLength(0);
+    const deliveries = service.container.outbox.ledger(lead.id).deliveries;
+    const welcome = deliveries.find((delivery) => delivery.stepId === 'welcome_email');
+    expect(welcome?.status).toBe('skipped');
+    expect(JSON.stringify(welcome)).toContain('the auto-approval was undone before this step ran');
+    const statusJobs = deliveries.filter((delivery) => delivery.stepId === 'affiliatewp_status');
+    expect(statusJobs.map((job) => job.status)).toEqual(['skipped', 'succeeded']);
+    const affiliateId = statusJobs[1]?.result?.affiliateId as number;
+    expect(bridge.store.byId(affiliateId)?.status).toBe('inactive');
+  });
+
   it("counts the day's cap from the partial index, not by scanning every lead event", () => {
     // The count runs in every new lead's transaction; the index is migration 013.
     const plan = service.container.db.prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) AS count FROM lead_events WHERE type = 'auto-approved' AND created_at >= ?").all('2026-01-01') as Array<{ detail: string }>;

@@ -22,9 +22,10 @@ import type { FieldValues } from '../../src/contract/qualification';
 export const SECRET = 'outbox-test-secret-0123456789abcdef012345';
 export const WEBHOOK_SECRET = `whsec_${Buffer.from('outbox-test-webhook-signing-key!').toString('base64')}`;
 
-export async function startOutboxService(options: { resolver?: Resolver; clock?: ManualClock } = {}) {
+/** `dataDirectory`: reuse one (a restart, or a second process on the same file); the caller removes it. */
+export async function startOutboxService(options: { resolver?: Resolver; clock?: ManualClock; dataDirectory?: string } = {}) {
   const clock = options.clock ?? createManualClock(Date.now());
-  const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-outbox-'));
+  const dataDirectory = options.dataDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), 'aa-outbox-'));
   const config = loadConfig({ AA_DATA_DIR: dataDirectory, AA_SHARED_SECRET: SECRET, AA_LOG_LEVEL: 'silent' });
   const db = openDatabase(path.join(dataDirectory, 'affiliate-agent.sqlite'));
   // random = 1: every backoff takes its longest value, so a test can jump exactly past it.
@@ -72,7 +73,7 @@ export async function startOutboxService(options: { resolver?: Resolver; clock?:
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await container.close();
-      fs.rmSync(dataDirectory, { recursive: true, force: true });
+      if (!options.dataDirectory) fs.rmSync(dataDirectory, { recursive: true, force: true });
     },
   };
 }

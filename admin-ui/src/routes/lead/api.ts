@@ -12,6 +12,9 @@ export const addNote = async (id: string, body: string) => (await serviceRequest
 
 export const approveLead = async (id: string) => (await serviceRequest<{ lead: Lead }>(`${leadPath(id)}/approve`, { method: 'POST' })).lead;
 
+/** Reverts an auto-approval within its window: the lead is back to new, the affiliate set inactive. */
+export const undoAutoApproval = async (id: string) => (await serviceRequest<{ lead: Lead }>(`${leadPath(id)}/undo-auto-approval`, { method: 'POST' })).lead;
+
 export const rejectLead = async (id: string) => (await serviceRequest<{ lead: Lead }>(`${leadPath(id)}/reject`, { method: 'POST' })).lead;
 
 /** Who an AffiliateWP affiliate id is (account, status), before the manager links it to this lead. */

@@ -7,7 +7,9 @@ import { routeLabels } from '../../lib/definition-labels';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
-import { addNote, approveLead, getLead, rejectLead, updateLead } from './api';
+import { addNote, approveLead, getLead, rejectLead, undoAutoApproval, updateLead } from './api';
+import { AutoApprovalNotice, standingAutoApproval } from './auto-approval-notice';
+import { adminConfig } from '../../lib/admin-config';
 import { AffiliateLinkPanel } from './affiliate-link-panel';
 import { DeliveryLedger } from './delivery-ledger';
 import { IdentityNotices } from './identity-notices';
@@ -53,6 +55,7 @@ export function LeadStage({ params }: StageProps) {
     }
   };
   const isDecided = lead.status === 'approved' || lead.status === 'rejected';
+  const autoApproval = standingAutoApproval(lead, data.events);
   const utm = Object.entries(lead.source?.utm ?? {}).filter(([, value]) => value);
 
   return (
@@ -110,6 +113,20 @@ export function LeadStage({ params }: StageProps) {
         </div>
       </div>
       <IdentityNotices lead={lead} duplicates={data.duplicates} />
+      {autoApproval ? (
+        <AutoApprovalNotice
+          approval={autoApproval}
+          now={Date.now()}
+          canUndo={adminConfig().canManage}
+          isBusy={busy === 'undo'}
+          onUndo={() =>
+            run('undo', async () => {
+              replaceLead(await undoAutoApproval(lead.id));
+              notify.success(__('Auto-approval undone. The lead is back in review and the affiliate is being set inactive in AffiliateWP.', 'affiliate-agent'));
+            })
+          }
+        />
+      ) : null}
 
       <div className="aa-two-columns">
         <div>

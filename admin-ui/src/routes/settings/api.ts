@@ -1,5 +1,5 @@
 import { pluginRequest, serviceRequest } from '../../lib/api-client';
-import type { ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, StoredProgramTerms, TrustSettings } from './types';
+import type { AutoApprovalPolicy, AutoApprovalSettings, ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, StoredProgramTerms, TrustSettings } from './types';
 
 /** The plugin's own check: service reachable, version, clock skew, signature accepted. */
 export const testConnection = () => pluginRequest<ConnectionReport>('/affiliate-agent/v1/connection');
@@ -26,3 +26,8 @@ export const saveProgramTerms = (terms: ProgramTerms) => serviceRequest<StoredPr
 
 /** Reads commission, cookie, currency and payout methods from AffiliateWP's own settings (bridge only). */
 export const importProgramTerms = () => serviceRequest<StoredProgramTerms>('settings/program-terms/import', { method: 'POST', data: {} });
+
+/** Settings → Auto-approval (issue 16): the owner's policy, and the platforms it may name. */
+export const getAutoApproval = () => serviceRequest<AutoApprovalSettings>('settings/auto-approval');
+
+export const saveAutoApproval = (patch: Partial<AutoApprovalPolicy>) => serviceRequest<AutoApprovalSettings>('settings/auto-approval', { method: 'PATCH', data: patch });

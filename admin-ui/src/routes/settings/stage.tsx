@@ -9,6 +9,7 @@ import { DeliveryCard } from './delivery-card';
 import { EmailsCard } from './emails-card';
 import { TrustCard } from './trust-card';
 import { ProgramTermsCard } from './program-terms-card';
+import { AutoApprovalCard } from './auto-approval-card';
 import type { ConnectionState } from './types';
 import './style.scss';
 
@@ -36,6 +37,7 @@ export function SettingsStage(_props: StageProps) {
           <EmailsCard />
           <ProgramTermsCard />
           <TrustCard />
+          <AutoApprovalCard />
         </>
       ) : null}
       <Card className="aa-card">

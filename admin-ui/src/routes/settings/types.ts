@@ -1,3 +1,4 @@
+import type { ProgramTerms, ProgramTermsSource } from '../../../../server/src/contract/program-terms';
 export interface ConnectionReport {
   configured: boolean;
   serviceUrl: string | null;
@@ -56,11 +57,28 @@ export interface TrustSettings {
   repeatClientPerDay: number;
 }
 
-import type { ProgramTerms, ProgramTermsSource } from '../../../../server/src/contract/program-terms';
 export type { ProgramTerms, ProgramTermsSource };
 
 /** What the program-terms routes answer: the terms (null until entered) and where they come from. */
 export interface StoredProgramTerms {
   terms: ProgramTerms | null;
   source: ProgramTermsSource | null;
+}
+
+/** GET/PATCH /v1/settings/auto-approval (server/src/leads/auto-approval/auto-approval-policy.ts). */
+export interface AutoApprovalPolicy {
+  enabled: boolean;
+  minScore: number;
+  requireVerifiedEmail: boolean;
+  requireNoTrustFlag: boolean;
+  allowedPlatforms: string[];
+  dailyCap: number;
+  undoWindowHours: number;
+  dailyDigest: boolean;
+}
+
+export interface AutoApprovalSettings {
+  policy: AutoApprovalPolicy;
+  /** The application template's platform answers, for the allowed-platforms pick-list. */
+  platformOptions: Array<{ value: string; label: string }>;
 }

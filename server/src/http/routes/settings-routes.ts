@@ -7,6 +7,7 @@ import { PROGRAM_TERMS_KEY, PROGRAM_TERMS_SOURCE_KEY, readProgramTerms, readProg
 import { programTermsSchema } from '../../contract/program-terms';
 import { AUTO_APPROVAL_ACTOR_KEY, AUTO_APPROVAL_KEY, autoApprovalPolicySchema, readAutoApprovalPolicy } from '../../leads/auto-approval/auto-approval-policy';
 import { readTrustSettings, TRUST_SETTINGS_KEY, trustSettingsSchema } from '../../leads/trust/trust-settings';
+import { ACTION_TEMPLATES } from '../../actions/templates';
 import { DELIVERY_SETTINGS_KEY, deliverySettingsSchema, maskSecret, readDeliverySettings, type DeliverySettings } from '../../connectors/delivery-settings';
 
 /**
@@ -58,6 +59,9 @@ function mergeSection(current: Record<string, unknown>, patch: Record<string, un
   }
   return merged;
 }
+
+/** The application template's platform answers, for the policy screen's pick-list of allowed platforms. */
+const PLATFORM_OPTIONS = (ACTION_TEMPLATES['affiliate-application']?.fields.find((field) => field.key === 'platform')?.options ?? []).map((option) => ({ value: option.value, label: option.label }));
 
 export function publicDeliverySettings(settings: DeliverySettings) {
   return {
@@ -112,14 +116,14 @@ export function registerSettingsRoutes(router: Router, { container, adminAuth }:
 
   // Settings → Auto-approval (issue 16): PATCH merges into the stored policy; off until enabled.
   router.get('/v1/settings/auto-approval', manage, (_request, response) => {
-    response.json({ policy: readAutoApprovalPolicy(store) });
+    response.json({ policy: readAutoApprovalPolicy(store), platformOptions: PLATFORM_OPTIONS });
   });
 
   router.patch('/v1/settings/auto-approval', manage, (request, response) => {
     const next = parseOrThrow(autoApprovalPolicySchema, { ...readAutoApprovalPolicy(store), ...(request.body ?? {}) }, 'auto-approval policy');
     store.set(AUTO_APPROVAL_KEY, next);
     store.set(AUTO_APPROVAL_ACTOR_KEY, actorOf(request).userId);
-    response.json({ policy: next });
+    response.json({ policy: next, platformOptions: PLATFORM_OPTIONS });
   });
 
   // Settings → Program terms: the facts the agent quotes exactly (PUT replaces them; GET is null until entered).

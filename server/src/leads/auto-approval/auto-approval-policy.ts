@@ -33,6 +33,8 @@ export const autoApprovalPolicySchema = z
     dailyCap: wholeNumber(1, 1000).default(10),
     /** How long after an auto-approval a manager may undo it. */
     undoWindowHours: wholeNumber(1, 720).default(24),
+    /** Once a day, mail the manager recipients yesterday's auto-approvals and the leads waiting for review. */
+    dailyDigest: z.boolean({ error: 'expected true or false' }).default(true),
   })
   .strict();
 

@@ -4,6 +4,10 @@ import type { StepHandler } from './step-handler';
 /** After approval: the affiliate's referral link, for the welcome email that depends on it. */
 export const affiliateWpReferralUrlStep: StepHandler<'affiliatewp_referral_url'> = {
   type: 'affiliatewp_referral_url',
+  planApproval: ({ decision }) =>
+    decision === 'approved'
+      ? { id: 'referral_url', type: 'affiliatewp_referral_url', label: 'Fetch the referral link', dependsOn: ['affiliatewp_status'], step: { id: 'referral_url', type: 'affiliatewp_referral_url', config: {} } }
+      : null,
   execute: async (_job, lead, context) => {
     const connector = CONNECTORS.affiliatewp(context.connectors);
     // Only the affiliate this lead created or a manager linked: never one found by email alone.

@@ -7,6 +7,25 @@ import { affiliateWpNotConnected, configOf, type StepHandler } from './step-hand
 export const affiliateWpSetStatusStep: StepHandler<'affiliatewp_set_status'> = {
   type: 'affiliatewp_set_status',
   skipReasonWhenScheduled: affiliateWpNotConnected,
+  planApproval: ({ decision, inAffiliateWp, settings }) => {
+    const status = decision === 'undone' ? 'inactive' : (inAffiliateWp?.status ?? (decision === 'approved' ? 'active' : 'rejected'));
+    const step = { id: 'affiliatewp_status', type: 'affiliatewp_set_status', config: { status } };
+    // Decided in AffiliateWP itself: the status is set already, so the step is recorded as done
+    // (with the affiliate, for the referral step) and only the welcome kit is left to send.
+    if (inAffiliateWp && decision !== 'undone') {
+      return {
+        id: 'affiliatewp_status',
+        type: 'affiliatewp_set_status',
+        label: `Set to ${status} in AffiliateWP by ${inAffiliateWp.by}`,
+        dependsOn: [],
+        step,
+        alreadyDone: 'set in AffiliateWP',
+        result: { affiliateId: inAffiliateWp.affiliateId, status, setIn: 'affiliatewp' },
+      };
+    }
+    const labels = { approved: 'Activate the affiliate in AffiliateWP', rejected: 'Reject the affiliate in AffiliateWP', undone: 'Set the affiliate inactive in AffiliateWP (auto-approval undone)' };
+    return { id: 'affiliatewp_status', type: 'affiliatewp_set_status', label: labels[decision], dependsOn: [], step, skipReason: affiliateWpNotConnected(settings) };
+  },
   execute: async (job, lead, context) => {
     if (!lead.email) return { kind: 'failed', error: 'The lead has no email address to find its affiliate by.', response: null };
     const status = String(configOf(job).status) as AffiliateStatus;

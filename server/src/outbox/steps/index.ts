@@ -5,7 +5,7 @@ import { affiliateWpSetStatusStep } from './affiliatewp-set-status';
 import { emailStep } from './email';
 import { notifyManagerStep } from './notify-manager';
 import { replyStep } from './reply';
-import type { StepHandler } from './step-handler';
+import type { ApprovalPlanContext, PlannedStep, StepHandler } from './step-handler';
 import { webhookStep } from './webhook';
 import { welcomeEmailStep } from './welcome-email';
 import { rejectionEmailStep } from './rejection-email';
@@ -43,4 +43,9 @@ export function stepHandlerOf<Type extends JobStepType>(type: Type | string): St
   return (REGISTRY.get(type) as StepHandler<Type> | undefined) ?? null;
 }
 
-export type { ExecutionContext, PreviewContext, StepHandler } from './step-handler';
+/** A decision's group: each step type's part in it, in the registry's order (set status → referral → welcome / rejection). */
+export function approvalPlan(context: ApprovalPlanContext): PlannedStep[] {
+  return STEP_HANDLERS.map((handler) => handler.planApproval?.(context) ?? null).filter((step): step is PlannedStep => step !== null);
+}
+
+export type { ApprovalPlanContext, ExecutionContext, PlannedStep, PreviewContext, StepHandler } from './step-handler';

@@ -6,6 +6,7 @@ import type { SafeHttpClient } from '../../connectors/safe-http';
 import type { Lead } from '../../contract/lead-types';
 import type { AnswerField } from '../../contract/lead-answers';
 import type { TranscriptMessage } from '../lead-payload';
+import type { DecidedInAffiliateWp } from '../../leads/lead-step-scheduler';
 import type { JobOutcome, JobStepType, OutboxJob } from '../outbox-types';
 
 /**
@@ -22,8 +23,38 @@ export interface StepHandler<Type extends JobStepType = JobStepType> {
   doneWhenScheduled?: string;
   /** What the step would send for this lead, with no I/O; only action step types have one. */
   preview?: (config: ActionStepConfig<Type>, context: PreviewContext) => Record<string, unknown>;
+  /**
+   * The step this type adds when a decision is scheduled (approval, rejection, an undone
+   * auto-approval), or null when it takes no part in that decision. The approval group is these
+   * steps in the registry's order (steps/index.ts).
+   */
+  planApproval?: (context: ApprovalPlanContext) => PlannedStep | null;
   /** Runs the job for an existing lead; may throw connector errors, which executeJob classifies. */
   execute: (job: OutboxJob, lead: Lead, context: StepRunContext) => Promise<JobOutcome>;
+}
+
+/** A step as the scheduler writes it into a group, before it becomes a job. */
+export interface PlannedStep {
+  id: string;
+  type: JobStepType;
+  label: string | null;
+  dependsOn: string[];
+  step: Record<string, unknown>;
+  skipReason?: string;
+  /** Done already when scheduled (recorded as succeeded so the steps depending on it run). */
+  alreadyDone?: string;
+  result?: Record<string, unknown>;
+}
+
+/** What a manager's (or AffiliateWP's) decision gives the step types that act on it. */
+export interface ApprovalPlanContext {
+  decision: 'approved' | 'rejected' | 'undone';
+  lead: Lead;
+  /** Decided in AffiliateWP's own screens: the status is stored there already. */
+  inAffiliateWp?: DecidedInAffiliateWp;
+  settings: DeliverySettings;
+  /** This lead's earlier job of that type that succeeded, if any (the welcome kit goes out once). */
+  succeededBefore: (type: JobStepType) => { finishedAt: string | null; updatedAt: string } | undefined;
 }
 
 /** The config an action definition gives a step of this type (never for the approval flow's steps). */
