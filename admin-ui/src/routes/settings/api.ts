@@ -1,5 +1,5 @@
 import { pluginRequest, serviceRequest } from '../../lib/api-client';
-import type { ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, TrustSettings } from './types';
+import type { ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, SiteBubbleAnswer, SiteBubbleSettings, TrustSettings } from './types';
 
 /** The plugin's own check: service reachable, version, clock skew, signature accepted. */
 export const testConnection = () => pluginRequest<ConnectionReport>('/affiliate-agent/v1/connection');
@@ -24,3 +24,8 @@ export const getProgramTerms = async () => (await serviceRequest<{ terms: Progra
 
 export const saveProgramTerms = async (terms: ProgramTerms) =>
   (await serviceRequest<{ terms: ProgramTerms }>('settings/program-terms', { method: 'PUT', data: terms })).terms;
+
+/** Settings → Chat on every page (issue 14): the plugin's own option, so the plugin's own route. */
+export const getSiteBubble = () => pluginRequest<SiteBubbleAnswer>('/affiliate-agent/v1/site-bubble');
+
+export const saveSiteBubble = (settings: SiteBubbleSettings) => pluginRequest<SiteBubbleAnswer>('/affiliate-agent/v1/site-bubble', { method: 'PUT', data: settings });

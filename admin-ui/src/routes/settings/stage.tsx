@@ -9,6 +9,7 @@ import { DeliveryCard } from './delivery-card';
 import { EmailsCard } from './emails-card';
 import { TrustCard } from './trust-card';
 import { ProgramTermsCard } from './program-terms-card';
+import { SiteBubbleCard } from './site-bubble-card';
 import type { ConnectionState } from './types';
 import './style.scss';
 
@@ -32,6 +33,7 @@ export function SettingsStage(_props: StageProps) {
       {connection?.configured ? (
         <>
           <SetupChecklist />
+          <SiteBubbleCard />
           <DeliveryCard />
           <EmailsCard />
           <ProgramTermsCard />
