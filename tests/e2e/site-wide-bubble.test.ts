@@ -133,6 +133,8 @@ step('a post without the block shows the bubble, loads nothing more before the c
 
   const phone = await visitorTab(MOBILE, true);
   await phone.page.goto(post.url);
+  await phone.page.locator(`${BLOCK}__bubble`).waitFor();
+  await screenshot(phone.page, SUITE, '02-post-bubble-390');
   const mobileChat = new ChatWidget(phone.page);
   await mobileChat.open();
   expect(await mobileChat.say('How do I join your affiliate program?')).not.toBe('');
