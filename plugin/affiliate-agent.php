@@ -89,6 +89,11 @@ function affiliate_agent_add_hooks() {
 	// Its agent's appearance and state at render time (render.php applies this filter).
 	add_filter( 'affiliate_agent_chat_agent', array( new AffiliateAgent\Support\Chat_Agents( $service ), 'lookup' ), 10, 2 );
 	add_filter( 'rest_request_after_callbacks', array( AffiliateAgent\Support\Chat_Agents::class, 'flush_after_agent_change' ), 10, 3 );
+	// The site-wide bubble: the same block, rendered in the footer of the chosen views unless one is placed.
+	$site_bubble_settings = new AffiliateAgent\Settings\Site_Bubble_Settings();
+	$site_bubble          = new AffiliateAgent\Support\Site_Bubble( $site_bubble_settings );
+	add_filter( 'render_block_affiliate-agent/chat', array( $site_bubble, 'note_block' ), 10, 1 );
+	add_action( 'wp_footer', array( $site_bubble, 'print_bubble' ), 5 );
 
 	// wp-admin: the admin app and the settings screen.
 	$tester        = new AffiliateAgent\Settings\Connection_Tester( $settings, $service );
@@ -117,6 +122,7 @@ function affiliate_agent_add_hooks() {
 		new AffiliateAgent\Rest\Setup_Controller( new AffiliateAgent\Admin\Setup_Progress() ),
 		new AffiliateAgent\Rest\Bridge_Controller( $settings, $nonces ),
 		new AffiliateAgent\Rest\People_Controller(),
+		new AffiliateAgent\Rest\Site_Bubble_Controller( $site_bubble_settings ),
 	);
 	add_action(
 		'rest_api_init',

@@ -16,6 +16,7 @@ foreach ( array(
 	'affiliate_agent_shared_secret',
 	'affiliate_agent_roles_version',
 	'affiliate_agent_setup_playground_tried',
+	'affiliate_agent_site_bubble',
 ) as $affiliate_agent_option ) {
 	delete_option( $affiliate_agent_option );
 }

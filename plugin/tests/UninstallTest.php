@@ -15,6 +15,7 @@ class UninstallTest extends TestCase {
 		Capabilities::install();
 		update_option( 'affiliate_agent_service_url', 'http://127.0.0.1:8787' );
 		update_option( 'affiliate_agent_shared_secret', str_repeat( 's', 40 ) );
+		update_option( 'affiliate_agent_site_bubble', array( 'enabled' => true ) );
 		update_option( 'some_other_plugin_option', 'kept' );
 		$GLOBALS['wpdb'] = new class() {
 			public $options = 'wp_options';

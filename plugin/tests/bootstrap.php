@@ -480,3 +480,13 @@ function wp_test_post( $id, $type, $status, $title, $content = '', $password = '
 
 wp_test_reset();
 require dirname( __DIR__ ) . '/affiliate-agent.php';
+
+// Post types: post, page and attachment are public, like a fresh site; tests add more.
+function get_post_types( $args = array(), $output = 'names' ) {
+	$types = isset( $GLOBALS['wp_test']['post_types'] ) ? $GLOBALS['wp_test']['post_types'] : array( 'post' => 'Posts', 'page' => 'Pages', 'attachment' => 'Media' );
+	$found = array();
+	foreach ( $types as $slug => $label ) {
+		$found[ $slug ] = 'objects' === $output ? (object) array( 'name' => $slug, 'labels' => (object) array( 'name' => $label ) ) : $slug;
+	}
+	return $found;
+}

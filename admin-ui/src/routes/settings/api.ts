@@ -1,5 +1,5 @@
 import { pluginRequest, serviceRequest } from '../../lib/api-client';
-import type { AutoApprovalPolicy, AutoApprovalSettings, ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, StoredProgramTerms, TrustSettings } from './types';
+import type { AutoApprovalPolicy, AutoApprovalSettings, ConnectResult, ConnectionReport, DeliveryPatch, DeliverySettings, ProgramTerms, SiteBubbleAnswer, SiteBubbleSettings, StoredProgramTerms, TrustSettings } from './types';
 
 /** The plugin's own check: service reachable, version, clock skew, signature accepted. */
 export const testConnection = () => pluginRequest<ConnectionReport>('/affiliate-agent/v1/connection');
@@ -31,3 +31,8 @@ export const importProgramTerms = () => serviceRequest<StoredProgramTerms>('sett
 export const getAutoApproval = () => serviceRequest<AutoApprovalSettings>('settings/auto-approval');
 
 export const saveAutoApproval = (patch: Partial<AutoApprovalPolicy>) => serviceRequest<AutoApprovalSettings>('settings/auto-approval', { method: 'PATCH', data: patch });
+
+/** Settings → Chat on every page (issue 14): the plugin's own option, so the plugin's own route. */
+export const getSiteBubble = () => pluginRequest<SiteBubbleAnswer>('/affiliate-agent/v1/site-bubble');
+
+export const saveSiteBubble = (settings: SiteBubbleSettings) => pluginRequest<SiteBubbleAnswer>('/affiliate-agent/v1/site-bubble', { method: 'PUT', data: settings });

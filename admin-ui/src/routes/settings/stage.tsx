@@ -10,6 +10,7 @@ import { EmailsCard } from './emails-card';
 import { TrustCard } from './trust-card';
 import { ProgramTermsCard } from './program-terms-card';
 import { AutoApprovalCard } from './auto-approval-card';
+import { SiteBubbleCard } from './site-bubble-card';
 import type { ConnectionState } from './types';
 import './style.scss';
 
@@ -33,6 +34,7 @@ export function SettingsStage(_props: StageProps) {
       {connection?.configured ? (
         <>
           <SetupChecklist />
+          <SiteBubbleCard />
           <DeliveryCard />
           <EmailsCard />
           <ProgramTermsCard />

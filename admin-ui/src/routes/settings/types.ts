@@ -82,3 +82,19 @@ export interface AutoApprovalSettings {
   /** The application template's platform answers, for the allowed-platforms pick-list. */
   platformOptions: Array<{ value: string; label: string }>;
 }
+
+/** Settings → Chat on every page (issue 14): a WordPress option, kept by the plugin's own route. */
+export type SiteBubbleWhere = 'everywhere' | 'front_page' | 'post_types';
+
+export interface SiteBubbleSettings {
+  enabled: boolean;
+  agentId: string;
+  where: SiteBubbleWhere;
+  postTypes: string[];
+}
+
+export interface SiteBubbleAnswer {
+  settings: SiteBubbleSettings;
+  /** The site's public post types, the choices for `postTypes`. */
+  postTypes: Array<{ slug: string; label: string }>;
+}

@@ -26,6 +26,7 @@ function serve(handle: (options: { path: string; method?: string; data?: Record<
     if (options.path === '/affiliate-agent/v1/admin/agents') return { agents: [{ id: 'agt_seed', name: 'Affiliate program assistant', enabled: true, knowledgeSetIds: ['kns_docs'] }] };
     if (options.path === '/affiliate-agent/v1/admin/knowledge/sets') return { knowledgeSets: [{ id: 'kns_docs', name: 'Program docs', sourceCount: 3, chunkCount: 12 }] };
     if (options.path === '/affiliate-agent/v1/setup') return site;
+    if (options.path === '/affiliate-agent/v1/site-bubble') return { settings: { enabled: false, agentId: '', where: 'everywhere', postTypes: [] }, postTypes: [{ slug: 'post', label: 'Posts' }] };
     throw { code: 'rest_no_route', message: `unexpected ${options.method ?? 'GET'} ${options.path}`, data: { status: 404 } };
   });
 }
