@@ -73,7 +73,10 @@ $aa_chat_language = isset( $aa_chat_agent['language'] ) ? (string) $aa_chat_agen
 list( $aa_chat_title, $aa_chat_greeting, $aa_chat_placeholder, $aa_chat_strings ) = \AffiliateAgent\Support\Agent_Locale::run_in(
 	$aa_chat_language,
 	static function () use ( $attributes, $aa_chat_agent, $aa_chat_appearance ) {
-		$aa_chat_title       = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : ( ! empty( $aa_chat_appearance['title'] ) ? (string) $aa_chat_appearance['title'] : __( 'Affiliate program assistant', 'affiliate-agent' ) );
+		// The service fills an agent's title with its English default when the owner set none; that
+		// one is not the owner's words, so it gets the translated default like an empty title.
+		$aa_chat_own_title   = ( ! empty( $aa_chat_appearance['title'] ) && 'Affiliate program assistant' !== $aa_chat_appearance['title'] ) ? (string) $aa_chat_appearance['title'] : '';
+		$aa_chat_title       = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : ( '' !== $aa_chat_own_title ? $aa_chat_own_title : __( 'Affiliate program assistant', 'affiliate-agent' ) );
 		$aa_chat_greeting    = ! empty( $attributes['greeting'] ) ? (string) $attributes['greeting'] : ( ! empty( $aa_chat_agent['greeting'] ) ? (string) $aa_chat_agent['greeting'] : '' );
 		$aa_chat_placeholder = ! empty( $attributes['placeholder'] ) ? (string) $attributes['placeholder'] : __( 'Type your message…', 'affiliate-agent' );
 

@@ -60,6 +60,8 @@ step('the site is English, and the German agent’s widget speaks German', async
   // The static composer rendered by render.php, before any script ran.
   await expect(chat.root.getByRole('textbox').getAttribute('placeholder')).resolves.toBe('Ihre Nachricht …');
   await expect(chat.root.getByRole('button', { name: 'Senden' }).count()).resolves.toBe(1);
+  // The agent's title is the service's default, not the owner's words: it is translated too.
+  await expect(chat.root.getByRole('heading').first().textContent()).resolves.toBe('Assistent für das Partnerprogramm');
   await chat.open();
   // The widget, once loaded, takes the same strings from the config the plugin printed.
   await expect(chat.root.getByRole('textbox').getAttribute('placeholder')).resolves.toBe('Ihre Nachricht …');
