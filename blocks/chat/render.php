@@ -67,33 +67,45 @@ if ( '' === $aa_chat_accent && isset( $aa_chat_appearance['primaryColor'] ) && i
 $aa_chat_accent_text = $aa_chat_colour( $attributes['textColor'] ?? '', $attributes['style']['color']['text'] ?? '' );
 $aa_chat_style       = ( $aa_chat_accent ? '--aa-accent:' . $aa_chat_accent . ';' : '' ) . ( $aa_chat_accent_text ? '--aa-accent-text:' . $aa_chat_accent_text . ';' : '' );
 
-$aa_chat_title       = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : ( ! empty( $aa_chat_appearance['title'] ) ? (string) $aa_chat_appearance['title'] : __( 'Affiliate program assistant', 'affiliate-agent' ) );
-$aa_chat_greeting    = ! empty( $attributes['greeting'] ) ? (string) $attributes['greeting'] : ( ! empty( $aa_chat_agent['greeting'] ) ? (string) $aa_chat_agent['greeting'] : '' );
-$aa_chat_avatar      = $aa_chat_https_url( $aa_chat_appearance['avatarUrl'] ?? '' );
-$aa_chat_contact     = $aa_chat_https_url( $aa_chat_agent['contactUrl'] ?? '' );
-$aa_chat_placeholder = ! empty( $attributes['placeholder'] ) ? (string) $attributes['placeholder'] : __( 'Type your message…', 'affiliate-agent' );
+// The fixed phrases speak the agent's language (its setting), not only the site's: a German agent
+// on an English site greets in German. Agent_Locale answers the plugin's gettext calls meanwhile.
+$aa_chat_language = isset( $aa_chat_agent['language'] ) ? (string) $aa_chat_agent['language'] : '';
+list( $aa_chat_title, $aa_chat_greeting, $aa_chat_placeholder, $aa_chat_strings ) = \AffiliateAgent\Support\Agent_Locale::run_in(
+	$aa_chat_language,
+	static function () use ( $attributes, $aa_chat_agent, $aa_chat_appearance ) {
+		// The service fills an agent's title with its English default when the owner set none; that
+		// one is not the owner's words, so it gets the translated default like an empty title.
+		$aa_chat_own_title   = ( ! empty( $aa_chat_appearance['title'] ) && 'Affiliate program assistant' !== $aa_chat_appearance['title'] ) ? (string) $aa_chat_appearance['title'] : '';
+		$aa_chat_title       = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : ( '' !== $aa_chat_own_title ? $aa_chat_own_title : __( 'Affiliate program assistant', 'affiliate-agent' ) );
+		$aa_chat_greeting    = ! empty( $attributes['greeting'] ) ? (string) $attributes['greeting'] : ( ! empty( $aa_chat_agent['greeting'] ) ? (string) $aa_chat_agent['greeting'] : '' );
+		$aa_chat_placeholder = ! empty( $attributes['placeholder'] ) ? (string) $attributes['placeholder'] : __( 'Type your message…', 'affiliate-agent' );
 
-// The launcher and widget are plain bundles, not wp-scripts ones, so PHP hands them translated strings.
-$aa_chat_strings = array(
-	'title'        => $aa_chat_title,
-	'greeting'     => __( 'Hi! How can I help you today?', 'affiliate-agent' ),
-	'placeholder'  => $aa_chat_placeholder,
-	'send'         => __( 'Send', 'affiliate-agent' ),
-	'open'         => __( 'Open chat', 'affiliate-agent' ),
-	'close'        => __( 'Close chat', 'affiliate-agent' ),
-	'typing'       => __( 'The assistant is typing…', 'affiliate-agent' ),
-	'you'          => __( 'You', 'affiliate-agent' ),
-	'assistant'    => __( 'Assistant', 'affiliate-agent' ),
-	'sources'      => __( 'Sources', 'affiliate-agent' ),
-	'confirm'      => __( 'Confirm', 'affiliate-agent' ),
-	'edit'         => __( 'Edit', 'affiliate-agent' ),
-	'retry'        => __( 'Try again', 'affiliate-agent' ),
-	'error'        => __( 'That message did not go through. Please try again.', 'affiliate-agent' ),
-	'unavailable'  => __( 'The chat is not available right now. Please try again later.', 'affiliate-agent' ),
-	'contact'      => __( 'Contact us instead', 'affiliate-agent' ),
-	'reconnecting' => __( 'Connection lost. Reconnecting…', 'affiliate-agent' ),
-	'connecting'   => __( 'Connecting…', 'affiliate-agent' ),
+		// The launcher and widget are plain bundles, not wp-scripts ones, so PHP hands them translated strings.
+		$aa_chat_strings = array(
+			'title'        => $aa_chat_title,
+			'greeting'     => __( 'Hi! How can I help you today?', 'affiliate-agent' ),
+			'placeholder'  => $aa_chat_placeholder,
+			'send'         => __( 'Send', 'affiliate-agent' ),
+			'open'         => __( 'Open chat', 'affiliate-agent' ),
+			'close'        => __( 'Close chat', 'affiliate-agent' ),
+			'typing'       => __( 'The assistant is typing…', 'affiliate-agent' ),
+			'you'          => __( 'You', 'affiliate-agent' ),
+			'assistant'    => __( 'Assistant', 'affiliate-agent' ),
+			'sources'      => __( 'Sources', 'affiliate-agent' ),
+			'confirm'      => __( 'Confirm', 'affiliate-agent' ),
+			'edit'         => __( 'Edit', 'affiliate-agent' ),
+			'retry'        => __( 'Try again', 'affiliate-agent' ),
+			'error'        => __( 'That message did not go through. Please try again.', 'affiliate-agent' ),
+			'unavailable'  => __( 'The chat is not available right now. Please try again later.', 'affiliate-agent' ),
+			'contact'      => __( 'Contact us instead', 'affiliate-agent' ),
+			'reconnecting' => __( 'Connection lost. Reconnecting…', 'affiliate-agent' ),
+			'connecting'   => __( 'Connecting…', 'affiliate-agent' ),
+		);
+		return array( $aa_chat_title, $aa_chat_greeting, $aa_chat_placeholder, $aa_chat_strings );
+	}
 );
+$aa_chat_avatar  = $aa_chat_https_url( $aa_chat_appearance['avatarUrl'] ?? '' );
+$aa_chat_contact = $aa_chat_https_url( $aa_chat_agent['contactUrl'] ?? '' );
 
 $aa_chat_widget_file = __DIR__ . '/widget.js';
 $aa_chat_widget_url  = add_query_arg( 'ver', file_exists( $aa_chat_widget_file ) ? (string) filemtime( $aa_chat_widget_file ) : '0', plugins_url( 'widget.js', __FILE__ ) );

@@ -77,8 +77,8 @@ class PrivacyTest extends TestCase {
 		$this->assertTrue( $result['items_retained'] );
 		$this->assertSame(
 			array(
-				'Affiliate Agent erased 1 conversations.',
-				'Affiliate Agent erased 1 leads.',
+				'Affiliate Agent erased 1 conversation.',
+				'Affiliate Agent erased 1 lead.',
 				'Affiliate Agent removed the email address from 2 conversations kept for other people.',
 				'Affiliate Agent retained AffiliateWP affiliate #12: It lives in AffiliateWP; delete it there.',
 			),

@@ -87,6 +87,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     secret,
     logger,
     fieldsOf: leadFields,
+    agentLanguage: (agentId) => agentRepository.findById(agentId)?.language ?? null,
     transcript: (conversationId) => transcriptSource.messages(conversationId).map((message) => ({ role: message.role, content: message.content, createdAt: message.createdAt })),
     ...outboxOptions,
   });

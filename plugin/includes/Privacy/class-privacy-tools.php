@@ -108,20 +108,94 @@ class Privacy_Tools {
 			$fields = array();
 			foreach ( isset( $item['data'] ) && is_array( $item['data'] ) ? $item['data'] : array() as $field ) {
 				if ( is_array( $field ) && isset( $field['name'] ) ) {
+					$value = isset( $field['value'] ) && is_scalar( $field['value'] ) ? (string) $field['value'] : (string) wp_json_encode( isset( $field['value'] ) ? $field['value'] : null );
+					// Only a consent's value carries the service's words (Agreed/Declined); answers are the visitor's.
+					if ( 0 === strpos( (string) $field['name'], 'Consent (' ) ) {
+						$value = self::translated_value( $value );
+					}
 					$fields[] = array(
-						'name'  => (string) $field['name'],
-						'value' => isset( $field['value'] ) && is_scalar( $field['value'] ) ? (string) $field['value'] : (string) wp_json_encode( isset( $field['value'] ) ? $field['value'] : null ),
+						'name'  => self::translated_label( (string) $field['name'] ),
+						'value' => $value,
 					);
 				}
 			}
 			$data[] = array(
 				'group_id'    => 'affiliate-agent-' . sanitize_key( str_replace( ' ', '-', $item['group'] ) ),
-				'group_label' => $item['group'],
+				'group_label' => self::translated_label( $item['group'] ),
 				'item_id'     => 'affiliate-agent-' . sanitize_key( (string) $item['id'] ),
 				'data'        => $fields,
 			);
 		}
 		return $data;
+	}
+
+	/**
+	 * One erase summary line, with the plural the count needs.
+	 *
+	 * @param string $participant The service's kind of record (leads, conversations, …).
+	 * @param int    $count       How many were erased.
+	 * @return string
+	 */
+	private static function erased_message( $participant, $count ) {
+		if ( 'leads' === $participant ) {
+			/* translators: %d: number of leads. */
+			return sprintf( _n( 'Affiliate Agent erased %d lead.', 'Affiliate Agent erased %d leads.', $count, 'affiliate-agent' ), $count );
+		}
+		if ( 'conversations' === $participant ) {
+			/* translators: %d: number of conversations. */
+			return sprintf( _n( 'Affiliate Agent erased %d conversation.', 'Affiliate Agent erased %d conversations.', $count, 'affiliate-agent' ), $count );
+		}
+		/* translators: 1: number of records, 2: the service's name for the kind of record. */
+		return sprintf( _n( 'Affiliate Agent erased %1$d record (%2$s).', 'Affiliate Agent erased %1$d records (%2$s).', $count, 'affiliate-agent' ), $count, sanitize_text_field( $participant ) );
+	}
+
+	/**
+	 * The service names export groups and fields in English; the fixed ones are translated here
+	 * (an action's own field labels are the owner's words and pass through).
+	 *
+	 * @param string $label Label from the service.
+	 * @return string
+	 */
+	public static function translated_label( $label ) {
+		$fixed = array(
+			'Affiliate Agent leads'         => __( 'Affiliate Agent leads', 'affiliate-agent' ),
+			'Affiliate Agent conversations' => __( 'Affiliate Agent conversations', 'affiliate-agent' ),
+			'Submitted'                     => __( 'Submitted', 'affiliate-agent' ),
+			'Tags'                          => __( 'Tags', 'affiliate-agent' ),
+			'Status'                        => __( 'Status', 'affiliate-agent' ),
+			'Page'                          => __( 'Page', 'affiliate-agent' ),
+			'Started'                       => __( 'Started', 'affiliate-agent' ),
+		);
+		if ( isset( $fixed[ $label ] ) ) {
+			return $fixed[ $label ];
+		}
+		if ( preg_match( '/^(Visitor|Assistant|Consent) \((.+)\)$/', $label, $parts ) ) {
+			$who = array(
+				/* translators: %s: date and time of the message. */
+				'Visitor'   => __( 'Visitor (%s)', 'affiliate-agent' ),
+				/* translators: %s: date and time of the message. */
+				'Assistant' => __( 'Assistant (%s)', 'affiliate-agent' ),
+				/* translators: %s: date and time the consent was given. */
+				'Consent'   => __( 'Consent (%s)', 'affiliate-agent' ),
+			);
+			return sprintf( $who[ $parts[1] ], $parts[2] );
+		}
+		return $label;
+	}
+
+	/**
+	 * Consent values start with Agreed or Declined (the service's words); the rest is the consent text as shown.
+	 *
+	 * @param string $value Value from the service.
+	 * @return string
+	 */
+	private static function translated_value( $value ) {
+		if ( preg_match( '/^(Agreed|Declined): (.*)$/s', $value, $parts ) ) {
+			/* translators: %s: the consent text the visitor saw. */
+			$format = 'Agreed' === $parts[1] ? __( 'Agreed: %s', 'affiliate-agent' ) : __( 'Declined: %s', 'affiliate-agent' );
+			return sprintf( $format, $parts[2] );
+		}
+		return $value;
 	}
 
 	/**
@@ -150,16 +224,18 @@ class Privacy_Tools {
 		foreach ( $erased as $participant => $count ) {
 			if ( (int) $count > 0 ) {
 				$result['items_removed'] = true;
-				/* translators: 1: number of records, 2: kind of record (leads, conversations). */
-				$result['messages'][] = sprintf( __( 'Affiliate Agent erased %1$d %2$s.', 'affiliate-agent' ), (int) $count, sanitize_text_field( (string) $participant ) );
+				$result['messages'][] = self::erased_message( (string) $participant, (int) $count );
 			}
 		}
 		$anonymised = is_array( $answer ) && isset( $answer['anonymised'] ) && is_array( $answer['anonymised'] ) ? $answer['anonymised'] : array();
 		foreach ( $anonymised as $participant => $count ) {
 			if ( (int) $count > 0 ) {
 				$result['items_removed'] = true;
-				/* translators: 1: number of records, 2: kind of record (conversations). */
-				$result['messages'][] = sprintf( __( 'Affiliate Agent removed the email address from %1$d %2$s kept for other people.', 'affiliate-agent' ), (int) $count, sanitize_text_field( (string) $participant ) );
+				$result['messages'][] = 'conversations' === $participant
+					/* translators: %d: number of conversations. */
+					? sprintf( _n( 'Affiliate Agent removed the email address from %d conversation kept for other people.', 'Affiliate Agent removed the email address from %d conversations kept for other people.', (int) $count, 'affiliate-agent' ), (int) $count )
+					/* translators: 1: number of records, 2: the service's name for the kind of record. */
+					: sprintf( _n( 'Affiliate Agent removed the email address from %1$d record (%2$s) kept for other people.', 'Affiliate Agent removed the email address from %1$d records (%2$s) kept for other people.', (int) $count, 'affiliate-agent' ), (int) $count, sanitize_text_field( (string) $participant ) );
 			}
 		}
 		// What already left the service (an AffiliateWP affiliate, sent mail) is reported, never hidden.

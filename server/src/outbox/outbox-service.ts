@@ -35,6 +35,8 @@ export interface OutboxOptions {
   transcript?: (conversationId: string) => TranscriptMessage[] | null;
   /** The fields of the action version a lead came from, for labels in the manager's email. */
   fieldsOf?: (lead: Lead) => AnswerField[] | null;
+  /** The language of a lead's agent (a tag such as de or pt-BR), so applicant emails' defaults follow it. */
+  agentLanguage?: (agentId: string) => string | null;
   clock?: Clock;
   /** Tests inject a resolver to prove that DNS names pointing at private addresses are refused. */
   resolver?: Resolver;
@@ -97,6 +99,7 @@ export function createOutbox(options: OutboxOptions) {
           }
         },
         fieldsOf: options.fieldsOf,
+        agentLanguage: options.agentLanguage,
         groupResults: groupResults(job),
         isWebhookDisabled: (url) => repository.disabledReason(url),
       }),

@@ -26,7 +26,7 @@ export interface EmailVerifier {
     | { state: 'pending'; expired: boolean; attemptsLeft: number; sendsLeft: number; codeOut: boolean }
     | { state: 'locked' };
   confirmWordPressUser(conversationId: string, email: string, user: { id: number; email: string } | null | undefined): boolean;
-  send(conversationId: string, email: string, options?: { dryRun?: boolean; clientKey?: string | null }): Promise<
+  send(conversationId: string, email: string, options?: { dryRun?: boolean; clientKey?: string | null; language?: string | null }): Promise<
     | { outcome: 'sent'; expiresAt: string; sendsLeft: number; code?: string }
     | { outcome: 'cooldown'; retryInSeconds: number }
     | { outcome: 'limit' | 'capped' | 'no-transport' | 'failed' | 'verified' | 'locked' }
@@ -78,7 +78,7 @@ const minutesOf = (verifier: EmailVerifier) => Math.round(verifier.limits.codeTt
 /** Mails a code (or, in the playground, shows it in the trace) and tells the visitor. */
 async function sendCode(context: TurnContext, verifier: EmailVerifier, email: string, reply: ReplyWriter, first: boolean): Promise<boolean> {
   const playground = context.conversation.mode === 'playground';
-  const sent = await verifier.send(context.conversation.id, email, { dryRun: playground, clientKey: context.conversation.source.clientKey ?? null });
+  const sent = await verifier.send(context.conversation.id, email, { dryRun: playground, clientKey: context.conversation.source.clientKey ?? null, language: context.agent.language });
   if (sent.outcome === 'sent') {
     if (playground) context.emit({ type: 'trace', data: { kind: 'verification-code', email, code: sent.code, dryRun: true, note: 'Dry run: not mailed; a visitor would receive this code by email.' } });
     reply.paragraph(first ? VERIFICATION_REPLIES.sent(email, minutesOf(verifier)) : VERIFICATION_REPLIES.resent(email));

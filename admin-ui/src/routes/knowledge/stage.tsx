@@ -1,6 +1,6 @@
 import { Button, Card, CardBody, CardHeader, Spinner, TextControl, ToggleControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import { EmptyState } from '../../components/empty-state';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
@@ -52,7 +52,16 @@ export function KnowledgeStage({ query }: StageProps) {
                     <Button variant={set.id === current?.id ? 'primary' : 'tertiary'} aria-pressed={set.id === current?.id} onClick={() => setChosen(set.id)}>
                       {set.name}
                     </Button>{' '}
-                    <span className="aa-muted">{sprintf(__('%1$d sources, %2$d chunks', 'affiliate-agent'), set.sourceCount, set.chunkCount)}</span>
+                    <span className="aa-muted">
+                      {sprintf(
+                        /* translators: 1: "3 sources", 2: "120 chunks" */
+                        __('%1$s, %2$s', 'affiliate-agent'),
+                        /* translators: %d: number of sources in the knowledge set */
+                        sprintf(_n('%d source', '%d sources', set.sourceCount, 'affiliate-agent'), set.sourceCount),
+                        /* translators: %d: number of indexed chunks in the knowledge set */
+                        sprintf(_n('%d chunk', '%d chunks', set.chunkCount, 'affiliate-agent'), set.chunkCount),
+                      )}
+                    </span>
                   </li>
                 ))}
               </ul>

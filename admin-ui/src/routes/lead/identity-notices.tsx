@@ -1,4 +1,5 @@
 import { Notice } from '@wordpress/components';
+import { createInterpolateElement } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 import type { Lead, LeadDuplicates } from './types';
 
@@ -25,10 +26,12 @@ export function IdentityNotices({ lead, duplicates }: { lead: Lead; duplicates: 
     <>
       {lead.duplicateOf ? (
         <Notice status="warning" isDismissible={false}>
-          {__('Possible duplicate of', 'affiliate-agent')}{' '}
-          <a href={`#/leads/${encodeURIComponent(lead.duplicateOf)}`}>{duplicates?.of ? nameOf(duplicates.of) : lead.duplicateOf}</a>
-          {' — '}
-          {__('an earlier lead with the same email. The visitor has not proven they own it, so mail to that address and the AffiliateWP application are held (replay them in the ledger once you are sure).', 'affiliate-agent')}
+          {createInterpolateElement(
+            /* translators: <lead /> is a link to the earlier lead, shown as its applicant's name. */
+            __('Possible duplicate of <lead /> — an earlier lead with the same email. The visitor has not proven they own it, so mail to that address and the AffiliateWP application are held (replay them in the ledger once you are sure).', 'affiliate-agent'),
+            // One sentence for translators; the name is the link's text, never parsed as markup.
+            { lead: <a href={`#/leads/${encodeURIComponent(lead.duplicateOf)}`}>{duplicates?.of ? nameOf(duplicates.of) : lead.duplicateOf}</a> },
+          )}
         </Notice>
       ) : null}
       {later.length ? (

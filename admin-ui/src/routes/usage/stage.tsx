@@ -76,11 +76,14 @@ export function UsageStage({ params }: StageProps) {
               />
               <p>
                 {sprintf(
-                  __('In this range: %1$d AI responses (%2$d input and %3$d output tokens) and %4$d offline responses.', 'affiliate-agent'),
-                  sum((day) => day.provider.responses),
-                  sum((day) => day.provider.inputTokens),
-                  sum((day) => day.provider.outputTokens),
-                  sum((day) => day.offline.responses),
+                  /* translators: 1: "12 AI responses", 2: "3400 input and 900 output tokens", 3: "5 offline responses" */
+                  __('In this range: %1$s (%2$s) and %3$s.', 'affiliate-agent'),
+                  /* translators: %d: number of replies by the AI model */
+                  sprintf(_n('%d AI response', '%d AI responses', sum((day) => day.provider.responses), 'affiliate-agent'), sum((day) => day.provider.responses)),
+                  /* translators: 1: input tokens, 2: output tokens */
+                  sprintf(__('%1$d input and %2$d output tokens', 'affiliate-agent'), sum((day) => day.provider.inputTokens), sum((day) => day.provider.outputTokens)),
+                  /* translators: %d: number of replies by the offline engine */
+                  sprintf(_n('%d offline response', '%d offline responses', sum((day) => day.offline.responses), 'affiliate-agent'), sum((day) => day.offline.responses)),
                 )}
               </p>
             </CardBody>

@@ -112,9 +112,9 @@ export function createEmailVerificationService(dependencies: EmailVerificationDe
     /**
      * Sends a new code to `email` (the first send or a resend). In a dry run nothing is mailed and
      * the code is returned instead, for the playground's trace. `clientKey` (the conversation's keyed
-     * client address) lets the per-client mail cap apply.
+     * client address) lets the per-client mail cap apply; `language` (the agent's) picks the mail's language.
      */
-    async send(conversationId: string, email: string, options: { dryRun?: boolean; clientKey?: string | null } = {}): Promise<SendOutcome> {
+    async send(conversationId: string, email: string, options: { dryRun?: boolean; clientKey?: string | null; language?: string | null } = {}): Promise<SendOutcome> {
       const address = normaliseEmail(email);
       if (!options.dryRun && !dependencies.canSendMail()) return { outcome: 'no-transport' };
       const code = generate();
@@ -162,7 +162,7 @@ export function createEmailVerificationService(dependencies: EmailVerificationDe
       const sendsLeft = limits.maxSends - record.sends;
       if (options.dryRun) return { outcome: 'sent', expiresAt: record.expiresAt!, sendsLeft, code };
       try {
-        await dependencies.sendMail(address, verificationEmail(code, Math.round(limits.codeTtlSeconds / 60)), `email-verification:${record.id}:${record.sends}`);
+        await dependencies.sendMail(address, verificationEmail(code, Math.round(limits.codeTtlSeconds / 60), options.language), `email-verification:${record.id}:${record.sends}`);
       } catch (error) {
         // The code is not in the message or the fields: only that a send failed, and why.
         logger.warn('the verification code could not be mailed', { conversationId, challengeId: record.id, error: error instanceof Error ? error.message : String(error) });

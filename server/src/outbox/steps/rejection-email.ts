@@ -1,5 +1,6 @@
 import { CONNECTORS } from '../../connectors';
-import { DEFAULT_REJECTION_TEMPLATE, renderEmail } from '../../connectors/email-templates';
+import { renderEmail } from '../../connectors/email-templates';
+import { defaultRejectionTemplate } from '../../contract/email-translations';
 import { mergeValuesOf } from './merge-values';
 import type { ApprovalPlanContext, StepHandler } from './step-handler';
 import type { DeliverySettings } from '../../connectors/delivery-settings';
@@ -28,7 +29,7 @@ export const rejectionEmailStep: StepHandler<'rejection_email'> = {
       : null,
   execute: async (job, lead, context) => {
     if (!lead.email) return { kind: 'failed', error: 'The lead has no email address.', response: null };
-    const email = renderEmail(context.settings.emails.rejection ?? DEFAULT_REJECTION_TEMPLATE, mergeValuesOf(lead));
+    const email = renderEmail(context.settings.emails.rejection ?? defaultRejectionTemplate(context.agentLanguage?.(lead.agentId)), mergeValuesOf(lead));
     const response = await CONNECTORS.mail(context.connectors).send(lead.email, email, { idempotencyKey: job.idempotencyKey });
     return { kind: 'succeeded', response: { ...response, to: lead.email } };
   },

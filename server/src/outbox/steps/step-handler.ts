@@ -85,6 +85,8 @@ export interface ExecutionContext {
   transcript: (conversationId: string) => TranscriptMessage[] | null;
   /** The fields of the action version the lead came from (labels, option labels); null when unknown. */
   fieldsOf?: (lead: Lead) => AnswerField[] | null;
+  /** The language of the lead's agent; the applicant emails' defaults are sent in it (null → English). */
+  agentLanguage?: (agentId: string) => string | null;
   /** Results of the other jobs scheduled with this one (affiliate id, referral URL). */
   groupResults: Record<string, Record<string, unknown> | null>;
   isWebhookDisabled: (url: string) => string | null;

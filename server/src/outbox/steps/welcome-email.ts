@@ -1,5 +1,6 @@
 import { CONNECTORS } from '../../connectors';
-import { DEFAULT_WELCOME_TEMPLATE, renderEmail } from '../../connectors/email-templates';
+import { renderEmail } from '../../connectors/email-templates';
+import { defaultWelcomeTemplate } from '../../contract/email-translations';
 import { mergeValuesOf } from './merge-values';
 import type { StepHandler } from './step-handler';
 
@@ -23,7 +24,7 @@ export const welcomeEmailStep: StepHandler<'welcome_email'> = {
     if (!lead.email) return { kind: 'failed', error: 'The lead has no email address.', response: null };
     const referralUrl = context.groupResults.referral_url?.referralUrl;
     if (typeof referralUrl !== 'string') return { kind: 'failed', error: 'The referral link is missing; replay the referral step first.', response: null };
-    const email = renderEmail(context.settings.emails.welcome ?? DEFAULT_WELCOME_TEMPLATE, mergeValuesOf(lead, { referral_url: referralUrl }));
+    const email = renderEmail(context.settings.emails.welcome ?? defaultWelcomeTemplate(context.agentLanguage?.(lead.agentId)), mergeValuesOf(lead, { referral_url: referralUrl }));
     const response = await CONNECTORS.mail(context.connectors).send(lead.email, email, { idempotencyKey: job.idempotencyKey });
     return { kind: 'succeeded', response: { ...response, to: lead.email } };
   },

@@ -18,4 +18,12 @@ describe('email verification on the lead page', () => {
     rerender(<IdentityNotices lead={lead('wordpress-user', '2026-12-01T10:00:00.000Z')} duplicates={undefined} />);
     expect(screen.getByText(/Email verified \(logged-in WordPress account\)/)).toBeTruthy();
   });
+
+  it('links a possible duplicate inside one translatable sentence, its name as plain text', () => {
+    const duplicate = { ...lead(null), duplicateOf: 'lead_0' } as Lead;
+    render(<IdentityNotices lead={duplicate} duplicates={{ of: { id: 'lead_0', name: '<b>Ana</b>', email: null }, later: [] } as never} />);
+    const link = screen.getByRole('link', { name: '<b>Ana</b>' });
+    expect(link.getAttribute('href')).toBe('#/leads/lead_0');
+    expect(link.closest('.components-notice__content')?.textContent).toMatch(/^Possible duplicate of <b>Ana<\/b> — an earlier lead with the same email\./);
+  });
 });
