@@ -482,6 +482,9 @@ function wp_test_post( $id, $type, $status, $title, $content = '', $password = '
 	return $post;
 }
 
+function wp_strip_all_tags( $text ) {
+	return strip_tags( preg_replace( '@<(script|style)[^>]*?>.*?</\\1>@si', '', (string) $text ) );
+}
 function get_post_type_object( $type ) {
 	return post_type_exists( $type ) ? (object) array( 'name' => $type, 'public' => true, 'labels' => (object) array( 'name' => ucfirst( $type ) . 's' ) ) : null;
 }

@@ -49,8 +49,7 @@ class Chat_Only_Content {
 		$text = preg_replace( '/<!--.*?-->/s', '', $content );
 		// Any [shortcode …] or [/shortcode]: registered or not, it is not prose a visitor reads.
 		$text = preg_replace( '/\[\/?[A-Za-z][^\[\]]*\]/', '', (string) $text );
-		$text = preg_replace( '/<(script|style)\b[^>]*>.*?<\/\1>/is', '', (string) $text );
-		$text = strip_tags( (string) $text );
+		$text = wp_strip_all_tags( (string) $text );
 		$text = html_entity_decode( $text, ENT_QUOTES | ENT_HTML5, 'UTF-8' );
 		return (string) preg_replace( '/[\s\x{00A0}\x{200B}\x{FEFF}]+/u', '', $text );
 	}
