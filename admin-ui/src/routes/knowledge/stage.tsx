@@ -5,15 +5,17 @@ import { EmptyState } from '../../components/empty-state';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
-import { createSet, deleteSet, listSets } from './api';
+import { createSet, deleteSet, getSiteContent, listSets } from './api';
 import { SearchPreview } from './search-preview';
 import { SetSources } from './set-sources';
+import { SiteContentCard } from './site-content';
 import './style.scss';
 
 /** Knowledge sets, their sources, and a retrieval preview. Agents pick their sets on the agent screen. */
 export function KnowledgeStage({ query }: StageProps) {
   const notify = useNotify();
   const { data: sets, isLoading, error, reload } = useRequest(listSets, []);
+  const siteContent = useRequest(getSiteContent, []);
   const [chosen, setChosen] = useState<string | null>(query.get('set'));
   const [name, setName] = useState('');
   const [followsSite, setFollowsSite] = useState(true);
@@ -65,6 +67,8 @@ export function KnowledgeStage({ query }: StageProps) {
           </CardBody>
         </Card>
         <div>
+          {siteContent.error ? <p role="alert">{siteContent.error.message}</p> : null}
+          {siteContent.data ? <SiteContentCard report={siteContent.data} onReport={siteContent.setData} /> : null}
           {!current ? (
             <EmptyState title={__('No knowledge yet', 'affiliate-agent')}>
               {__('Create a knowledge set for your program: commission rates, cookie duration, payout schedule, allowed traffic. The agent answers from it and cites it.', 'affiliate-agent')}
@@ -93,7 +97,15 @@ export function KnowledgeStage({ query }: StageProps) {
                   </Button>
                 </CardHeader>
                 <CardBody>
-                  <SetSources key={current.id} set={current} onChanged={reload} />
+                  <SetSources
+                    key={current.id}
+                    set={current}
+                    siteTypes={siteContent.data?.selection.types ?? null}
+                    onChanged={() => {
+                      void reload();
+                      void siteContent.reload();
+                    }}
+                  />
                 </CardBody>
               </Card>
               <Card className="aa-card">
