@@ -36,7 +36,8 @@ class Push_Queue {
 	 */
 	public static function delay( $attempts ) {
 		$exponent = min( 20, max( 0, (int) $attempts - 1 ) );
-		return (int) min( self::MAX_DELAY, self::FIRST_DELAY * ( 2 ** $exponent ) );
+		$delay    = (int) min( self::MAX_DELAY, self::FIRST_DELAY * ( 2 ** $exponent ) );
+		return max( 1, (int) apply_filters( 'affiliate_agent_push_retry_delay', $delay, (int) $attempts ) );
 	}
 
 	/**
