@@ -62,6 +62,18 @@ class PushQueueTest extends TestCase {
 		$this->assertArrayNotHasKey( Push_Queue::CRON_HOOK, $GLOBALS['wp_test']['cron'], 'no cron event for an empty queue' );
 	}
 
+	public function test_a_cron_run_that_finds_nothing_due_keeps_a_cron_event_for_the_entries_left() {
+		$sync = new Content_Sync( new Service_Client( new Settings() ) );
+		$this->service_down();
+		$sync->on_save_post( 10, wp_test_post( 10, 'page', 'publish', 'Payouts', '<p>Paid monthly.</p>' ) );
+		$sync->flush();
+		$next = $GLOBALS['wp_test']['cron'][ Push_Queue::CRON_HOOK ];
+		// WP-Cron unschedules the event before running it.
+		wp_clear_scheduled_hook( Push_Queue::CRON_HOOK );
+		$this->assertSame( 0, $sync->retry_queued() );
+		$this->assertSame( $next, $GLOBALS['wp_test']['cron'][ Push_Queue::CRON_HOOK ] );
+	}
+
 	public function test_backoff_doubles_up_to_six_hours() {
 		$this->assertSame( array( 60, 120, 240, 480 ), array_map( array( Push_Queue::class, 'delay' ), array( 1, 2, 3, 4 ) ) );
 		$this->assertSame( 21600, Push_Queue::delay( 12 ) );

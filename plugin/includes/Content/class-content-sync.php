@@ -171,13 +171,17 @@ class Content_Sync {
 		if ( ! $this->service->settings()->is_configured() ) {
 			return 0;
 		}
-		$sent = 0;
+		$sent   = 0;
+		$failed = false;
 		foreach ( $this->queue->due( (bool) $all ) as $entry ) {
 			if ( ! $this->push( self::event_now( $entry['post_id'], $entry['type'] ) ) ) {
+				$failed = true;
 				break;
 			}
 			++$sent;
 		}
+		// WP-Cron removed the event that called this; the entries left need the next one.
+		$this->queue->reschedule( $failed ? time() + Push_Queue::delay( 1 ) : 0 );
 		return $sent;
 	}
 

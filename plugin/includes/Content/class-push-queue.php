@@ -126,10 +126,7 @@ class Push_Queue {
 	 */
 	public function summary() {
 		$state = $this->state();
-		$next  = null;
-		foreach ( $state['entries'] as $entry ) {
-			$next = null === $next ? (int) $entry['next_at'] : min( $next, (int) $entry['next_at'] );
-		}
+		$next  = self::earliest( $state['entries'] );
 		return array(
 			'count'         => count( $state['entries'] ),
 			'dropped'       => (int) $state['dropped'],
@@ -161,24 +158,55 @@ class Push_Queue {
 	 */
 	private function store( array $state ) {
 		update_option( self::OPTION, $state, false );
-		$earliest = null;
-		foreach ( $state['entries'] as $entry ) {
-			$earliest = null === $earliest ? (int) $entry['next_at'] : min( $earliest, (int) $entry['next_at'] );
-		}
+		$earliest  = self::earliest( $state['entries'] );
 		$scheduled = wp_next_scheduled( self::CRON_HOOK );
-		if ( null === $earliest ) {
-			if ( $scheduled ) {
-				wp_clear_scheduled_hook( self::CRON_HOOK );
-			}
+		if ( null !== $earliest && $scheduled && (int) $scheduled <= $earliest ) {
 			return;
 		}
-		if ( $scheduled && (int) $scheduled <= $earliest ) {
+		$this->schedule( $earliest );
+	}
+
+	/**
+	 * After a retry run: one WP-Cron event at the earliest retry time, not before `$not_before`
+	 * (the service just failed again, so entries still due wait too rather than run at once).
+	 *
+	 * @param int $not_before Unix seconds; 0 for no floor.
+	 */
+	public function reschedule( $not_before = 0 ) {
+		$earliest = self::earliest( $this->state()['entries'] );
+		$this->schedule( null === $earliest ? null : max( $earliest, (int) $not_before ) );
+	}
+
+	/**
+	 * Replaces the cron event with one at `$at` (or none).
+	 *
+	 * @param int|null $at Unix seconds.
+	 */
+	private function schedule( $at ) {
+		$scheduled = wp_next_scheduled( self::CRON_HOOK );
+		if ( $scheduled && (int) $scheduled === $at ) {
 			return;
 		}
 		if ( $scheduled ) {
-			wp_unschedule_event( $scheduled, self::CRON_HOOK );
+			wp_clear_scheduled_hook( self::CRON_HOOK );
 		}
-		wp_schedule_single_event( $earliest, self::CRON_HOOK );
+		if ( null !== $at ) {
+			wp_schedule_single_event( $at, self::CRON_HOOK );
+		}
+	}
+
+	/**
+	 * The earliest retry time of the entries, or null when there are none.
+	 *
+	 * @param array $entries Entries.
+	 * @return int|null
+	 */
+	private static function earliest( array $entries ) {
+		$earliest = null;
+		foreach ( $entries as $entry ) {
+			$earliest = null === $earliest ? (int) $entry['next_at'] : min( $earliest, (int) $entry['next_at'] );
+		}
+		return $earliest;
 	}
 
 	/**

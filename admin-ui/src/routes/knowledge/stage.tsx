@@ -37,8 +37,7 @@ export function KnowledgeStage({ query }: StageProps) {
     }
   };
 
-  if (isLoading && !sets) return <Spinner />;
-  if (error) return <p role="alert">{error.message}</p>;
+  if (isLoading && !sets && !error) return <Spinner />;
   return (
     <div className="aa-knowledge">
       <div className="aa-two-columns is-narrow-first">
@@ -69,7 +68,10 @@ export function KnowledgeStage({ query }: StageProps) {
         <div>
           {siteContent.error ? <p role="alert">{siteContent.error.message}</p> : null}
           {siteContent.data ? <SiteContentCard report={siteContent.data} onReport={siteContent.setData} /> : null}
-          {!current ? (
+          {/* With the service down the sets cannot load, but the site-content card (and its queue) still shows. */}
+          {error ? (
+            <p role="alert">{error.message}</p>
+          ) : !current ? (
             <EmptyState title={__('No knowledge yet', 'affiliate-agent')}>
               {__('Create a knowledge set for your program: commission rates, cookie duration, payout schedule, allowed traffic. The agent answers from it and cites it.', 'affiliate-agent')}
             </EmptyState>
