@@ -23,6 +23,7 @@ const CHAT_ONLY = '<!-- wp:paragraph --><p></p><!-- /wp:paragraph -->\n<!-- wp:a
 const payoutText = (when: string) => `<!-- wp:paragraph --><p>Payouts are sent ${when}. The minimum payout is 50 dollars.</p><!-- /wp:paragraph -->`;
 
 interface SiteContentReport {
+  selection: { types: string[] };
   queue: { count: number; lastError: string | null };
   pages: Array<{ id: number; title: string; sent: boolean; reason: string | null }>;
 }
@@ -100,7 +101,9 @@ step('the owner picks pages only, syncs, and the chat-only page is listed as ski
   const posts = siteContent(page).getByRole('checkbox', { name: 'Posts', exact: true });
   expect(await posts.isChecked()).toBe(true);
   await posts.uncheck();
-  await until('posts unticked and saved', async () => !(await posts.isChecked()) && !(await posts.isDisabled()));
+  await page.getByText(/^Site content choice saved/).first().waitFor();
+  expect(await posts.isChecked()).toBe(false);
+  expect((await report()).selection.types).toEqual(['page']);
 
   await page.getByLabel('New set name').fill('Site pages');
   await page.getByRole('button', { name: 'Create set' }).click();

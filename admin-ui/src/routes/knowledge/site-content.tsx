@@ -25,19 +25,24 @@ export function withPageSent(selection: SiteContentSelection, page: Page, send: 
 export function SiteContentCard({ report, onReport }: { report: SiteContentReport; onReport: (next: SiteContentReport) => void }) {
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<SiteContentReport>, success: (next: SiteContentReport) => string) => {
+  /** `shown` is what the screen shows while the request runs (a ticked box stays ticked); a failure puts the old report back. */
+  const run = async (work: () => Promise<SiteContentReport>, success: (next: SiteContentReport) => string, shown: SiteContentReport = report) => {
+    const before = report;
     setBusy(true);
+    onReport(shown);
     try {
       const next = await work();
       onReport(next);
       notify.success(success(next));
     } catch (thrown) {
+      onReport(before);
       notify.failure(thrown);
     } finally {
       setBusy(false);
     }
   };
-  const save = (selection: SiteContentSelection) => run(() => saveSiteContent(selection), () => __('Site content choice saved. Sync site content to apply it to a knowledge set.', 'affiliate-agent'));
+  const save = (selection: SiteContentSelection, pages = report.pages) =>
+    run(() => saveSiteContent(selection), () => __('Site content choice saved. Sync site content to apply it to a knowledge set.', 'affiliate-agent'), { ...report, selection, pages });
   const { selection, queue } = report;
   const skipped = report.pages.filter((page) => !page.sent);
 
@@ -102,7 +107,12 @@ export function SiteContentCard({ report, onReport }: { report: SiteContentRepor
                           aria-label={sprintf(__('Send “%s”', 'affiliate-agent'), page.title)}
                           checked={page.sent}
                           disabled={busy || !selection.types.includes('page')}
-                          onChange={(checked: boolean) => save(withPageSent(selection, page, checked))}
+                          onChange={(checked: boolean) =>
+                            save(
+                              withPageSent(selection, page, checked),
+                              report.pages.map((row) => (row.id === page.id ? { ...row, sent: checked } : row)),
+                            )
+                          }
                         />
                       </td>
                       <td>
