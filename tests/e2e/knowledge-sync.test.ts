@@ -11,7 +11,7 @@ import { freePort } from '../../scripts/wordpress/free-port';
 import { startService, type ServiceProcess } from '../../scripts/wordpress/service-process';
 import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
 import { QUICK_PUSH_RETRY, startE2eStack, type E2eStack } from './support/e2e-stack';
-import { until } from './support/site-delivery';
+import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
 import { restAsUser } from './support/wordpress-rest';
 
@@ -76,6 +76,8 @@ beforeAll(async () => {
   unpackPluginZip(stack.wordpress, stack.zip);
   await activatePlugin(stack.wordpress);
   await connectPlugin(stack.wordpress, stack.service);
+  // The sync pulls through the plugin's bridge on 127.0.0.1, which the service refuses unless allowed.
+  await deliverThroughSite(stack);
   await insertPage('Chat with us', CHAT_ONLY.replace('%AGENT%', stack.agentId));
   payoutPageId = await insertPage('Payout schedule', payoutText('on the 15th of each month by PayPal'));
   admin = await newTab(browser, { viewport: DESKTOP });
