@@ -37,6 +37,11 @@ let payoutPageId: number;
 
 const appUrl = (hash: string) => `${stack.wordpress.url}/wp-admin/admin.php?page=affiliate-agent#${hash}`;
 const siteContent = (page: Page) => page.locator('.aa-site-content');
+/** A fresh load of the Knowledge screen (going to the same URL again would only change the hash). */
+async function openKnowledge(page: Page): Promise<void> {
+  await page.goto(appUrl('/knowledge'));
+  await page.reload();
+}
 const report = async () => (await restAsUser<SiteContentReport>(admin.context, stack.wordpress.url, 'GET', '/affiliate-agent/v1/knowledge-sync')).body;
 
 async function insertPage(title: string, content: string): Promise<number> {
@@ -139,7 +144,7 @@ step('with the service stopped, an edit waits in WordPress: the screen says how 
   const scheduled = await stack.wordpress.php(`echo (int) wp_next_scheduled( 'affiliate_agent_retry_content_pushes' );`);
   expect(Number(scheduled)).toBeGreaterThan(0);
 
-  await page.goto(appUrl('/knowledge'));
+  await openKnowledge(page);
   const status = siteContent(page).getByRole('status');
   await status.getByText('1 change waiting to be sent').waitFor();
   await status.getByText('Last error: The Affiliate Agent service cannot be reached. (service_unreachable)').waitFor();
@@ -160,7 +165,7 @@ step('once the service is back, WP-Cron sends the change and the agent answers f
     },
     30_000,
   );
-  await page.goto(appUrl('/knowledge'));
+  await openKnowledge(page);
   await siteContent(page).getByRole('heading', { name: 'Site content' }).waitFor();
   expect(await siteContent(page).getByText(/waiting to be sent/).count()).toBe(0);
 
