@@ -13,7 +13,7 @@ import { TableHead } from '../../components/table-head';
 import { SafeLink } from '../../components/safe-link';
 
 /** The owner's chosen post types that the service can index (null while the choice is loading). */
-function syncableTypes(siteTypes: string[] | null): WordpressContentType[] {
+export function syncableTypes(siteTypes: string[] | null): WordpressContentType[] {
   return (siteTypes ?? []).filter((type): type is WordpressContentType => (WORDPRESS_CONTENT_TYPES as readonly string[]).includes(type));
 }
 

@@ -7,7 +7,7 @@ import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
 import { createSet, deleteSet, getSiteContent, listSets } from './api';
 import { SearchPreview } from './search-preview';
-import { SetSources } from './set-sources';
+import { SetSources, syncableTypes } from './set-sources';
 import { SiteContentCard } from './site-content';
 import './style.scss';
 
@@ -25,7 +25,8 @@ export function KnowledgeStage({ query }: StageProps) {
   const create = async () => {
     setIsCreating(true);
     try {
-      const created = await createSet({ name: name.trim(), wordpress: followsSite ? { types: ['page', 'post'] } : null });
+      const chosen = syncableTypes(siteContent.data?.selection.types ?? null);
+      const created = await createSet({ name: name.trim(), wordpress: followsSite ? { types: chosen.length ? chosen : ['page', 'post'] } : null });
       setName('');
       setChosen(created.id);
       notify.success(__('Knowledge set created. Add sources to it, then choose it on the agent.', 'affiliate-agent'));
@@ -59,7 +60,7 @@ export function KnowledgeStage({ query }: StageProps) {
               </ul>
             ) : null}
             <TextControl __nextHasNoMarginBottom label={__('New set name', 'affiliate-agent')} placeholder={__('Affiliate program docs', 'affiliate-agent')} value={name} onChange={setName} />
-            <ToggleControl __nextHasNoMarginBottom label={__('Follow the site’s pages and posts', 'affiliate-agent')} checked={followsSite} onChange={setFollowsSite} />
+            <ToggleControl __nextHasNoMarginBottom label={__('Follow the site content chosen under “Site content”', 'affiliate-agent')} checked={followsSite} onChange={setFollowsSite} />
             <Button variant="secondary" isBusy={isCreating} disabled={isCreating || !name.trim()} onClick={create}>
               {__('Create set', 'affiliate-agent')}
             </Button>
