@@ -111,6 +111,13 @@ function affiliate_agent_add_hooks() {
 	add_action( 'admin_notices', array( $settings_page, 'notice_when_not_connected' ) );
 	add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), array( $settings_page, 'action_links' ) );
 
+	// Site content: keep the service's knowledge in sync on save and delete; failed pushes wait in a queue.
+	$content_sync = new AffiliateAgent\Content\Content_Sync( $service );
+	add_action( 'save_post', array( $content_sync, 'on_save_post' ), 20, 2 );
+	add_action( 'before_delete_post', array( $content_sync, 'on_delete_post' ), 10, 1 );
+	add_action( 'shutdown', array( $content_sync, 'flush' ) );
+	add_action( AffiliateAgent\Content\Push_Queue::CRON_HOOK, array( $content_sync, 'retry_queued' ), 10, 0 );
+
 	// REST routes: admin proxy, tokens, visitor sessions, bridge, connection test.
 	$nonces     = new AffiliateAgent\Security\Transient_Nonce_Store();
 	$controllers = array(
@@ -123,6 +130,7 @@ function affiliate_agent_add_hooks() {
 		new AffiliateAgent\Rest\Bridge_Controller( $settings, $nonces ),
 		new AffiliateAgent\Rest\People_Controller(),
 		new AffiliateAgent\Rest\Site_Bubble_Controller( $site_bubble_settings ),
+		new AffiliateAgent\Rest\Knowledge_Sync_Controller( $content_sync ),
 	);
 	add_action(
 		'rest_api_init',
@@ -133,12 +141,6 @@ function affiliate_agent_add_hooks() {
 		}
 	);
 	add_filter( 'rest_pre_serve_request', array( AffiliateAgent\Rest\Raw_Body::class, 'serve' ), 10, 4 );
-
-	// Site content: keep the service's knowledge in sync on save and delete.
-	$content_sync = new AffiliateAgent\Content\Content_Sync( $service );
-	add_action( 'save_post', array( $content_sync, 'on_save_post' ), 20, 2 );
-	add_action( 'before_delete_post', array( $content_sync, 'on_delete_post' ), 10, 1 );
-	add_action( 'shutdown', array( $content_sync, 'flush' ) );
 
 	// Two-way status: a status changed in AffiliateWP's own screens moves the lead that owns the affiliate.
 	// The hook fires before AffiliateWP stores the status, so the report waits for shutdown.

@@ -17,6 +17,8 @@ foreach ( array(
 	'affiliate_agent_roles_version',
 	'affiliate_agent_setup_playground_tried',
 	'affiliate_agent_site_bubble',
+	'affiliate_agent_content_selection',
+	'affiliate_agent_push_queue',
 ) as $affiliate_agent_option ) {
 	delete_option( $affiliate_agent_option );
 }
@@ -26,6 +28,8 @@ global $wpdb;
 $wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- no API deletes transients by prefix.
 	"DELETE FROM {$wpdb->options} WHERE option_name LIKE '\_transient\_aa\_%' OR option_name LIKE '\_transient\_timeout\_aa\_%' OR option_name LIKE '\_transient\_affiliate\_agent\_%' OR option_name LIKE '\_transient\_timeout\_affiliate\_agent\_%'"
 );
+
+wp_clear_scheduled_hook( 'affiliate_agent_retry_content_pushes' );
 
 remove_role( 'aa_affiliate_manager' );
 foreach ( wp_roles()->role_objects as $affiliate_agent_role ) {

@@ -36,6 +36,8 @@ class PluginLoadsTest extends TestCase {
 				'affiliate-agent/v1/connection',
 				'affiliate-agent/v1/people',
 				'affiliate-agent/v1/site-bubble',
+				'affiliate-agent/v1/knowledge-sync',
+				'affiliate-agent/v1/knowledge-sync/retry',
 				'affiliate-agent/v1/setup',
 				'affiliate-agent/v1/setup/playground',
 				'affiliate-agent/v1/bridge/(?P<operation>[a-z]+/[a-z-]+)',

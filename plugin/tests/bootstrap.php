@@ -34,6 +34,7 @@ function wp_test_reset() {
 		'affiliates'    => array(),
 		'mail'          => array(),
 		'posts'         => array(),
+		'cron'          => array(),
 	);
 }
 
@@ -125,6 +126,9 @@ class WP_REST_Request implements ArrayAccess {
 	}
 	public function get_body() {
 		return $this->body;
+	}
+	public function get_json_params() {
+		return json_decode( (string) $this->body, true );
 	}
 	public function get_query_params() {
 		return $this->query;
@@ -476,6 +480,49 @@ function wp_test_post( $id, $type, $status, $title, $content = '', $password = '
 	$post = (object) array( 'ID' => $id, 'post_type' => $type, 'post_status' => $status, 'post_title' => $title, 'post_content' => $content, 'post_password' => $password, 'post_modified_gmt' => '2026-11-25 03:00:00' );
 	$GLOBALS['wp_test']['posts'][ $id ] = $post;
 	return $post;
+}
+
+function wp_strip_all_tags( $text ) {
+	return strip_tags( preg_replace( '@<(script|style)[^>]*?>.*?</\\1>@si', '', (string) $text ) );
+}
+function get_post_type_object( $type ) {
+	return post_type_exists( $type ) ? (object) array( 'name' => $type, 'public' => true, 'labels' => (object) array( 'name' => ucfirst( $type ) . 's' ) ) : null;
+}
+function get_posts( $args ) {
+	$types = (array) $args['post_type'];
+	return array_values(
+		array_filter(
+			$GLOBALS['wp_test']['posts'],
+			static function ( $post ) use ( $types, $args ) {
+				return in_array( $post->post_type, $types, true ) && $post->post_status === $args['post_status'];
+			}
+		)
+	);
+}
+function wp_list_pluck( $list, $field ) {
+	return array_map(
+		static function ( $item ) use ( $field ) {
+			return is_object( $item ) ? $item->$field : $item[ $field ];
+		},
+		$list
+	);
+}
+
+// WP-Cron: one timestamp per hook is all the plugin schedules.
+function wp_next_scheduled( $hook ) {
+	return isset( $GLOBALS['wp_test']['cron'][ $hook ] ) ? $GLOBALS['wp_test']['cron'][ $hook ] : false;
+}
+function wp_schedule_single_event( $timestamp, $hook ) {
+	$GLOBALS['wp_test']['cron'][ $hook ] = (int) $timestamp;
+	return true;
+}
+function wp_unschedule_event( $timestamp, $hook ) {
+	unset( $GLOBALS['wp_test']['cron'][ $hook ] );
+	return true;
+}
+function wp_clear_scheduled_hook( $hook ) {
+	unset( $GLOBALS['wp_test']['cron'][ $hook ] );
+	return 1;
 }
 
 wp_test_reset();

@@ -15,28 +15,29 @@ defined( 'ABSPATH' ) || exit;
  */
 class Content_Items {
 
-	const DEFAULT_TYPES = array( 'page', 'post', 'product' );
-
 	/**
-	 * The requested post types that exist on this site (product only with WooCommerce or EDD).
+	 * The requested post types that the owner chose and that exist on this site (product only
+	 * with WooCommerce or EDD).
 	 *
-	 * @param mixed $types Requested types, or null for the defaults.
+	 * @param mixed $types Requested types, or null for all chosen ones.
 	 * @return string[]
 	 */
 	public static function types( $types = null ) {
-		$allowed   = (array) apply_filters( 'affiliate_agent_content_types', self::DEFAULT_TYPES );
+		$allowed   = (array) apply_filters( 'affiliate_agent_content_types', Content_Selection::types() );
 		$requested = is_array( $types ) && $types ? array_map( 'strval', $types ) : $allowed;
 		return array_values( array_filter( array_intersect( $requested, $allowed ), 'post_type_exists' ) );
 	}
 
 	/**
-	 * Whether a post belongs in the knowledge index: published, public type, no password.
+	 * Whether a post belongs in the knowledge index: published, a chosen type, no password, and
+	 * not skipped (excluded by the owner, or nothing but the chat block).
 	 *
 	 * @param \WP_Post $post Post.
 	 * @return bool
 	 */
 	public static function is_indexable( $post ) {
-		return 'publish' === $post->post_status && '' === $post->post_password && in_array( $post->post_type, self::types(), true );
+		return 'publish' === $post->post_status && '' === $post->post_password && in_array( $post->post_type, self::types(), true )
+			&& null === Content_Selection::skip_reason( $post );
 	}
 
 	/**
@@ -106,7 +107,10 @@ class Content_Items {
 		$query = new \WP_Query( $args );
 		$items = array();
 		foreach ( $query->posts as $post ) {
-			$items[] = self::item( $post );
+			// A skipped post is left out, so a full sync also removes it from the index.
+			if ( null === Content_Selection::skip_reason( $post ) ) {
+				$items[] = self::item( $post );
+			}
 		}
 		return array(
 			'items'    => $items,

@@ -17,8 +17,9 @@ defined( 'ABSPATH' ) || exit;
  * Changes are collected during the request and sent at shutdown, after the final state of each
  * post is known (the block editor saves a post more than once per click). The service's
  * endpoint takes one event per call: `{ event: 'saved', item }` or `{ event: 'deleted', item:
- * { id, type } }`. A failed push is not retried here: the service also pulls `content/list`
- * since its last sync, which catches anything missed.
+ * { id, type } }`. A push the service could not take now (down, 5xx, timeout) goes to the
+ * Push_Queue and is sent again by WP-Cron with backoff, and at once after the next push that
+ * succeeds; a refusal (4xx: the content itself is wrong) is not retried.
  */
 class Content_Sync {
 
@@ -46,12 +47,30 @@ class Content_Sync {
 	private $deleted = array();
 
 	/**
+	 * Failed pushes waiting to be sent again.
+	 *
+	 * @var Push_Queue
+	 */
+	private $queue;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Service_Client $service Service client.
+	 * @param Service_Client  $service Service client.
+	 * @param Push_Queue|null $queue   Failed pushes.
 	 */
-	public function __construct( Service_Client $service ) {
+	public function __construct( Service_Client $service, ?Push_Queue $queue = null ) {
 		$this->service = $service;
+		$this->queue   = $queue ? $queue : new Push_Queue();
+	}
+
+	/**
+	 * The queue of failed pushes.
+	 *
+	 * @return Push_Queue
+	 */
+	public function queue() {
+		return $this->queue;
 	}
 
 	/**
@@ -131,14 +150,109 @@ class Content_Sync {
 			// The editor has its answer already; the push must not make it wait.
 			fastcgi_finish_request();
 		}
+		$sent = 0;
 		foreach ( $events as $event ) {
-			try {
-				$this->service->json( 'POST', self::PUSH_PATH, array(), $event, 0, array( Capabilities::MANAGE_AGENTS ), array( 'timeout' => 5 ) );
-			} catch ( Service_Exception $error ) {
-				if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
-					error_log( 'Affiliate Agent: content push failed: ' . $error->error_code() . ' ' . $error->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
-				}
-			}
+			$sent += $this->push( $event ) ? 1 : 0;
 		}
+		if ( $sent > 0 ) {
+			// The service is back: what waited in the queue goes now rather than at its backoff time.
+			$this->retry_queued( true );
+		}
+	}
+
+	/**
+	 * WP-Cron (and "Send now" on the Knowledge screen): sends queued pushes, reading each post as
+	 * it is now. Stops at the first failure, since the service is then still unavailable.
+	 *
+	 * @param bool $all Ignore the backoff.
+	 * @return int Pushes sent.
+	 */
+	public function retry_queued( $all = false ) {
+		if ( ! $this->service->settings()->is_configured() ) {
+			return 0;
+		}
+		$sent   = 0;
+		$failed = false;
+		foreach ( $this->queue->due( (bool) $all ) as $entry ) {
+			if ( ! $this->push( self::event_now( $entry['post_id'], $entry['type'] ) ) ) {
+				$failed = true;
+				break;
+			}
+			++$sent;
+		}
+		// WP-Cron removed the event that called this; the entries left need the next one.
+		$this->queue->reschedule( $failed ? time() + Push_Queue::delay( 1 ) : 0 );
+		return $sent;
+	}
+
+	/**
+	 * The event that tells the service a post's current state: saved when it is indexable, else deleted.
+	 *
+	 * @param int    $post_id Post id.
+	 * @param string $type    Post type to report when the post is gone.
+	 * @return array{event: string, item: array}
+	 */
+	private static function event_now( $post_id, $type ) {
+		$post = get_post( $post_id );
+		if ( $post && Content_Items::is_indexable( $post ) ) {
+			return array(
+				'event' => 'saved',
+				'item'  => Content_Items::item( $post ),
+			);
+		}
+		return array(
+			'event' => 'deleted',
+			'item'  => array(
+				'id'   => (int) $post_id,
+				'type' => $post ? (string) $post->post_type : (string) $type,
+			),
+		);
+	}
+
+	/**
+	 * Sends one event; a failure worth retrying is queued (replacing the post's earlier entry).
+	 *
+	 * @param array{event: string, item: array} $event Event.
+	 * @return bool Whether the service took it.
+	 */
+	private function push( array $event ) {
+		$post_id = (int) $event['item']['id'];
+		try {
+			$this->service->json( 'POST', self::PUSH_PATH, array(), $event, 0, array( Capabilities::MANAGE_AGENTS ), array( 'timeout' => 5 ) );
+			$this->queue->remove( $post_id );
+			return true;
+		} catch ( Service_Exception $error ) {
+			if ( self::is_retryable( $error ) ) {
+				$this->queue->record_failure( $post_id, $event['event'], (string) $event['item']['type'], self::describe( $error ) );
+			} else {
+				// The service refused this content (too large, unreadable): sending it again changes nothing.
+				$this->queue->remove( $post_id );
+			}
+			if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
+				error_log( 'Affiliate Agent: content push failed: ' . $error->error_code() . ' ' . $error->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
+			}
+			return false;
+		}
+	}
+
+	/**
+	 * Down, overloaded, timed out or refusing the plugin's signature: worth another try later.
+	 *
+	 * @param Service_Exception $error Error.
+	 * @return bool
+	 */
+	private static function is_retryable( Service_Exception $error ) {
+		return $error->status() >= 500 || 429 === $error->status() || 408 === $error->status();
+	}
+
+	/**
+	 * The error in words for the Knowledge screen (never the transport detail, which names addresses).
+	 *
+	 * @param Service_Exception $error Error.
+	 * @return string
+	 */
+	private static function describe( Service_Exception $error ) {
+		/* translators: 1: what went wrong, 2: the error code. */
+		return sprintf( __( '%1$s (%2$s)', 'affiliate-agent' ), $error->getMessage(), $error->error_code() );
 	}
 }

@@ -5,6 +5,8 @@ import { ensurePluginZip } from '../../../scripts/wordpress/plugin-setup';
 import { ARTIFACTS_DIR } from './browser';
 
 export const FAKE_AFFILIATEWP = path.join(__dirname, 'mu-plugins', 'fake-affiliatewp.php');
+/** Retries queued content pushes after 2 s instead of 1 minute, so a suite can watch WP-Cron send them. */
+export const QUICK_PUSH_RETRY = path.join(__dirname, 'mu-plugins', 'quick-push-retry.php');
 export const PAGE_CACHE_DROP_IN = path.join(__dirname, 'drop-ins', 'advanced-cache.php');
 
 export interface E2eStack extends Stack {
@@ -18,12 +20,13 @@ export interface E2eStack extends Stack {
  * One suite's own world: the built plugin zip, the real service and a fresh WordPress with the
  * fake AffiliateWP and a page-cache drop-in. Logs are copied to tests/artifacts/<suite>/logs on stop.
  */
-export async function startE2eStack(suite: string, options: { allowedOrigins?: string[] } = {}): Promise<E2eStack> {
+export async function startE2eStack(suite: string, options: { allowedOrigins?: string[]; muPlugins?: string[]; serviceEnv?: NodeJS.ProcessEnv } = {}): Promise<E2eStack> {
   const zip = await ensurePluginZip({ quiet: true });
   const stack = await startStack({
     browser: true,
     allowedOrigins: options.allowedOrigins,
-    muPlugins: [FAKE_AFFILIATEWP],
+    serviceEnv: options.serviceEnv,
+    muPlugins: [FAKE_AFFILIATEWP, ...(options.muPlugins ?? [])],
     wordpress: {
       title: 'Affiliate Agent test shop',
       wpContentFiles: { 'advanced-cache.php': PAGE_CACHE_DROP_IN },

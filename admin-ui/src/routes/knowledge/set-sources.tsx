@@ -8,11 +8,17 @@ import { useRequest } from '../../lib/use-request';
 import { addFaq, deleteSource, listSources, syncSite, uploadFile } from './api';
 import { contentTypeOf, readAsBase64 } from './read-file';
 import type { KnowledgeSet } from './types';
+import { WORDPRESS_CONTENT_TYPES, type WordpressContentType } from '../../../../server/src/contract/knowledge-types';
 import { TableHead } from '../../components/table-head';
 import { SafeLink } from '../../components/safe-link';
 
+/** The owner's chosen post types that the service can index (null while the choice is loading). */
+export function syncableTypes(siteTypes: string[] | null): WordpressContentType[] {
+  return (siteTypes ?? []).filter((type): type is WordpressContentType => (WORDPRESS_CONTENT_TYPES as readonly string[]).includes(type));
+}
+
 /** The sources of one set with their indexing status, and the three ways to add more. */
-export function SetSources({ set, onChanged }: { set: KnowledgeSet; onChanged: () => void }) {
+export function SetSources({ set, siteTypes, onChanged }: { set: KnowledgeSet; siteTypes: string[] | null; onChanged: () => void }) {
   const notify = useNotify();
   const { data: sources, isLoading, error, reload } = useRequest(() => listSources(set.id), [set.id]);
   const [faq, setFaq] = useState({ question: '', answer: '' });
@@ -37,10 +43,10 @@ export function SetSources({ set, onChanged }: { set: KnowledgeSet; onChanged: (
         <Button
           variant="secondary"
           isBusy={busy === 'sync'}
-          disabled={busy !== null}
+          disabled={busy !== null || syncableTypes(siteTypes).length === 0}
           onClick={() =>
             run('sync', async () => {
-              const summary = await syncSite(set.id, siteUrl);
+              const summary = await syncSite(set.id, syncableTypes(siteTypes), siteUrl);
               return sprintf(__('Site content synced: %1$d new, %2$d updated, %3$d unchanged, %4$d removed, %5$d failed.', 'affiliate-agent'), summary.created, summary.updated, summary.unchanged, summary.removed, summary.failed);
             })
           }

@@ -5,15 +5,17 @@ import { EmptyState } from '../../components/empty-state';
 import { useNotify } from '../../lib/notify';
 import { useRequest } from '../../lib/use-request';
 import type { StageProps } from '../route-types';
-import { createSet, deleteSet, listSets } from './api';
+import { createSet, deleteSet, getSiteContent, listSets } from './api';
 import { SearchPreview } from './search-preview';
-import { SetSources } from './set-sources';
+import { SetSources, syncableTypes } from './set-sources';
+import { SiteContentCard } from './site-content';
 import './style.scss';
 
 /** Knowledge sets, their sources, and a retrieval preview. Agents pick their sets on the agent screen. */
 export function KnowledgeStage({ query }: StageProps) {
   const notify = useNotify();
   const { data: sets, isLoading, error, reload } = useRequest(listSets, []);
+  const siteContent = useRequest(getSiteContent, []);
   const [chosen, setChosen] = useState<string | null>(query.get('set'));
   const [name, setName] = useState('');
   const [followsSite, setFollowsSite] = useState(true);
@@ -23,7 +25,8 @@ export function KnowledgeStage({ query }: StageProps) {
   const create = async () => {
     setIsCreating(true);
     try {
-      const created = await createSet({ name: name.trim(), wordpress: followsSite ? { types: ['page', 'post'] } : null });
+      const chosen = syncableTypes(siteContent.data?.selection.types ?? null);
+      const created = await createSet({ name: name.trim(), wordpress: followsSite ? { types: chosen.length ? chosen : ['page', 'post'] } : null });
       setName('');
       setChosen(created.id);
       notify.success(__('Knowledge set created. Add sources to it, then choose it on the agent.', 'affiliate-agent'));
@@ -35,8 +38,7 @@ export function KnowledgeStage({ query }: StageProps) {
     }
   };
 
-  if (isLoading && !sets) return <Spinner />;
-  if (error) return <p role="alert">{error.message}</p>;
+  if (isLoading && !sets && !error) return <Spinner />;
   return (
     <div className="aa-knowledge">
       <div className="aa-two-columns is-narrow-first">
@@ -67,14 +69,19 @@ export function KnowledgeStage({ query }: StageProps) {
               </ul>
             ) : null}
             <TextControl __nextHasNoMarginBottom label={__('New set name', 'affiliate-agent')} placeholder={__('Affiliate program docs', 'affiliate-agent')} value={name} onChange={setName} />
-            <ToggleControl __nextHasNoMarginBottom label={__('Follow the site’s pages and posts', 'affiliate-agent')} checked={followsSite} onChange={setFollowsSite} />
+            <ToggleControl __nextHasNoMarginBottom label={__('Follow the site content chosen under “Site content”', 'affiliate-agent')} checked={followsSite} onChange={setFollowsSite} />
             <Button variant="secondary" isBusy={isCreating} disabled={isCreating || !name.trim()} onClick={create}>
               {__('Create set', 'affiliate-agent')}
             </Button>
           </CardBody>
         </Card>
         <div>
-          {!current ? (
+          {siteContent.error ? <p role="alert">{siteContent.error.message}</p> : null}
+          {siteContent.data ? <SiteContentCard report={siteContent.data} onReport={siteContent.setData} /> : null}
+          {/* With the service down the sets cannot load, but the site-content card (and its queue) still shows. */}
+          {error ? (
+            <p role="alert">{error.message}</p>
+          ) : !current ? (
             <EmptyState title={__('No knowledge yet', 'affiliate-agent')}>
               {__('Create a knowledge set for your program: commission rates, cookie duration, payout schedule, allowed traffic. The agent answers from it and cites it.', 'affiliate-agent')}
             </EmptyState>
@@ -102,7 +109,15 @@ export function KnowledgeStage({ query }: StageProps) {
                   </Button>
                 </CardHeader>
                 <CardBody>
-                  <SetSources key={current.id} set={current} onChanged={reload} />
+                  <SetSources
+                    key={current.id}
+                    set={current}
+                    siteTypes={siteContent.data?.selection.types ?? null}
+                    onChanged={() => {
+                      void reload();
+                      void siteContent.reload();
+                    }}
+                  />
                 </CardBody>
               </Card>
               <Card className="aa-card">
