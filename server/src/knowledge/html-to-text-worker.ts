@@ -1,13 +1,18 @@
 import { parentPort } from 'node:worker_threads';
+import { chunkRowsOf, type ChunkableDocument } from './chunk-rows';
 import { extractHtml } from './html-to-text';
 
 /**
- * Extracts text from large HTML in its own thread (html-to-text-off-thread.ts), so a big post being
- * indexed never holds the event loop that answers chats and /health. Stays alive for the next page.
+ * The knowledge text thread (html-to-text-off-thread.ts): extracts text from large HTML, and cuts
+ * large documents into ready chunk rows (chunking, language detection, stemming), so neither holds
+ * the event loop that answers chats and /health. Stays alive for the next page.
  */
-parentPort!.on('message', (message: { id: number; html: string }) => {
+type Job = { id: number; html: string } | { id: number; document: ChunkableDocument; sourceId: string };
+
+parentPort!.on('message', (message: Job) => {
   try {
-    parentPort!.postMessage({ id: message.id, result: extractHtml(message.html) });
+    const result = 'html' in message ? extractHtml(message.html) : chunkRowsOf(message.document, message.sourceId);
+    parentPort!.postMessage({ id: message.id, result });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
