@@ -41,7 +41,8 @@ export function createHtmlExtractor(options: { maxBytes?: number; inlineChars?: 
   let worker: Worker | null = null;
   let idleTimer: NodeJS.Timeout | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  /** `parts`: rows that came ahead of the last message of a chunk-rows job. */
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout; parts: unknown[] }>();
 
   function failAll(error: Error): void {
     for (const [id, job] of pending) {
@@ -63,12 +64,16 @@ export function createHtmlExtractor(options: { maxBytes?: number; inlineChars?: 
     const { file, execArgv } = workerScript('html-to-text-worker');
     const started = new Worker(file, { execArgv, stdout: true, stderr: true });
     started.unref();
-    started.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+    started.on('message', (message: { id: number; part?: unknown[]; result?: unknown; error?: string }) => {
       const job = pending.get(message.id);
       if (!job) return;
+      if (message.part) {
+        job.parts.push(...message.part);
+        return;
+      }
       pending.delete(message.id);
       clearTimeout(job.timer);
-      if (message.result !== undefined) job.resolve(message.result);
+      if (message.result !== undefined) job.resolve(Array.isArray(message.result) && job.parts.length > 0 ? [...job.parts, ...message.result] : message.result);
       else job.reject(new Error(message.error ?? 'unknown error'));
       scheduleIdleStop();
     });
@@ -102,7 +107,7 @@ export function createHtmlExtractor(options: { maxBytes?: number; inlineChars?: 
         // The thread may be stuck on this page: end it; the next page starts a fresh one.
         if (worker === current) void stopWorker();
       }, timeoutMs);
-      pending.set(id, { resolve: resolve as (result: unknown) => void, reject, timer });
+      pending.set(id, { resolve: resolve as (result: unknown) => void, reject, timer, parts: [] });
       current.postMessage({ ...job, id });
     });
   }
