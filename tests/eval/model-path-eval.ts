@@ -73,9 +73,10 @@ export function __policy(definition: ActionDefinition, random: () => number, mis
   };
 }
 
-export async function runModelPathEval(service: TestService, agentId: string, definition: ActionDefinition, scenarios: ModelScenario[]): Promise<void> {
+export async function runModelPathEval(service: TestService, agentFor: (lang: string | undefined) => string, definition: ActionDefinition, scenarios: ModelScenario[]): Promise<void> {
   const passes = async (scenario: ModelScenario, seed: number, misbehaviour: number): Promise<boolean> => {
     service.container.chat.setModel(createScriptedModel([__policy(definition, __seeded(seed), misbehaviour)], { repeatLast: true }));
+    const agentId = agentFor(scenario.lang);
     const visitor = new Visitor(service, agentId, visitorToken(agentId, `vis_model_${seed}_${scenario.id}`.slice(0, 60)));
     await visitor.start();
     for (const turn of scenario.turns) await visitor.say(turn);

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   const service = await startTestService();
   // Every scenario comes from one loopback address; the per-IP limits are for real traffic.
   Object.assign(service.container.chat.limits, { messagesPerIpPerMinute: 1_000_000, conversationsPerIpPerMinute: 1_000_000 });
-  const agentId = await setUpAgent(service);
+  // One agent per language, set to that language: the agent's language picks the pack the offline
+  // engine reads with (English is always read too).
+  const agents = new Map<string, string>();
+  for (const lang of new Set(scenarios.map((scenario) => scenario.lang))) agents.set(lang, await setUpAgent(service, { language: lang }));
+  const agentFor = (lang: string | undefined) => agents.get(lang ?? 'en') ?? agents.values().next().value!;
   const perLang = new Map<string, LangStats>();
   const failures: string[] = [];
   try {
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
       perLang.set(scenario.lang, stats);
       stats.total += 1;
       // One visitor per scenario, so the per-visitor rate limit never decides a scenario.
-      const visitor = new Visitor(service, agentId, visitorToken(agentId, `vis_eval_${stats.total}_${scenario.lang}`));
+      const visitor = new Visitor(service, agentFor(scenario.lang), visitorToken(agentFor(scenario.lang), `vis_eval_${stats.total}_${scenario.lang}`));
       await visitor.start();
       for (const turn of scenario.turns) await visitor.say(turn);
       const lead = service.container.leads.findByConversation(visitor.conversationId, 'affiliate-application') as { fields?: Record<string, unknown> } | null;
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
       }
     }
     printOffline(perLang, failures);
-    await runModelPathEval(service, agentId, actionDefinitionSchema.parse(affiliateApplicationTemplate), scenarios);
+    await runModelPathEval(service, agentFor, actionDefinitionSchema.parse(affiliateApplicationTemplate), scenarios);
     await runRetrievalEval(service);
   } finally {
     await service.close();

@@ -1,4 +1,4 @@
-import { LANGUAGE_PACKS, escapeForPattern } from './language-packs';
+import { escapeForPattern, perActivePacks } from './language-packs';
 
 /**
  * What a visitor says they do NOT have or use. "I'm not on YouTube, I run a blog" names YouTube,
@@ -36,16 +36,21 @@ const CUES = [
 // German, Spanish and French cues and turning words come from the language packs. Their \b is made
 // Unicode-aware: JavaScript's \b sees a boundary inside "chaîne", before its "ne".
 const UNICODE_BOUNDARY = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
-const PACK_CUES = LANGUAGE_PACKS.flatMap((pack) => pack.negationCues).map((cue) => cue.split('\\b').join(UNICODE_BOUNDARY));
-const CUE = new RegExp([...CUES, ...PACK_CUES].join('|'), 'giu');
-const PACK_SCOPE_ENDS = LANGUAGE_PACKS.flatMap((pack) => pack.negationScopeEnds).map(escapeForPattern);
-const SCOPE_END = new RegExp(
-  `[,.;:!?\\n()]|\\s[-–—]\\s|(?<![\\p{L}])(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im|${PACK_SCOPE_ENDS.join('|')})(?![\\p{L}])`,
-  'giu',
-);
+const patterns = perActivePacks((packs) => {
+  const packCues = packs.flatMap((pack) => pack.negationCues).map((cue) => cue.split('\\b').join(UNICODE_BOUNDARY));
+  const packScopeEnds = packs.flatMap((pack) => pack.negationScopeEnds).map(escapeForPattern);
+  return {
+    cue: new RegExp([...CUES, ...packCues].join('|'), 'giu'),
+    scopeEnd: new RegExp(
+      `[,.;:!?\\n()]|\\s[-–—]\\s|(?<![\\p{L}])(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im${packScopeEnds.map((end) => `|${end}`).join('')})(?![\\p{L}])`,
+      'giu',
+    ),
+  };
+});
 
 export function negatedSpans(text: string): NegatedSpan[] {
   const spans: NegatedSpan[] = [];
+  const { cue: CUE, scopeEnd: SCOPE_END } = patterns();
   for (const cue of text.matchAll(CUE)) {
     const start = (cue.index ?? 0) + cue[0].length;
     SCOPE_END.lastIndex = start;
