@@ -68,6 +68,19 @@ export const replies = {
     `Thanks, I've updated ${listWords(changes.map((change) => `your ${lowerFirst(change.label)} to ${change.value}`))}.`,
   cancelled: (definition: ActionDefinition) => `Okay, I've cancelled the ${lowerFirst(definition.name)}; nothing was sent. Is there anything else I can help with?`,
   nothingToCancel: 'There is nothing in progress to cancel. How can I help?',
+  /**
+   * Strict docs-only mode when no documentation matched: says so and offers only what is true (the
+   * configured contact link, the published actions), never the fallback message, which may name a
+   * page or promise that the docs do not back.
+   */
+  strictDecline: (contactUrl: string | undefined, canApply: boolean) =>
+    [
+      "I can answer only from this program's documentation, and I found nothing there about that, so I'd rather not guess.",
+      contactUrl ? `The affiliate team can help: ${contactUrl}` : '',
+      canApply ? 'I can also help you apply.' : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   restarted: "No problem, let's start over.",
   skipped: (field: ActionField) => `Okay, I'll leave the ${lowerFirst(field.label)} out.`,
   cannotSkip: (field: ActionField) => `I need your ${lowerFirst(field.label)} to continue (or say "cancel" to stop).`,
