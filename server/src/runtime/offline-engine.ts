@@ -62,7 +62,8 @@ function shareState(state: ConversationState, offline: OfflineSessionState): voi
 export function extractiveAnswer(hit: KnowledgeHit, maxLength = 420): string {
   const text = hit.text.replace(/\s+/g, ' ').trim();
   let answer = '';
-  for (const sentence of text.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g) ?? [text]) {
+  // A sentence ends at a mark followed by a space or the end: "?ref=" and "3.5%" are inside one.
+  for (const sentence of text.match(/\S.*?(?:[.!?]+(?:\s+|$)|$)/g) ?? [text]) {
     if (answer && answer.length + sentence.length > maxLength) break;
     answer += sentence;
   }
