@@ -35,7 +35,13 @@ async function measure(service: TestService, setId: string, label: string, quest
   return figures;
 }
 
-export async function runRetrievalEval(service: TestService): Promise<void> {
+export interface RetrievalEvalFigures {
+  sets: RetrievalFigures[];
+  offTopic: { total: number; declined: number };
+  strict: StrictModeFigures;
+}
+
+export async function runRetrievalEval(service: TestService): Promise<RetrievalEvalFigures> {
   const setId = service.container.knowledge.createSet({ name: 'Brightleaf program (eval)' }).id;
   await loadFixtureCorpus(service.container.knowledge, setId);
   const visitorSet = JSON.parse(fs.readFileSync(path.join(FIXTURE_DIRECTORY, 'paraphrases.json'), 'utf8')) as { questions: Question[]; offTopic: string[] };
@@ -57,7 +63,18 @@ export async function runRetrievalEval(service: TestService): Promise<void> {
   console.log(`${'off-topic'.padEnd(20)} ${String(offTopic.length).padEnd(4)} declined ${declined}/${offTopic.length}`);
   if (answeredOffTopic.length) console.log(`  off-topic answered:\n    ${answeredOffTopic.join('\n    ')}`);
   for (const figures of results) if (figures.misses.length) console.log(`  ${figures.label} missed:\n    ${figures.misses.join('\n    ')}`);
-  await runStrictModeEval(service, setId, paraphrases.map((entry) => entry.question), offTopic);
+  const strict = await runStrictModeEval(service, setId, paraphrases.map((entry) => entry.question), offTopic);
+  return { sets: results, offTopic: { total: offTopic.length, declined }, strict };
+}
+
+interface StrictModeFigures {
+  questions: number;
+  quoted: number;
+  declined: number;
+  offTopicDeclined: number;
+  started: number;
+  /** Replies that were neither a quote of a retrieved passage, the decline, nor an application started. */
+  other: number;
 }
 
 const DECLINE = "I can answer only from this program's documentation";
@@ -68,7 +85,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
  * polite decline or a quote of a retrieved passage (with its citation); anything else is counted as
  * invented. Off-topic questions should be declined.
  */
-async function runStrictModeEval(service: TestService, setId: string, questions: string[], offTopic: string[]): Promise<void> {
+async function runStrictModeEval(service: TestService, setId: string, questions: string[], offTopic: string[]): Promise<StrictModeFigures> {
   // Every question comes from one loopback address; the per-IP limits are for real traffic.
   Object.assign(service.container.chat.limits, { messagesPerIpPerMinute: 1_000_000, conversationsPerIpPerMinute: 1_000_000 });
   const agentId = await setUpAgent(service, { knowledgeSetIds: [setId], strictDocs: true });
@@ -94,6 +111,7 @@ async function runStrictModeEval(service: TestService, setId: string, questions:
     `strict mode, offline engine (chat API): ${questions.length + offTopic.length} questions: quoted a passage ${quoted}, declined ${declined} (off-topic ${offTopicDeclined}/${offTopic.length}), started the application ${started}, anything else ${invented.length}`,
   );
   if (invented.length) console.log(`  neither a quote nor the decline:\n    ${invented.join('\n    ')}`);
+  return { questions: questions.length + offTopic.length, quoted, declined, offTopicDeclined, started, other: invented.length };
 }
 
 if (require.main === module) {

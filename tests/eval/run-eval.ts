@@ -2,14 +2,15 @@
  * The public scenario suite: written applicants driven through the real visitor chat API (the service
  * started in-process on a temporary SQLite file) on the offline engine. Prints completion rate, field
  * accuracy on completed applications, invented or negated values, and turns per application.
- * Figures are printed, not asserted. Run: npm run eval
+ * Figures are printed, not asserted. Run: npm run eval (everything), or EVAL_QUICK=1 npm run eval /
+ * the jest entry eval-suite.test.ts (quick: the model path with a well-behaved model only).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestService } from '../support/signed-client';
 import { Visitor, setUpAgent, visitorToken } from '../../server/test/conversations/support/chat-client';
-import { runRetrievalEval } from './retrieval-eval';
-import { runModelPathEval } from './model-path-eval';
+import { runRetrievalEval, type RetrievalEvalFigures } from './retrieval-eval';
+import { runModelPathEval, type ModelPathFigures } from './model-path-eval';
 import { affiliateApplicationTemplate } from '../../server/src/actions/templates/affiliate-application';
 import { actionDefinitionSchema } from '../../server/src/contract/action-definition';
 
@@ -24,7 +25,7 @@ interface Scenario {
   never?: Record<string, Array<string | number>>;
 }
 
-function loadScenarios(): Scenario[] {
+export function loadScenarios(): Scenario[] {
   const folder = path.join(__dirname, 'scenarios');
   return fs
     .readdirSync(folder)
@@ -32,7 +33,19 @@ function loadScenarios(): Scenario[] {
     .flatMap((file) => JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as Scenario[]);
 }
 
-async function main(): Promise<void> {
+export interface EvalFigures {
+  scenarios: number;
+  offline: Map<string, LangStats>;
+  modelPath: ModelPathFigures[];
+  retrieval: RetrievalEvalFigures;
+}
+
+/**
+ * The whole suite on a fresh in-process service. `quick` runs the model path with a well-behaved
+ * model only (still three seeded runs per scenario, so pass^3 is printed); the full run adds the
+ * model that misbehaves on 10% of calls.
+ */
+export async function runEval({ quick = false }: { quick?: boolean } = {}): Promise<EvalFigures> {
   const scenarios = loadScenarios();
   const service = await startTestService();
   // Every scenario comes from one loopback address; the per-IP limits are for real traffic.
@@ -81,14 +94,15 @@ async function main(): Promise<void> {
       }
     }
     printOffline(perLang, failures);
-    await runModelPathEval(service, agentFor, actionDefinitionSchema.parse(affiliateApplicationTemplate), scenarios);
-    await runRetrievalEval(service);
+    const modelPath = await runModelPathEval(service, agentFor, actionDefinitionSchema.parse(affiliateApplicationTemplate), scenarios, quick ? [0] : [0, 0.1]);
+    const retrieval = await runRetrievalEval(service);
+    return { scenarios: scenarios.length, offline: perLang, modelPath, retrieval };
   } finally {
     await service.close();
   }
 }
 
-type LangStats = { total: number; completed: number; expectedComplete: number; fields: number; correct: number; invented: number; turns: number; refusedOk: number; refusals: number };
+export type LangStats = { total: number; completed: number; expectedComplete: number; fields: number; correct: number; invented: number; turns: number; refusedOk: number; refusals: number };
 
 function printOffline(perLang: Map<string, LangStats>, failures: string[]): void {
   const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -102,7 +116,12 @@ function printOffline(perLang: Map<string, LangStats>, failures: string[]): void
   if (failures.length) console.log(`\n${failures.length} misses:\n  ${failures.join('\n  ')}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  const started = Date.now();
+  runEval({ quick: process.env.EVAL_QUICK === '1' })
+    .then(() => console.log(`\neval finished in ${((Date.now() - started) / 1000).toFixed(1)} s`))
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

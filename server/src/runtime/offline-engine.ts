@@ -114,7 +114,7 @@ export function createOfflineEngine(): OfflineEngine {
             if (top) {
               reply.paragraph(extractiveAnswer(top));
               if (!citations.some((citation) => citation.id === top.sourceId)) citations.push({ id: top.sourceId, title: top.title, url: top.url });
-            } else if (context.agent.strictDocs) reply.paragraph(replies.strictDecline(context.agent.contactUrl, context.actions.length > 0));
+            } else if (context.agent.strictDocs) reply.paragraph(replies.strictDecline(context.agent, context.actions.length > 0));
             else reply.paragraph(context.agent.fallbackMessage);
             return;
           }

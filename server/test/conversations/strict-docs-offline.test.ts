@@ -23,25 +23,27 @@ describe('strict docs-only mode on the offline engine', () => {
   afterAll(() => service.close());
 
   async function ask(settings: Record<string, unknown>, question: string): Promise<string> {
-    const visitor = new Visitor(service, await setUpAgent(service, { knowledgeSetIds: [setId], fallbackMessage: FALLBACK, ...settings }));
+    const visitor = new Visitor(service, await setUpAgent(service, { knowledgeSetIds: [setId], ...settings }));
     await visitor.start();
     return (await visitor.say(question)).reply;
   }
 
-  it('declines a question the docs do not answer, without the fallback message, naming only the configured contact', async () => {
+  it('declines a question the docs do not answer, naming only the configured contact, never the built-in fallback', async () => {
     const strict = await ask({ strictDocs: true, contactUrl: 'https://brightleaf.example/contact' }, OFF_TOPIC);
     expect(strict).toContain("found nothing there about that, so I'd rather not guess");
     expect(strict).toContain('https://brightleaf.example/contact');
     expect(strict).toContain('I can also help you apply.');
-    expect(strict).not.toContain(FALLBACK);
-    // Without strict mode the agent's own fallback message is the answer, as before.
-    expect(await ask({ strictDocs: false }, OFF_TOPIC)).toContain(FALLBACK);
+    expect(strict).not.toContain('contact page');
+    expect(await ask({ strictDocs: true }, OFF_TOPIC)).not.toMatch(/https?:\/\/|contact page/);
+    // Without strict mode the built-in fallback message is the answer, as before.
+    expect(await ask({ strictDocs: false }, OFF_TOPIC)).toContain('contact page');
   });
 
-  it('without a contact link, the decline names none', async () => {
-    const strict = await ask({ strictDocs: true }, OFF_TOPIC);
-    expect(strict).not.toMatch(/https?:\/\//);
-    expect(strict).not.toContain('contact page');
+  it("declines with the owner's own fallback message when they wrote one", async () => {
+    const strict = await ask({ strictDocs: true, fallbackMessage: FALLBACK }, OFF_TOPIC);
+    expect(strict).toContain("I'd rather not guess");
+    expect(strict).toContain(FALLBACK);
+    expect(strict).not.toContain('I can also help you apply.');
   });
 
   it('answers a question the docs do answer with a quote of the retrieved passage and its citation', async () => {
