@@ -73,9 +73,26 @@ export function __policy(definition: ActionDefinition, random: () => number, mis
   };
 }
 
-export async function runModelPathEval(service: TestService, agentId: string, definition: ActionDefinition, scenarios: ModelScenario[]): Promise<void> {
+export interface ModelPathFigures {
+  misbehaviour: number;
+  scenarios: number;
+  runs: number;
+  passedRuns: number;
+  allThree: number;
+}
+
+/** `levels`: the misbehaviour rates to run (0 = a well-behaved model; 0.1 = one call in ten goes wrong). */
+export async function runModelPathEval(
+  service: TestService,
+  agentFor: (lang: string | undefined) => string,
+  definition: ActionDefinition,
+  scenarios: ModelScenario[],
+  levels: number[] = [0, 0.1],
+): Promise<ModelPathFigures[]> {
+  const figures: ModelPathFigures[] = [];
   const passes = async (scenario: ModelScenario, seed: number, misbehaviour: number): Promise<boolean> => {
     service.container.chat.setModel(createScriptedModel([__policy(definition, __seeded(seed), misbehaviour)], { repeatLast: true }));
+    const agentId = agentFor(scenario.lang);
     const visitor = new Visitor(service, agentId, visitorToken(agentId, `vis_model_${seed}_${scenario.id}`.slice(0, 60)));
     await visitor.start();
     for (const turn of scenario.turns) await visitor.say(turn);
@@ -87,7 +104,7 @@ export async function runModelPathEval(service: TestService, agentId: string, de
   };
   console.log('\nTool-calling path (scripted model, real HTTP chat API and runtime)');
   try {
-    for (const misbehaviour of [0, 0.1]) {
+    for (const misbehaviour of levels) {
       let runs = 0;
       let passedRuns = 0;
       let allThree = 0;
@@ -113,8 +130,10 @@ export async function runModelPathEval(service: TestService, agentId: string, de
       );
       console.log(`  pass^3 by language: ${[...perLang].map(([lang, figures]) => `${lang} ${((100 * figures.allThree) / figures.scenarios).toFixed(1)}% (${figures.allThree}/${figures.scenarios})`).join(', ')}`);
       if (failed.length) console.log(`  not passing every run: ${failed.join(', ')}`);
+      figures.push({ misbehaviour, scenarios: scenarios.length, runs, passedRuns, allThree });
     }
   } finally {
     service.container.chat.setModel(null);
   }
+  return figures;
 }

@@ -12,6 +12,9 @@ export const appearanceSchema = z
   .default({ title: 'Affiliate program assistant', primaryColor: '#2271b1', position: 'bottom-right' });
 
 /** Everything an owner can set on an agent; the admin API validates input with it. */
+/** The fallback message an agent has until its owner writes one; generic, so strict mode does not repeat it. */
+export const DEFAULT_FALLBACK_MESSAGE = "I'm not sure about that one. You can reach the affiliate team through the contact page, or I can help you apply.";
+
 export const agentInputSchema = z.object({
   name: z.string({ error: 'expected a name' }).trim().min(1, { message: 'an agent needs a name' }).max(80, { message: 'at most 80 characters' }),
   instructions: z.string().trim().max(8000, { message: 'at most 8000 characters' }).default(''),
@@ -22,7 +25,7 @@ export const agentInputSchema = z.object({
     .trim()
     .min(1)
     .max(500)
-    .default("I'm not sure about that one. You can reach the affiliate team through the contact page, or I can help you apply."),
+    .default(DEFAULT_FALLBACK_MESSAGE),
   strictDocs: z.boolean().default(false),
   contactUrl: z.url({ message: 'expected a URL such as https://shop.example/contact' }).optional(),
   appearance: appearanceSchema,

@@ -58,6 +58,13 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bhow much (?:do|can|will|would|could) (?:i|we|you|affiliates|partners) (?:make|earn|get)\b/g, 'commission'],
   [/\btell (?:my|our|your|the) (?:followers|audience|readers|viewers|subscribers|fans)\b/g, 'disclose'],
   [/\bwho (?:do|can|should) (?:i|we) (?:email|write to|talk to|ask|speak to|reach)\b/g, 'contact'],
+  // Buying through one's own link is a self-referral, however it is put ("order through my own link",
+  // "commission on your own purchases", "self-referrals").
+  [/\b(?:buy|buys|bought|buying|order|orders|ordered|ordering|purchase|purchases|purchased|shop|shopping)\b(?:\s+\w+){0,3}?\s+(?:my|your|their|our) own (?:affiliate |referral )?(?:link|code)\b/g, 'selfreferral purchase'],
+  [/\b(?:my|your|their|our) own (?:purchases|orders)\b/g, 'selfreferral purchase'],
+  [/\bself[ -]?referr(?:al|als|ing)\b/g, 'selfreferral'],
+  // "How much … before you pay?" asks for the threshold: the minimum payout.
+  [/\bhow much (?:\w+ ){1,6}?before\b/g, 'minimum'],
 ];
 
 export function withProgramPhrases(lowerCaseText: string): string {

@@ -13,7 +13,7 @@ import { detectSearchLanguage } from './text-language';
  * SEARCH_TEXT_VERSION names this normalisation; stored search text made by another version is
  * rebuilt at start-up (knowledge-repository.ts), so old chunks and new questions always agree.
  */
-export const SEARCH_TEXT_VERSION = 'snowball-1';
+export const SEARCH_TEXT_VERSION = 'snowball-2';
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const MAX_TOKEN_LENGTH = 40;

@@ -1,7 +1,7 @@
 import type { RunnableAction } from '../actions/action-service';
 import { consentAgreement } from '../actions/consent-agreement';
 import type { ConversationState } from './turn-state';
-import { offlineTurn, initialOfflineState, type OfflineEvent, type OfflineSessionState } from './offline';
+import { offlineTurn, initialOfflineState, replies, type OfflineEvent, type OfflineSessionState } from './offline';
 import type { KnowledgeHit } from './knowledge-hits';
 import type { OfflineEngine } from './turn-runner';
 import type { ReplyWriter, TurnContext, TurnResult } from './turn-context';
@@ -114,7 +114,8 @@ export function createOfflineEngine(): OfflineEngine {
             if (top) {
               reply.paragraph(extractiveAnswer(top));
               if (!citations.some((citation) => citation.id === top.sourceId)) citations.push({ id: top.sourceId, title: top.title, url: top.url });
-            } else reply.paragraph(context.agent.fallbackMessage);
+            } else if (context.agent.strictDocs) reply.paragraph(replies.strictDecline(context.agent, context.actions.length > 0));
+            else reply.paragraph(context.agent.fallbackMessage);
             return;
           }
         }

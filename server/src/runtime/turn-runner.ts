@@ -1,4 +1,5 @@
 import { UpstreamError } from '../core/errors';
+import { withAgentLanguage } from '../actions/field-parsers/language-packs';
 import type { ChatModel } from './chat-model';
 import { answerPendingConfirmation } from './confirmation-turn';
 import { ModelFallback } from './model-fallback';
@@ -22,7 +23,12 @@ export interface EngineChoice {
 
 const NO_USAGE = { inputTokens: 0, outputTokens: 0 };
 
-export async function runTurn(context: TurnContext, reply: ReplyWriter, choice: EngineChoice, offline: OfflineEngine): Promise<TurnResult> {
+/** One turn, read with the agent's language pack (and English) on both engines. */
+export function runTurn(context: TurnContext, reply: ReplyWriter, choice: EngineChoice, offline: OfflineEngine): Promise<TurnResult> {
+  return withAgentLanguage(context.agent.language, () => runTurnOnEngine(context, reply, choice, offline));
+}
+
+async function runTurnOnEngine(context: TurnContext, reply: ReplyWriter, choice: EngineChoice, offline: OfflineEngine): Promise<TurnResult> {
   if (!choice.model) {
     // The offline engine reads confirmations itself (with "change my email to …" and the like).
     context.emit({ type: 'trace', data: { kind: 'engine', engine: 'offline', reason: choice.offlineReason } });

@@ -62,3 +62,15 @@ describe('reading several fields from one message', () => {
     expect(valuesOf(extractFieldValues('ana@site.com, PayPal', payout, { pendingFieldKey: 'email' }))).toEqual({ email: 'ana@site.com', payout_method: 'paypal' });
   });
 });
+
+describe('a word that describes the answer is not an answer to another field', () => {
+  test('one part of a longer option label ("deals" of "Coupons and deals") does not fill another field while a choice is answered', () => {
+    expect(valuesOf(extractFieldValues('a weekly deals newsletter', affiliate, { pendingFieldKey: 'platform' }))).toEqual({ platform: 'newsletter' });
+    expect(valuesOf(extractFieldValues('an Instagram account about discount codes', affiliate, { pendingFieldKey: 'platform' }))).toEqual({ platform: 'instagram' });
+  });
+
+  test('the whole label still names its option, and a part of it answers its own question', () => {
+    expect(valuesOf(extractFieldValues('Instagram, mostly coupons and deals', affiliate, { pendingFieldKey: 'platform' }))).toEqual({ platform: 'instagram', traffic_source: 'coupons' });
+    expect(valuesOf(extractFieldValues('deals', affiliate, { pendingFieldKey: 'traffic_source' }))).toEqual({ traffic_source: 'coupons' });
+  });
+});

@@ -1,5 +1,5 @@
 import { normaliseText, similarEnough, words } from './text-normalise';
-import { PACK_OPTION_WORDS } from './language-packs';
+import { activePacks, packOptionWords, perActivePacks } from './language-packs';
 
 /** Matching a reply to one of an enum field's options by value, label, synonym or close spelling. */
 export interface EnumOption {
@@ -13,7 +13,11 @@ export interface EnumMatch {
   label: string;
   /** 1 for an exact answer; lower for a phrase inside a sentence or a misspelling. */
   score: number;
-  how: 'value' | 'label' | 'synonym' | 'fuzzy';
+  /**
+   * 'label-part' is one part of a label of several ("deals" of "Coupons and deals"): an everyday
+   * word as much as a synonym is, so it is not the option's own name.
+   */
+  how: 'value' | 'label' | 'label-part' | 'synonym' | 'fuzzy';
   /** The normalised words that matched, so a caller can remove them before reading other fields. */
   phrase: string;
 }
@@ -27,18 +31,19 @@ export interface EnumMatchOptions {
 
 function phrasesOf(option: EnumOption): Array<{ phrase: string; how: EnumMatch['how'] }> {
   // Labels come first so an answer that is both the label and the value reports 'label'.
+  // The value before the label's parts, so "seo" reports 'value' rather than a part of "SEO / search".
   const phrases: Array<{ phrase: string; how: EnumMatch['how'] }> = [
     { phrase: normaliseText(option.label), how: 'label' },
+    { phrase: normaliseText(option.value.replace(/_/g, ' ')), how: 'value' },
   ];
   // "Blog or website" and "SEO / search" answer to each of their parts.
   for (const part of option.label.split(/\s+or\s+|\/|,|&|\band\b/i)) {
     const phrase = normaliseText(part);
-    if (phrase !== '' && phrase !== normaliseText(option.label)) phrases.push({ phrase, how: 'label' });
+    if (phrase !== '' && phrase !== normaliseText(option.label)) phrases.push({ phrase, how: 'label-part' });
   }
-  phrases.push({ phrase: normaliseText(option.value.replace(/_/g, ' ')), how: 'value' });
   for (const synonym of option.synonyms ?? []) phrases.push({ phrase: normaliseText(synonym), how: 'synonym' });
   // The German, Spanish and French names of the template's options (language-packs/).
-  for (const synonym of PACK_OPTION_WORDS[option.value] ?? []) phrases.push({ phrase: normaliseText(synonym), how: 'synonym' });
+  for (const synonym of packOptionWords()[option.value] ?? []) phrases.push({ phrase: normaliseText(synonym), how: 'synonym' });
   return phrases.filter((entry) => entry.phrase !== '');
 }
 
@@ -48,6 +53,25 @@ function position(haystack: string, phrase: string): number {
 
 function containsPhrase(haystack: string, phrase: string): boolean {
   return ` ${haystack} `.includes(` ${phrase} `);
+}
+
+/** Option words of four letters or more stand as the tail of a compound three letters longer or more ("reiseblog"). */
+const COMPOUND_TAIL_MINIMUM = 4;
+const COMPOUND_HEAD_MINIMUM = 3;
+
+/** The option words of the active packs that write compounds ("kanal"): they may end a compound. */
+const compoundPackWords = perActivePacks((packs) => new Set(packs.filter((pack) => pack.compoundWords).flatMap((pack) => Object.values(pack.optionWords).flat()).map(normaliseText)));
+
+/**
+ * The compound word of the text that ends in a one-word phrase ("reiseblog" for "blog",
+ * "kochkanal" for "kanal"), in a language that writes compounds. Only an option's own name or the
+ * pack's words end a compound: English synonyms would find "gram" in "program".
+ */
+function compoundEndingIn(textWords: string[], phrase: string, how: EnumMatch['how']): string | null {
+  if (phrase.includes(' ') || phrase.length < COMPOUND_TAIL_MINIMUM) return null;
+  if (!activePacks().some((pack) => pack.compoundWords)) return null;
+  if (how === 'synonym' && !compoundPackWords().has(phrase)) return null;
+  return textWords.find((word) => word.length >= phrase.length + COMPOUND_HEAD_MINIMUM && word.endsWith(phrase)) ?? null;
 }
 
 /** The best similarity between a phrase and any run of the same number of words in the text. */
@@ -81,6 +105,7 @@ export function matchEnumOption(text: string, options: EnumOption[], settings: E
   const normal = normaliseText(text);
   if (normal === '') return null;
   const textWords = words(text);
+  const normalWords = normal.split(' ');
   const threshold = settings.threshold ?? 0.75;
   const scored: EnumMatch[] = [];
   for (const option of options) {
@@ -91,6 +116,11 @@ export function matchEnumOption(text: string, options: EnumOption[], settings: E
       if (normal === phrase) score = 1;
       // Inside a sentence, longer phrases are more specific ("facebook ads" beats "facebook").
       else if (containsPhrase(normal, phrase)) score = 0.9 + Math.min(phrase.length, 40) / 1000;
+      else if (compoundEndingIn(normalWords, phrase, how)) {
+        // "Reiseblog" names a blog as surely as "Reise-Blog" does, a little less surely than "Blog".
+        score = 0.9 + Math.min(phrase.length, 40) / 2000;
+        matched = compoundEndingIn(normalWords, phrase, how)!;
+      }
       else if (settings.fuzzy !== false && textWords.length <= MAX_FUZZY_WORDS) {
         const fuzzy = bestWindowSimilarity(textWords, phrase, threshold);
         if (fuzzy.score >= threshold) {

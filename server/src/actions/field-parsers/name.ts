@@ -1,4 +1,4 @@
-import { escapeForPattern, LANGUAGE_PACKS } from './language-packs';
+import { escapeForPattern, perActivePacks } from './language-packs';
 
 /** A person's name from "I'm Ana", "my name is Ana Silva", "call me ana", or a bare "Ana". */
 
@@ -6,21 +6,27 @@ const NAME_WORD = "[\\p{L}][\\p{L}'’.-]*";
 const NAME_RUN = `(${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})`;
 
 // Strong cues say outright that a name follows.
-const STRONG_CUES = [
+const ENGLISH_STRONG_CUES = [
   new RegExp(`\\bmy (?:full |first )?name(?:'s| is|:)?\\s+${NAME_RUN}`, 'iu'),
   new RegExp(`\\bname(?:'s|\\s*:|\\s+is)\\s+${NAME_RUN}`, 'iu'),
   new RegExp(`\\b(?:call me|you can call me|it'?s me,?)\\s+${NAME_RUN}`, 'iu'),
-  // "ich heiße Lena", "me llamo Lucía", "je m'appelle Camille".
-  ...LANGUAGE_PACKS.map((pack) => new RegExp(`(?:^|[\\s,.!;])(?:${pack.nameCues.strong.map(escapeForPattern).join('|')}):?\\s+${NAME_RUN}`, 'iu')),
 ];
+// "ich heiße Lena", "me llamo Lucía", "je m'appelle Camille": the active language packs' cues.
+const strongCues = perActivePacks((packs) => [
+  ...ENGLISH_STRONG_CUES,
+  ...packs.map((pack) => new RegExp(`(?:^|[\\s,.!;])(?:${pack.nameCues.strong.map(escapeForPattern).join('|')}):?\\s+${NAME_RUN}`, 'iu')),
+]);
 // Weak cues are also how people describe themselves ("I'm interested", "I am a blogger").
-const WEAK_CUES = [
+const ENGLISH_WEAK_CUES = [
   new RegExp(`(?:^|[\\s,.!;])(?:i'm|i’m|i am|this is|it'?s|it is|hi,? i'?m|hello,? i'?m)\\s+${NAME_RUN}`, 'iu'),
   // "im" without its apostrophe only where a sentence starts: mid-sentence it is German ("Werbung im Podcast").
   new RegExp(`(?:^|[,.!;]\\s*)im\\s+${NAME_RUN}`, 'iu'),
   new RegExp(`^${NAME_RUN}\\s+here\\b`, 'iu'),
-  ...LANGUAGE_PACKS.map((pack) => new RegExp(`(?:^|[\\s,.!;])(?:${pack.nameCues.weak.map(escapeForPattern).join('|')})\\s+${NAME_RUN}`, 'iu')),
 ];
+const weakCues = perActivePacks((packs) => [
+  ...ENGLISH_WEAK_CUES,
+  ...packs.map((pack) => new RegExp(`(?:^|[\\s,.!;])(?:${pack.nameCues.weak.map(escapeForPattern).join('|')})\\s+${NAME_RUN}`, 'iu')),
+]);
 
 /** Words that follow "I'm" without being a name, and words that end a name ("Ana from Lisbon"). */
 const NOT_NAMES = new Set(
@@ -64,14 +70,14 @@ function cutAtStopper(run: string): string | null {
 
 /** A name given with a cue anywhere in a message, or null. */
 export function findName(text: string): string | null {
-  for (const cue of STRONG_CUES) {
+  for (const cue of strongCues()) {
     const match = cue.exec(text);
     if (match) {
       const name = cutAtStopper(match[1]);
       if (name) return name;
     }
   }
-  for (const cue of WEAK_CUES) {
+  for (const cue of weakCues()) {
     const match = cue.exec(text);
     if (!match) continue;
     const name = cutAtStopper(match[1]);

@@ -1,4 +1,4 @@
-import { LANGUAGE_PACKS, escapeForPattern } from './language-packs';
+import { escapeForPattern, perActivePacks, withAgentLanguage } from './language-packs';
 
 /**
  * What a visitor says they do NOT have or use. "I'm not on YouTube, I run a blog" names YouTube,
@@ -47,21 +47,31 @@ function packCueBody(cue: string): string {
     .split('\\b')
     .join(UNICODE_BOUNDARY);
 }
-const PACK_CUES = `(?<![\\p{L}\\p{N}])(?:${LANGUAGE_PACKS.flatMap((pack) => pack.negationCues).map(packCueBody).join('|')})`;
-const CUE = new RegExp([...CUES, PACK_CUES].join('|'), 'giu');
-const PACK_SCOPE_ENDS = LANGUAGE_PACKS.flatMap((pack) => pack.negationScopeEnds).map(escapeForPattern);
-const SCOPE_END = new RegExp(
-  `[,.;:!?\\n()]|\\s[-–—]\\s|(?<![\\p{L}])(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im|${PACK_SCOPE_ENDS.join('|')})(?![\\p{L}])`,
-  'giu',
-);
+const patterns = perActivePacks((packs) => {
+  const packCues = packs.flatMap((pack) => pack.negationCues).map(packCueBody);
+  const packScopeEnds = packs.flatMap((pack) => pack.negationScopeEnds).map(escapeForPattern);
+  return {
+    cue: new RegExp([...CUES, ...(packCues.length ? [`(?<![\\p{L}\\p{N}])(?:${packCues.join('|')})`] : [])].join('|'), 'giu'),
+    scopeEnd: new RegExp(
+      `[,.;:!?\\n()]|\\s[-–—]\\s|(?<![\\p{L}])(?:but|just|only|more like|closer to|actually|now|instead|rather|however|though|i run|i have|i use|i am|i'm|im${packScopeEnds.map((end) => `|${end}`).join('')})(?![\\p{L}])`,
+      'giu',
+    ),
+  };
+});
 
 // V8 compiles a regular expression at its first use and again to machine code at its second; both
 // are slow for these large Unicode case-insensitive patterns, so they happen here, at start-up,
-// instead of inside a visitor's first chat turns.
-for (let warm = 0; warm < 2; warm++) negatedSpans('I am not on YouTube, but I run a blog; ich habe keine Webseite.');
+// instead of inside a visitor's first chat turns: for every set of packs an agent can read
+// (English alone, English with one other pack) and for all of them (outside a turn).
+const WARM_UP = 'I am not on YouTube, but I run a blog; ich habe keine Webseite.';
+for (let warm = 0; warm < 2; warm++) {
+  negatedSpans(WARM_UP);
+  for (const language of ['en', 'de', 'es', 'fr']) withAgentLanguage(language, () => negatedSpans(WARM_UP));
+}
 
 export function negatedSpans(text: string): NegatedSpan[] {
   const spans: NegatedSpan[] = [];
+  const { cue: CUE, scopeEnd: SCOPE_END } = patterns();
   for (const cue of text.matchAll(CUE)) {
     const start = (cue.index ?? 0) + cue[0].length;
     SCOPE_END.lastIndex = start;

@@ -1,4 +1,4 @@
-import { LANGUAGE_PACKS, PACK_PHRASES } from './language-packs';
+import { packPhrases, perActivePacks } from './language-packs';
 import { normaliseText } from './text-normalise';
 
 /**
@@ -41,14 +41,18 @@ const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
 // The packs' number words add up like units and tens; their scales multiply. "mil" is left out of
 // SCALES: as a word after digits it is decided by milMultiplier(), and "cuarenta mil" is read below.
-const PACK_NUMBERS: Record<string, number> = {};
-const PACK_SCALES: Record<string, number> = {};
-for (const pack of LANGUAGE_PACKS) {
-  for (const [word, value] of Object.entries(pack.numberWords)) PACK_NUMBERS[word] ??= value;
-  for (const [word, value] of Object.entries(pack.scales)) PACK_SCALES[word] ??= value;
-}
-const PACK_MULTIPLIERS: Record<string, number> = Object.assign({}, ...LANGUAGE_PACKS.map((pack) => pack.multipliers));
-delete PACK_MULTIPLIERS.mil;
+// The tables are those of the agent's language pack (language-packs/active-language.ts).
+const packTables = perActivePacks((packs) => {
+  const numbers: Record<string, number> = {};
+  const scales: Record<string, number> = {};
+  for (const pack of packs) {
+    for (const [word, value] of Object.entries(pack.numberWords)) numbers[word] ??= value;
+    for (const [word, value] of Object.entries(pack.scales)) scales[word] ??= value;
+  }
+  const multipliers: Record<string, number> = Object.assign({}, ...packs.map((pack) => pack.multipliers));
+  delete multipliers.mil;
+  return { numbers, scales, multipliers, digitNumber: digitNumberPattern(Object.keys(multipliers)) };
+});
 /** Words that show a text is Spanish or French, where "40 mil" is forty thousand. */
 const MIL_AS_THOUSAND = /\b(?:seguidores|suscriptores|visitas|lectores|oyentes|personas|unos|unas|alrededor|aproximadamente|casi|más|mas|tengo|somos|abonnés|abonnes|environ|presque|lecteurs|visiteurs|personnes|j'ai|de|y|et)\b/i;
 
@@ -60,20 +64,21 @@ const MIL_AS_THOUSAND = /\b(?:seguidores|suscriptores|visitas|lectores|oyentes|p
 function milMultiplier(text: string, base: number): number {
   return MIL_AS_THOUSAND.test(text) || base >= 10 ? 1_000 : 1_000_000;
 }
-const PACK_MULTIPLIER_WORDS = Object.keys(PACK_MULTIPLIERS).join('|');
 const VAGUE_BEFORE_SCALE = new Set(['few', 'several', 'couple', 'many', 'some', 'of', 'lots', 'tons', 'multiple', 'various']);
 /** Articles that are also "one": a figure only before a scale ("un millón", "eine Million"), never alone ("un blog"). */
 const ARTICLES = new Set(['un', 'une', 'uno', 'una', 'ein', 'eine', 'einen']);
-const isScaleWord = (word: string | undefined) => word !== undefined && (word in SCALES || word in PACK_SCALES || word === 'mil');
+const isScaleWord = (word: string | undefined) => word !== undefined && (word in SCALES || word in packTables().scales || word === 'mil');
 
 /**
  * Digits with optional grouping ("40,000", "40.000", "5 000", "1'000") or a decimal part ("1.2"),
  * then an optional multiplier word or letter. The grouping separator must be followed by exactly three digits.
  */
-const DIGIT_NUMBER = new RegExp(
-  `(?<![\\w.,@/])(\\d{1,3}(?:(?:,\\d{3})+|(?:\\.\\d{3}){2,}|(?: \\d{3})+(?![\\d.,])|(?:'\\d{3})+)|\\d+(?:[.,]\\d+)?)(?:\\s?(k|m|mm|mil|mio|b|bn|thousands?|grand|millions?|billion|lakh|hundred|${PACK_MULTIPLIER_WORDS})(?![\\p{L}\\d]))?(?![\\w@])`,
-  'giu',
-);
+function digitNumberPattern(packMultipliers: string[]): RegExp {
+  return new RegExp(
+    `(?<![\\w.,@/])(\\d{1,3}(?:(?:,\\d{3})+|(?:\\.\\d{3}){2,}|(?: \\d{3})+(?![\\d.,])|(?:'\\d{3})+)|\\d+(?:[.,]\\d+)?)(?:\\s?(k|m|mm|mil|mio|b|bn|thousands?|grand|millions?|billion|lakh|hundred${packMultipliers.map((word) => `|${word}`).join('')})(?![\\p{L}\\d]))?(?![\\w@])`,
+    'giu',
+  );
+}
 
 function digitsToNumber(digits: string): number {
   if (/^\d{1,3}((,\d{3})+|(\.\d{3}){2,}|( \d{3})+|('\d{3})+)$/.test(digits)) return Number(digits.replace(/[,. ']/g, ''));
@@ -92,7 +97,8 @@ const RANGE_TAIL = /^\s*(?:-|–|to|and)\s*\d+(?:[.,]\d+)?\s?(k|m|mil|thousand|m
 
 function findDigitNumbers(text: string): NumberMatch[] {
   const matches: NumberMatch[] = [];
-  for (const match of text.matchAll(DIGIT_NUMBER)) {
+  const { digitNumber, multipliers: packMultipliers } = packTables();
+  for (const match of text.matchAll(digitNumber)) {
     const base = digitsToNumber(match[1]);
     if (!Number.isFinite(base)) continue;
     const start = match.index ?? 0;
@@ -106,7 +112,7 @@ function findDigitNumbers(text: string): NumberMatch[] {
       suffix = suffix ?? range[1]?.toLowerCase();
       end += range[0].length;
     }
-    const multiplier = !suffix ? 1 : suffix === 'mil' ? milMultiplier(text, base) : SUFFIX_MULTIPLIERS[suffix] ?? PACK_MULTIPLIERS[suffix] ?? 1;
+    const multiplier = !suffix ? 1 : suffix === 'mil' ? milMultiplier(text, base) : SUFFIX_MULTIPLIERS[suffix] ?? packMultipliers[suffix] ?? 1;
     matches.push({ value: roundValue(base * multiplier), start, end });
   }
   return matches;
@@ -118,7 +124,7 @@ const WORD_TOKEN = /\p{L}+/gu;
 function germanCompound(word: string): number | null {
   const match = /^(\p{L}+?)(hundert|tausend)$/u.exec(word);
   if (!match) return null;
-  const head = PACK_NUMBERS[match[1]];
+  const head = packTables().numbers[match[1]];
   return head === undefined ? null : head * (match[2] === 'hundert' ? 100 : 1_000);
 }
 
@@ -126,6 +132,7 @@ function germanCompound(word: string): number | null {
 function findWordNumbers(text: string): NumberMatch[] {
   const tokens = [...text.matchAll(WORD_TOKEN)].map((match) => ({ word: match[0].toLowerCase(), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
   const results: NumberMatch[] = [];
+  const { numbers: packNumbers, scales: packScales } = packTables();
   let index = 0;
   while (index < tokens.length) {
     const startIndex = index;
@@ -155,13 +162,13 @@ function findWordNumbers(text: string): NumberMatch[] {
       else if (word in SCALES) {
         total += (current || 1) * SCALES[word];
         current = 0;
-      } else if (word in PACK_SCALES || word === 'mil') {
+      } else if (word in packScales || word === 'mil') {
         // "cuarenta mil", "quarante mille", "zwei Millionen"; a scale word alone ("mil") is no figure.
         if (!consumed) break;
-        total += (current || 1) * (PACK_SCALES[word] ?? 1_000);
+        total += (current || 1) * (packScales[word] ?? 1_000);
         current = 0;
-      } else if (word in PACK_NUMBERS && (!ARTICLES.has(word) || isScaleWord(tokens[index + 1]?.word))) {
-        current += PACK_NUMBERS[word];
+      } else if (word in packNumbers && (!ARTICLES.has(word) || isScaleWord(tokens[index + 1]?.word))) {
+        current += packNumbers[word];
       } else if (word === 'and' && consumed && index + 1 < tokens.length && (tokens[index + 1].word in UNITS || tokens[index + 1].word in TENS)) {
         // "two hundred and fifty"
       } else break;
@@ -207,6 +214,6 @@ const VAGUE_AMOUNT =
 
 export function isVagueAmount(text: string): boolean {
   const normal = ` ${normaliseText(text)} `;
-  const vague = VAGUE_AMOUNT.test(text) || PACK_PHRASES.vagueAmounts.some((phrase) => normal.includes(` ${phrase} `));
+  const vague = VAGUE_AMOUNT.test(text) || packPhrases().vagueAmounts.some((phrase) => normal.includes(` ${phrase} `));
   return vague && findDigitNumbers(text).length === 0 && findWordNumbers(text).length === 0;
 }

@@ -1,5 +1,5 @@
 import { normaliseText } from './text-normalise';
-import { opensWith, PACK_PHRASES } from './language-packs';
+import { opensWith, packPhrases } from './language-packs';
 
 /**
  * Whether a message asks something rather than answers. Both engines use it: a question is
@@ -17,5 +17,5 @@ export function looksLikeQuestion(text: string): boolean {
 export function startsLikeQuestion(text: string): boolean {
   if (/^\s*¿/.test(text)) return true;
   const normal = normaliseText(text);
-  return QUESTION_START.test(normal) || PACK_PHRASES.questionStarts.some((start) => opensWith(normal, start));
+  return QUESTION_START.test(normal) || packPhrases().questionStarts.some((start) => opensWith(normal, start));
 }

@@ -1,5 +1,5 @@
 import { normaliseText } from './text-normalise';
-import { opensWith, PACK_PHRASES } from './language-packs';
+import { opensWith, packPhrases } from './language-packs';
 
 /** Yes, no, or neither, from a short reply. Consent and confirmation both read answers through here. */
 export type YesNo = 'yes' | 'no';
@@ -37,8 +37,8 @@ export function parseYesNo(text: string): YesNo | null {
   if (UNSURE_PHRASES.some((phrase) => normal === phrase || normal.includes(phrase))) return null;
   if (NO_PATTERNS.some((pattern) => pattern.test(normal))) return 'no';
   // The language packs' no before their yes: "nicht einverstanden" holds "einverstanden".
-  if (PACK_PHRASES.no.some((phrase) => opensWith(normal, phrase))) return 'no';
+  if (packPhrases().no.some((phrase) => opensWith(normal, phrase))) return 'no';
   if (YES_PATTERNS.some((pattern) => pattern.test(normal))) return 'yes';
-  if (PACK_PHRASES.yes.some((phrase) => opensWith(normal, phrase))) return 'yes';
+  if (packPhrases().yes.some((phrase) => opensWith(normal, phrase))) return 'yes';
   return null;
 }

@@ -1,5 +1,5 @@
 import { normaliseText } from '../../actions/field-parsers/text-normalise';
-import { PACK_PHRASES } from '../../actions/field-parsers/language-packs';
+import { packPhrases, perActivePacks } from '../../actions/field-parsers/language-packs';
 
 /**
  * Conversation commands that steer the session rather than answer a field. A command must be
@@ -35,21 +35,25 @@ const COMMANDS: Array<{ command: OfflineCommand; pattern: RegExp }> = [
   },
 ];
 
-const PACK_COMMANDS: Array<{ command: OfflineCommand; phrases: string[] }> = [
-  { command: 'restart', phrases: PACK_PHRASES.restart },
-  { command: 'cancel', phrases: PACK_PHRASES.cancel },
-  { command: 'skip', phrases: PACK_PHRASES.skip },
-  { command: 'edit', phrases: PACK_PHRASES.edit },
-];
+const packCommands = perActivePacks((): Array<{ command: OfflineCommand; phrases: string[] }> => {
+  const phrases = packPhrases();
+  return [
+    { command: 'restart', phrases: phrases.restart },
+    { command: 'cancel', phrases: phrases.cancel },
+    { command: 'skip', phrases: phrases.skip },
+    { command: 'edit', phrases: phrases.edit },
+  ];
+});
 
 /** "abbrechen bitte", "por favor cancela": a language pack's command with politeness around it, and nothing else. */
 function packCommandOf(normal: string): OfflineCommand | null {
   // Whole first: "nein danke" is a command although "danke" alone is politeness.
-  for (const { command, phrases } of PACK_COMMANDS) if (phrases.includes(normal)) return command;
+  const commands = packCommands();
+  for (const { command, phrases } of commands) if (phrases.includes(normal)) return command;
   let core = ` ${normal} `;
-  for (const filler of PACK_PHRASES.fillers) core = core.split(` ${filler} `).join(' ');
+  for (const filler of packPhrases().fillers) core = core.split(` ${filler} `).join(' ');
   core = core.trim();
-  for (const { command, phrases } of PACK_COMMANDS) if (phrases.includes(core)) return command;
+  for (const { command, phrases } of commands) if (phrases.includes(core)) return command;
   return null;
 }
 

@@ -6,7 +6,7 @@ import { matchEnumOption } from '../../actions/field-parsers/enum';
 import { isNameField, parseFieldAnswer } from '../../actions/field-parsers/field-answer';
 import { findName } from '../../actions/field-parsers/name';
 import { findNumbers, isVagueAmount } from '../../actions/field-parsers/number';
-import { PACK_PHRASES } from '../../actions/field-parsers/language-packs';
+import { packPhrases } from '../../actions/field-parsers/language-packs';
 import { affirmedText } from '../../actions/field-parsers/negation';
 import { findPhones } from '../../actions/field-parsers/phone';
 import { findHandles, findUrls } from '../../actions/field-parsers/url';
@@ -52,11 +52,11 @@ export interface ExtractionContext {
 
 const CORRECTION_CUE = /\b(actually|sorry|correction|i meant|instead|oops|typo|wrong|no wait|more like|rather|not .+ but|no longer)\b|^\s*no,/i;
 
-const AUDIENCE_WORDS = [
+const ENGLISH_AUDIENCE_WORDS = [
   'followers', 'subscribers', 'subs', 'visitors', 'views', 'readers', 'fans', 'audience', 'members', 'listeners', 'people', 'users', 'monthly',
-  // "60.000 Abonnenten", "12 mil seguidores", "40 000 abonnés" (language-packs/).
-  ...PACK_PHRASES.audienceWords.flatMap((phrase) => phrase.split(' ')),
 ];
+/** "60.000 Abonnenten", "12 mil seguidores", "40 000 abonnés": the agent's language pack (language-packs/). */
+const packAudienceWords = () => packPhrases().audienceWords.flatMap((phrase) => phrase.split(' '));
 const QUESTION_STOPWORDS = new Set(['what', 'which', 'how', 'many', 'much', 'your', 'you', 'have', 'does', 'the', 'roughly', 'about', 'would', 'like', 'optional']);
 
 /** Blanks out a span so later passes neither see it nor shift positions. */
@@ -68,7 +68,7 @@ function cueWords(field: ActionField): string[] {
   const fromField = normaliseText(`${field.label} ${field.key.replace(/_/g, ' ')} ${field.question}`)
     .split(' ')
     .filter((word) => word.length >= 4 && !QUESTION_STOPWORDS.has(word));
-  return [...new Set([...fromField, ...AUDIENCE_WORDS])].map((word) => word.replace(/s$/, ''));
+  return [...new Set([...fromField, ...ENGLISH_AUDIENCE_WORDS, ...packAudienceWords()])].map((word) => word.replace(/s$/, ''));
 }
 
 /** The field a type-based value belongs to: the one being asked, else the first empty one, else the only one. */
@@ -185,8 +185,9 @@ export function extractFieldValues(message: string, definition: ActionDefinition
 
   // Enums: a label or synonym inside the sentence; misspellings only in a direct answer. Each
   // matched phrase is used once, so "newsletter" fills the platform and not the traffic source too.
-  // While another field is being answered, only an option's own name counts ("YouTube"), not a
-  // synonym that is also an everyday word ("site", "channel", "content").
+  // While another field is being answered, only an option's own name counts ("YouTube": its whole
+  // label or value), not a synonym or one part of a longer label, which are also everyday words
+  // ("site", "channel", "content"; "deals" in "a weekly deals newsletter" describes the newsletter).
   let normalRest = normaliseText(scanText);
   const fieldNames = new Set(definition.fields.filter((field) => field.type !== 'enum').flatMap((field) => referencePhrases(field).map(({ phrase }) => phrase)));
   for (const field of fieldsOfType('enum')) {

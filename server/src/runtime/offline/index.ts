@@ -11,7 +11,7 @@ export type {
   OfflineTurnOptions,
   OfflineTurnResult,
 } from './offline-types';
-export { completionText, displayValue, summaryLines } from './offline-replies';
+export { completionText, displayValue, replies, summaryLines } from './offline-replies';
 export { detectActionIntent, scoreIntents, DEFAULT_INTENT_THRESHOLD, type IntentCandidate } from './intent';
 export { detectCommand, looksLikeQuestion, startsLikeQuestion, type OfflineCommand } from './commands';
 export { extractFieldValues, type ExtractedValue, type ExtractionResult } from './extract-fields';

@@ -2,7 +2,7 @@ import type { ActionDefinition } from '../../contract/action-definition';
 import { looksLikeQuestion } from './commands';
 import { similarEnough } from '../../actions/field-parsers/text-normalise';
 import { normaliseText } from '../../actions/field-parsers/text-normalise';
-import { holdsPhrase, LANGUAGE_PACKS, PACK_PHRASES } from '../../actions/field-parsers/language-packs';
+import { holdsPhrase, packPhrases, perActivePacks } from '../../actions/field-parsers/language-packs';
 
 /**
  * Which published action a visitor's message asks for, by TF-IDF weighted word overlap with the
@@ -19,7 +19,7 @@ export interface IntentCandidate {
 
 export const DEFAULT_INTENT_THRESHOLD = 0.45;
 
-const STOPWORDS = new Set(
+const ENGLISH_STOPWORDS = new Set(
   (
     'a an the i me my we our you your it its this that these those is are was were be been am do does did doing have has had ' +
     'to of in on at for with by from about as into or and but if so than then there here what which who whom how when where why ' +
@@ -27,13 +27,11 @@ const STOPWORDS = new Set(
     'im id ive get got let lets us them they he she his her their hi hello hey thanks thank yes no ok okay tell know use visitor ' +
     'wanna gonna gotta'
   )
-    .split(/\s+/)
-    // German, Spanish and French words with no intent of their own ("möchte", "quiero", "voudrais").
-    .concat(PACK_PHRASES.intentStopWords),
+    .split(/\s+/),
 );
 
 /** Folds the forms visitors use for the same act ("signing up", "registration", "enrol") together. */
-const CANONICAL: Record<string, string> = {
+const ENGLISH_CANONICAL: Record<string, string> = {
   signup: 'join', sign: 'join', register: 'join', registration: 'join', enrol: 'join', enroll: 'join', enrolment: 'join',
   enrollment: 'join', onboard: 'join', subscribe: 'join', apply: 'apply', application: 'apply', applying: 'apply', applied: 'apply',
   affiliates: 'affiliate', partners: 'partner', partnership: 'partner', referral: 'referral', referrals: 'referral',
@@ -61,15 +59,20 @@ const BACKGROUND = [
 ];
 
 // "bewerben", "unirme", "devenir": the language packs' words of joining fold onto the same canonical words.
-for (const pack of LANGUAGE_PACKS) for (const [word, canonical] of Object.entries(pack.intentWords)) CANONICAL[normaliseText(word)] ??= canonical;
+// The agent's pack also adds its words with no intent of their own ("möchte", "quiero", "voudrais").
+const intentTables = perActivePacks((packs) => {
+  const canonical: Record<string, string> = { ...ENGLISH_CANONICAL };
+  for (const pack of packs) for (const [word, folded] of Object.entries(pack.intentWords)) canonical[normaliseText(word)] ??= folded;
+  return { canonical, stopwords: new Set([...ENGLISH_STOPWORDS, ...packPhrases().intentStopWords]) };
+});
 
-function stem(word: string): string {
-  if (CANONICAL[word]) return CANONICAL[word];
+function stem(word: string, canonical: Record<string, string>): string {
+  if (canonical[word]) return canonical[word];
   let base = word;
   if (base.length > 5 && base.endsWith('ing')) base = base.slice(0, -3);
   else if (base.length > 4 && base.endsWith('ed')) base = base.slice(0, -2);
   else if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss')) base = base.slice(0, -1);
-  return CANONICAL[base] ?? base;
+  return canonical[base] ?? base;
 }
 
 /** French elision ("m'inscrire", "l'affiliation") parted before the apostrophe is dropped, so the word stays whole. */
@@ -81,7 +84,8 @@ export function intentTokens(text: string): string[] {
     .replace(/\bget started\b/g, 'start')
     .replace(/\b(?:work|team) (?:together|up)\b/g, 'partner')
     .replace(/\b(?:be|being) (?:an? )?(affiliate|partner|ambassador|creator|reseller)\b/g, 'become $1');
-  return normal.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word)).map(stem);
+  const { canonical, stopwords } = intentTables();
+  return normal.split(' ').filter((word) => word.length > 1 && !stopwords.has(word)).map((word) => stem(word, canonical));
 }
 
 interface ActionDocument {
@@ -183,14 +187,14 @@ const ASKS_TO_ACT = /\b(how (?:do|can|would|should|could) (?:i|we)|(?:can|could|
 
 export function detectActionIntent(message: string, definitions: ActionDefinition[], threshold = DEFAULT_INTENT_THRESHOLD): IntentCandidate | null {
   const normal = normaliseText(message);
-  if (NOT_A_REQUEST.some((pattern) => pattern.test(normal)) || PACK_PHRASES.notARequest.some((phrase) => holdsPhrase(normal, phrase))) return null;
+  if (NOT_A_REQUEST.some((pattern) => pattern.test(normal)) || packPhrases().notARequest.some((phrase) => holdsPhrase(normal, phrase))) return null;
   const [best, second] = scoreIntents(message, definitions);
   if (!best || best.score < threshold) return null;
   // "Tell me about your affiliate program" shares words with the application, but only words that
   // ordinary questions use too; a question starts an action only when it names the act itself
   // ("how do I join?") or is one of the action's own phrases.
   // Other questions ("do you offer a signup bonus for new affiliates?") are answered, whatever words they share.
-  const asksToAct = ASKS_TO_ACT.test(normal) || PACK_PHRASES.asksToAct.some((phrase) => holdsPhrase(normal, phrase));
+  const asksToAct = ASKS_TO_ACT.test(normal) || packPhrases().asksToAct.some((phrase) => holdsPhrase(normal, phrase));
   if (looksLikeQuestion(message) && best.score < 0.95 && !asksToAct) return null;
   if (second && best.score - second.score < 0.05) return null;
   return best;

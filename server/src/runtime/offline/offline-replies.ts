@@ -1,4 +1,5 @@
 import type { ActionDefinition, ActionField } from '../../contract/action-definition';
+import { DEFAULT_FALLBACK_MESSAGE } from '../../contract/agent-types';
 import type { FieldValue } from '../../actions/field-values';
 import type { OfflineEvent, OfflineFieldPrompt, OfflineSummaryLine } from './offline-types';
 
@@ -68,6 +69,20 @@ export const replies = {
     `Thanks, I've updated ${listWords(changes.map((change) => `your ${lowerFirst(change.label)} to ${change.value}`))}.`,
   cancelled: (definition: ActionDefinition) => `Okay, I've cancelled the ${lowerFirst(definition.name)}; nothing was sent. Is there anything else I can help with?`,
   nothingToCancel: 'There is nothing in progress to cancel. How can I help?',
+  /**
+   * Strict docs-only mode when no documentation matched: says so, then the owner's own fallback
+   * message if they wrote one, else only what is true (the configured contact link, a published
+   * action) — never the built-in fallback, which names a contact page the site may not have.
+   */
+  strictDecline: (agent: { fallbackMessage: string; contactUrl?: string }, canApply: boolean) =>
+    [
+      "I can answer only from this program's documentation, and I found nothing there about that, so I'd rather not guess.",
+      ...(agent.fallbackMessage !== DEFAULT_FALLBACK_MESSAGE
+        ? [agent.fallbackMessage]
+        : [agent.contactUrl ? `The affiliate team can help: ${agent.contactUrl}` : '', canApply ? 'I can also help you apply.' : '']),
+    ]
+      .filter(Boolean)
+      .join(' '),
   restarted: "No problem, let's start over.",
   skipped: (field: ActionField) => `Okay, I'll leave the ${lowerFirst(field.label)} out.`,
   cannotSkip: (field: ActionField) => `I need your ${lowerFirst(field.label)} to continue (or say "cancel" to stop).`,

@@ -2,6 +2,7 @@ import type { LanguagePack } from './language-pack';
 
 export const german: LanguagePack = {
   code: 'de',
+  compoundWords: true,
   yes: ['ja', 'jawohl', 'jep', 'jo', 'klar', 'sicher', 'genau', 'richtig', 'stimmt', 'passt', 'einverstanden', 'ich bin einverstanden', 'ich stimme zu', 'stimme zu', 'in ordnung', 'okay', 'gerne', 'ja gerne', 'ja bitte', 'natürlich', 'auf jeden fall', 'absenden', 'abschicken', 'ja absenden', 'los', 'mach das'],
   no: ['nein', 'nee', 'nö', 'ne', 'nicht einverstanden', 'ich bin nicht einverstanden', 'ich stimme nicht zu', 'lieber nicht', 'auf keinen fall', 'nein danke', 'niemals', 'falsch', 'das stimmt nicht'],
   negationCues: ['\\bnicht\\b', '\\bkein(?:e|en|em|er|es)?\\b', '\\bnie(?:mals)?\\b', '\\bnicht mehr\\b', '\\b(?:an)?statt\\b'],

@@ -1,41 +1,45 @@
 import { normaliseText } from '../text-normalise';
 import type { LanguagePack } from './language-pack';
-import { german } from './de';
-import { spanish } from './es';
-import { french } from './fr';
+import { perActivePacks } from './active-language';
 
 /**
- * The language packs the offline engine reads visitors with, besides English. Every pack is read at
- * once: a visitor may write German to an agent set to English, and the words of the four languages
- * seldom collide where it matters (where they do, as "mil", the number parser asks the text).
+ * The language packs the offline engine reads visitors with, besides English. The agent's language
+ * picks them for each turn (active-language.ts): its own pack on top of English, the others off.
  */
-export const LANGUAGE_PACKS: readonly LanguagePack[] = [german, spanish, french];
+export { ALL_LANGUAGE_PACKS, activePacks, packsForLanguage, perActivePacks, withAgentLanguage } from './active-language';
 export type { LanguagePack };
 
-const normalisedList = (select: (pack: LanguagePack) => string[]) => [...new Set(LANGUAGE_PACKS.flatMap(select).map(normaliseText).filter(Boolean))];
+const normalisedList = (packs: readonly LanguagePack[], select: (pack: LanguagePack) => string[]) => [...new Set(packs.flatMap(select).map(normaliseText).filter(Boolean))];
 
-/** Normalised phrase lists across the packs, made once. */
-export const PACK_PHRASES = {
-  yes: normalisedList((pack) => pack.yes),
-  no: normalisedList((pack) => pack.no),
-  vagueAmounts: normalisedList((pack) => pack.vagueAmounts),
-  questionStarts: normalisedList((pack) => pack.questionStarts),
-  fillers: normalisedList((pack) => pack.fillers),
-  cancel: normalisedList((pack) => pack.commands.cancel),
-  restart: normalisedList((pack) => pack.commands.restart),
-  skip: normalisedList((pack) => pack.commands.skip),
-  edit: normalisedList((pack) => pack.commands.edit),
-  intentStopWords: normalisedList((pack) => pack.intentStopWords),
-  asksToAct: normalisedList((pack) => pack.asksToAct),
-  notARequest: normalisedList((pack) => pack.notARequest),
-  audienceWords: normalisedList((pack) => pack.audienceWords),
+const phrasesOf = (packs: readonly LanguagePack[]) => {
+  const list = (select: (pack: LanguagePack) => string[]) => normalisedList(packs, select);
+  return {
+    yes: list((pack) => pack.yes),
+    no: list((pack) => pack.no),
+    vagueAmounts: list((pack) => pack.vagueAmounts),
+    questionStarts: list((pack) => pack.questionStarts),
+    fillers: list((pack) => pack.fillers),
+    cancel: list((pack) => pack.commands.cancel),
+    restart: list((pack) => pack.commands.restart),
+    skip: list((pack) => pack.commands.skip),
+    edit: list((pack) => pack.commands.edit),
+    intentStopWords: list((pack) => pack.intentStopWords),
+    asksToAct: list((pack) => pack.asksToAct),
+    notARequest: list((pack) => pack.notARequest),
+    audienceWords: list((pack) => pack.audienceWords),
+  };
 };
 
-/** The packs' words for an option value, e.g. every language's name for "paid_ads". */
-export const PACK_OPTION_WORDS: Readonly<Record<string, string[]>> = LANGUAGE_PACKS.reduce<Record<string, string[]>>((all, pack) => {
-  for (const [value, words] of Object.entries(pack.optionWords)) all[value] = [...(all[value] ?? []), ...words];
-  return all;
-}, {});
+/** Normalised phrase lists of the active packs (made once per set of packs). */
+export const packPhrases = perActivePacks(phrasesOf);
+
+/** The active packs' words for an option value, e.g. the German name for "paid_ads". */
+export const packOptionWords = perActivePacks((packs): Readonly<Record<string, string[]>> =>
+  packs.reduce<Record<string, string[]>>((all, pack) => {
+    for (const [value, words] of Object.entries(pack.optionWords)) all[value] = [...(all[value] ?? []), ...words];
+    return all;
+  }, {}),
+);
 
 /** Whether a normalised text holds the phrase as whole words. */
 export function holdsPhrase(normal: string, phrase: string): boolean {

@@ -43,6 +43,12 @@ export interface LanguagePack {
    * their own labels and synonyms only.
    */
   optionWords: Record<string, string[]>;
+  /**
+   * Whether the language writes a kind of thing as one compound word ending in its name: German
+   * "Reiseblog" (travel blog), "Kochkanal" (cooking channel). Option words are then also read as the
+   * tail of a longer word.
+   */
+  compoundWords?: boolean;
   /** Politeness around a command ("bitte", "por favor"), ignored when reading one. */
   fillers: string[];
 }
