@@ -41,7 +41,14 @@ function get_block_wrapper_attributes( $extra = array() ) {
 	return implode( ' ', $parts );
 }
 
+// Agent_Locale hooks the plugin's gettext filters while render.php builds the phrases; this
+// harness's __() returns the text as is, so the filters only need to exist.
+function determine_locale() { return 'en_US'; }
+function add_filter( $hook, $callback, $priority = 10, $args = 1 ) { return true; }
+function remove_filter( $hook, $callback, $priority = 10 ) { return true; }
+
 require __DIR__ . '/../../../plugin/includes/Support/class-chat-config.php';
+require __DIR__ . '/../../../plugin/includes/Support/class-agent-locale.php';
 
 // One or more blocks (a JSON object, or a list of them), rendered in one request like a page.
 $pages = json_decode( $argv[1] ?? '{}', true );
