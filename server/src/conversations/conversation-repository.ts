@@ -3,7 +3,7 @@ import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } 
 import type { Citation, TurnEvent } from '../runtime/turn-events';
 import { emptyConversationState, type ConversationMode, type ConversationSource, type ConversationState } from '../runtime/turn-state';
 import type { Conversation, ConversationMessage, MessageRole } from './conversation-types';
-import { createFunnelStepRepository, type ReachedApplication } from '../funnel/funnel-step-repository';
+import { createFunnelStepRepository, funnelPageOf, type ReachedApplication } from '../funnel/funnel-step-repository';
 
 interface ConversationRow {
   id: string;
@@ -92,8 +92,8 @@ export interface NewMessage {
 
 export function createConversationRepository(db: Database) {
   const insertConversation = db.prepare(
-    `INSERT INTO conversations (id, agent_id, mode, visitor_id, admin_user, source, state, created_at, updated_at)
-     VALUES (@id, @agentId, @mode, @visitorId, @adminUser, @source, @state, @createdAt, @updatedAt)`,
+    `INSERT INTO conversations (id, agent_id, mode, visitor_id, admin_user, source, state, created_at, updated_at, funnel_page, funnel_utm_source)
+     VALUES (@id, @agentId, @mode, @visitorId, @adminUser, @source, @state, @createdAt, @updatedAt, @funnelPage, @funnelUtmSource)`,
   );
   const selectConversation = db.prepare('SELECT * FROM conversations WHERE id = ?');
   const updateState = db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?');
@@ -154,6 +154,9 @@ export function createConversationRepository(db: Database) {
           state: writeJsonColumn(conversation.state),
           createdAt: conversation.createdAt,
           updatedAt: conversation.updatedAt,
+          // The funnel's split columns (migration 015).
+          funnelPage: funnelPageOf(conversation.source.url),
+          funnelUtmSource: conversation.source.utm?.source || null,
         });
         if (firstMessage) appendMessage(firstMessage);
       })();

@@ -19,8 +19,9 @@ export function createFunnelService({ funnel, actionFields, now = () => new Date
   return {
     report(input: unknown): FunnelReport {
       const query = parseFunnelQuery(input, now());
-      const stages = funnel.stages(query, query.groupBy);
-      const fieldRows = funnel.fields(query, query.groupBy);
+      const steps = funnel.steps(query, query.groupBy);
+      const fieldRows = steps.filter((row) => row.fieldKey !== '');
+      const stages = stagesOf(funnel.conversations(query, query.groupBy), steps, funnel.leads(query, query.groupBy));
       const order = fieldOrder(actionFields(query.agentId), fieldRows);
       const groups: FunnelGroup[] = stages.map((stage) => ({ key: stage.grp === null ? null : String(stage.grp), ...countsOf([stage], fieldRows.filter((row) => row.grp === stage.grp), order) }));
       return {
@@ -37,6 +38,15 @@ export function createFunnelService({ funnel, actionFields, now = () => new Date
   };
 }
 export type FunnelService = ReturnType<typeof createFunnelService>;
+
+/** Joins the three passes by group; every group has conversations, so the cohort's groups are the list. */
+function stagesOf(conversations: Array<{ grp: string | null; conversations: number }>, steps: FunnelFieldRow[], leads: Array<{ grp: string | null; submitted: number; approved: number }>): FunnelStageRow[] {
+  return conversations.map(({ grp, conversations: count }) => {
+    const lead = leads.find((row) => row.grp === grp);
+    const started = steps.filter((row) => row.grp === grp && row.fieldKey === '').reduce((total, row) => total + row.reached, 0);
+    return { grp, conversations: count, started, submitted: lead?.submitted ?? 0, approved: lead?.approved ?? 0 };
+  });
+}
 
 type FieldOrder = Array<{ actionKey: string; fieldKey: string; label: string }>;
 

@@ -27,13 +27,27 @@ export function createFunnelStepRepository(db: Database) {
     FROM leads l, json_each(l.fields) AS answer
     WHERE l.id = @leadId AND l.conversation_id = @conversationId`);
 
+  // The conversation remembers its first application's version for the split by action version.
+  const markAction = db.prepare(`
+    UPDATE conversations SET funnel_action = (
+      SELECT s.action_key || '@' || s.action_version FROM funnel_steps s WHERE s.conversation_id = @conversationId AND s.field_key = '' AND s.action_version IS NOT NULL ORDER BY s.reached_at LIMIT 1)
+    WHERE id = @conversationId AND funnel_action IS NULL`);
+
   return {
     record(conversationId: string, input: { reached: ReachedApplication[]; completedLeadIds: string[]; at: string }): void {
+      let changed = 0;
       for (const application of input.reached) {
-        for (const fieldKey of ['', ...application.fieldKeys]) insertStep.run({ conversationId, actionKey: application.actionKey, fieldKey, at: input.at });
+        for (const fieldKey of ['', ...application.fieldKeys]) changed += insertStep.run({ conversationId, actionKey: application.actionKey, fieldKey, at: input.at }).changes;
       }
-      for (const leadId of input.completedLeadIds) insertFromLead.run({ conversationId, leadId, at: input.at });
+      for (const leadId of input.completedLeadIds) changed += insertFromLead.run({ conversationId, leadId, at: input.at }).changes;
+      if (changed > 0) markAction.run({ conversationId });
     },
   };
 }
 export type FunnelStepRepository = ReturnType<typeof createFunnelStepRepository>;
+
+/** The page a conversation counts under: its URL without query and fragment, so UTM parameters do not split a page (as migration 015 backfills). */
+export function funnelPageOf(url: string | undefined): string | null {
+  if (!url) return null;
+  return url.split('#')[0]!.split('?')[0] || null;
+}
