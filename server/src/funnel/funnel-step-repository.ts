@@ -46,8 +46,18 @@ export function createFunnelStepRepository(db: Database) {
 }
 export type FunnelStepRepository = ReturnType<typeof createFunnelStepRepository>;
 
-/** The page a conversation counts under: its URL without query and fragment, so UTM parameters do not split a page (as migration 015 backfills). */
+/**
+ * The page a conversation counts under: its URL without fragment and without utm_* parameters, so one
+ * page is not split by campaign, while `?page_id=7` (plain permalinks) still names its own page.
+ */
 export function funnelPageOf(url: string | undefined): string | null {
   if (!url) return null;
-  return url.split('#')[0]!.split('?')[0] || null;
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    for (const name of [...parsed.searchParams.keys()]) if (name.toLowerCase().startsWith('utm_')) parsed.searchParams.delete(name);
+    return parsed.toString().replace(/\?$/, '');
+  } catch {
+    return null;
+  }
 }

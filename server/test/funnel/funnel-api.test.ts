@@ -40,11 +40,11 @@ describe('recruitment funnel (GET /v1/funnel)', () => {
     // /partners, utm google: one only asks a question, one leaves before the first answer, one after email.
     await (await visitor({ url: 'https://shop.example/partners', utm: { source: 'google' } })).say('What commission do you pay?');
     await stopAt(await visitor({ url: 'https://shop.example/partners#top', utm: { source: 'google' } }), 'name');
-    await stopAt(await visitor({ url: 'https://shop.example/partners?ref=7', utm: { source: 'google' } }), 'platform');
-    // /join: two submit (newsletter; no UTM), the second is approved; a formula-looking UTM source only chats.
+    await stopAt(await visitor({ url: 'https://shop.example/partners?utm_source=google&utm_medium=cpc', utm: { source: 'google' } }), 'platform');
+    // /join: two submit (newsletter; no UTM), the second is approved; a formula-looking UTM source on a plain-permalink page only chats.
     await submit(await visitor({ url: 'https://shop.example/join', utm: { source: 'newsletter' } }), 'dana@site.com');
     approvedLeadId = await submit(await visitor({ url: 'https://shop.example/join' }), 'eve@site.com');
-    await (await visitor({ url: 'https://shop.example/join', utm: { source: '=HYPERLINK("http://x.example")' } })).say('hello');
+    await (await visitor({ url: 'https://shop.example/?page_id=9&utm_campaign=x', utm: { source: '=HYPERLINK("http://x.example")' } })).say('hello');
     const approve = await service.request('POST', `/v1/leads/${approvedLeadId}/approve`, undefined, { capabilities: MANAGER_CAPABILITIES });
     expect(approve.status).toBe(200);
     // A playground conversation is the owner testing, not a visitor: never counted.
@@ -70,10 +70,10 @@ describe('recruitment funnel (GET /v1/funnel)', () => {
     expect(firstReferral).toEqual({ available: false, reason: expect.stringMatching(/not available/) });
   });
 
-  it('splits by page (query and fragment ignored), by UTM source and by action version', async () => {
+  it('splits by page (fragment and utm_* parameters ignored, other parameters kept), by UTM source and by action version', async () => {
     const byPage = (await funnel('&groupBy=page')).body.funnel;
     const pages = Object.fromEntries(byPage.groups.map((group: any) => [group.key, [group.conversations, group.applicationStarted, group.submitted, group.approved]]));
-    expect(pages).toEqual({ 'https://shop.example/partners': [3, 2, 0, 0], 'https://shop.example/join': [3, 2, 2, 1] });
+    expect(pages).toEqual({ 'https://shop.example/partners': [3, 2, 0, 0], 'https://shop.example/join': [2, 2, 2, 1], 'https://shop.example/?page_id=9': [1, 0, 0, 0] });
     expect(reachedOf(byPage.groups.find((group: any) => group.key === 'https://shop.example/partners'))).toMatchObject({ name: 1, email: 1, platform: 0 });
     expect(byPage.total).toMatchObject({ conversations: 6, applicationStarted: 4, submitted: 2, approved: 1 });
 

@@ -10,7 +10,7 @@ import type { Migration } from '../migrate';
  *
  * The funnel splits by page, UTM source and action version; reading those from the source JSON (and the
  * steps) for every conversation of a range took seconds at 100k conversations, so each conversation
- * keeps them as columns (page without query and fragment; `funnel_action` = "key@version" of the first
+ * keeps them as columns (page without fragment and utm_* parameters; `funnel_action` = "key@version" of the first
  * application it started), filled from the stored source here for the conversations that exist, and
  * one index covers the whole cohort scan.
  */
@@ -30,7 +30,9 @@ ALTER TABLE conversations ADD COLUMN funnel_page TEXT;
 ALTER TABLE conversations ADD COLUMN funnel_utm_source TEXT;
 ALTER TABLE conversations ADD COLUMN funnel_action TEXT;
 UPDATE conversations SET
-  funnel_page = (SELECT nullif(CASE WHEN instr(u, '?') > 0 THEN substr(u, 1, instr(u, '?') - 1) ELSE u END, '')
+  -- Existing rows: the URL without fragment, and without its query when that starts with a utm_ parameter
+  -- (new rows drop every utm_* parameter and keep the rest, see funnelPageOf).
+  funnel_page = (SELECT nullif(CASE WHEN instr(u, '?utm_') > 0 THEN substr(u, 1, instr(u, '?utm_') - 1) ELSE u END, '')
                  FROM (SELECT CASE WHEN instr(h, '#') > 0 THEN substr(h, 1, instr(h, '#') - 1) ELSE h END AS u
                        FROM (SELECT json_extract(source, '$.url') AS h))),
   funnel_utm_source = nullif(json_extract(source, '$.utm.source'), '')
