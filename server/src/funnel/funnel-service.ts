@@ -50,8 +50,12 @@ function stagesOf(conversations: Array<{ grp: string | null; conversations: numb
 
 type FieldOrder = Array<{ actionKey: string; fieldKey: string; label: string }>;
 
-/** The published actions' fields first, in their order; then any field only stored steps know (a removed field), by key. */
-function fieldOrder(actions: FunnelActionFields, rows: FunnelFieldRow[]): FieldOrder {
+/** The answered published actions' fields first, in their order; then any field only stored steps know (a removed field), by key. */
+function fieldOrder(allActions: FunnelActionFields, rows: FunnelFieldRow[]): FieldOrder {
+  // Only the actions visitors answered in this range (another action, such as a payout preference, would
+  // show zeros and a misleading drop-off); with no answers at all, the first action's fields as zeros.
+  const answered = new Set(rows.map((row) => row.actionKey));
+  const actions = answered.size ? allActions.filter((action) => answered.has(action.actionKey)) : allActions.slice(0, 1);
   const order: FieldOrder = actions.flatMap((action) => action.fields.map((field) => ({ actionKey: action.actionKey, fieldKey: field.key, label: field.label })));
   const known = new Set(order.map((step) => `${step.actionKey}\u0000${step.fieldKey}`));
   const extra = [...new Set(rows.map((row) => `${row.actionKey}\u0000${row.fieldKey}`))].filter((id) => !known.has(id)).sort();
