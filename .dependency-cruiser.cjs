@@ -16,7 +16,7 @@ const LAYERS = [
   { name: 'domains-base', path: '^server/src/(agents|settings|connectors|knowledge)/' },
   { name: 'domains-actions', path: '^server/src/actions/' },
   { name: 'domains-leads', path: '^server/src/leads/' },
-  { name: 'domains-after-leads', path: '^server/src/(outbox|privacy|usage|preview)/' },
+  { name: 'domains-after-leads', path: '^server/src/(outbox|privacy|usage|preview|funnel)/' },
   // The runtime owns the turn (state, events, orchestration) behind the ports of runtime/turn-ports.ts.
   { name: 'runtime', path: '^server/src/runtime/' },
   // Conversations store what the runtime's turns produce and decide when a turn runs (lock, replay).

@@ -40,6 +40,8 @@ import { createTurnOrchestrator } from './runtime/turn-orchestrator';
 import { createChatTraffic } from './conversations/chat-traffic';
 import { createUsageRepository } from './usage/usage-repository';
 import { createUsageService } from './usage/usage-service';
+import { createFunnelRepository } from './funnel/funnel-repository';
+import { createFunnelService } from './funnel/funnel-service';
 import { createOperations } from './operations/create-operations';
 import { NO_METRICS } from './operations/metrics';
 import { instrumentTurns, timedRetriever } from './operations/instrument';
@@ -172,6 +174,11 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     logger,
     verification: emailVerification,
   });
+  // The recruitment funnel reads conversations, their steps and leads; field labels from the published actions.
+  const funnel = createFunnelService({
+    funnel: createFunnelRepository(db),
+    actionFields: (agentId) => actions.listPublished(agentId).map((action) => ({ actionKey: action.definition.key, fields: action.definition.fields.map((field) => ({ key: field.key, label: field.label })) })),
+  });
   const conversations = createConversationService({ conversations: transcriptSource, agents, turns });
 
   if (operations.metrics) conversations.sendMessage = instrumentTurns(conversations.sendMessage, metrics);
@@ -202,6 +209,7 @@ export function createContainer({ db, config, secret, logger, outboxOptions }: C
     dailyDigest,
     chat,
     usage,
+    funnel,
     conversations,
     privacy,
     operations,

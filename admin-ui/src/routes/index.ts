@@ -7,9 +7,10 @@ import { playgroundRoute } from './playground/route';
 import type { ScreenRoute } from './route-types';
 import { settingsRoute } from './settings/route';
 import { usageRoute } from './usage/route';
+import { funnelRoute } from './funnel/route';
 
 /**
  * Every screen, in navigation order (the first one a user may open is their home).
  * A screen is one folder plus one line here.
  */
-export const SCREEN_ROUTES: ScreenRoute[] = [agentsRoute, playgroundRoute, leadsRoute, leadRoute, knowledgeRoute, usageRoute, settingsRoute, actionBuilderRoute];
+export const SCREEN_ROUTES: ScreenRoute[] = [agentsRoute, playgroundRoute, leadsRoute, leadRoute, funnelRoute, knowledgeRoute, usageRoute, settingsRoute, actionBuilderRoute];

@@ -66,7 +66,7 @@ class Admin_Proxy_Controller {
 
 	/**
 	 * The capabilities a path accepts (any one of them): lead review for leads and conversation
-	 * transcripts, agent management for everything else (agents, actions, knowledge, playground,
+	 * transcripts, either one for the funnel, agent management for everything else (agents, actions, knowledge, playground,
 	 * settings, usage). Reading the agent list is open to reviewers too, because the leads inbox
 	 * filters by agent — the service applies the same rule.
 	 *
@@ -78,6 +78,10 @@ class Admin_Proxy_Controller {
 		$is_read = 'GET' === strtoupper( $method );
 		if ( preg_match( '#^leads(?:$|[/.])#', $path ) ) {
 			return array( Capabilities::REVIEW_LEADS );
+		}
+		// The recruitment funnel (and its CSV) is read by owners and affiliate managers alike.
+		if ( $is_read && preg_match( '#^funnel(?:$|/export\.csv$)#', $path ) ) {
+			return array( Capabilities::REVIEW_LEADS, Capabilities::MANAGE_AGENTS );
 		}
 		// A lead's conversation transcript is read-only for reviewers.
 		if ( $is_read && 0 === strpos( $path, 'conversations/' ) ) {

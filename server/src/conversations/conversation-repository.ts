@@ -3,6 +3,7 @@ import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } 
 import type { Citation, TurnEvent } from '../runtime/turn-events';
 import { emptyConversationState, type ConversationMode, type ConversationSource, type ConversationState } from '../runtime/turn-state';
 import type { Conversation, ConversationMessage, MessageRole } from './conversation-types';
+import { createFunnelStepRepository, funnelPageOf, type ReachedApplication } from '../funnel/funnel-step-repository';
 
 interface ConversationRow {
   id: string;
@@ -28,6 +29,19 @@ interface MessageRow {
   events: string | null;
   engine: string | null;
   created_at: string;
+}
+
+/**
+ * What the funnel learns from a turn's state (issue 16): the application in progress (draft, the
+ * confirmation awaited, values held for email verification) with the fields answered so far, and the
+ * leads this conversation submitted.
+ */
+function funnelProgressOf(state: ConversationState): { reached: ReachedApplication[]; completedLeadIds: string[] } {
+  const drafts = [state.draft, state.pendingConfirmation, state.verification?.held ?? null].filter((draft) => draft !== null && draft !== undefined);
+  return {
+    reached: drafts.map((draft) => ({ actionKey: draft.actionKey, fieldKeys: Object.keys(draft.values ?? {}) })),
+    completedLeadIds: (state.completed ?? []).flatMap((entry) => (entry.leadId ? [entry.leadId] : [])),
+  };
 }
 
 // A damaged JSON column degrades to the empty state instead of breaking the conversation.
@@ -78,8 +92,8 @@ export interface NewMessage {
 
 export function createConversationRepository(db: Database) {
   const insertConversation = db.prepare(
-    `INSERT INTO conversations (id, agent_id, mode, visitor_id, admin_user, source, state, created_at, updated_at)
-     VALUES (@id, @agentId, @mode, @visitorId, @adminUser, @source, @state, @createdAt, @updatedAt)`,
+    `INSERT INTO conversations (id, agent_id, mode, visitor_id, admin_user, source, state, created_at, updated_at, funnel_page, funnel_utm_source)
+     VALUES (@id, @agentId, @mode, @visitorId, @adminUser, @source, @state, @createdAt, @updatedAt, @funnelPage, @funnelUtmSource)`,
   );
   const selectConversation = db.prepare('SELECT * FROM conversations WHERE id = ?');
   const updateState = db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?');
@@ -125,6 +139,8 @@ export function createConversationRepository(db: Database) {
     return toMessage(row);
   };
 
+  const funnelSteps = createFunnelStepRepository(db);
+
   return {
     insert(conversation: Conversation, firstMessage?: NewMessage): void {
       db.transaction(() => {
@@ -138,6 +154,9 @@ export function createConversationRepository(db: Database) {
           state: writeJsonColumn(conversation.state),
           createdAt: conversation.createdAt,
           updatedAt: conversation.updatedAt,
+          // The funnel's split columns (migration 014).
+          funnelPage: funnelPageOf(conversation.source.url),
+          funnelUtmSource: conversation.source.utm?.source || null,
         });
         if (firstMessage) appendMessage(firstMessage);
       })();
@@ -156,6 +175,7 @@ export function createConversationRepository(db: Database) {
         appendMessage(input.user);
         appendMessage(input.assistant);
         updateState.run(writeJsonColumn(input.state), input.updatedAt, input.conversationId);
+        funnelSteps.record(input.conversationId, { ...funnelProgressOf(input.state), at: input.updatedAt });
       })();
     },
     messages(conversationId: string): ConversationMessage[] {

@@ -12,6 +12,7 @@ import { registerConversationRoutes } from './routes/conversation-routes';
 import { registerPreviewRoutes } from './routes/preview-routes';
 import { registerPlaygroundRoutes } from './routes/playground-routes';
 import { registerUsageRoutes } from './routes/usage-routes';
+import { registerFunnelRoutes } from './routes/funnel-routes';
 import { registerPrivacyRoutes } from './routes/privacy-routes';
 import { registerOperationsRoutes } from './routes/operations-routes';
 
@@ -30,5 +31,6 @@ export const ROUTE_MODULES: Array<(router: Router, context: RouteContext) => voi
   registerConversationRoutes,
   registerPlaygroundRoutes,
   registerUsageRoutes,
+  registerFunnelRoutes,
   registerPrivacyRoutes,
 ];

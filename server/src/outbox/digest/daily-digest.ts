@@ -8,7 +8,7 @@ import { renderDigest } from './render-digest';
 
 /**
  * Once a UTC day the manager recipients get a digest of the day before (render-digest.ts). The
- * day's row (migration 016) is claimed before anything is sent and the mail carries the key
+ * day's row (migration 015) is claimed before anything is sent and the mail carries the key
  * `manager-digest:<day>`, which the plugin's mail/send remembers: a restart, a second worker or a
  * retry after a crash mid-send never mails the day twice. Nothing to report: recorded as skipped.
  */

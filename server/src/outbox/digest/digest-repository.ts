@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 
 /**
- * The daily digest's rows (migration 016) and the lead facts it reports. A day is claimed in an
+ * The daily digest's rows (migration 015) and the lead facts it reports. A day is claimed in an
  * IMMEDIATE transaction keyed by the day itself, so two workers (or a restarted one) never both send it.
  */
 export interface AutoApprovalOfDay {

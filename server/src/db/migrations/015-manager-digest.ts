@@ -6,7 +6,7 @@ import type { Migration } from '../migrate';
  * a lease like an outbox job, so a process that died mid-send leaves the day to the next one.
  */
 export const managerDigestSchema: Migration = {
-  id: 16,
+  id: 15,
   name: 'manager digest: one row per reported day',
   sql: `
 CREATE TABLE manager_digests (

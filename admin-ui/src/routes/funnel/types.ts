@@ -1,0 +1,1 @@
+export type { FunnelCounts, FunnelFieldStep, FunnelGroup, FunnelGroupBy, FunnelReport } from '../../../../server/src/contract/funnel';
