@@ -59,3 +59,45 @@ describe('output guard, incremental checks', () => {
     expect(stream(`Second step: ${canaryFor('conv_guard')}`, [20], guard).tripped).toBe('canary');
   });
 });
+
+describe('output guard, first text', () => {
+  // The canary is keyed per process, so its digits differ from run to run. These texts have no
+  // digits: with a canary starting with one, none of their letters can begin it by chance.
+  const conversationId = Array.from({ length: 200 }, (_, index) => `conv_first_${index}`).find((id) => /^\d/.test(canaryFor(id).slice('aa-canary-'.length)))!;
+  const guardFor = () => createOutputGuard({ canary: canaryFor(conversationId), confidential: [PROMPT], allowedOrigins: ['https://shop.example'] });
+
+  it('releases the first safe words at once instead of waiting for 96 characters', () => {
+    const guard = guardFor();
+    const first = guard.accept('Hello! Happy to ');
+    expect(first).toBe('Hello! Happy to');
+    expect(first.length).toBeLessThan(HOLD_BACK);
+    expect(guard.accept('help.') + guard.flush()).toBe(' help.');
+    expect(guard.tripped).toBeNull();
+  });
+
+  it('holds only the tail that could still become a leak: the start of a tool-result phrase or of prompt text', () => {
+    const guard = guardFor();
+    // "the visitor has" may be the start of a tool-result phrase; the words before it are safe.
+    expect(guard.accept('Sure thing, the visitor has')).toBe('Sure thing,');
+    expect(guard.accept(' not said this value')).toBe('');
+    expect(guard.tripped).toBe('tool-internals');
+
+    const prompt = guardFor();
+    expect(prompt.accept('Great question! Owner instructions: never promise')).toBe('Great question!');
+    expect(prompt.accept(' earnings and never discuss')).toBe('');
+    expect(prompt.tripped).toBe('system-prompt');
+  });
+
+  it('holds the start of the canary, and a markdown link until it is complete', () => {
+    const core = canaryFor(conversationId).slice('aa-canary-'.length);
+    const guard = guardFor();
+    expect(guard.accept(`Okay: ${core.slice(0, 10)}`)).toBe('Okay:');
+    expect(guard.accept(core.slice(10))).toBe('');
+    expect(guard.tripped).toBe('canary');
+
+    const links = guardFor();
+    expect(links.accept('Read [our terms and')).toBe('Read');
+    expect(links.accept(' conditions](https://evil.example/terms) ')).toBe(' our terms and conditions (evil.example/terms)');
+    expect(links.flush()).toBe(' ');
+  });
+});
