@@ -7,10 +7,7 @@ import crypto from 'node:crypto';
  * - the system prompt carries a canary (per conversation, keyed by a per-process secret); a reply
  *   containing it, or 48 consecutive characters of the confidential prompt parts (persona, rules,
  *   owner instructions), or the runtime's tool-result phrasing, is replaced by SAFE_ANSWER;
- * - text streams with a hold-back only as long as the tail could still become a leak (holdFrom()):
- *   the start of the canary (as text or as its hex digits), of a tool-result phrase, or a run of the
- *   confidential prompt; and a markdown link still being written. So the first words leave at once
- *   instead of after a fixed 96 characters (~25 tokens), and a leak is still caught before it is sent;
+ * - text streams with a hold-back of HOLD_BACK characters, so a leak is caught before it is sent;
  * - links (markdown or bare, as the widget renders them) stay links only for allowed origins;
  *   others become plain text (scheme dropped, so nothing renders them clickable);
  * - a "done / submitted / all set" claim in a turn that completed no action gets CORRECTION.
@@ -19,14 +16,7 @@ import crypto from 'node:crypto';
 export const SAFE_ANSWER = "Sorry, I can't share that. I can answer questions about the affiliate program or help you apply.";
 export const CORRECTION = 'To be clear: nothing has been submitted yet. Tell me when you want to go ahead and I will collect what is needed.';
 const WINDOW = 48;
-/**
- * The most ordinary text (no link being written, no canary-like run of hex digits) is held back:
- * the longest run of prompt text that is not yet a leak (WINDOW - 1) plus the word it ends in.
- * It used to be a fixed hold on every reply.
- */
 export const HOLD_BACK = 96;
-/** The markdown link form [label](url) while it is still being written, from its '['. */
-const LINK_IN_PROGRESS = /^\[[^\]\n]{0,200}(?:\](?:\([^\s)]*)?)?$/;
 
 const PROCESS_KEY = crypto.randomBytes(32);
 
@@ -86,10 +76,6 @@ export function createOutputGuard(options: { canary: string; confidential: strin
   let normalized = '';
   let hexOnly = '';
   let checkedWindows = 0;
-  // The longest tail of `normalized` found in the confidential text: it can only grow by what a
-  // delta adds, so the search starts there instead of at WINDOW every time.
-  let promptRun = 0;
-  const confidentialNormalized = options.confidential.map(normalize);
 
   /** Looks only at what the new text can complete: each pattern ending in it. */
   function check(delta: string): void {
@@ -116,59 +102,6 @@ export function createOutputGuard(options: { canary: string; confidential: strin
     }
   }
 
-  /** Longest k < |prefix| with `text` ending in the first k characters of `prefix`. */
-  function endsInStartOf(text: string, prefix: string): number {
-    for (let length = Math.min(prefix.length - 1, text.length); length > 0; length--) {
-      if (text.endsWith(prefix.slice(0, length))) return length;
-    }
-    return 0;
-  }
-
-  /** Raw index in `buffer` where its last `count` normalised characters begin (whitespace runs count once). */
-  function rawStartOfNormalized(count: number): number {
-    let seen = 0;
-    let index = buffer.length;
-    while (index > released && seen < count) {
-      index--;
-      const character = buffer[index];
-      if (/\s/.test(character)) {
-        if (index === 0 || !/\s/.test(buffer[index - 1])) seen++;
-      } else seen += character.toLowerCase().length;
-    }
-    return index;
-  }
-
-  /** Raw index in `buffer` where its last `count` hex digits begin. */
-  function rawStartOfHex(count: number): number {
-    let seen = 0;
-    let index = buffer.length;
-    while (index > released && seen < count) {
-      index--;
-      if (/[a-f0-9]/.test(buffer[index].toLowerCase())) seen++;
-    }
-    return index;
-  }
-
-  /**
-   * Where the text that must still be held begins: the shortest tail that could still turn into a
-   * leak (or a link) once more text arrives. Everything before it is safe to show now.
-   */
-  function holdFrom(addedLength: number): number {
-    for (promptRun = Math.min(WINDOW - 1, promptRun + addedLength, normalized.length); promptRun > 0; promptRun--) {
-      const tail = normalized.slice(-promptRun);
-      if (confidentialNormalized.some((text) => text.includes(tail))) break;
-    }
-    const toolRun = Math.max(0, ...TOOL_INTERNALS.map((phrase) => endsInStartOf(normalized, phrase)));
-    let from = Math.min(rawStartOfNormalized(Math.max(promptRun, toolRun, endsInStartOf(normalized, canaryCore))), rawStartOfHex(endsInStartOf(hexOnly, canaryCore)));
-    for (let open = buffer.indexOf('[', released); open !== -1 && open < from; open = buffer.indexOf('[', open + 1)) {
-      if (LINK_IN_PROGRESS.test(buffer.slice(open))) {
-        from = open;
-        break;
-      }
-    }
-    return from;
-  }
-
   function release(until: number): string {
     if (until <= released) return '';
     const { text, removed } = neutralizeLinks(buffer.slice(released, until), allowed);
@@ -181,11 +114,10 @@ export function createOutputGuard(options: { canary: string; confidential: strin
     accept(delta) {
       if (tripped) return '';
       buffer += delta;
-      const normalizedBefore = normalized.length;
       check(delta);
       if (tripped) return '';
-      // Never cut inside a word or a URL: release up to the last whitespace before the held tail.
-      const limit = holdFrom(normalized.length - normalizedBefore);
+      // Never cut inside a word or a URL: release up to the last whitespace before the hold-back.
+      const limit = buffer.length - HOLD_BACK;
       if (limit <= released) return '';
       const cut = Math.max(buffer.lastIndexOf(' ', limit), buffer.lastIndexOf('\n', limit));
       return cut > released ? release(cut) : '';
@@ -199,7 +131,6 @@ export function createOutputGuard(options: { canary: string; confidential: strin
       normalized = '';
       hexOnly = '';
       checkedWindows = 0;
-      promptRun = 0;
       return rest;
     },
     get tripped() {
