@@ -66,9 +66,13 @@ async function main() {
   for (let index = 0; index < JOBS; index += 1) capture();
   const captureSeconds = (performance.now() - captureStarted) / 1000;
   const started = performance.now();
+  // CPU time of this process (worker and receiver) per job: steadier than jobs/s on a shared machine.
+  const cpuBefore = process.cpuUsage();
   container.outbox.start();
   while (receiver.unique.size < JOBS) await sleep(5);
   const drainSeconds = (performance.now() - started) / 1000;
+  const drainCpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerJob = (drainCpu.user + drainCpu.system) / 1000 / JOBS;
   await container.outbox.stop();
 
   // 2. Capture-to-first-delivery latency, one lead at a time with the worker running.
@@ -121,7 +125,7 @@ async function main() {
   const lines = [
     `outbox benchmark (concurrency ${CONCURRENCY}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})`,
     `  capture: ${JOBS} leads with their jobs committed in ${captureSeconds.toFixed(2)} s (${Math.round(JOBS / captureSeconds)} leads/s)`,
-    `  throughput: ${JOBS} signed webhooks delivered in ${drainSeconds.toFixed(2)} s = ${Math.round(JOBS / drainSeconds)} jobs/s`,
+    `  throughput: ${JOBS} signed webhooks delivered in ${drainSeconds.toFixed(2)} s = ${Math.round(JOBS / drainSeconds)} jobs/s (${cpuMsPerJob.toFixed(2)} ms CPU per job, worker and receiver)`,
     `  capture-to-first-delivery over ${latencies.length} leads: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${Math.max(...latencies)} ms`,
     `  with retries (every ${FAIL_EVERY}th answer a 503, ~500 ms backoff): ${JOBS} delivered in ${retrySeconds.toFixed(2)} s = ${Math.round(JOBS / retrySeconds)} jobs/s, ${attempts} attempts (${attempts - JOBS} retries)`,
     `    worker start to delivery: first try (${firstTry.length}) p50 ${percentile(firstTry, 50)} ms, p99 ${percentile(firstTry, 99)} ms; retried (${retried.length}) p50 ${percentile(retried, 50)} ms, p99 ${percentile(retried, 99)} ms`,

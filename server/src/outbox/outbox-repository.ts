@@ -86,6 +86,28 @@ const DUE_PENDING = `
 // A running job whose lease expired belonged to a process that died: it is due again.
 const EXPIRED_LEASES = `SELECT id, attempts, updated_at FROM outbox_jobs INDEXED BY outbox_jobs_lease WHERE status = 'running' AND lease_until <= @now ORDER BY lease_until LIMIT @limit`;
 
+/** A claim's outcome, written only with the claim's token. */
+export interface FinishInput {
+  job: OutboxJob;
+  status: Exclude<JobStatus, 'running'>;
+  lastError: string | null;
+  response: ResponseSummary | null;
+  result?: Record<string, unknown> | null;
+  nextAttemptAt: number;
+  startedAt: string;
+  updatedAt: string;
+  attemptOutcome: JobAttempt['outcome'];
+  disableWebhook?: { url: string; reason: string };
+}
+
+export interface ClaimInput {
+  now: number;
+  limit: number;
+  leaseMs: number;
+  token: string;
+  updatedAt: string;
+}
+
 export function createOutboxRepository(db: Database) {
   const statements = {
     insert: db.prepare(
@@ -175,7 +197,7 @@ export function createOutboxRepository(db: Database) {
     }
   }
 
-  return {
+  const repository = {
     /** Inside the caller's transaction; false when a job with this idempotency key already exists. */
     insert(job: NewJob): boolean {
       const result = statements.insert.run({
@@ -188,7 +210,7 @@ export function createOutboxRepository(db: Database) {
       return result.changes > 0;
     },
 
-    claimDue(input: { now: number; limit: number; leaseMs: number; token: string; updatedAt: string }): OutboxJob[] {
+    claimDue(input: ClaimInput): OutboxJob[] {
       if (input.limit <= 0) return [];
       return db
         .transaction(() => {
@@ -215,18 +237,7 @@ export function createOutboxRepository(db: Database) {
     },
 
     /** Records the outcome of a claim; ignored (false) when the lease was lost to another worker meanwhile. */
-    finish(input: {
-      job: OutboxJob;
-      status: Exclude<JobStatus, 'running'>;
-      lastError: string | null;
-      response: ResponseSummary | null;
-      result?: Record<string, unknown> | null;
-      nextAttemptAt: number;
-      startedAt: string;
-      updatedAt: string;
-      attemptOutcome: JobAttempt['outcome'];
-      disableWebhook?: { url: string; reason: string };
-    }): boolean {
+    finish(input: FinishInput): boolean {
       return db
         .transaction(() => {
           const changed = statements.finish.run({
@@ -255,6 +266,21 @@ export function createOutboxRepository(db: Database) {
           }
           if (input.disableWebhook) statements.disable.run(input.disableWebhook.url, input.disableWebhook.reason, input.updatedAt);
           return true;
+        })
+        .immediate();
+    },
+
+    /**
+     * The worker's one write per turn of the event loop: the outcomes that came in since the last
+     * one, then a claim for the slots they freed, in a single IMMEDIATE transaction (one commit
+     * instead of two per job). `recorded[i]` is what finish() would have answered for `finishes[i]`.
+     */
+    settle(input: { finishes: FinishInput[]; claim: ClaimInput | null }): { recorded: boolean[]; claimed: OutboxJob[] } {
+      return db
+        .transaction(() => {
+          const recorded = input.finishes.map((finish) => repository.finish(finish));
+          const claimed = input.claim ? repository.claimDue(input.claim) : [];
+          return { recorded, claimed };
         })
         .immediate();
     },
@@ -348,5 +374,6 @@ export function createOutboxRepository(db: Database) {
       return (statements.isDisabled.get(url) as { reason: string } | undefined)?.reason ?? null;
     },
   };
+  return repository;
 }
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
