@@ -5,6 +5,7 @@ import type { ServiceConfig } from '../config/config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logging/logger';
 import { createEmbeddingsClient, embeddingsSettingsFromEnvironment } from './embeddings-client';
+import { deleteAllParked } from './staged-reindex';
 import { createKnowledgeRepository } from './knowledge-repository';
 import { createKnowledgeService } from './knowledge-service';
 import { createHtmlExtractor } from './html-to-text-off-thread';
@@ -76,6 +77,8 @@ export function createKnowledge(options: CreateKnowledgeOptions) {
   // Before any retrieval worker loads its index from the stored search text.
   const rebuilt = repository.ensureSearchTextVersion();
   if (rebuilt) options.logger.info('knowledge search text rebuilt for the current stemmer', { chunks: rebuilt });
+  const parked = deleteAllParked(repository);
+  if (parked) options.logger.info('knowledge chunks left by an interrupted re-index deleted', { chunks: parked });
   return createKnowledgeService({
     repository,
     pool: createRetrievalPool({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import { jsonShapes, readJsonColumn, writeJsonColumn, writeNullableJsonColumn } from '../db/json-column';
-import { SEARCH_TEXT_VERSION, searchLanguageOf, searchText } from './search-text';
+import { ftsColumns, type ChunkRow } from './chunk-rows';
+import { SEARCH_TEXT_VERSION } from './search-text';
 import { WORDPRESS_CONTENT_TYPES, type ChunkRecord, type KnowledgeSet, type KnowledgeSource, type SourceKind, type SourceStatus } from '../contract/knowledge-types';
 
 const wordpressShape = z.object({ types: z.array(z.enum(WORDPRESS_CONTENT_TYPES)) });
@@ -102,12 +103,15 @@ const SET_COLUMNS = `s.*,
 /** Settings key holding the SEARCH_TEXT_VERSION the stored search text was made with. */
 export const SEARCH_TEXT_VERSION_SETTING = 'knowledge.search_text_version';
 
-/** The three FTS columns of a chunk, all stemmed in the language of the chunk as a whole. */
-function ftsColumns(chunk: { title: string; headingPath: string[]; text: string }): [string, string, string] {
-  const headings = chunk.headingPath.join(' \n ');
-  const language = searchLanguageOf(`${chunk.title}\n${headings}\n${chunk.text}`);
-  return [searchText(chunk.title, language), searchText(headings, language), searchText(chunk.text, language)];
-}
+/**
+ * Set ids that park chunks outside every knowledge set (no real set id starts with '~'): retrieval
+ * filters on set_id, so parked chunks are never answered from. A large re-index writes its new
+ * chunks under STAGING_SET_ID in small batches and swaps them in with one short transaction; the
+ * chunks it replaced move to RETIRED_SET_ID in that same transaction and are deleted in batches
+ * afterwards (staged-reindex.ts). Anything still parked at start-up is left from a stopped process.
+ */
+export const STAGING_SET_ID = '~staging';
+export const RETIRED_SET_ID = '~retired';
 
 export function createKnowledgeRepository(db: Database) {
   const statements = {
@@ -139,7 +143,13 @@ export function createKnowledgeRepository(db: Database) {
     insertChunk: db.prepare(`INSERT INTO knowledge_chunks (id, source_id, set_id, position, title, url, heading_path, text, content_hash)
       VALUES (@id, @sourceId, @setId, @position, @title, @url, @headingPath, @text, @contentHash)`),
     insertFts: db.prepare('INSERT INTO knowledge_fts (rowid, title, headings, body) VALUES (?, ?, ?, ?)'),
-    chunksOfSource: db.prepare('SELECT * FROM knowledge_chunks WHERE source_id = ? ORDER BY position'),
+    chunksOfSource: db.prepare("SELECT * FROM knowledge_chunks WHERE source_id = ? AND set_id NOT LIKE '~%' ORDER BY position"),
+    retireChunksOfSource: db.prepare("UPDATE knowledge_chunks SET set_id = ? WHERE source_id = ? AND set_id NOT LIKE '~%'"),
+    unparkChunks: db.prepare('UPDATE knowledge_chunks SET set_id = ? WHERE source_id = ? AND set_id = ?'),
+    parkedBatch: db.prepare('SELECT rowid, content_hash FROM knowledge_chunks WHERE source_id = ? AND set_id = ? LIMIT ?'),
+    anyParkedBatch: db.prepare('SELECT rowid, content_hash FROM knowledge_chunks WHERE set_id IN (?, ?) LIMIT ?'),
+    deleteFtsRow: db.prepare('DELETE FROM knowledge_fts WHERE rowid = ?'),
+    deleteChunkRow: db.prepare('DELETE FROM knowledge_chunks WHERE rowid = ?'),
     deleteOrphanEmbedding: db.prepare('DELETE FROM knowledge_embeddings WHERE content_hash = ? AND NOT EXISTS (SELECT 1 FROM knowledge_chunks WHERE content_hash = ?)'),
     missingEmbeddings: db.prepare(`SELECT c.content_hash AS contentHash, MIN(c.rowid) AS rowid FROM knowledge_chunks c
       WHERE NOT EXISTS (SELECT 1 FROM knowledge_embeddings e WHERE e.content_hash = c.content_hash AND e.model = ? AND e.dimensions = ?)
@@ -161,22 +171,48 @@ export function createKnowledgeRepository(db: Database) {
     return hashes;
   }
 
-  const replaceChunks = db.transaction((sourceId: string, chunks: ChunkRecord[], finalStatus: { status: SourceStatus; updatedAt: string; lastSyncedAt: string }) => {
-    const oldHashes = removeChunksOfSource(sourceId);
-    for (const chunk of chunks) {
-      const { lastInsertRowid } = statements.insertChunk.run({
-        id: chunk.id,
-        sourceId,
-        setId: chunk.setId,
-        position: chunk.position,
-        title: chunk.title,
-        url: chunk.url,
-        headingPath: writeJsonColumn(chunk.headingPath),
-        text: chunk.text,
-        contentHash: chunk.contentHash,
-      });
-      statements.insertFts.run(lastInsertRowid, ...ftsColumns(chunk));
+  function insertChunkRow(sourceId: string, setId: string, chunk: ChunkRow): void {
+    const { lastInsertRowid } = statements.insertChunk.run({
+      id: chunk.id,
+      sourceId,
+      setId,
+      position: chunk.position,
+      title: chunk.title,
+      url: chunk.url,
+      headingPath: writeJsonColumn(chunk.headingPath),
+      text: chunk.text,
+      contentHash: chunk.contentHash,
+    });
+    statements.insertFts.run(lastInsertRowid, ...chunk.fts);
+  }
+
+  const insertStagedChunks = db.transaction((sourceId: string, chunks: ChunkRow[]) => {
+    for (const chunk of chunks) insertChunkRow(sourceId, STAGING_SET_ID, chunk);
+  });
+
+  /** The swap: the source's live chunks are retired and its staged ones take their place, in one transaction. */
+  const swapInStagedChunks = db.transaction((sourceId: string, setId: string, chunkCount: number, at: string) => {
+    statements.retireChunksOfSource.run(RETIRED_SET_ID, sourceId);
+    statements.unparkChunks.run(setId, sourceId, STAGING_SET_ID);
+    statements.setChunkCount.run(chunkCount, sourceId);
+    statements.markIndexed.run('indexed', at, at, sourceId);
+  });
+
+  /** Deletes up to `limit` parked chunks (of one source and parking set, or any); how many went. */
+  const deleteParkedChunks = db.transaction((limit: number, which?: { sourceId: string; parkedSetId: string }): number => {
+    const rows = (which ? statements.parkedBatch.all(which.sourceId, which.parkedSetId, limit) : statements.anyParkedBatch.all(STAGING_SET_ID, RETIRED_SET_ID, limit)) as Array<{ rowid: number; content_hash: string }>;
+    for (const row of rows) {
+      statements.deleteFtsRow.run(row.rowid);
+      statements.deleteChunkRow.run(row.rowid);
     }
+    removeOrphanEmbeddings([...new Set(rows.map((row) => row.content_hash))]);
+    statements.trimChangeLog.run(CHANGE_LOG_ENTRIES_KEPT);
+    return rows.length;
+  });
+
+  const replaceChunks = db.transaction((sourceId: string, chunks: ChunkRow[], finalStatus: { status: SourceStatus; updatedAt: string; lastSyncedAt: string }) => {
+    const oldHashes = removeChunksOfSource(sourceId);
+    for (const chunk of chunks) insertChunkRow(sourceId, chunk.setId, chunk);
     removeOrphanEmbeddings(oldHashes);
     statements.setChunkCount.run(chunks.length, sourceId);
     statements.markIndexed.run(finalStatus.status, finalStatus.updatedAt, finalStatus.lastSyncedAt, sourceId);
@@ -271,10 +307,14 @@ export function createKnowledgeRepository(db: Database) {
     listWordpressSources(setId: string): KnowledgeSource[] {
       return (statements.listExternal.all(setId) as SourceRow[]).map(toSource);
     },
-    /** Replaces every chunk of a source and marks it indexed, atomically. */
-    replaceChunks(sourceId: string, chunks: ChunkRecord[], at: string): void {
+    /** Replaces every chunk of a source and marks it indexed, atomically (small sources, in one go). */
+    replaceChunks(sourceId: string, chunks: ChunkRow[], at: string): void {
       replaceChunks(sourceId, chunks, { status: 'indexed', updatedAt: at, lastSyncedAt: at });
     },
+    /** One batch of a large re-index, written where no reader looks (STAGING_SET_ID). */
+    insertStagedChunks: (sourceId: string, chunks: ChunkRow[]): void => insertStagedChunks(sourceId, chunks),
+    swapInStagedChunks: (sourceId: string, setId: string, chunkCount: number, at: string): void => swapInStagedChunks(sourceId, setId, chunkCount, at),
+    deleteParkedChunks: (limit: number, which?: { sourceId: string; parkedSetId: string }): number => deleteParkedChunks(limit, which),
     removeSource: (id: string): boolean => removeSource(id),
     chunksOfSource(sourceId: string): ChunkRecord[] {
       return (statements.chunksOfSource.all(sourceId) as Array<Record<string, unknown>>).map(toChunk);

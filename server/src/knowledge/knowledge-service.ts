@@ -81,6 +81,8 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
     logger,
     // Vectors are filled in after the response; retrieval works on BM25 until they land.
     onIndexed: () => void embeddingsIndexer?.run(),
+    // Large documents are chunked and stemmed in the text thread; the main thread only writes rows.
+    chunkRows: (document, sourceId) => html.chunkRows(document, sourceId),
   });
   const queryVectors = new Map<string, Float32Array>();
   let embeddingsDownUntil = 0;
@@ -147,7 +149,7 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
   async function upsertWordpressItem(setId: string, item: WordpressItem): Promise<IndexOutcome> {
     const document = await wordpressDocument(setId, item);
     const existing = repository.findByExternalId(setId, externalIdOf(item));
-    return indexer.index(document, existing).outcome;
+    return (await indexer.indexOffLoop(document, existing)).outcome;
   }
 
   return {
@@ -212,10 +214,10 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
         }
         throw error;
       }
-      return indexer.index({ setId, kind: 'file', externalId: null, title: upload.title ?? extracted.title, url: upload.url ?? null, data, text: extracted.text }, null).source;
+      return (await indexer.indexOffLoop({ setId, kind: 'file', externalId: null, title: upload.title ?? extracted.title, url: upload.url ?? null, data, text: extracted.text }, null)).source;
     },
     /** FAQ: question/answer/url; file: title/url. Site content changes only through WordPress. */
-    updateSource(id: string, patch: unknown): KnowledgeSource {
+    async updateSource(id: string, patch: unknown): Promise<KnowledgeSource> {
       const source = getSource(id);
       const text = repository.sourceContent(id) ?? '';
       if (source.kind === 'faq') {
@@ -223,14 +225,16 @@ export function createKnowledgeService(dependencies: KnowledgeServiceDependencie
         const question = changes.question ?? String(source.data.question);
         const answer = changes.answer ?? String(source.data.answer);
         const url = changes.url !== undefined ? changes.url : source.url;
-        return indexer.index({ setId: source.knowledgeSetId, kind: 'faq', externalId: null, title: question, url, data: { question, answer }, text: faqText(question, answer) }, source).source;
+        return (await indexer.indexOffLoop({ setId: source.knowledgeSetId, kind: 'faq', externalId: null, title: question, url, data: { question, answer }, text: faqText(question, answer) }, source)).source;
       }
       if (source.kind === 'file') {
         const changes = parseOrThrow(filePatchSchema, patch, 'file source changes');
         if (source.status === 'failed') throw new ValidationError('This file could not be read; delete it and upload a readable copy.', [], 'source_failed');
-        return indexer.index(
-          { setId: source.knowledgeSetId, kind: 'file', externalId: null, title: changes.title ?? source.title, url: changes.url !== undefined ? changes.url : source.url, data: source.data, text },
-          source,
+        return (
+          await indexer.indexOffLoop(
+            { setId: source.knowledgeSetId, kind: 'file', externalId: null, title: changes.title ?? source.title, url: changes.url !== undefined ? changes.url : source.url, data: source.data, text },
+            source,
+          )
         ).source;
       }
       throw new ValidationError('Site content follows WordPress: edit the page there, or run a sync.', [], 'source_read_only');

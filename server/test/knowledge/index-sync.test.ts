@@ -40,7 +40,7 @@ describe('in-memory index kept in step with SQLite', () => {
   const ask = (executor: ReturnType<typeof createRetrievalExecutor>, query: string) =>
     executor.search({ knowledgeSetIds: [setId], tokens: searchTokens(query), prefix: null, limit: 3 }).map((hit) => hit.title);
 
-  it('sees additions, edits, deletions and a deleted set at the next query', () => {
+  it('sees additions, edits, deletions and a deleted set at the next query', async () => {
     const executor = createRetrievalExecutor(reader, { index: 'memory' });
     const faq = knowledge.addFaq(setId, { kind: 'faq', question: 'What is the minimum payout?', answer: 'The minimum payout is $50.' });
     expect(ask(executor, 'minimum payout')).toEqual(['What is the minimum payout?']);
@@ -49,7 +49,7 @@ describe('in-memory index kept in step with SQLite', () => {
     knowledge.addFaq(setId, { kind: 'faq', question: 'How long does the cookie last?', answer: 'Cookies last 45 days.' });
     expect(ask(executor, 'cookie')).toEqual(['How long does the cookie last?']);
 
-    knowledge.updateSource(faq.id, { question: 'What is the payout floor?', answer: 'Payouts start at $75.' });
+    await knowledge.updateSource(faq.id, { question: 'What is the payout floor?', answer: 'Payouts start at $75.' });
     expect(ask(executor, 'minimum')).toEqual([]);
     expect(ask(executor, 'floor')).toEqual(['What is the payout floor?']);
     expect(executor.memoryIndex()!.documentFrequency(searchTokens('minimum')[0])).toBe(0);

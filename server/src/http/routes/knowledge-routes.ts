@@ -46,8 +46,8 @@ export function registerKnowledgeRoutes(router: Router, { container, adminAuth }
     const sourceId = param(request.params.sourceId);
     response.json({ source: knowledge.getSource(sourceId), chunks: knowledge.chunksOfSource(sourceId) });
   });
-  router.patch('/v1/knowledge/sources/:sourceId', manage, (request, response) => {
-    response.json({ source: knowledge.updateSource(param(request.params.sourceId), request.body) });
+  router.patch('/v1/knowledge/sources/:sourceId', manage, async (request, response) => {
+    response.json({ source: await knowledge.updateSource(param(request.params.sourceId), request.body) });
   });
   router.delete('/v1/knowledge/sources/:sourceId', manage, (request, response) => {
     knowledge.removeSource(param(request.params.sourceId));
