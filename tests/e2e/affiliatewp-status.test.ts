@@ -14,13 +14,14 @@
  */
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
-import { launchBrowser, logIn, newTab, screenshot } from './support/browser';
+import { logIn, newTab, screenshot } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
 const step = storySteps();
@@ -53,10 +54,7 @@ const welcomeMails = () =>
 const inAffiliateWp = (code: string) => stack.wordpress.php(`wp_set_current_user( 1 ); ${code}`);
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack('affiliatewp-status'), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite('affiliatewp-status'));
   await deliverThroughSite(stack);
 });
 

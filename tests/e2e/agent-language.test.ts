@@ -8,13 +8,14 @@
  */
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
-import { launchBrowser, MOBILE, newTab, screenshot } from './support/browser';
+import { MOBILE, newTab, screenshot } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
 const step = storySteps();
@@ -35,10 +36,7 @@ let browser: Browser;
 let germanPage = '';
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack(SUITE), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite(SUITE));
   await deliverThroughSite(stack);
   const german = await stack.service.signed('PATCH', `/v1/agents/${stack.agentId}`, { body: { language: 'de' }, capabilities: ['aa_manage_agents'] });
   expect(german.status).toBe(200);

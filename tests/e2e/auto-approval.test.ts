@@ -8,13 +8,14 @@
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT, type Applicant } from './support/applicant';
-import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot } from './support/browser';
+import { DESKTOP, logIn, MOBILE, newTab, screenshot } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(300_000);
 const step = storySteps();
@@ -50,10 +51,7 @@ const affiliateOf = async (id: string) => (await deliveries(id)).find((delivery)
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack(SUITE), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite(SUITE));
   await deliverThroughSite(stack);
 });
 

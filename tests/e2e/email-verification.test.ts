@@ -7,12 +7,13 @@
  */
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
-import { launchBrowser, logIn, newTab } from './support/browser';
+import { logIn, newTab } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { storySteps } from './support/steps';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
 const step = storySteps();
@@ -33,10 +34,7 @@ async function leadOf(email: string) {
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack('email-verification'), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite('email-verification'));
   // The bridge is the site's mail: without it the chat could send no code (the lead stays unverified).
   const settings = await stack.service.signed('PATCH', '/v1/settings/delivery', {
     body: { wordpress: { siteUrl: stack.wordpress.url }, network: { allowHosts: [`127.0.0.1:${new URL(stack.wordpress.url).port}`] } },

@@ -5,13 +5,14 @@
  * per field, split by page and by UTM source) equal what those visitors did. Screenshots at 1280 and 390 px.
  */
 import type { Browser } from 'playwright-core';
-import { activatePlugin, AFFILIATE_MANAGER_ROLE, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { AFFILIATE_MANAGER_ROLE, createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT, type Applicant } from './support/applicant';
-import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot } from './support/browser';
+import { DESKTOP, logIn, MOBILE, newTab, screenshot } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(300_000);
 const step = storySteps();
@@ -26,10 +27,7 @@ const pages: { partners: string; join: string } = { partners: '', join: '' };
 const appUrl = (hash: string) => `${stack.wordpress.url}/wp-admin/admin.php?page=affiliate-agent#${hash}`;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack(SUITE), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite(SUITE));
   await stack.wordpress.createUser({ login: MANAGER.login, password: MANAGER.password, email: MANAGER.email, role: AFFILIATE_MANAGER_ROLE });
   await deliverThroughSite(stack);
   pages.partners = (await createChatPage(stack.wordpress, { agentId: stack.agentId, title: 'Partners', attributes: { displayMode: 'inline' } })).url;

@@ -6,14 +6,14 @@
  * service is back, WP-Cron sends it and the agent answers from the new text. Screenshots at 1280 and 390 px.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { activatePlugin, connectPlugin, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
 import { freePort } from '../../scripts/wordpress/free-port';
 import { startService, type ServiceProcess } from '../../scripts/wordpress/service-process';
-import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
-import { QUICK_PUSH_RETRY, startE2eStack, type E2eStack } from './support/e2e-stack';
+import { DESKTOP, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
+import { QUICK_PUSH_RETRY, type E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
 import { restAsUser } from './support/wordpress-rest';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
 const step = storySteps();
@@ -77,10 +77,7 @@ async function mobileScreenshot(name: string): Promise<void> {
 beforeAll(async () => {
   // A fixed port, so the service can be stopped and started again at the address the plugin knows.
   servicePort = await freePort();
-  [stack, browser] = await Promise.all([startE2eStack(SUITE, { muPlugins: [QUICK_PUSH_RETRY], serviceEnv: { AA_PORT: String(servicePort) } }), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite(SUITE, { muPlugins: [QUICK_PUSH_RETRY], serviceEnv: { AA_PORT: String(servicePort) } }));
   // The sync pulls through the plugin's bridge on 127.0.0.1, which the service refuses unless allowed.
   await deliverThroughSite(stack);
   await insertPage('Chat with us', CHAT_ONLY.replace('%AGENT%', stack.agentId));

@@ -8,13 +8,14 @@
  */
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { activatePlugin, AFFILIATE_MANAGER_ROLE, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { AFFILIATE_MANAGER_ROLE, createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
-import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
+import { DESKTOP, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
 const step = storySteps();
@@ -45,10 +46,7 @@ const mails = (): CapturedMail[] =>
     : [];
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack(SUITE), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite(SUITE));
   const userId = await stack.wordpress.createUser({ login: MANAGER.login, password: MANAGER.password, email: MANAGER.email, role: AFFILIATE_MANAGER_ROLE });
   await stack.wordpress.php(`wp_update_user( array( 'ID' => ${userId}, 'display_name' => '${MANAGER.displayName}' ) );`);
   // The manager hears about new leads by email, sent through this WordPress (the bridge on 127.0.0.1).

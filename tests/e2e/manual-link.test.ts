@@ -8,13 +8,14 @@
  * support/mu-plugins/fake-affiliatewp.php.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
-import { launchBrowser, logIn, newTab, screenshot, type PageProblems } from './support/browser';
+import { logIn, newTab, screenshot, type PageProblems } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
 const step = storySteps();
@@ -44,10 +45,7 @@ const deliveries = async () => (await stack.service.signed<{ deliveries: Deliver
 const leadDetail = async () => (await stack.service.signed<LeadDetail>('GET', `/v1/leads/${leadId}`, review)).body;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack(SUITE), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite(SUITE));
   await deliverThroughSite(stack);
   editorId = Number(
     await stack.wordpress.php(

@@ -7,13 +7,14 @@
  * Screenshots at 1280 and 390 px.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { loadSampleDocs } from '../../scripts/wordpress/sample-docs';
-import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
+import { DESKTOP, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { storySteps } from './support/steps';
 import { restAsUser } from './support/wordpress-rest';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
 const step = storySteps();
@@ -58,10 +59,7 @@ async function visitorTab(viewport: { width: number; height: number }, isMobile 
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack(SUITE), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite(SUITE));
   await loadSampleDocs(stack.service, stack.agentId);
   [post, plainPage, blockPage] = await Promise.all([
     createPlain('post', 'How our affiliates earn'),

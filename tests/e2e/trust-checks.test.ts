@@ -5,12 +5,13 @@
  * review instead of priority; the lead page in wp-admin shows the trust check.
  */
 import type { Browser } from 'playwright-core';
-import { activatePlugin, connectPlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
+import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
-import { launchBrowser, logIn, newTab } from './support/browser';
+import { logIn, newTab } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { E2eStack } from './support/e2e-stack';
 import { storySteps } from './support/steps';
+import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
 const step = storySteps();
@@ -31,10 +32,7 @@ interface LeadDetail {
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startE2eStack('trust-checks'), launchBrowser()]);
-  unpackPluginZip(stack.wordpress, stack.zip);
-  await activatePlugin(stack.wordpress);
-  await connectPlugin(stack.wordpress, stack.service);
+  ({ stack, browser } = await startConnectedSite('trust-checks'));
 });
 
 afterAll(async () => {
