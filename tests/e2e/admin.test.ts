@@ -237,9 +237,9 @@ step('the affiliate manager cannot open the action builder', async () => {
   await page.locator('#affiliate-agent-admin').getByText(/this screen is for people who manage agents/i).waitFor();
   expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
   await screenshot(page, SUITE, '09-manager-refused-builder');
-  // Affiliate managers see only the leads screens.
+  // Affiliate managers see only the leads screens and the recruitment funnel.
   const sections = await page.getByRole('navigation', { name: 'Affiliate Agent sections' }).getByRole('link').allInnerTexts();
-  expect(sections.map((text) => text.trim())).toEqual(['Leads']);
+  expect(sections.map((text) => text.trim())).toEqual(['Leads', 'Funnel']);
   // The service refuses too, whatever the browser does.
   const builderApi = await page.evaluate(async (url) => {
     const nonce = await (await fetch(`${url}/wp-admin/admin-ajax.php?action=rest-nonce`)).text();

@@ -26,11 +26,11 @@ beforeEach(() => {
 });
 
 describe('the app shell', () => {
-  it('shows an affiliate manager only the Leads screen, and refuses the action builder', async () => {
+  it('shows an affiliate manager only the Leads and Funnel screens, and refuses the action builder', async () => {
     goTo('#/leads');
     render(<AppShell config={reviewer} routes={SCREEN_ROUTES} />);
     const navigation = screen.getByRole('navigation', { name: 'Affiliate Agent sections' });
-    expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual(['Leads']);
+    expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual(['Leads', 'Funnel']);
     expect(await screen.findByText('No priority leads yet')).toBeInTheDocument();
 
     goTo('#/actions/act_123');
@@ -42,7 +42,7 @@ describe('the app shell', () => {
     goTo('#/agents');
     render(<AppShell config={owner} routes={SCREEN_ROUTES} />);
     const navigation = screen.getByRole('navigation', { name: 'Affiliate Agent sections' });
-    expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual(['Agents', 'Playground', 'Leads', 'Knowledge', 'Usage', 'Settings']);
+    expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual(['Agents', 'Playground', 'Leads', 'Funnel', 'Knowledge', 'Usage', 'Settings']);
     expect(within(navigation).getByRole('link', { name: 'Agents' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByText('No agents yet')).toBeInTheDocument();
   });
