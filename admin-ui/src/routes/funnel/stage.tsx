@@ -10,6 +10,7 @@ import type { StageProps } from '../route-types';
 import { exportFunnelCsv, getFunnel, listAgents, type FunnelFilters } from './api';
 import { FunnelSteps } from './funnel-steps';
 import type { FunnelGroupBy, FunnelReport } from './types';
+import { downloadBlob } from '../../lib/download-blob';
 
 const groupByOptions = () => [
   { value: '', label: __('No split', 'affiliate-agent') },
@@ -31,14 +32,7 @@ export function FunnelStage({ params }: StageProps) {
   const download = async () => {
     if (!filters) return;
     try {
-      const url = URL.createObjectURL(await exportFunnelCsv(filters));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = funnel ? `funnel-${funnel.from}-${funnel.to}.csv` : 'funnel.csv';
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBlob(await exportFunnelCsv(filters), funnel ? `funnel-${funnel.from}-${funnel.to}.csv` : 'funnel.csv');
     } catch (thrown) {
       notify.failure(thrown);
     }

@@ -12,6 +12,7 @@ import { exportLeadsCsv, listAgents, listLeads, setLeadStatus } from './api';
 import { LeadsTable } from './leads-table';
 import type { InboxTab, Lead, LeadFilters, LeadSort } from './types';
 import './style.scss';
+import { downloadBlob } from '../../lib/download-blob';
 
 const TAB_ROUTE: Record<InboxTab, LeadFilters['route']> = { priority: 'priority', all: undefined, review: 'review' };
 
@@ -72,15 +73,7 @@ export function LeadsStage({ query }: StageProps) {
 
   const exportCsv = async () => {
     try {
-      const blob = await exportLeadsCsv(filters);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `leads-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBlob(await exportLeadsCsv(filters), `leads-${new Date().toISOString().slice(0, 10)}.csv`);
     } catch (thrown) {
       notify.failure(thrown);
     }
