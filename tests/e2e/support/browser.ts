@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../../scripts/wordpress/system-requirements';
 import { REPO_ROOT } from '../../../scripts/wordpress/paths';
+import { trackPage } from './page-health';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', 'artifacts');
 
@@ -36,6 +37,7 @@ export async function newTab(browser: Browser, options: { viewport?: { width: nu
   // Generous: CI machines are shared, and wp-admin pages cost seconds of PHP when they are busy.
   context.setDefaultTimeout(60000);
   const page = await context.newPage();
+  trackPage(page);
   const problems: PageProblems = { errors: [] };
   page.on('pageerror', (error) => problems.errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {

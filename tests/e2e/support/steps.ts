@@ -1,6 +1,11 @@
+import path from 'node:path';
+import { ARTIFACTS_DIR } from './browser';
+import { describeOpenPages } from './page-health';
+
 /**
  * A story told in steps: each test is one step and needs the ones before it. When a step fails,
  * the later ones fail at once with a pointer to it, instead of each waiting for its own timeouts.
+ * A failed step's message also says what each open tab was doing (support/page-health.ts).
  */
 export function storySteps(): (name: string, run: () => Promise<void> | void) => void {
   let failedStep: string | null = null;
@@ -11,6 +16,10 @@ export function storySteps(): (name: string, run: () => Promise<void> | void) =>
         await run();
       } catch (error) {
         failedStep = name;
+        if (error instanceof Error) {
+          const suite = path.basename(expect.getState().testPath ?? 'unknown', '.test.ts');
+          error.message += `\n\nThe browser when the step failed:\n${await describeOpenPages(path.join(ARTIFACTS_DIR, suite))}`;
+        }
         throw error;
       }
     });
