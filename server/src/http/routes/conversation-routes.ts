@@ -21,16 +21,30 @@ import { createEventStream, wantsEventStream } from '../event-stream';
 // Unknown keys are ignored rather than refused: an older or newer widget must still be able to chat.
 export const startBodySchema = z.object({ page: conversationSourceSchema.optional() }).default({});
 
+const messageBodySchemas = new Map<number, ReturnType<typeof buildMessageBodySchema>>();
+
+function buildMessageBodySchema(maxLength: number) {
+  return z.object({
+    content: z
+      .string({ error: 'expected content, the visitor message as text' })
+      .trim()
+      .min(1, { message: 'a message cannot be empty' })
+      .max(maxLength, { message: `a message is at most ${maxLength} characters` }),
+    clientMessageId: z.string().trim().min(1).max(100).optional(),
+  });
+}
+
+/**
+ * One schema per length limit, built once: building a zod schema, and its first parse (zod
+ * compiles a parser per schema), cost more than the rest of a turn's checks together.
+ */
 export function messageBodySchema(maxLength: number) {
-  return z
-    .object({
-      content: z
-        .string({ error: 'expected content, the visitor message as text' })
-        .trim()
-        .min(1, { message: 'a message cannot be empty' })
-        .max(maxLength, { message: `a message is at most ${maxLength} characters` }),
-      clientMessageId: z.string().trim().min(1).max(100).optional(),
-    });
+  let schema = messageBodySchemas.get(maxLength);
+  if (!schema) {
+    schema = buildMessageBodySchema(maxLength);
+    messageBodySchemas.set(maxLength, schema);
+  }
+  return schema;
 }
 
 function bearerToken(request: Request): string {
