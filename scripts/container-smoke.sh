@@ -116,7 +116,7 @@ done
 step "building the service on this machine"
 started=$(now_ms)
 npm run --silent build:service
-[ -d build/blocks/chat ] || npm run --silent build:blocks
+npm run --silent build:blocks # always: an older block build must not end up in the image
 time_phase "service build on the host" "$started"
 
 step "building the image: the host's build, then deploy/Containerfile's runtime stage"
