@@ -1,10 +1,14 @@
+import { sentencesOf } from '../core/sentences';
+
 /**
  * Cuts a document (plain text with Markdown `#` headings) into chunks that respect its structure:
  * a chunk never spans two sections, paragraphs stay whole where they fit, and a long section is
  * split between paragraphs (or sentences) with the previous chunk's last sentence repeated at the
  * start of the next, so an answer that straddles the cut is still found in one piece.
- * Every chunk keeps the path of headings above it.
+ * Every chunk keeps the path of headings above it. Sentences are Unicode's (core/sentences.ts), so a
+ * cut or a repeated sentence never splits a figure such as "27.5%" or "$49.99".
  */
+
 export interface ChunkDraft {
   position: number;
   headingPath: string[];
@@ -62,10 +66,6 @@ function sectionsOf(text: string, title: string): Section[] {
   flushParagraph();
   if (current.paragraphs.length > 0) sections.push(current);
   return sections;
-}
-
-function sentencesOf(paragraph: string): string[] {
-  return paragraph.match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g)?.map((sentence) => sentence.trim()).filter(Boolean) ?? [paragraph];
 }
 
 /** Splits one over-long paragraph into pieces no longer than maxChars, between sentences where possible. */

@@ -34,6 +34,19 @@ describe('knowledge text processing', () => {
     expect(chunks.every((chunk) => chunk.text.length <= 300)).toBe(true);
   });
 
+  it('never cuts a figure when a long paragraph is split into sentences or a sentence is repeated', () => {
+    // One paragraph over maxChars: it is split between sentences, and the last sentence of a chunk starts the next.
+    const paragraph = Array.from({ length: 8 }, (_, index) => `Tier ${index + 1} partners earn a 27.5% commission on orders over $49.99 each month.`).join(' ');
+    const chunks = chunkDocument(`# Rates\n\n${paragraph}`, 'Rates', { targetChars: 150, maxChars: 200, overlapChars: 120 });
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks) {
+      expect(chunk.text).not.toMatch(/(^|\s)5% commission/);
+      expect(chunk.text).not.toMatch(/\$49\.(\s|$)/);
+      expect(chunk.text).not.toMatch(/(^|\s)99 each month/);
+    }
+    expect(chunks.flatMap((chunk) => chunk.text.match(/27\.5% commission on orders over \$49\.99/g) ?? []).length).toBeGreaterThanOrEqual(8);
+  });
+
   it('builds a bounded query from the rarest known words, quoted, with a phrase boost', () => {
     const documentFrequency = new Map([['minimum', 3], ['payout', 40], ['threshold', 5], ['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 1], ['f', 1]]);
     const built = buildMatchQuery(['minimum', 'payout', 'threshold', 'unknownword'], null, { documentFrequency, totalChunks: 1000 });
