@@ -1,0 +1,52 @@
+import type { Page } from 'playwright-core';
+
+/** One element that sticks out, named well enough to find it in the screenshot. */
+export interface Overflow {
+  element: string;
+  by: number;
+}
+
+/**
+ * How far the page scrolls sideways, and the elements that stick out past the window's right edge
+ * (the widest first), so a failure says what to fix instead of only "too wide".
+ */
+export async function horizontalOverflow(page: Page): Promise<{ by: number; culprits: Overflow[] }> {
+  return page.evaluate(() => {
+    const name = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].slice(0, 3).map((item) => `.${item}`).join('')}`;
+    const culprits = [...document.querySelectorAll('body *')]
+      .map((element) => ({ element: name(element), by: Math.round(element.getBoundingClientRect().right - window.innerWidth) }))
+      .filter((candidate) => candidate.by > 1)
+      .sort((first, second) => second.by - first.by)
+      .slice(0, 5);
+    return { by: document.documentElement.scrollWidth - window.innerWidth, culprits };
+  });
+}
+
+/** Nothing may scroll sideways (1 px allowed for sub-pixel rounding); a failure lists what sticks out. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await horizontalOverflow(page);
+  expect({ ...overflow, fits: overflow.by <= 1 }).toEqual(expect.objectContaining({ fits: true }));
+}
+
+/**
+ * Tables wider than the card they sit in (px past the card's inner right edge). A table inside a
+ * scroll area counts only when the scroll area itself sticks out: scrolling inside the card is the
+ * intended way for a wide table to fit a narrow screen.
+ */
+export async function tablesOutsideCards(page: Page): Promise<Overflow[]> {
+  return page.evaluate(() => {
+    const name = (element: Element) => `${element.tagName.toLowerCase()}${[...element.classList].slice(0, 4).map((item) => `.${item}`).join('')}`;
+    const found: Array<{ element: string; by: number }> = [];
+    for (const table of document.querySelectorAll('.aa-app .components-card table')) {
+      if (table.classList.contains('screen-reader-text')) continue;
+      const body = table.closest('.components-card__body, .components-card')!;
+      const padding = parseFloat(getComputedStyle(body).paddingRight) || 0;
+      const limit = body.getBoundingClientRect().right - padding;
+      const scroller = table.closest('.aa-table-scroll');
+      const box = scroller && body.contains(scroller) ? scroller : table;
+      const by = Math.round(box.getBoundingClientRect().right - limit);
+      if (by > 1) found.push({ element: name(table), by });
+    }
+    return found;
+  });
+}
