@@ -7,19 +7,25 @@ export interface Overflow {
 }
 
 /**
- * How far the page scrolls sideways, and the elements that stick out past the window's right edge
- * (the widest first), so a failure says what to fix instead of only "too wide".
+ * How far the page is wider than the tab's viewport, and the elements of the content area that stick
+ * out past it (the widest first), so a failure says what to fix instead of only "too wide".
+ *
+ * Measured against the viewport the tab was opened with, not window.innerWidth: a phone tab
+ * (isMobile) zooms out to fit content that is too wide, so a 390 px tab can report an innerWidth of
+ * 1194 px and a page that "fits" it.
  */
 export async function horizontalOverflow(page: Page): Promise<{ by: number; culprits: Overflow[] }> {
-  return page.evaluate(() => {
+  const width = page.viewportSize()?.width;
+  if (!width) throw new Error('horizontalOverflow needs a tab opened with a fixed viewport (newTab does that)');
+  return page.evaluate((viewport) => {
     const name = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].slice(0, 3).map((item) => `.${item}`).join('')}`;
-    const culprits = [...document.querySelectorAll('body *')]
-      .map((element) => ({ element: name(element), by: Math.round(element.getBoundingClientRect().right - window.innerWidth) }))
+    const culprits = [...document.querySelectorAll('#wpbody *')]
+      .map((element) => ({ element: name(element), by: Math.round(element.getBoundingClientRect().right - viewport) }))
       .filter((candidate) => candidate.by > 1)
       .sort((first, second) => second.by - first.by)
       .slice(0, 5);
-    return { by: document.documentElement.scrollWidth - window.innerWidth, culprits };
-  });
+    return { by: Math.max(document.documentElement.scrollWidth, window.innerWidth) - viewport, culprits };
+  }, width);
 }
 
 /** Nothing may scroll sideways (1 px allowed for sub-pixel rounding); a failure lists what sticks out. */
