@@ -15,7 +15,7 @@ import { ARTIFACTS_DIR, DESKTOP, logIn, MOBILE, newTab, screenshot, type PagePro
 import { ChatWidget } from './support/chat-widget';
 import { startConnectedSite } from './support/connected-site';
 import type { E2eStack } from './support/e2e-stack';
-import { expectNoHorizontalOverflow, horizontalOverflow, tablesOutsideCards } from './support/layout';
+import { expectNoHorizontalOverflow, horizontalOverflow, scrollAreasWithoutHint, tablesOutsideCards } from './support/layout';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
 
@@ -50,21 +50,36 @@ async function openRemoteAnswers(page: Page): Promise<void> {
 }
 
 /**
- * Scrolls each control to the bottom of the window, where the snackbars float (the worst place), and
- * names the ones something else covers there: elementFromPoint at the control's centre must be it.
+ * The controls matching `selector` that a snackbar overlaps (or that something else is drawn over at
+ * their centre). With `scrollEach`, each is first scrolled to the bottom of the window, where the
+ * snackbars float, as the browser does when a keyboard user tabs to it; without, the page is
+ * scrolled to its end and every control in view is checked where it stands.
  */
-async function coveredAtTheBottom(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((query) => {
-    const covered: string[] = [];
-    for (const control of document.querySelectorAll<HTMLElement>(query)) {
-      control.scrollIntoView({ block: 'end' });
-      const box = control.getBoundingClientRect();
-      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-      if (!hit || !(control === hit || control.contains(hit))) covered.push(`${control.textContent?.trim() || control.getAttribute('aria-label')} under ${hit ? hit.className || hit.tagName : 'nothing'}`);
-    }
-    return covered;
-  }, selector);
+async function coveredBySnackbars(page: Page, selector: string, scrollEach: boolean): Promise<string[]> {
+  return page.evaluate(
+    ({ query, each }) => {
+      const covered: string[] = [];
+      if (!each) window.scrollTo(0, document.documentElement.scrollHeight);
+      for (const control of document.querySelectorAll<HTMLElement>(query)) {
+        if (each) control.scrollIntoView({ block: 'end', inline: 'nearest' });
+        const box = control.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.top >= window.innerHeight) continue;
+        const name = (control.textContent?.trim() || control.getAttribute('aria-label') || control.tagName).slice(0, 40);
+        for (const snackbar of document.querySelectorAll('.aa-snackbars .components-snackbar')) {
+          const over = snackbar.getBoundingClientRect();
+          if (over.left < box.right && over.right > box.left && over.top < box.bottom && over.bottom > box.top) covered.push(`${name} (${Math.round(box.top)}-${Math.round(box.bottom)} px) under a snackbar (${Math.round(over.top)}-${Math.round(over.bottom)} px)`);
+        }
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        if (hit && !(control === hit || control.contains(hit) || hit.contains(control))) covered.push(`${name} under ${hit.className || hit.tagName}`);
+      }
+      return [...new Set(covered)];
+    },
+    { query: selector, each: scrollEach },
+  );
 }
+
+/** Every control of the app, for the end-of-page check. */
+const CONTROLS = '.aa-app main a, .aa-app main button, .aa-app main input, .aa-app main select, .aa-app main textarea';
 
 /** Five success notices at once, through the same notices store the app uses. */
 async function fiveNotices(page: Page): Promise<void> {
@@ -175,22 +190,39 @@ step('Knowledge at 1280 px: with five notices arriving, three show and every con
   expect(await snackbars(page).count()).toBeLessThanOrEqual(3);
   const space = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--aa-snackbar-space'));
   const dock = await page.locator('.aa-snackbars').boundingBox();
-  const covered = await coveredAtTheBottom(page, '.aa-set-sources table a, .aa-set-sources table td:first-child, .aa-set-sources table button, .aa-set-sources .aa-fieldset button');
-  measurements['knowledge 1280 snackbars'] = { shown: await snackbars(page).count(), space, dock, covered };
+  const covered = await coveredBySnackbars(page, '.aa-set-sources table td, .aa-set-sources table button', true);
+  const coveredAtEnd = await coveredBySnackbars(page, CONTROLS, false);
+  measurements['knowledge 1280 snackbars'] = { shown: await snackbars(page).count(), space, dock, covered, coveredAtEnd };
   await screenshot(page, SUITE, '02-knowledge-notices-1280');
   expect(covered).toEqual([]);
+  expect(coveredAtEnd).toEqual([]);
   expect(Number.parseFloat(space)).toBeGreaterThan(0);
   // The notices were still there while the controls were checked.
   expect(await snackbars(page).count()).toBeGreaterThan(0);
 
-  // A real click, at the bottom of the window beside the notices, on the first row's delete button.
-  await fiveNotices(page);
-  const remove = sources.first().getByRole('button', { name: /^Delete / });
-  await remove.evaluate((button) => button.scrollIntoView({ block: 'end' }));
-  const box = (await remove.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.getByText('Source deleted.').first().waitFor();
-  await until('the deleted row to go', async () => (await sources.count()) === 2);
+  // A real click on a row's delete button at the bottom of a phone's window, where the snackbars
+  // take the whole width.
+  const phone = await newTab(browser, { viewport: MOBILE, isMobile: true });
+  try {
+    await logIn(phone.page, stack.wordpress.url, stack.wordpress.adminLogin, stack.wordpress.adminPassword);
+    await phone.page.goto(appUrl('/knowledge'));
+    const rows = phone.page.locator('.aa-set-sources table tbody tr');
+    await rows.first().waitFor();
+    await fiveNotices(phone.page);
+    const phoneCovered = await coveredBySnackbars(phone.page, '.aa-set-sources table td, .aa-set-sources table button', true);
+    measurements['knowledge 390 snackbars'] = { shown: await snackbars(phone.page).count(), dock: await phone.page.locator('.aa-snackbars').boundingBox(), covered: phoneCovered };
+    expect(phoneCovered).toEqual([]);
+    const remove = rows.first().getByRole('button', { name: /^Delete / });
+    await remove.evaluate((button) => button.scrollIntoView({ block: 'end', inline: 'nearest' }));
+    const box = (await remove.boundingBox())!;
+    expect(await snackbars(phone.page).count()).toBeGreaterThan(0);
+    await screenshot(phone.page, SUITE, '02-knowledge-notices-390');
+    await phone.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await phone.page.getByText('Source deleted.').first().waitFor();
+    await until('the deleted row to go', async () => (await rows.count()) === 2);
+  } finally {
+    await phone.context.close();
+  }
   expect(admin.problems.errors).toEqual([]);
 });
 
@@ -219,10 +251,13 @@ step('no table sticks out of its card and no screen scrolls sideways, at 1280 an
         if (screen.tab) await tab.page.getByRole('tab', { name: new RegExp(`^${screen.tab}`) }).click();
         await tab.page.locator(screen.ready).first().waitFor();
         if (screen.name === 'lead') await openRemoteAnswers(tab.page);
-        const measured = { page: await horizontalOverflow(tab.page), tables: await tablesOutsideCards(tab.page) };
-        measurements[`${screen.name} ${width}`] = measured;
-        if (measured.page.by > 1 || measured.tables.length) problems[`${screen.name} ${width}`] = measured;
+        const measured = { page: await horizontalOverflow(tab.page), tables: await tablesOutsideCards(tab.page), scrollWithoutHint: await scrollAreasWithoutHint(tab.page) };
         await screenshot(tab.page, SUITE, `03-${screen.name.replace(/ /g, '-')}-${width}`, { fullPage: true });
+        // Notices arriving while the owner is at the end of the screen leave every control free.
+        await fiveNotices(tab.page);
+        const underNotices = await coveredBySnackbars(tab.page, CONTROLS, false);
+        measurements[`${screen.name} ${width}`] = { ...measured, underNotices };
+        if (measured.page.by > 1 || measured.tables.length || measured.scrollWithoutHint.length || underNotices.length) problems[`${screen.name} ${width}`] = { ...measured, underNotices };
       }
     } finally {
       await tab.context.close();

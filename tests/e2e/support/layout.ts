@@ -56,3 +56,15 @@ export async function tablesOutsideCards(page: Page): Promise<Overflow[]> {
     return found;
   });
 }
+
+/** Table scroll areas that scroll sideways without the line that says so (the visible affordance). */
+export async function scrollAreasWithoutHint(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.aa-table-scroll')]
+      .filter((wrapper) => {
+        const area = wrapper.querySelector('.aa-table-scroll__area');
+        return area && area.scrollWidth - area.clientWidth > 1 && !wrapper.querySelector('.aa-table-scroll__hint');
+      })
+      .map((wrapper) => wrapper.querySelector('.aa-table-scroll__area')?.getAttribute('aria-label') ?? '(unnamed)'),
+  );
+}

@@ -6,6 +6,11 @@ import { SNACKBAR_SPACE } from '../snackbar-space';
 
 const notices = () => select(noticesStore).getNotices() as Array<{ id: string; type: string; content: string }>;
 
+// The snackbars' animation library measures by scrolling the window, which jsdom does not implement.
+beforeAll(() => {
+  window.scrollTo = jest.fn() as never;
+});
+
 beforeEach(() => {
   for (const notice of notices()) dispatch(noticesStore).removeNotice(notice.id);
 });
