@@ -15,7 +15,7 @@ import { ARTIFACTS_DIR, DESKTOP, logIn, MOBILE, newTab, screenshot, type PagePro
 import { ChatWidget } from './support/chat-widget';
 import { startConnectedSite } from './support/connected-site';
 import type { E2eStack } from './support/e2e-stack';
-import { expectNoHorizontalOverflow, horizontalOverflow, scrollAreasWithoutHint, tablesOutsideCards } from './support/layout';
+import { expectNoHorizontalOverflow, horizontalOverflow, scrollAreasWithoutHint, scrollingTables, tablesOutsideCards } from './support/layout';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
 
@@ -148,9 +148,11 @@ step('the lead page: the delivery ledger stays inside its card at 1280 and 390 p
   await open(page, `/leads/${leadId}`);
   await openRemoteAnswers(page);
   await ledger(page).getByText(/404/).first().waitFor();
-  measurements['lead 1280'] = { page: await horizontalOverflow(page), tables: await tablesOutsideCards(page) };
+  measurements['lead 1280'] = { page: await horizontalOverflow(page), tables: await tablesOutsideCards(page), scrolling: await scrollingTables(page) };
   await screenshot(page, SUITE, '01-lead-ledger-1280', { fullPage: true });
   expect(await tablesOutsideCards(page)).toEqual([]);
+  // On a desktop the whole ledger reads without scrolling sideways.
+  expect(await scrollingTables(page)).toEqual([]);
   await expectNoHorizontalOverflow(page);
 
   const phone = await newTab(browser, { viewport: MOBILE, isMobile: true });
@@ -158,7 +160,7 @@ step('the lead page: the delivery ledger stays inside its card at 1280 and 390 p
     await logIn(phone.page, stack.wordpress.url, stack.wordpress.adminLogin, stack.wordpress.adminPassword);
     await phone.page.goto(appUrl(`/leads/${leadId}`));
     await openRemoteAnswers(phone.page);
-    measurements['lead 390'] = { page: await horizontalOverflow(phone.page), tables: await tablesOutsideCards(phone.page) };
+    measurements['lead 390'] = { page: await horizontalOverflow(phone.page), tables: await tablesOutsideCards(phone.page), scrolling: await scrollingTables(phone.page) };
     await screenshot(phone.page, SUITE, '01-lead-ledger-390', { fullPage: true });
     expect(await tablesOutsideCards(phone.page)).toEqual([]);
     await expectNoHorizontalOverflow(phone.page);
@@ -187,7 +189,8 @@ step('Knowledge at 1280 px: with five notices arriving, three show and every con
   expect(await sources.count()).toBe(3);
 
   await fiveNotices(page);
-  expect(await snackbars(page).count()).toBeLessThanOrEqual(3);
+  // The two oldest leave at once (their exit animation takes a moment), long before any times out.
+  await until('the oldest notices to leave', async () => (await snackbars(page).count()) === 3, 3_000);
   const space = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--aa-snackbar-space'));
   const dock = await page.locator('.aa-snackbars').boundingBox();
   const covered = await coveredBySnackbars(page, '.aa-set-sources table td, .aa-set-sources table button', true);
@@ -209,6 +212,7 @@ step('Knowledge at 1280 px: with five notices arriving, three show and every con
     const rows = phone.page.locator('.aa-set-sources table tbody tr');
     await rows.first().waitFor();
     await fiveNotices(phone.page);
+    await until('the oldest notices to leave', async () => (await snackbars(phone.page).count()) === 3, 3_000);
     const phoneCovered = await coveredBySnackbars(phone.page, '.aa-set-sources table td, .aa-set-sources table button', true);
     measurements['knowledge 390 snackbars'] = { shown: await snackbars(phone.page).count(), dock: await phone.page.locator('.aa-snackbars').boundingBox(), covered: phoneCovered };
     expect(phoneCovered).toEqual([]);
@@ -249,12 +253,20 @@ step('no table sticks out of its card and no screen scrolls sideways, at 1280 an
       for (const screen of screens) {
         await open(tab.page, screen.hash);
         if (screen.tab) await tab.page.getByRole('tab', { name: new RegExp(`^${screen.tab}`) }).click();
-        await tab.page.locator(screen.ready).first().waitFor();
+        await tab.page
+          .locator(screen.ready)
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .catch(async (error: Error) => {
+            await screenshot(tab.page, SUITE, `failed-${screen.name.replace(/ /g, '-')}-${width}`, { fullPage: true });
+            throw new Error(`${screen.name} at ${width} px never showed ${screen.ready}: ${error.message}; page errors: ${tab.problems.errors.join(' | ') || 'none'}`);
+          });
         if (screen.name === 'lead') await openRemoteAnswers(tab.page);
-        const measured = { page: await horizontalOverflow(tab.page), tables: await tablesOutsideCards(tab.page), scrollWithoutHint: await scrollAreasWithoutHint(tab.page) };
+        const measured = { page: await horizontalOverflow(tab.page), tables: await tablesOutsideCards(tab.page), scrollWithoutHint: await scrollAreasWithoutHint(tab.page), scrolling: await scrollingTables(tab.page) };
         await screenshot(tab.page, SUITE, `03-${screen.name.replace(/ /g, '-')}-${width}`, { fullPage: true });
         // Notices arriving while the owner is at the end of the screen leave every control free.
         await fiveNotices(tab.page);
+        await until('the oldest notices to leave', async () => (await snackbars(tab.page).count()) === 3, 3_000);
         const underNotices = await coveredBySnackbars(tab.page, CONTROLS, false);
         measurements[`${screen.name} ${width}`] = { ...measured, underNotices };
         if (measured.page.by > 1 || measured.tables.length || measured.scrollWithoutHint.length || underNotices.length) problems[`${screen.name} ${width}`] = { ...measured, underNotices };

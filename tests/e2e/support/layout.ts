@@ -19,7 +19,13 @@ export async function horizontalOverflow(page: Page): Promise<{ by: number; culp
   if (!width) throw new Error('horizontalOverflow needs a tab opened with a fixed viewport (newTab does that)');
   return page.evaluate((viewport) => {
     const name = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].slice(0, 3).map((item) => `.${item}`).join('')}`;
+    // Inside a sideways scroll area is where wide content belongs; only what escapes one counts.
+    const clipped = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(parent).overflowX)) return true;
+      return false;
+    };
     const culprits = [...document.querySelectorAll('#wpbody *')]
+      .filter((element) => !clipped(element))
       .map((element) => ({ element: name(element), by: Math.round(element.getBoundingClientRect().right - viewport) }))
       .filter((candidate) => candidate.by > 1)
       .sort((first, second) => second.by - first.by)
@@ -55,6 +61,13 @@ export async function tablesOutsideCards(page: Page): Promise<Overflow[]> {
     }
     return found;
   });
+}
+
+/** The names of the table scroll areas that scroll sideways (their table is wider than the card). */
+export async function scrollingTables(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.aa-table-scroll__area')].filter((area) => area.scrollWidth - area.clientWidth > 1).map((area) => area.getAttribute('aria-label') ?? '(unnamed)'),
+  );
 }
 
 /** Table scroll areas that scroll sideways without the line that says so (the visible affordance). */

@@ -12,7 +12,11 @@ import { TableScroll } from '../../components/table-scroll';
 const failedAtDisabledEndpoint = (delivery: Delivery) =>
   Boolean(delivery.endpointUrl) && ['failed', 'dead'].includes(delivery.status) && /endpoint is disabled|410 Gone/.test(delivery.lastError ?? '');
 
-/** Every next step of this lead with its state; failed and dead ones can be sent again. */
+/**
+ * Every next step of this lead with its state; failed and dead ones can be sent again. Four columns,
+ * the trigger, attempts and time as labelled lines under the step and status, so the remote answer
+ * keeps room to read beside the lead page's side panel at 1280 px.
+ */
 export function DeliveryLedger({ leadId, refreshKey }: { leadId: string; refreshKey: string }) {
   const notify = useNotify();
   const { data: deliveries, isLoading, error, reload } = useRequest(() => getDeliveries(leadId), [leadId, refreshKey]);
@@ -23,23 +27,31 @@ export function DeliveryLedger({ leadId, refreshKey }: { leadId: string; refresh
   return (
     <>
       <TableScroll label={__('Next steps (delivery ledger)', 'affiliate-agent')}>
-        <table className="widefat striped aa-table">
-          <TableHead columns={[__('Step', 'affiliate-agent'), __('Trigger', 'affiliate-agent'), __('Status', 'affiliate-agent'), __('Attempts', 'affiliate-agent'), __('Last answer or error', 'affiliate-agent'), __('Updated', 'affiliate-agent')]} actionsColumn />
+        <table className="widefat striped aa-table aa-ledger">
+          <TableHead columns={[__('Step', 'affiliate-agent'), __('Status', 'affiliate-agent'), __('Last answer or error', 'affiliate-agent')]} actionsColumn />
           <tbody>
             {deliveries.map((delivery) => (
               <tr key={delivery.id}>
                 <td>
                   {delivery.label || delivery.stepId} <span className="aa-muted">({delivery.stepType})</span>
+                  <dl className="aa-ledger__facts">
+                    <dt>{__('Trigger', 'affiliate-agent')}</dt>
+                    <dd>{delivery.trigger}</dd>
+                  </dl>
                 </td>
-                <td>{delivery.trigger}</td>
                 <td>
                   <span className={`aa-chip is-${delivery.status}`}>{delivery.status}</span>
                   {delivery.nextAttemptAt ? <div className="aa-muted">{sprintf(__('next try %s', 'affiliate-agent'), new Date(delivery.nextAttemptAt).toLocaleTimeString())}</div> : null}
+                  <dl className="aa-ledger__facts">
+                    <dt>{__('Attempts', 'affiliate-agent')}</dt>
+                    <dd>
+                      {delivery.attempts}/{delivery.maxAttempts}
+                    </dd>
+                    <dt>{__('Updated', 'affiliate-agent')}</dt>
+                    <dd>{new Date(delivery.updatedAt).toLocaleString()}</dd>
+                  </dl>
                 </td>
-                <td>
-                  {delivery.attempts}/{delivery.maxAttempts}
-                </td>
-                <td>
+                <td className="aa-ledger__answer">
                   {delivery.lastError ? <span className="aa-error-text">{delivery.lastError}</span> : null}
                   {delivery.response ? (
                     <details>
@@ -48,7 +60,6 @@ export function DeliveryLedger({ leadId, refreshKey }: { leadId: string; refresh
                     </details>
                   ) : null}
                 </td>
-                <td>{new Date(delivery.updatedAt).toLocaleString()}</td>
                 <td>
                   {delivery.replayable ? (
                     <Button
