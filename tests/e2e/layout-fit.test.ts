@@ -169,7 +169,7 @@ step('the lead page: the delivery ledger stays inside its card at 1280 and 390 p
   }
 });
 
-step('Knowledge at 1280 px: with five notices arriving, three show and every control of the sources table can still be clicked', async () => {
+step('Knowledge: of five notices arriving three show; at 1280 px no sources-table control lies under them, at 390 px a real click deletes a row', async () => {
   const { page } = admin;
   await open(page, '/knowledge');
   await page.getByLabel('New set name').fill('Program docs');
