@@ -7,10 +7,11 @@
  * affiliate is inactive, the lead back in review, the activity log says so. Screenshots at 1280 and 390 px.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT, type Applicant } from './support/applicant';
 import { DESKTOP, logIn, MOBILE, newTab, screenshot } from './support/browser';
+import { expectNoHorizontalOverflow } from './support/layout';
 import { ChatWidget } from './support/chat-widget';
 import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
@@ -48,7 +49,6 @@ const welcomeMails = () =>
     .filter((mail) => /welcome/i.test(mail.subject));
 const affiliateStatus = (affiliateId: number) => stack.wordpress.php(`echo affwp_get_affiliate_status( ${affiliateId} );`);
 const affiliateOf = async (id: string) => (await deliveries(id)).find((delivery) => delivery.stepId === 'affiliatewp' && delivery.status === 'succeeded')?.result?.affiliateId as number | undefined;
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 beforeAll(async () => {
   ({ stack, browser } = await startConnectedSite(SUITE));
@@ -95,7 +95,7 @@ step('the owner switches auto-approval on in Settings with a daily cap of 1', as
     expect(await card.getByRole('checkbox', { name: 'Approve qualifying applicants automatically' }).isChecked()).toBe(true);
     await card.scrollIntoViewIfNeeded();
     await screenshot(phone.page, SUITE, '01-settings-auto-approval-390', { fullPage: true });
-    expect(await noHorizontalScroll(phone.page)).toBeLessThanOrEqual(1);
+    await expectNoHorizontalOverflow(phone.page);
   } finally {
     await phone.context.close();
   }
@@ -137,7 +137,7 @@ step('the manager presses Undo on the lead page: the affiliate is inactive and t
     await phone.page.goto(appUrl(`/leads/${leadId}`));
     await phone.page.getByRole('button', { name: 'Undo auto-approval' }).waitFor();
     await screenshot(phone.page, SUITE, '02-lead-auto-approved-390', { fullPage: true });
-    expect(await noHorizontalScroll(phone.page)).toBeLessThanOrEqual(1);
+    await expectNoHorizontalOverflow(phone.page);
   } finally {
     await phone.context.close();
   }

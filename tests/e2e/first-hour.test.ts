@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { activatePlugin, createChatPage, unpackPluginZip } from '../../scripts/wordpress/plugin-setup';
 import { loadSampleDocs } from '../../scripts/wordpress/sample-docs';
 import { DESKTOP, launchBrowser, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
+import { expectNoHorizontalOverflow } from './support/layout';
 import { connectionKey } from './support/connection-key';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { storySteps } from './support/steps';
@@ -33,8 +34,7 @@ async function mobileScreenshot(hash: string, name: string): Promise<void> {
     await phone.page.locator('.aa-settings, .aa-playground, .aa-agents').first().waitFor();
     await phone.page.locator('.aa-setup-checklist, .aa-transcript').first().waitFor();
     await screenshot(phone.page, SUITE, `${name}-390`, { fullPage: true });
-    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    await expectNoHorizontalOverflow(phone.page);
   } finally {
     await phone.context.close();
   }

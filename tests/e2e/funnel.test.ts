@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { AFFILIATE_MANAGER_ROLE, createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT, type Applicant } from './support/applicant';
 import { DESKTOP, logIn, MOBILE, newTab, screenshot } from './support/browser';
+import { expectNoHorizontalOverflow } from './support/layout';
 import { ChatWidget } from './support/chat-widget';
 import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite } from './support/site-delivery';
@@ -126,7 +127,7 @@ step('the Funnel screen shows those conversations: total, per field, by page and
   await logIn(phone.page, stack.wordpress.url, MANAGER.login, MANAGER.password);
   await phone.page.goto(appUrl(`/funnel/${stack.agentId}`));
   await phone.page.locator('.aa-funnel-steps').waitFor();
-  expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectNoHorizontalOverflow(phone.page);
   await screenshot(phone.page, SUITE, '03-funnel-390', { fullPage: true });
   await phone.context.close();
 });

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../../scripts/wordpress/free-port';
 import { startService, type ServiceProcess } from '../../scripts/wordpress/service-process';
 import { DESKTOP, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
+import { expectNoHorizontalOverflow } from './support/layout';
 import { QUICK_PUSH_RETRY, type E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
@@ -67,8 +68,7 @@ async function mobileScreenshot(name: string): Promise<void> {
     await phone.page.goto(appUrl('/knowledge'));
     await siteContent(phone.page).waitFor();
     await screenshot(phone.page, SUITE, `${name}-390`, { fullPage: true });
-    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    await expectNoHorizontalOverflow(phone.page);
   } finally {
     await phone.context.close();
   }

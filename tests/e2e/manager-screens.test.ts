@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AFFILIATE_MANAGER_ROLE, createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
 import { DESKTOP, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
+import { expectNoHorizontalOverflow } from './support/layout';
 import { ChatWidget } from './support/chat-widget';
 import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite } from './support/site-delivery';
@@ -28,7 +29,6 @@ let manager: { context: BrowserContext; page: Page; problems: PageProblems };
 let leadId = '';
 
 const appUrl = (hash: string) => `${stack.wordpress.url}/wp-admin/admin.php?page=affiliate-agent#${hash}`;
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 interface CapturedMail {
   to: string | string[];
@@ -136,11 +136,11 @@ step('the inbox and the lead page fit a 390 px phone', async () => {
     // Each row is a card whose stacked cells say what they are (the column name comes from data-label).
     expect(await row.evaluate((element) => getComputedStyle(element).display)).toBe('grid');
     expect(await row.locator('td[data-label="Status"]').innerText()).toBe('Contacted');
-    expect(await noHorizontalScroll(phone.page)).toBeLessThanOrEqual(1);
+    await expectNoHorizontalOverflow(phone.page);
     await screenshot(phone.page, SUITE, '01-leads-390', { fullPage: true });
     await row.getByRole('link').first().click();
     await phone.page.locator('.aa-answers').waitFor();
-    expect(await noHorizontalScroll(phone.page)).toBeLessThanOrEqual(1);
+    await expectNoHorizontalOverflow(phone.page);
     await screenshot(phone.page, SUITE, '02-lead-390', { fullPage: true });
   } finally {
     await phone.context.close();
@@ -193,7 +193,7 @@ step('an administrator finds the applicant emails, with merge tags and a preview
       expect(await card.getByRole('region', { name: 'Preview' }).first().innerText()).toContain('Welcome to our affiliate program, Maria Lopez');
       await card.scrollIntoViewIfNeeded();
       await screenshot(tab.page, SUITE, `03-settings-emails-${suffix}`, { fullPage: true });
-      if (suffix === '390') expect(await noHorizontalScroll(tab.page)).toBeLessThanOrEqual(1);
+      if (suffix === '390') await expectNoHorizontalOverflow(tab.page);
     } finally {
       await tab.context.close();
     }

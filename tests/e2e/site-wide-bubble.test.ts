@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createChatPage } from '../../scripts/wordpress/plugin-setup';
 import { loadSampleDocs } from '../../scripts/wordpress/sample-docs';
 import { DESKTOP, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
+import { expectNoHorizontalOverflow } from './support/layout';
 import { ChatWidget } from './support/chat-widget';
 import type { E2eStack } from './support/e2e-stack';
 import { storySteps } from './support/steps';
@@ -108,7 +109,7 @@ step('the owner switches the bubble on in Settings for posts only', async () => 
   await phone.page.locator('.aa-site-bubble').getByRole('checkbox', { name: 'Posts', exact: true }).waitFor();
   await phone.page.locator('.aa-site-bubble').scrollIntoViewIfNeeded();
   await screenshot(phone.page, SUITE, '01-settings-bubble-on-390');
-  expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+  await expectNoHorizontalOverflow(phone.page);
   await phone.context.close();
 });
 

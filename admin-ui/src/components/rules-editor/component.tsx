@@ -11,6 +11,7 @@ import { RuleValueInput } from './rule-value-input';
 import { textToRuleValue, ruleValueToText } from './rule-value';
 import type { RulesEditorProps } from './types';
 import { TableHead } from '../table-head';
+import { TableScroll } from '../table-scroll';
 
 /**
  * Qualification as a table an owner can read aloud: "if Audience size is at least 100000, add 50
@@ -59,88 +60,90 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
       {rules.length === 0 ? (
         <p className="aa-muted">{__('No rules yet. Add a rule to give points for answers you value, for example a large audience.', 'affiliate-agent')}</p>
       ) : (
-        <table className="widefat striped aa-table aa-rules-table">
-          <TableHead columns={[__('Label', 'affiliate-agent'), __('Field', 'affiliate-agent'), __('Operator', 'affiliate-agent'), __('Value', 'affiliate-agent'), __('Points', 'affiliate-agent'), __('Tags', 'affiliate-agent'), __('Route', 'affiliate-agent')]} actionsColumn />
-          <tbody>
-            {rules.map((rule, index) => {
-              const these = issuesUnder(ruleIssues, index);
-              const number = index + 1;
-              return (
-                <tr key={index}>
-                  <td>
-                    <TextControl __nextHasNoMarginBottom hideLabelFromVision label={sprintf(__('Rule %d label', 'affiliate-agent'), number)} value={rule.label ?? ''} onChange={(label: string) => setRule(index, { label: label || undefined })} />
-                    <FieldError message={issueAt(these, 'label')} />
-                  </td>
-                  <td>
-                    <SelectControl
-                      __nextHasNoMarginBottom
-                      hideLabelFromVision
-                      label={sprintf(__('Rule %d field', 'affiliate-agent'), number)}
-                      value={rule.field}
-                      options={fieldOptions.some((option) => option.value === rule.field) ? fieldOptions : [{ value: rule.field, label: rule.field }, ...fieldOptions]}
-                      onChange={(field: string) => changeField(index, field)}
-                    />
-                    <FieldError message={issueAt(these, 'field')} />
-                  </td>
-                  <td>
-                    <SelectControl
-                      __nextHasNoMarginBottom
-                      hideLabelFromVision
-                      label={sprintf(__('Rule %d operator', 'affiliate-agent'), number)}
-                      value={rule.operator}
-                      options={isTrustInput(rule.field) ? trustOperators : allOperators}
-                      onChange={(operator: string) => changeOperator(index, operator as RuleOperator)}
-                    />
-                    <FieldError message={issueAt(these, 'operator')} />
-                  </td>
-                  <td>
-                    {VALUELESS_OPERATORS.includes(rule.operator) ? (
-                      <span className="aa-muted">{__('no value needed', 'affiliate-agent')}</span>
-                    ) : (
-                      <RuleValueInput
-                        label={sprintf(__('Rule %d value', 'affiliate-agent'), number)}
-                        value={rule.value}
-                        operator={rule.operator}
-                        fieldType={typeOf(rule.field)}
-                        choices={choicesOf(rule.field)}
-                        onChange={(value) => {
-                          const next: QualificationRule = { ...rule };
-                          if (value === undefined) delete next.value;
-                          else next.value = value;
-                          setRules(rules.map((item, itemIndex) => (itemIndex === index ? next : item)));
+        <TableScroll label={__('Rules', 'affiliate-agent')}>
+          <table className="widefat striped aa-table aa-rules-table">
+            <TableHead columns={[__('Label', 'affiliate-agent'), __('Field', 'affiliate-agent'), __('Operator', 'affiliate-agent'), __('Value', 'affiliate-agent'), __('Points', 'affiliate-agent'), __('Tags', 'affiliate-agent'), __('Route', 'affiliate-agent')]} actionsColumn />
+            <tbody>
+              {rules.map((rule, index) => {
+                const these = issuesUnder(ruleIssues, index);
+                const number = index + 1;
+                return (
+                  <tr key={index}>
+                    <td>
+                      <TextControl __nextHasNoMarginBottom hideLabelFromVision label={sprintf(__('Rule %d label', 'affiliate-agent'), number)} value={rule.label ?? ''} onChange={(label: string) => setRule(index, { label: label || undefined })} />
+                      <FieldError message={issueAt(these, 'label')} />
+                    </td>
+                    <td>
+                      <SelectControl
+                        __nextHasNoMarginBottom
+                        hideLabelFromVision
+                        label={sprintf(__('Rule %d field', 'affiliate-agent'), number)}
+                        value={rule.field}
+                        options={fieldOptions.some((option) => option.value === rule.field) ? fieldOptions : [{ value: rule.field, label: rule.field }, ...fieldOptions]}
+                        onChange={(field: string) => changeField(index, field)}
+                      />
+                      <FieldError message={issueAt(these, 'field')} />
+                    </td>
+                    <td>
+                      <SelectControl
+                        __nextHasNoMarginBottom
+                        hideLabelFromVision
+                        label={sprintf(__('Rule %d operator', 'affiliate-agent'), number)}
+                        value={rule.operator}
+                        options={isTrustInput(rule.field) ? trustOperators : allOperators}
+                        onChange={(operator: string) => changeOperator(index, operator as RuleOperator)}
+                      />
+                      <FieldError message={issueAt(these, 'operator')} />
+                    </td>
+                    <td>
+                      {VALUELESS_OPERATORS.includes(rule.operator) ? (
+                        <span className="aa-muted">{__('no value needed', 'affiliate-agent')}</span>
+                      ) : (
+                        <RuleValueInput
+                          label={sprintf(__('Rule %d value', 'affiliate-agent'), number)}
+                          value={rule.value}
+                          operator={rule.operator}
+                          fieldType={typeOf(rule.field)}
+                          choices={choicesOf(rule.field)}
+                          onChange={(value) => {
+                            const next: QualificationRule = { ...rule };
+                            if (value === undefined) delete next.value;
+                            else next.value = value;
+                            setRules(rules.map((item, itemIndex) => (itemIndex === index ? next : item)));
+                          }}
+                        />
+                      )}
+                      <FieldError message={issueAt(these, 'value')} />
+                    </td>
+                    <td>
+                      <NumberInput hideLabelFromVision label={sprintf(__('Rule %d points', 'affiliate-agent'), number)} value={rule.points} step={1} onChange={(points) => setRule(index, { points: points ?? 0 })} error={issueAt(these, 'points')} />
+                    </td>
+                    <td>
+                      <ListInput hideLabelFromVision label={sprintf(__('Rule %d tags', 'affiliate-agent'), number)} values={rule.tags} onChange={(tags) => setRule(index, { tags })} error={issueAt(these, 'tags')} />
+                    </td>
+                    <td>
+                      <SelectControl
+                        __nextHasNoMarginBottom
+                        hideLabelFromVision
+                        label={sprintf(__('Rule %d route', 'affiliate-agent'), number)}
+                        value={rule.route ?? ''}
+                        options={ruleRouteOptions}
+                        onChange={(route: string) => {
+                          const { route: _route, ...rest } = rule;
+                          setRules(rules.map((item, itemIndex) => (itemIndex === index ? (route ? { ...rest, route: route as Route } : rest) : item)));
                         }}
                       />
-                    )}
-                    <FieldError message={issueAt(these, 'value')} />
-                  </td>
-                  <td>
-                    <NumberInput hideLabelFromVision label={sprintf(__('Rule %d points', 'affiliate-agent'), number)} value={rule.points} step={1} onChange={(points) => setRule(index, { points: points ?? 0 })} error={issueAt(these, 'points')} />
-                  </td>
-                  <td>
-                    <ListInput hideLabelFromVision label={sprintf(__('Rule %d tags', 'affiliate-agent'), number)} values={rule.tags} onChange={(tags) => setRule(index, { tags })} error={issueAt(these, 'tags')} />
-                  </td>
-                  <td>
-                    <SelectControl
-                      __nextHasNoMarginBottom
-                      hideLabelFromVision
-                      label={sprintf(__('Rule %d route', 'affiliate-agent'), number)}
-                      value={rule.route ?? ''}
-                      options={ruleRouteOptions}
-                      onChange={(route: string) => {
-                        const { route: _route, ...rest } = rule;
-                        setRules(rules.map((item, itemIndex) => (itemIndex === index ? (route ? { ...rest, route: route as Route } : rest) : item)));
-                      }}
-                    />
-                    <FieldError message={issueAt(these, 'route')} />
-                  </td>
-                  <td>
-                    <Button icon="trash" isDestructive label={sprintf(__('Remove rule %d', 'affiliate-agent'), number)} onClick={() => setRules(rules.filter((_, itemIndex) => itemIndex !== index))} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                      <FieldError message={issueAt(these, 'route')} />
+                    </td>
+                    <td>
+                      <Button icon="trash" isDestructive label={sprintf(__('Remove rule %d', 'affiliate-agent'), number)} onClick={() => setRules(rules.filter((_, itemIndex) => itemIndex !== index))} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Button
         variant="secondary"
@@ -155,32 +158,34 @@ export function RulesEditor({ qualification, fields, onChange, issues = [] }: Ru
       <h3>{__('Thresholds', 'affiliate-agent')}</h3>
       <p className="aa-muted">{__('The highest threshold a score reaches decides the route; below all of them, the default route applies.', 'affiliate-agent')}</p>
       {thresholds.length ? (
-        <table className="widefat striped aa-table aa-thresholds-table">
-          <TableHead columns={[__('From score', 'affiliate-agent'), __('Route', 'affiliate-agent'), __('Tags', 'affiliate-agent')]} actionsColumn />
-          <tbody>
-            {thresholds.map((threshold, index) => {
-              const these = issuesUnder(thresholdIssues, index);
-              const number = index + 1;
-              return (
-                <tr key={index}>
-                  <td>
-                    <NumberInput hideLabelFromVision label={sprintf(__('Threshold %d minimum score', 'affiliate-agent'), number)} value={threshold.minScore} step={1} onChange={(minScore) => setThreshold(index, { minScore: minScore ?? 0 })} error={issueAt(these, 'minScore')} />
-                  </td>
-                  <td>
-                    <SelectControl __nextHasNoMarginBottom hideLabelFromVision label={sprintf(__('Threshold %d route', 'affiliate-agent'), number)} value={threshold.route} options={options(routeLabels())} onChange={(route: string) => setThreshold(index, { route: route as Route })} />
-                    <FieldError message={issueAt(these, 'route')} />
-                  </td>
-                  <td>
-                    <ListInput hideLabelFromVision label={sprintf(__('Threshold %d tags', 'affiliate-agent'), number)} values={threshold.tags} onChange={(tags) => setThreshold(index, { tags })} error={issueAt(these, 'tags')} />
-                  </td>
-                  <td>
-                    <Button icon="trash" isDestructive label={sprintf(__('Remove threshold %d', 'affiliate-agent'), number)} onClick={() => setThresholds(thresholds.filter((_, itemIndex) => itemIndex !== index))} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={__('Thresholds', 'affiliate-agent')}>
+          <table className="widefat striped aa-table aa-thresholds-table">
+            <TableHead columns={[__('From score', 'affiliate-agent'), __('Route', 'affiliate-agent'), __('Tags', 'affiliate-agent')]} actionsColumn />
+            <tbody>
+              {thresholds.map((threshold, index) => {
+                const these = issuesUnder(thresholdIssues, index);
+                const number = index + 1;
+                return (
+                  <tr key={index}>
+                    <td>
+                      <NumberInput hideLabelFromVision label={sprintf(__('Threshold %d minimum score', 'affiliate-agent'), number)} value={threshold.minScore} step={1} onChange={(minScore) => setThreshold(index, { minScore: minScore ?? 0 })} error={issueAt(these, 'minScore')} />
+                    </td>
+                    <td>
+                      <SelectControl __nextHasNoMarginBottom hideLabelFromVision label={sprintf(__('Threshold %d route', 'affiliate-agent'), number)} value={threshold.route} options={options(routeLabels())} onChange={(route: string) => setThreshold(index, { route: route as Route })} />
+                      <FieldError message={issueAt(these, 'route')} />
+                    </td>
+                    <td>
+                      <ListInput hideLabelFromVision label={sprintf(__('Threshold %d tags', 'affiliate-agent'), number)} values={threshold.tags} onChange={(tags) => setThreshold(index, { tags })} error={issueAt(these, 'tags')} />
+                    </td>
+                    <td>
+                      <Button icon="trash" isDestructive label={sprintf(__('Remove threshold %d', 'affiliate-agent'), number)} onClick={() => setThresholds(thresholds.filter((_, itemIndex) => itemIndex !== index))} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       <Button
         variant="secondary"

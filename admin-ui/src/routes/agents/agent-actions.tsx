@@ -12,6 +12,7 @@ import { createAction, listActions, listTemplates } from './api';
 import { blankAction } from './blank-action';
 import type { ActionView } from './types';
 import { TableHead } from '../../components/table-head';
+import { TableScroll } from '../../components/table-scroll';
 
 const statusLabel = (action: ActionView) =>
   action.status === 'draft' ? __('Draft', 'affiliate-agent') : action.status === 'published' ? __('Published', 'affiliate-agent') : __('Published, draft pending', 'affiliate-agent');
@@ -55,22 +56,24 @@ export function AgentActions({ agentId }: { agentId: string }) {
         </EmptyState>
       ) : null}
       {actions?.length ? (
-        <table className="widefat striped aa-table">
-          <TableHead columns={[__('Action', 'affiliate-agent'), __('Key', 'affiliate-agent'), __('State', 'affiliate-agent')]} />
-          <tbody>
-            {actions.map((action) => (
-              <tr key={action.id}>
-                <td>
-                  <a href={`#/actions/${action.id}`}>{(action.draft ?? action.published)?.definition.name ?? action.key}</a>
-                </td>
-                <td>
-                  <code>{action.key}</code>
-                </td>
-                <td>{statusLabel(action)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={__('Actions', 'affiliate-agent')}>
+          <table className="widefat striped aa-table">
+            <TableHead columns={[__('Action', 'affiliate-agent'), __('Key', 'affiliate-agent'), __('State', 'affiliate-agent')]} />
+            <tbody>
+              {actions.map((action) => (
+                <tr key={action.id}>
+                  <td>
+                    <a href={`#/actions/${action.id}`}>{(action.draft ?? action.published)?.definition.name ?? action.key}</a>
+                  </td>
+                  <td>
+                    <code>{action.key}</code>
+                  </td>
+                  <td>{statusLabel(action)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       <div className="aa-inline-form">
         <SelectControl

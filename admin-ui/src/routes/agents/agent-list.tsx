@@ -9,6 +9,7 @@ import { useRequest } from '../../lib/use-request';
 import { createAction, createAgent, deleteAgent, listActions, listAgents, updateAgent } from './api';
 import type { Agent } from './types';
 import { TableHead } from '../../components/table-head';
+import { TableScroll } from '../../components/table-scroll';
 
 /** All agents with the quick actions owners use most: enable, edit, test, duplicate. */
 export function AgentList() {
@@ -52,54 +53,56 @@ export function AgentList() {
           {__('An agent answers visitors’ questions from your docs and runs actions such as the affiliate application. Create one, add an action from a template, then try it in the playground.', 'affiliate-agent')}
         </EmptyState>
       ) : (
-        <table className="widefat striped aa-table">
-          <TableHead columns={[__('Name', 'affiliate-agent'), __('Language', 'affiliate-agent'), __('Mode', 'affiliate-agent'), __('Enabled', 'affiliate-agent'), __('Actions', 'affiliate-agent')]} />
-          <tbody>
-            {agents.map((agent) => (
-              <tr key={agent.id}>
-                <td>
-                  <a href={`#/agents/${agent.id}`}>
-                    <strong>{agent.name}</strong>
-                  </a>
-                  <div className="aa-muted">
-                    <code>{agent.id}</code>
-                  </div>
-                </td>
-                <td>{agent.language}</td>
-                <td>{agent.strictDocs ? __('Docs only', 'affiliate-agent') : __('Docs first', 'affiliate-agent')}</td>
-                <td>
-                  <ToggleControl
-                    __nextHasNoMarginBottom
-                    label={sprintf(__('Enable %s', 'affiliate-agent'), agent.name)}
-                    checked={agent.enabled}
-                    onChange={async (enabled: boolean) => {
-                      try {
-                        const updated = await updateAgent(agent.id, { enabled });
-                        setData(agents.map((item) => (item.id === agent.id ? updated : item)));
-                      } catch (thrown) {
-                        notify.failure(thrown);
-                      }
-                    }}
-                  />
-                </td>
-                <td className="aa-row-actions">
-                  <Button variant="secondary" size="small" href={`#/agents/${agent.id}`}>
-                    {__('Edit', 'affiliate-agent')}
-                  </Button>
-                  <Button variant="secondary" size="small" href={`#/playground/${agent.id}`}>
-                    {__('Playground', 'affiliate-agent')}
-                  </Button>
-                  <Button variant="tertiary" size="small" isBusy={busy === agent.id} disabled={busy !== null} onClick={() => duplicate(agent)}>
-                    {__('Duplicate', 'affiliate-agent')}
-                  </Button>
-                  <Button variant="tertiary" size="small" isDestructive onClick={() => setDeleting(agent)}>
-                    {__('Delete', 'affiliate-agent')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={__('Agents', 'affiliate-agent')}>
+          <table className="widefat striped aa-table">
+            <TableHead columns={[__('Name', 'affiliate-agent'), __('Language', 'affiliate-agent'), __('Mode', 'affiliate-agent'), __('Enabled', 'affiliate-agent'), __('Actions', 'affiliate-agent')]} />
+            <tbody>
+              {agents.map((agent) => (
+                <tr key={agent.id}>
+                  <td>
+                    <a href={`#/agents/${agent.id}`}>
+                      <strong>{agent.name}</strong>
+                    </a>
+                    <div className="aa-muted">
+                      <code>{agent.id}</code>
+                    </div>
+                  </td>
+                  <td>{agent.language}</td>
+                  <td>{agent.strictDocs ? __('Docs only', 'affiliate-agent') : __('Docs first', 'affiliate-agent')}</td>
+                  <td>
+                    <ToggleControl
+                      __nextHasNoMarginBottom
+                      label={sprintf(__('Enable %s', 'affiliate-agent'), agent.name)}
+                      checked={agent.enabled}
+                      onChange={async (enabled: boolean) => {
+                        try {
+                          const updated = await updateAgent(agent.id, { enabled });
+                          setData(agents.map((item) => (item.id === agent.id ? updated : item)));
+                        } catch (thrown) {
+                          notify.failure(thrown);
+                        }
+                      }}
+                    />
+                  </td>
+                  <td className="aa-row-actions">
+                    <Button variant="secondary" size="small" href={`#/agents/${agent.id}`}>
+                      {__('Edit', 'affiliate-agent')}
+                    </Button>
+                    <Button variant="secondary" size="small" href={`#/playground/${agent.id}`}>
+                      {__('Playground', 'affiliate-agent')}
+                    </Button>
+                    <Button variant="tertiary" size="small" isBusy={busy === agent.id} disabled={busy !== null} onClick={() => duplicate(agent)}>
+                      {__('Duplicate', 'affiliate-agent')}
+                    </Button>
+                    <Button variant="tertiary" size="small" isDestructive onClick={() => setDeleting(agent)}>
+                      {__('Delete', 'affiliate-agent')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {deleting ? (
         <Modal title={sprintf(__('Delete %s?', 'affiliate-agent'), deleting.name)} onRequestClose={() => setDeleting(null)}>

@@ -11,6 +11,7 @@ import { exportFunnelCsv, getFunnel, listAgents, type FunnelFilters } from './ap
 import { FunnelSteps } from './funnel-steps';
 import type { FunnelGroupBy, FunnelReport } from './types';
 import { downloadBlob } from '../../lib/download-blob';
+import { TableScroll } from '../../components/table-scroll';
 
 const groupByOptions = () => [
   { value: '', label: __('No split', 'affiliate-agent') },
@@ -98,7 +99,7 @@ function FunnelGroupsTable({ funnel }: { funnel: FunnelReport }) {
         <h3>{sprintf(_n('Split by %1$s: %2$d group', 'Split by %1$s: %2$d groups', funnel.groups.length, 'affiliate-agent'), title.toLowerCase(), funnel.groups.length)}</h3>
       </CardHeader>
       <CardBody>
-        <div className="aa-funnel__table-scroll">
+        <TableScroll label={title || __('Conversations', 'affiliate-agent')}>
           <table className="widefat striped aa-funnel__groups">
             <thead>
               <tr>
@@ -133,7 +134,7 @@ function FunnelGroupsTable({ funnel }: { funnel: FunnelReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </CardBody>
     </Card>
   );

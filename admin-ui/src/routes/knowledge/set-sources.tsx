@@ -11,6 +11,7 @@ import type { KnowledgeSet } from './types';
 import { WORDPRESS_CONTENT_TYPES, type WordpressContentType } from '../../../../server/src/contract/knowledge-types';
 import { TableHead } from '../../components/table-head';
 import { SafeLink } from '../../components/safe-link';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The owner's chosen post types that the service can index (null while the choice is loading). */
 export function syncableTypes(siteTypes: string[] | null): WordpressContentType[] {
@@ -79,35 +80,37 @@ export function SetSources({ set, siteTypes, onChanged }: { set: KnowledgeSet; s
         </EmptyState>
       ) : null}
       {sources?.length ? (
-        <table className="widefat striped aa-table">
-          <TableHead columns={[__('Source', 'affiliate-agent'), __('Kind', 'affiliate-agent'), __('Status', 'affiliate-agent'), __('Chunks', 'affiliate-agent'), __('Last sync', 'affiliate-agent')]} actionsColumn />
-          <tbody>
-            {sources.map((source) => (
-              <tr key={source.id}>
-                <td>{source.url ? <SafeLink url={source.url}>{source.title}</SafeLink> : source.title}</td>
-                <td>{source.kind}</td>
-                <td>
-                  <span className={`aa-chip is-${source.status}`}>{source.status}</span>
-                  {source.failureReason ? <div className="aa-error-text">{source.failureReason}</div> : null}
-                </td>
-                <td>{source.chunkCount}</td>
-                <td>{source.lastSyncedAt ? new Date(source.lastSyncedAt).toLocaleString() : '—'}</td>
-                <td>
-                  <Button
-                    icon="trash"
-                    isDestructive
-                    label={sprintf(__('Delete %s', 'affiliate-agent'), source.title)}
-                    disabled={busy !== null}
-                    onClick={() => run(`delete-${source.id}`, async () => {
-                      await deleteSource(source.id);
-                      return __('Source deleted.', 'affiliate-agent');
-                    })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={set.name}>
+          <table className="widefat striped aa-table">
+            <TableHead columns={[__('Source', 'affiliate-agent'), __('Kind', 'affiliate-agent'), __('Status', 'affiliate-agent'), __('Chunks', 'affiliate-agent'), __('Last sync', 'affiliate-agent')]} actionsColumn />
+            <tbody>
+              {sources.map((source) => (
+                <tr key={source.id}>
+                  <td>{source.url ? <SafeLink url={source.url}>{source.title}</SafeLink> : source.title}</td>
+                  <td>{source.kind}</td>
+                  <td>
+                    <span className={`aa-chip is-${source.status}`}>{source.status}</span>
+                    {source.failureReason ? <div className="aa-error-text">{source.failureReason}</div> : null}
+                  </td>
+                  <td>{source.chunkCount}</td>
+                  <td>{source.lastSyncedAt ? new Date(source.lastSyncedAt).toLocaleString() : '—'}</td>
+                  <td>
+                    <Button
+                      icon="trash"
+                      isDestructive
+                      label={sprintf(__('Delete %s', 'affiliate-agent'), source.title)}
+                      disabled={busy !== null}
+                      onClick={() => run(`delete-${source.id}`, async () => {
+                        await deleteSource(source.id);
+                        return __('Source deleted.', 'affiliate-agent');
+                      })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       <fieldset className="aa-fieldset">
         <legend>{__('Add a question and answer', 'affiliate-agent')}</legend>

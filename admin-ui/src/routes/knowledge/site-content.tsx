@@ -6,6 +6,7 @@ import { TableHead } from '../../components/table-head';
 import { useNotify } from '../../lib/notify';
 import { saveSiteContent, sendQueuedChanges } from './api';
 import type { SiteContentReport, SiteContentSelection } from './types';
+import { TableScroll } from '../../components/table-scroll';
 
 type Page = SiteContentReport['pages'][number];
 
@@ -95,7 +96,7 @@ export function SiteContentCard({ report, onReport }: { report: SiteContentRepor
                 ? sprintf(_n('%d page is skipped. Pages holding only the chat block are skipped unless you tick them.', '%d pages are skipped. Pages holding only the chat block are skipped unless you tick them.', skipped.length, 'affiliate-agent'), skipped.length)
                 : __('Every page is sent.', 'affiliate-agent')}
             </p>
-            <div className="aa-table-scroll">
+            <TableScroll label={__('Site content', 'affiliate-agent')} className="aa-site-pages-scroll">
               <table className="widefat striped aa-table aa-site-pages">
                 <TableHead columns={[__('Send', 'affiliate-agent'), __('Page', 'affiliate-agent'), __('Status', 'affiliate-agent')]} />
                 <tbody>
@@ -131,7 +132,7 @@ export function SiteContentCard({ report, onReport }: { report: SiteContentRepor
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         ) : null}
       </CardBody>

@@ -4,6 +4,7 @@ import { siteLocale } from '../../lib/format-number';
 import { labelAnswers, type AnswerField, type AnswerWords } from '../../../../server/src/contract/lead-answers';
 import { safeHttpUrl } from '../../../../server/src/contract/safe-url';
 import type { Lead } from './types';
+import { TableScroll } from '../../components/table-scroll';
 
 const words = (): AnswerWords => ({
   yes: __('Yes', 'affiliate-agent'),
@@ -19,16 +20,18 @@ const words = (): AnswerWords => ({
 export function AnswersTable({ lead, fields }: { lead: Lead; fields: AnswerField[] | undefined }) {
   const answers = labelAnswers(lead.fields, fields, siteLocale(), words());
   return (
-    <table className="widefat striped aa-table aa-answers">
-      <tbody>
-        {answers.map((answer) => (
-          <tr key={answer.key}>
-            <th scope="row">{answer.label}</th>
-            {/* A website answer links, through the same rule as every stored URL. */}
-            <td>{typeof answer.value === 'string' && safeHttpUrl(answer.value) ? <SafeLink url={answer.value} /> : answer.text || '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label={__('Answers', 'affiliate-agent')}>
+      <table className="widefat striped aa-table aa-answers">
+        <tbody>
+          {answers.map((answer) => (
+            <tr key={answer.key}>
+              <th scope="row">{answer.label}</th>
+              {/* A website answer links, through the same rule as every stored URL. */}
+              <td>{typeof answer.value === 'string' && safeHttpUrl(answer.value) ? <SafeLink url={answer.value} /> : answer.text || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

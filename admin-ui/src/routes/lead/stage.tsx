@@ -20,6 +20,7 @@ import { AnswersTable } from './answers-table';
 import type { Lead, LeadStatus } from './types';
 import './style.scss';
 import { SafeLink } from '../../components/safe-link';
+import { TableScroll } from '../../components/table-scroll';
 
 /** Encoded, so a stored address can only ever be the recipient (no ?cc= or &body= of its own). */
 const mailtoHref = (email: string) => `mailto:${encodeURIComponent(email)}`;
@@ -147,27 +148,29 @@ export function LeadStage({ params }: StageProps) {
               <p>{lead.scoreExplanation?.summary}</p>
               <TrustFlags flags={lead.scoreExplanation?.trust} />
               {lead.scoreExplanation?.matched?.length ? (
-                <table className="widefat striped aa-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{__('Rule', 'affiliate-agent')}</th>
-                      <th scope="col">{__('Points', 'affiliate-agent')}</th>
-                      <th scope="col">{__('Tags', 'affiliate-agent')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {lead.scoreExplanation.matched.map((rule, index) => (
-                      <tr key={index}>
-                        <td>{rule.label}</td>
-                        <td>
-                          {rule.points >= 0 ? '+' : ''}
-                          {rule.points}
-                        </td>
-                        <td>{rule.tags.join(', ')}</td>
+                <TableScroll label={__('Why this score', 'affiliate-agent')}>
+                  <table className="widefat striped aa-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{__('Rule', 'affiliate-agent')}</th>
+                        <th scope="col">{__('Points', 'affiliate-agent')}</th>
+                        <th scope="col">{__('Tags', 'affiliate-agent')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {lead.scoreExplanation.matched.map((rule, index) => (
+                        <tr key={index}>
+                          <td>{rule.label}</td>
+                          <td>
+                            {rule.points >= 0 ? '+' : ''}
+                            {rule.points}
+                          </td>
+                          <td>{rule.tags.join(', ')}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
               ) : null}
             </CardBody>
           </Card>

@@ -10,6 +10,14 @@ import { APPLICANT_MERGE_TAGS, DEFAULT_REJECTION_TEMPLATE, DEFAULT_WELCOME_TEMPL
 import { getDeliverySettings, saveDeliverySettings } from './api';
 import type { EmailTemplate } from './types';
 
+/**
+ * The owner's own text, or null ("use the default") while it still reads as the built-in English
+ * default: the service then sends its default in the agent's language, which a stored copy of the
+ * English text would stop for good.
+ */
+export const ownTemplate = (template: EmailTemplate, builtIn: EmailTemplate): EmailTemplate | null =>
+  template.subject === builtIn.subject && template.body === builtIn.body ? null : template;
+
 /** Made-up applicant for the preview; the real email uses the lead's answers. */
 const SAMPLE = { name: 'Maria Lopez', email: 'maria@example.com', score: 75, route: 'priority', lead_id: 'lead_example', referral_url: 'https://shop.example/?ref=42' };
 
@@ -66,7 +74,7 @@ export function EmailsCard() {
     setSaved(JSON.stringify(loaded));
   }, [settings]);
 
-  const save = () => run(() => saveDeliverySettings({ emails: { welcome, rejection, rejectionEnabled: isRejectionOn } }), { onSaved: setData, success: __('Emails saved.', 'affiliate-agent') });
+  const save = () => run(() => saveDeliverySettings({ emails: { welcome: ownTemplate(welcome, DEFAULT_WELCOME_TEMPLATE), rejection: ownTemplate(rejection, DEFAULT_REJECTION_TEMPLATE), rejectionEnabled: isRejectionOn } }), { onSaved: setData, success: __('Emails saved.', 'affiliate-agent') });
 
   return (
     <Card className="aa-card aa-emails">

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import apiFetch from '@wordpress/api-fetch';
 import { DeliveryLedger } from '../delivery-ledger';
 import { activityText } from '../activity-entry';
@@ -48,6 +48,21 @@ describe('the delivery ledger', () => {
     render(<DeliveryLedger leadId="lead_1" refreshKey="1" />);
     await screen.findByText(/answered HTTP 500/);
     expect(screen.queryByRole('button', { name: 'Replay every delivery that failed at this endpoint' })).toBeNull();
+  });
+});
+
+describe('the ledger fits its card', () => {
+  it('has four columns: the trigger, attempts and time are labelled lines under the step and status', async () => {
+    mockedApiFetch.mockResolvedValue({ deliveries: [delivery({ attempts: 3, trigger: 'approval-approved-1' })] });
+    render(<DeliveryLedger leadId="lead_1" refreshKey="1" />);
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Step', 'Status', 'Last answer or error', 'Actions']);
+    const [step, status] = within(table).getAllByRole('cell');
+    expect(within(step).getByRole('term')).toHaveTextContent('Trigger');
+    expect(within(step).getByRole('definition')).toHaveTextContent('approval-approved-1');
+    expect(within(status).getAllByRole('term').map((term) => term.textContent)).toEqual(['Attempts', 'Updated']);
+    expect(within(status).getAllByRole('definition')[0]).toHaveTextContent('3/12');
+    expect(screen.getByRole('region', { name: 'Next steps (delivery ledger)' })).toContainElement(table);
   });
 });
 

@@ -1,0 +1,2 @@
+export { TableScroll } from './component';
+export type { TableScrollProps } from './types';
