@@ -64,9 +64,7 @@ async function serve(modelMode: string): Promise<void> {
   // kernel's share on a busy machine: per turn, request in → last byte out, and the time to the
   // first relayed text-delta minus the model's own time to its first delta (the TTFB the service
   // adds). /__bench/stats returns them and starts afresh.
-  interface TurnMark { in: bigint; modelStart?: bigint; modelFirst?: bigint; firstWrite?: bigint; labels?: [string, bigint][] }
-  const phases: Record<string, number[]> = {};
-  (globalThis as any).__mark = (label: string) => { const m = marks.getStore(); if (m) (m.labels ??= []).push([label, process.hrtime.bigint()]); };
+  interface TurnMark { in: bigint; modelStart?: bigint; modelFirst?: bigint; firstWrite?: bigint }
   const marks = new AsyncLocalStorage<TurnMark>();
   const inner = container.chat.model();
   if (inner) {
@@ -74,9 +72,9 @@ async function serve(modelMode: string): Promise<void> {
       name: inner.name,
       async *stream(request) {
         const mark = marks.getStore();
-        if (mark && mark.modelStart === undefined) { mark.modelStart = process.hrtime.bigint(); (mark.labels ??= []).push(['modelStart', mark.modelStart]); }
+        if (mark && mark.modelStart === undefined) mark.modelStart = process.hrtime.bigint();
         for await (const event of inner.stream(request)) {
-          if (mark && mark.modelFirst === undefined && event.type === 'text-delta') { mark.modelFirst = process.hrtime.bigint(); (mark.labels ??= []).push(['modelFirst', mark.modelFirst]); }
+          if (mark && mark.modelFirst === undefined && event.type === 'text-delta') mark.modelFirst = process.hrtime.bigint();
           yield event;
         }
       },
@@ -91,7 +89,6 @@ async function serve(modelMode: string): Promise<void> {
       // CPU time per turn does not depend on how busy the machine is, unlike every wall-clock figure.
       const cpu = process.cpuUsage(cpuSince);
       stats.cpuMsPerTurn = stats.total.length ? (cpu.user + cpu.system) / 1000 / stats.total.length : 0;
-      for (const [name, values] of Object.entries(phases)) { const sorted = [...values].sort((a, b) => a - b); process.stderr.write(`   phase ${name.padEnd(28)} n ${values.length} p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(2)} mean ${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(2)}\n`); delete phases[name]; }
       response.end(JSON.stringify(stats));
       stats = { total: [], added: [], cpuMsPerTurn: 0 };
       cpuSince = process.cpuUsage();
@@ -101,13 +98,11 @@ async function serve(modelMode: string): Promise<void> {
     if (request.url?.endsWith('/messages')) {
       const write = response.write.bind(response) as (...args: unknown[]) => boolean;
       (response as unknown as { write: (...args: unknown[]) => boolean }).write = (...args: unknown[]) => {
-        if (mark.firstWrite === undefined && String(args[0]).startsWith('event: text-delta')) { mark.firstWrite = process.hrtime.bigint(); (mark.labels ??= []).push(['firstWrite', mark.firstWrite]); }
+        if (mark.firstWrite === undefined && String(args[0]).startsWith('event: text-delta')) mark.firstWrite = process.hrtime.bigint();
         return write(...args);
       };
       response.on('finish', () => {
         stats.total.push(ms(mark.in, process.hrtime.bigint()));
-        let previous = mark.in; let previousLabel = 'in';
-        for (const [label, at] of mark.labels ?? []) { (phases[`${previousLabel}->${label}`] ??= []).push(ms(previous, at)); previous = at; previousLabel = label; }
         if (mark.firstWrite !== undefined) {
           const modelOwn = mark.modelStart !== undefined && mark.modelFirst !== undefined ? ms(mark.modelStart, mark.modelFirst) : 0;
           stats.added.push(ms(mark.in, mark.firstWrite) - modelOwn);
