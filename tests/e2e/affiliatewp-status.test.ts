@@ -15,12 +15,13 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { createChatPage } from '../../scripts/wordpress/plugin-setup';
-import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
+import { PRIORITY_APPLICANT } from './support/applicant';
 import { logIn, newTab, screenshot } from './support/browser';
 import { ChatWidget } from './support/chat-widget';
 import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { applyAsVisitor } from './support/visitor-application';
 import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
@@ -65,12 +66,7 @@ afterAll(async () => {
 
 step('a visitor applies through the chat and the application creates a pending affiliate in AffiliateWP', async () => {
   const chatPage = await createChatPage(stack.wordpress, { agentId: stack.agentId, title: 'Partners wanted', attributes: { displayMode: 'inline' } });
-  const visitor = await newTab(browser);
-  await visitor.page.goto(chatPage.url);
-  const chat = new ChatWidget(visitor.page);
-  await chat.open();
-  await applyThroughChat(chat, PRIORITY_APPLICANT, { mailLog: stack.wordpress.mailLog });
-  await visitor.context.close();
+  await applyAsVisitor(browser, chatPage.url, PRIORITY_APPLICANT, stack.wordpress.mailLog);
 
   const leads = await stack.service.signed<{ items: Array<{ id: string; email: string }> }>('GET', `/v1/leads?q=${encodeURIComponent(PRIORITY_APPLICANT.email)}`, { capabilities: ['aa_review_leads'] });
   leadId = leads.body.items.find((lead) => lead.email === PRIORITY_APPLICANT.email)!.id;

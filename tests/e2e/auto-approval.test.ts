@@ -9,13 +9,13 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { createChatPage } from '../../scripts/wordpress/plugin-setup';
-import { applyThroughChat, PRIORITY_APPLICANT, type Applicant } from './support/applicant';
+import { PRIORITY_APPLICANT, type Applicant } from './support/applicant';
 import { DESKTOP, logIn, MOBILE, newTab, screenshot } from './support/browser';
 import { expectNoHorizontalOverflow } from './support/layout';
-import { ChatWidget } from './support/chat-widget';
 import type { E2eStack } from './support/e2e-stack';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { applyAsVisitor } from './support/visitor-application';
 import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(300_000);
@@ -104,12 +104,7 @@ step('the owner switches auto-approval on in Settings with a daily cap of 1', as
 step('two qualifying visitors apply: the first is auto-approved (affiliate active, one welcome email), the second waits for review (cap)', async () => {
   const chatPage = await createChatPage(stack.wordpress, { agentId: stack.agentId, title: 'Partners wanted', attributes: { displayMode: 'inline' } });
   for (const applicant of [FIRST, SECOND]) {
-    const visitor = await newTab(browser);
-    await visitor.page.goto(chatPage.url);
-    const chat = new ChatWidget(visitor.page);
-    await chat.open();
-    await applyThroughChat(chat, applicant, { mailLog: stack.wordpress.mailLog });
-    await visitor.context.close();
+    await applyAsVisitor(browser, chatPage.url, applicant, stack.wordpress.mailLog);
     const found = await stack.service.signed<{ items: Array<{ id: string; email: string }> }>('GET', `/v1/leads?q=${encodeURIComponent(applicant.email)}`, reviewer);
     leadIds[applicant.email] = found.body.items.find((lead) => lead.email === applicant.email)!.id;
   }

@@ -10,14 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createChatPage } from '../../scripts/wordpress/plugin-setup';
-import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
+import { PRIORITY_APPLICANT } from './support/applicant';
 import { ARTIFACTS_DIR, DESKTOP, logIn, MOBILE, newTab, screenshot, type PageProblems } from './support/browser';
-import { ChatWidget } from './support/chat-widget';
 import { startConnectedSite } from './support/connected-site';
 import type { E2eStack } from './support/e2e-stack';
 import { expectNoHorizontalOverflow, horizontalOverflow, scrollAreasWithoutHint, scrollingTables, tablesOutsideCards } from './support/layout';
 import { deliverThroughSite, until } from './support/site-delivery';
 import { storySteps } from './support/steps';
+import { applyAsVisitor } from './support/visitor-application';
 
 jest.setTimeout(300_000);
 const step = storySteps();
@@ -114,12 +114,7 @@ step('the seeded action gets a webhook to a long CRM address, and a visitor appl
   expect((await stack.service.signed('POST', `/v1/actions/${actionId}/publish`)).status).toBe(200);
 
   const chatPage = await createChatPage(stack.wordpress, { agentId: stack.agentId, title: 'Become a partner', attributes: { displayMode: 'inline' } });
-  const visitor = await newTab(browser);
-  await visitor.page.goto(chatPage.url);
-  const chat = new ChatWidget(visitor.page);
-  await chat.open();
-  await applyThroughChat(chat, PRIORITY_APPLICANT, { mailLog: stack.wordpress.mailLog });
-  await visitor.context.close();
+  await applyAsVisitor(browser, chatPage.url, PRIORITY_APPLICANT, stack.wordpress.mailLog);
   const leads = await stack.service.signed<{ items: Array<{ id: string; email: string }> }>('GET', '/v1/leads?route=priority', { capabilities: ['aa_review_leads'] });
   leadId = leads.body.items.find((item) => item.email === PRIORITY_APPLICANT.email)!.id;
   // The webhook has tried (and failed at the 404) once, so its error stands in the ledger.

@@ -6,11 +6,11 @@
  */
 import type { Browser } from 'playwright-core';
 import { createChatPage } from '../../scripts/wordpress/plugin-setup';
-import { applyThroughChat, PRIORITY_APPLICANT } from './support/applicant';
+import { PRIORITY_APPLICANT } from './support/applicant';
 import { logIn, newTab } from './support/browser';
-import { ChatWidget } from './support/chat-widget';
 import type { E2eStack } from './support/e2e-stack';
 import { storySteps } from './support/steps';
+import { applyAsVisitor } from './support/visitor-application';
 import { startConnectedSite } from './support/connected-site';
 
 jest.setTimeout(240_000);
@@ -42,12 +42,7 @@ afterAll(async () => {
 
 step('a visitor with a disposable email and a large audience applies through the chat', async () => {
   const chatPage = await createChatPage(stack.wordpress, { agentId: stack.agentId, title: 'Partners wanted', attributes: { displayMode: 'inline' } });
-  const visitor = await newTab(browser);
-  await visitor.page.goto(chatPage.url);
-  const chat = new ChatWidget(visitor.page);
-  await chat.open();
-  await applyThroughChat(chat, APPLICANT, { mailLog: stack.wordpress.mailLog });
-  await visitor.context.close();
+  await applyAsVisitor(browser, chatPage.url, APPLICANT, stack.wordpress.mailLog);
 
   const leads = await stack.service.signed<{ items: Array<{ id: string; email: string }> }>('GET', `/v1/leads?q=${encodeURIComponent('mailinator')}`, { capabilities: ['aa_review_leads'] });
   leadId = leads.body.items.find((lead) => lead.email === APPLICANT.email)!.id;
