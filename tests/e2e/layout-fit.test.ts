@@ -213,10 +213,11 @@ step('Knowledge: of five notices arriving three show; at 1280 px no sources-tabl
     expect(phoneCovered).toEqual([]);
     const remove = rows.first().getByRole('button', { name: /^Delete / });
     await remove.evaluate((button) => button.scrollIntoView({ block: 'end', inline: 'nearest' }));
-    const box = (await remove.boundingBox())!;
-    expect(await snackbars(phone.page).count()).toBeGreaterThan(0);
     await screenshot(phone.page, SUITE, '02-knowledge-notices-390');
-    await phone.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await snackbars(phone.page).count()).toBeGreaterThan(0);
+    // Playwright's own click: it waits until the button holds still (a notice leaving frees its space
+    // and moves the page) and fails if anything else, such as a snackbar, would take the click.
+    await remove.click();
     await phone.page.getByText('Source deleted.').first().waitFor();
     await until('the deleted row to go', async () => (await rows.count()) === 2);
   } finally {

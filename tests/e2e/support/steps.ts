@@ -18,7 +18,10 @@ export function storySteps(): (name: string, run: () => Promise<void> | void) =>
         failedStep = name;
         if (error instanceof Error) {
           const suite = path.basename(expect.getState().testPath ?? 'unknown', '.test.ts');
+          const original = error.message;
           error.message += `\n\nThe browser when the step failed:\n${await describeOpenPages(path.join(ARTIFACTS_DIR, suite))}`;
+          // Jest prints the stack, which was written with the original message.
+          if (error.stack) error.stack = error.stack.includes(original) ? error.stack.replace(original, error.message) : `${error.stack}\n${error.message.slice(original.length)}`;
         }
         throw error;
       }
